@@ -1,0 +1,2 @@
+/** voxloop app module. */
+package dev.voxloop.app;

@@ -1,0 +1,37 @@
+package dev.voxloop.core.intake;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * {@code RECEIVED → TRANSCRIBING → EXTRACTING → (CLARIFYING ⇄ EXTRACTING)* → PREVIEWING → CREATING → CREATED},
+ * with exits DISCARDED, FAILED and EXPIRED.
+ */
+public enum IntakeState {
+    RECEIVED, TRANSCRIBING, EXTRACTING, CLARIFYING, PREVIEWING, CREATING, CREATED, DISCARDED, FAILED, EXPIRED;
+
+    public boolean terminal() {
+        return this == CREATED || this == DISCARDED || this == FAILED || this == EXPIRED;
+    }
+
+    /** States that wait for the person and therefore expire. */
+    public boolean awaitingPerson() {
+        return this == CLARIFYING || this == PREVIEWING;
+    }
+
+    public Set<IntakeState> next() {
+        return switch (this) {
+            case RECEIVED -> EnumSet.of(TRANSCRIBING, EXTRACTING, FAILED);
+            case TRANSCRIBING -> EnumSet.of(EXTRACTING, FAILED);
+            case EXTRACTING -> EnumSet.of(CLARIFYING, PREVIEWING, CREATING, FAILED);
+            case CLARIFYING -> EnumSet.of(EXTRACTING, DISCARDED, EXPIRED, FAILED);
+            case PREVIEWING -> EnumSet.of(CREATING, DISCARDED, EXPIRED);
+            case CREATING -> EnumSet.of(CREATED, FAILED, PREVIEWING);
+            case CREATED, DISCARDED, FAILED, EXPIRED -> EnumSet.noneOf(IntakeState.class);
+        };
+    }
+
+    public boolean canMoveTo(IntakeState target) {
+        return next().contains(target);
+    }
+}

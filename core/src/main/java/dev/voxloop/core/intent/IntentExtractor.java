@@ -1,0 +1,13 @@
+package dev.voxloop.core.intent;
+
+/**
+ * Port: request text to a ticket draft. Implementations never invent a project: the project key they
+ * return is one of {@link IntentRequest#projects()} or null. A remote model that is down throws
+ * {@link dev.voxloop.core.problem.Problem} with kind UNAVAILABLE so a fallback can take over.
+ */
+public interface IntentExtractor {
+
+    String name();
+
+    Extraction extract(IntentRequest request);
+}

@@ -1,0 +1,28 @@
+package dev.voxloop.core.intent;
+
+import dev.voxloop.core.ticket.Project;
+import java.util.List;
+
+/**
+ * Input to an extractor.
+ *
+ * @param text           the original request (untrusted)
+ * @param answers        the person's answers to earlier questions, in order (untrusted)
+ * @param questionsAsked the questions those answers reply to, in order
+ * @param previous       the draft so far, or null on the first pass
+ * @param projects       the projects that exist in the tracker (a model may only pick one of these)
+ * @param defaultProject project key to use when nothing in the text decides, or null
+ */
+public record IntentRequest(String text, List<String> answers, List<String> questionsAsked, TicketDraft previous,
+                            List<Project> projects, String defaultProject) {
+
+    public IntentRequest {
+        answers = answers == null ? List.of() : List.copyOf(answers);
+        questionsAsked = questionsAsked == null ? List.of() : List.copyOf(questionsAsked);
+        projects = projects == null ? List.of() : List.copyOf(projects);
+    }
+
+    public static IntentRequest of(String text, List<Project> projects) {
+        return new IntentRequest(text, List.of(), List.of(), null, projects, null);
+    }
+}

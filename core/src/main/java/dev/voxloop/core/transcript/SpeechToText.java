@@ -1,0 +1,21 @@
+package dev.voxloop.core.transcript;
+
+import dev.voxloop.core.audio.AudioUpload;
+
+/**
+ * Port: audio in, transcript out. Implementations decode the upload themselves and throw
+ * {@link dev.voxloop.core.problem.Problem} for bad audio (empty, corrupt, unsupported, too long, silent)
+ * or an unavailable engine.
+ */
+public interface SpeechToText {
+
+    /** Engine name as configured ("offline", "whisper", "openai", "remote"). */
+    String name();
+
+    Transcript transcribe(AudioUpload audio);
+
+    /** True when the engine can take requests now (model loaded, peer reachable). */
+    default boolean ready() {
+        return true;
+    }
+}

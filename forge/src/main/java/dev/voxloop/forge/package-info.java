@@ -1,0 +1,2 @@
+/** voxloop forge module. */
+package dev.voxloop.forge;

@@ -1,0 +1,2 @@
+/** voxloop intent module. */
+package dev.voxloop.intent;

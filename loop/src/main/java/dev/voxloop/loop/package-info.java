@@ -1,0 +1,2 @@
+/** voxloop loop module. */
+package dev.voxloop.loop;

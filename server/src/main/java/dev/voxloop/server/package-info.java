@@ -1,0 +1,2 @@
+/** voxloop server module. */
+package dev.voxloop.server;

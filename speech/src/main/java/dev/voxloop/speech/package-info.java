@@ -1,0 +1,2 @@
+/** voxloop speech module. */
+package dev.voxloop.speech;

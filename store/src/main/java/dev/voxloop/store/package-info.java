@@ -1,0 +1,2 @@
+/** voxloop store module. */
+package dev.voxloop.store;

@@ -1,0 +1,2 @@
+/** voxloop tracker module. */
+package dev.voxloop.tracker;
