@@ -88,6 +88,10 @@ public record StoreSettings(String url, String user, String password, String sch
         return Dialect.of(url);
     }
 
+    public StoreSettings withUrl(String jdbcUrl, String dbUser, String dbPassword) {
+        return new StoreSettings(jdbcUrl, dbUser, dbPassword, schema, poolSize, connectTimeout, eventsKept);
+    }
+
     public StoreSettings withSchema(String s) {
         return new StoreSettings(url, user, password, s, poolSize, connectTimeout, eventsKept);
     }
