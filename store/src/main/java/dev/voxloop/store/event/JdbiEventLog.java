@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * subject, occurred_at and the record as JSON. Reading maps the type back to its record class through the sealed
  * interface's permitted subclasses; a row whose type no longer exists is skipped with a warning.
  *
- * <p>Retention: the table keeps the newest {@code keep} events. Every {@value #PRUNE_EVERY} appends (and once at
- * start) older rows are deleted by {@link #retain(long)}, so the table cannot grow without bound.
+ * <p>Retention: the table keeps the newest {@code keep} events. Every {@code pruneEvery} appends (default
+ * {@value #PRUNE_EVERY}) and once at start older rows are deleted by {@link #retain(long)}, so the table cannot grow without bound.
  *
  * <p>On PostgreSQL, seq values are handed out before commit, so two concurrent appends may become visible out of
  * seq order; a reader polling {@link #after} right then can miss the lower one. Live clients get events from the
@@ -29,27 +29,34 @@ import org.slf4j.LoggerFactory;
 public final class JdbiEventLog implements EventLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbiEventLog.class);
-    static final int PRUNE_EVERY = 500;
+    /** Default number of appends between two prunes. */
+    public static final int PRUNE_EVERY = 500;
 
     private final Jdbi jdbi;
     private final Json json;
     private final EventTypes types = new EventTypes();
     private final long keep;
+    private final int pruneEvery;
     private final AtomicLong appends = new AtomicLong();
 
-    /** @param keep how many of the newest events to keep (StoreSettings.eventsKept()) */
-    public JdbiEventLog(Database database, Json json, long keep) {
-        if (keep < 1) {
-            throw new IllegalArgumentException("keep must be at least 1");
+    /**
+     * @param keep       how many of the newest events to keep ({@code StoreSettings.eventsKept()})
+     * @param pruneEvery appends between two prunes
+     */
+    public JdbiEventLog(Database database, Json json, long keep, int pruneEvery) {
+        if (keep < 1 || pruneEvery < 1) {
+            throw new IllegalArgumentException("keep and pruneEvery must be at least 1");
         }
         this.jdbi = database.jdbi();
         this.json = json;
         this.keep = keep;
+        this.pruneEvery = pruneEvery;
         retain(keep);
     }
 
+    /** Keeps the newest {@code keep} events, pruning every {@value #PRUNE_EVERY} appends. */
     public JdbiEventLog(Database database, long keep) {
-        this(database, new Json(), keep);
+        this(database, new Json(), keep, PRUNE_EVERY);
     }
 
     @Override
@@ -59,7 +66,7 @@ public final class JdbiEventLog implements EventLog {
                         + "occurred_at, payload) VALUES (:type, :subject, :at, :payload)")
                 .bind("type", event.type()).bind("subject", event.subject()).bind("at", Times.stored(event.at()))
                 .bind("payload", payload).executeAndReturnGeneratedKeys("seq").mapTo(Long.class).one());
-        if (appends.incrementAndGet() % PRUNE_EVERY == 0) {
+        if (appends.incrementAndGet() % pruneEvery == 0) {
             retain(keep);
         }
         return new StoredEvent(seq, event);

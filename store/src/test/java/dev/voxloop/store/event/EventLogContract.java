@@ -28,6 +28,7 @@ import dev.voxloop.core.intent.Clarification;
 import dev.voxloop.core.intent.IssueType;
 import dev.voxloop.core.intent.Priority;
 import dev.voxloop.core.intent.TicketDraft;
+import dev.voxloop.store.Json;
 import dev.voxloop.store.StoreContract;
 import java.time.Instant;
 import java.util.Arrays;
@@ -142,10 +143,10 @@ public abstract class EventLogContract extends StoreContract {
             log.append(new TicketQueued(T, "K-" + i, "x"));
         }
 
-        JdbiEventLog small = new JdbiEventLog(db, 4);
+        JdbiEventLog small = new JdbiEventLog(db, new Json(), 4, 10);
         assertThat(small.after(0, 100)).hasSize(4);
 
-        for (int i = 0; i < JdbiEventLog.PRUNE_EVERY; i++) {
+        for (int i = 0; i < 10; i++) {
             small.append(new TicketQueued(T, "N-" + i, "x"));
         }
         assertThat(small.after(0, 1000)).hasSize(4);
