@@ -1,0 +1,38 @@
+package dev.voxloop.intent.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.voxloop.core.intent.ClarificationPolicy;
+import dev.voxloop.intent.ProjectsFile;
+import dev.voxloop.intent.TestData;
+import dev.voxloop.intent.embedded.EmbeddedExtractor;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The rules alone on the shared dev set: a floor so a rule change that breaks the labelling rules shows up. */
+class DevSetTest {
+
+    @Test
+    void rulesAloneMeetTheFloorOnTheDevSet() throws Exception {
+        Path dir = TestData.intentDir();
+        assumeTrue(dir != null, "shared/testdata/intent is not beside the repository");
+        IntentBench bench = new IntentBench(EmbeddedExtractor.rulesOnly(), new ClarificationPolicy(3));
+        IntentBench.Result r = bench.run(IntentBench.read(dir.resolve("dev.tsv")),
+                ProjectsFile.read(dir.resolve("projects.json")), 0, 1);
+        StringBuilder report = new StringBuilder();
+        for (IntentBench.Outcome o : r.misses()) {
+            report.append(String.format("%s%s%s%s | %s | got %s %s %s clarify=%s | %s%n",
+                    o.typeOk() ? "." : "T", o.priorityOk() ? "." : "P", o.projectOk() ? "." : "J",
+                    o.clarifyOk() ? "." : "C", o.row().text(), o.extraction().draft().issueType(),
+                    o.extraction().draft().priority(), o.extraction().draft().projectKey(), o.clarify(),
+                    o.extraction().draft().summary()));
+        }
+        System.out.printf("type %.2f priority %.2f project %.2f clarify %.2f p50 %.2f ms%n%s", r.type(),
+                r.priority(), r.project(), r.clarify(), r.p50Millis(), report);
+        assertThat(r.priority()).as(report.toString()).isGreaterThanOrEqualTo(0.90);
+        assertThat(r.clarify()).as(report.toString()).isGreaterThanOrEqualTo(0.85);
+        assertThat(r.type()).as(report.toString()).isGreaterThanOrEqualTo(0.80);
+        assertThat(r.project()).as(report.toString()).isGreaterThanOrEqualTo(0.80);
+    }
+}
