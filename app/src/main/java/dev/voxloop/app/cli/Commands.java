@@ -14,6 +14,7 @@ public final class Commands {
         cli.addSubcommand(new ServeCommand(context));
         cli.addSubcommand(new SayCommand(context));
         cli.addSubcommand(new DoctorCommand(context));
+        cli.addSubcommand(new ConfigCommand(context));
         CommandLine bench = new CommandLine(new BenchCommand());
         bench.addSubcommand(new BenchPipelineCommand());
         cli.addSubcommand(bench);

@@ -76,7 +76,7 @@ public final class ConfigLoader {
             if (!(parsed instanceof Map)) {
                 throw new IllegalArgumentException(file + ": the top level must be a mapping of keys");
             }
-            return new LinkedHashMap<>((Map<String, Object>) parsed);
+            return expandDotted((Map<String, Object>) parsed);
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": not valid YAML: " + firstLine(e.getMessage()), e);
         }
@@ -84,6 +84,32 @@ public final class ConfigLoader {
 
     private static String firstLine(String s) {
         return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+
+    /** "db.url: x" at any level means the same as "db: {url: x}". */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> expandDotted(Map<String, Object> in) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : in.entrySet()) {
+            Object value = e.getValue() instanceof Map<?, ?> m ? expandDotted((Map<String, Object>) m) : e.getValue();
+            String[] parts = String.valueOf(e.getKey()).split("\\.");
+            Map<String, Object> cur = out;
+            for (int i = 0; i < parts.length - 1; i++) {
+                Object next = cur.get(parts[i]);
+                if (!(next instanceof Map)) {
+                    next = new LinkedHashMap<String, Object>();
+                    cur.put(parts[i], next);
+                }
+                cur = (Map<String, Object>) next;
+            }
+            String last = parts[parts.length - 1];
+            if (value instanceof Map<?, ?> vm && cur.get(last) instanceof Map<?, ?> existing) {
+                ((Map<String, Object>) existing).putAll((Map<String, Object>) vm);
+            } else {
+                cur.put(last, value);
+            }
+        }
+        return out;
     }
 
     @SuppressWarnings("unchecked")
