@@ -87,7 +87,7 @@ public final class JiraPeer implements AutoCloseable {
     public record Received(String method, String path, String query, String authScheme, String body) {
     }
 
-    private record Injected(String method, String pathPrefix, int status, Integer retryAfterSeconds) {
+    private record Injected(String method, String pathPrefix, int status, Integer retryAfterSeconds, int skip) {
     }
 
     private record IssueTypeDef(String id, String name, boolean subtask) {
@@ -261,9 +261,15 @@ public final class JiraPeer implements AutoCloseable {
     // ---- failure injection ----
 
     /** The next {@code times} requests matching method and path prefix get {@code status} without being processed. */
-    public synchronized void failNext(String method, String pathPrefix, int status, Integer retryAfterSeconds, int times) {
+    public void failNext(String method, String pathPrefix, int status, Integer retryAfterSeconds, int times) {
+        failAfter(method, pathPrefix, 0, status, retryAfterSeconds, times);
+    }
+
+    /** Like {@link #failNext}, but first lets {@code skip} matching requests through normally. */
+    public synchronized void failAfter(String method, String pathPrefix, int skip, int status, Integer retryAfterSeconds,
+                                       int times) {
         for (int i = 0; i < times; i++) {
-            injected.add(new Injected(method, pathPrefix, status, retryAfterSeconds));
+            injected.add(new Injected(method, pathPrefix, status, retryAfterSeconds, skip));
         }
     }
 
@@ -347,8 +353,16 @@ public final class JiraPeer implements AutoCloseable {
 
     private synchronized Reply route(String method, String path, Map<String, List<String>> q, String body, String auth)
             throws RuntimeException {
+        boolean skipped = false;
+        for (Injected i : List.copyOf(injected)) {
+            if (i.method().equals(method) && path.startsWith(i.pathPrefix()) && i.skip() > 0) {
+                injected.remove(i);
+                injected.addFirst(new Injected(i.method(), i.pathPrefix(), i.status(), i.retryAfterSeconds(), i.skip() - 1));
+                skipped = true;
+            }
+        }
         for (Injected i : injected) {
-            if (i.method().equals(method) && path.startsWith(i.pathPrefix())) {
+            if (!skipped && i.method().equals(method) && path.startsWith(i.pathPrefix())) {
                 injected.remove(i);
                 Map<String, String> h = i.retryAfterSeconds() == null ? Map.of()
                         : Map.of("Retry-After", String.valueOf(i.retryAfterSeconds()));
