@@ -21,10 +21,14 @@ import java.util.Locale;
  * @param retry          bounds for retrying 429/503/timeouts
  * @param metadataTtl    how long project lists and create metadata are cached
  * @param webhookSecret  shared secret for webhook signatures (secret), or null to accept unsigned webhooks
+ * @param searchSettle   least wait before searching for a create whose answer was lost (Jira's search index
+ *                       lags behind writes), so the search sees it before a retry could file it twice
  */
 public record JiraSettings(String url, String email, String apiToken, String oauthToken, String projectKey,
                            Duration connectTimeout, Duration requestTimeout, RetryPolicy retry,
-                           Duration metadataTtl, String webhookSecret) {
+                           Duration metadataTtl, String webhookSecret, Duration searchSettle) {
+
+    public static final Duration DEFAULT_SEARCH_SETTLE = Duration.ofSeconds(2);
 
     public static final String KIND_PATH = "tracker.kind";
 
@@ -52,6 +56,8 @@ public record JiraSettings(String url, String email, String apiToken, String oau
                     "JIRA_RETRY_MAX_WAIT"),
             ConfigKey.of("tracker.jira.metadataTtl", "Cache time for projects and create metadata (default 10m)",
                     "JIRA_METADATA_TTL"),
+            ConfigKey.of("tracker.jira.searchSettle", "Least wait before searching for a create whose answer was lost (default 2s)",
+                    "JIRA_SEARCH_SETTLE"),
             ConfigKey.secret("tracker.jira.webhookSecret", "Secret for X-Hub-Signature on /api/webhook/jira",
                     "JIRA_WEBHOOK_SECRET", "VOXLOOP_JIRA_WEBHOOK_SECRET"));
 
@@ -66,6 +72,14 @@ public record JiraSettings(String url, String email, String apiToken, String oau
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(30) : requestTimeout;
         retry = retry == null ? RetryPolicy.defaults() : retry;
         metadataTtl = metadataTtl == null ? Duration.ofMinutes(10) : metadataTtl;
+        searchSettle = searchSettle == null ? DEFAULT_SEARCH_SETTLE : searchSettle;
+    }
+
+    public JiraSettings(String url, String email, String apiToken, String oauthToken, String projectKey,
+                        Duration connectTimeout, Duration requestTimeout, RetryPolicy retry, Duration metadataTtl,
+                        String webhookSecret) {
+        this(url, email, apiToken, oauthToken, projectKey, connectTimeout, requestTimeout, retry, metadataTtl,
+                webhookSecret, DEFAULT_SEARCH_SETTLE);
     }
 
     public static JiraSettings from(ConfigTree c) {
@@ -80,7 +94,8 @@ public record JiraSettings(String url, String email, String apiToken, String oau
                         c.duration("tracker.jira.retry.maxDelay", d.maxDelay()),
                         c.duration("tracker.jira.retry.maxTotalWait", d.maxTotalWait())),
                 c.duration("tracker.jira.metadataTtl", Duration.ofMinutes(10)),
-                c.string("tracker.jira.webhookSecret", null));
+                c.string("tracker.jira.webhookSecret", null),
+                c.duration("tracker.jira.searchSettle", DEFAULT_SEARCH_SETTLE));
     }
 
     /** True when the configuration selects Jira: {@code tracker.kind: jira}, or no kind and a Jira URL. */
@@ -115,12 +130,17 @@ public record JiraSettings(String url, String email, String apiToken, String oau
 
     public JiraSettings withRetry(RetryPolicy r) {
         return new JiraSettings(url, email, apiToken, oauthToken, projectKey, connectTimeout, requestTimeout, r,
-                metadataTtl, webhookSecret);
+                metadataTtl, webhookSecret, searchSettle);
     }
 
     public JiraSettings withRequestTimeout(Duration t) {
         return new JiraSettings(url, email, apiToken, oauthToken, projectKey, connectTimeout, t, retry,
-                metadataTtl, webhookSecret);
+                metadataTtl, webhookSecret, searchSettle);
+    }
+
+    public JiraSettings withSearchSettle(Duration d) {
+        return new JiraSettings(url, email, apiToken, oauthToken, projectKey, connectTimeout, requestTimeout, retry,
+                metadataTtl, webhookSecret, d);
     }
 
     @Override

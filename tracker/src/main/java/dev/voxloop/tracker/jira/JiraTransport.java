@@ -41,6 +41,7 @@ final class JiraTransport {
     private final HttpClient http;
     private final Duration requestTimeout;
     private final RetryPolicy retry;
+    private final Duration settle;
     private final Pause sleeper;
     private final RandomGenerator random;
     private final ObjectMapper json;
@@ -51,6 +52,7 @@ final class JiraTransport {
         this.http = http;
         this.requestTimeout = s.requestTimeout();
         this.retry = s.retry();
+        this.settle = s.searchSettle();
         this.sleeper = sleeper;
         this.random = random;
         this.json = json;
@@ -103,6 +105,9 @@ final class JiraTransport {
                 break;
             }
             Duration d = retry.delay(attempt, last.retryAfter(), random);
+            if (last.ambiguous() && check != null && d.compareTo(settle) < 0) {
+                d = settle; // let Jira's search index catch up before the check looks for the lost create
+            }
             if (waitedMs + d.toMillis() > retry.maxTotalWait().toMillis()) {
                 LOG.warn("jira {} {}: next wait {} ms would pass the retry budget", req.method(), req.path(), d.toMillis());
                 break;

@@ -144,6 +144,7 @@ public final class JiraPeer implements AutoCloseable {
     private Duration createDelay = Duration.ZERO;
     private int createDelays;
     private boolean rejectAll;
+    private Duration searchLag = Duration.ZERO;
     private int nextIssueId = 10000;
     private int nextCommentId = 20000;
 
@@ -281,6 +282,11 @@ public final class JiraPeer implements AutoCloseable {
 
     public void delayNextCreate(Duration delay) {
         delayNextCreate(delay, 1);
+    }
+
+    /** New issues stay invisible to JQL search for this long (Jira's search index lags behind writes). */
+    public synchronized void searchLag(Duration lag) {
+        this.searchLag = lag;
     }
 
     /** Answer 401 to everything (revoked token). */
@@ -602,7 +608,8 @@ public final class JiraPeer implements AutoCloseable {
         int offset = Integer.parseInt(first(q, "nextPageToken", "0"));
         List<PeerIssue> hits;
         try {
-            hits = PeerJql.filter(jql, List.copyOf(issues.values()));
+            Instant indexed = Instant.now().minus(searchLag);
+            hits = PeerJql.filter(jql, issues.values().stream().filter(i -> !i.created().isAfter(indexed)).toList());
         } catch (IllegalArgumentException e) {
             return Reply.of(400, error(List.of("Error in the JQL Query: " + e.getMessage()), Map.of()));
         }

@@ -127,4 +127,30 @@ class SpokenRequestToJiraTest {
         assertThat(jira.issues()).hasSize(1);
         assertThat(jira.requests("POST", "/rest/api/3/issue")).hasSize(1);
     }
+
+    @Test
+    void searchIndexLagIsWaitedOutBeforeTheCheck() {
+        JiraSettings s = jira.settings().withRequestTimeout(Duration.ofMillis(1500));
+        JiraTracker tracker = new JiraTracker(s, JiraTransport.client(s), java.time.Clock.systemUTC(), Pause.sleeping());
+        List<Project> projects = tracker.projects();
+        jira.searchLag(Duration.ofMillis(3000));
+        jira.delayNextCreate(Duration.ofSeconds(20));
+        long t0 = System.nanoTime();
+        Ticket t = tracker.create(draftFrom(projects), spoken("0a1b2c3d4e5f"));
+        assertThat(t.key()).isEqualTo("BOOK-1");
+        assertThat(jira.issues()).hasSize(1);
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(3000));
+    }
+
+    /** Why the settle exists: without it, a lagging index hides the first issue and the retry files a second. */
+    @Test
+    void withoutTheSettleALaggingIndexWouldLetTheRetryDuplicate() {
+        JiraSettings s = jira.settings().withRequestTimeout(Duration.ofMillis(1500)).withSearchSettle(Duration.ZERO);
+        JiraTracker tracker = new JiraTracker(s, JiraTransport.client(s), java.time.Clock.systemUTC(), pause);
+        List<Project> projects = tracker.projects();
+        jira.searchLag(Duration.ofSeconds(30));
+        jira.delayNextCreate(Duration.ofSeconds(20));
+        tracker.create(draftFrom(projects), spoken("0a1b2c3d4e5f"));
+        assertThat(jira.issues()).hasSize(2);
+    }
 }
