@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,7 +79,7 @@ final class CreateMetadata {
                 out.put(id, new FieldMeta(id, f.path("name").asText(id), f.path("required").asBoolean(),
                         f.path("hasDefaultValue").asBoolean(), List.copyOf(allowed)));
             }
-            return java.util.Collections.unmodifiableMap(out);
+            return Collections.unmodifiableMap(out);
         });
     }
 

@@ -47,7 +47,7 @@ final class IssueFields {
     }
 
     static ObjectNode body(TicketDraft draft, Provenance provenance, String projectKey, IssueTypeMeta type,
-                           Map<String, FieldMeta> screen) {
+                           Map<String, FieldMeta> screen, Map<String, Object> configured) {
         ObjectNode fields = F.objectNode();
         fields.set("project", F.objectNode().put("key", projectKey));
         fields.set("issuetype", F.objectNode().put("id", type.id()));
@@ -81,18 +81,23 @@ final class IssueFields {
         } else if (draft.parentKey() != null && !draft.parentKey().isBlank() && screen.containsKey("parent")) {
             fields.set("parent", F.objectNode().put("key", draft.parentKey().strip()));
         }
-        List<String> unfilled = new ArrayList<>();
+        configured.forEach((id, value) -> {
+            if (screen.containsKey(id) && !FILLED.contains(id)) {
+                fields.set(id, F.pojoNode(value));
+            }
+        });
+        List<FieldMeta> unfilled = new ArrayList<>();
         for (FieldMeta f : screen.values()) {
-            if (f.required() && !f.hasDefaultValue() && !FILLED.contains(f.fieldId())) {
-                unfilled.add(f.name() + " (" + f.fieldId() + ")");
+            if (f.required() && !f.hasDefaultValue() && !FILLED.contains(f.fieldId()) && !fields.has(f.fieldId())) {
+                unfilled.add(f);
             }
         }
         if (!unfilled.isEmpty()) {
-            throw Problem.invalid(unfilled.size() == 1 ? screen.values().stream()
-                            .filter(f -> f.required() && !f.hasDefaultValue() && !FILLED.contains(f.fieldId()))
-                            .findFirst().map(FieldMeta::fieldId).orElse(null) : null,
-                    "Jira project " + projectKey + " requires " + String.join(", ", unfilled) + " for " + type.name()
-                            + ", which voxloop does not fill; make it optional or give it a default in Jira");
+            throw Problem.invalid(unfilled.size() == 1 ? unfilled.get(0).fieldId() : null,
+                    "Jira project " + projectKey + " requires " + String.join(", ", unfilled.stream()
+                            .map(f -> f.name() + " (" + f.fieldId() + ")").toList()) + " for " + type.name()
+                            + ", which voxloop does not fill; set tracker.jira.fields." + unfilled.get(0).fieldId()
+                            + " in voxloop.yaml, or make it optional or give it a default in Jira");
         }
         ObjectNode body = F.objectNode();
         body.set("fields", fields);

@@ -3,7 +3,6 @@ package dev.voxloop.tracker.jira;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.voxloop.core.problem.Problem;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -39,8 +38,7 @@ final class JiraErrors {
         List<String> parts = new ArrayList<>();
         JsonNode errors = body.path("errors");
         if (errors.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = errors.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : errors.properties()) {
                 parts.add(e.getKey() + ": " + e.getValue().asText());
             }
         }

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** Maps Jira's JSON (issue, project, comment) to core records. */
@@ -40,8 +41,8 @@ final class JiraIssues {
         return new Ticket(key, browseUrl.apply(key), f.path("project").path("key").asText(projectOf(key)),
                 f.path("summary").asText(""), body.description(), body.acceptanceCriteria(),
                 IssueType.parse(f.path("issuetype").path("name").asText(null))
-                        .or(() -> f.path("issuetype").path("subtask").asBoolean() ? java.util.Optional.of(IssueType.SUB_TASK)
-                                : java.util.Optional.empty()).orElse(null),
+                        .or(() -> f.path("issuetype").path("subtask").asBoolean() ? Optional.of(IssueType.SUB_TASK)
+                                : Optional.empty()).orElse(null),
                 Priority.parse(f.path("priority").path("name").asText(null)).orElse(null), labels,
                 f.path("status").path("name").asText(null), f.path("parent").path("key").asText(null), intakeId,
                 time(f.path("created").asText(null)), time(f.path("updated").asText(null)), comments);

@@ -4,8 +4,11 @@ import dev.voxloop.core.config.ConfigKey;
 import dev.voxloop.core.config.ConfigTree;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Jira Cloud settings, read from {@code tracker.*} in voxloop.yaml or the original system's variables
@@ -23,10 +26,13 @@ import java.util.Locale;
  * @param webhookSecret  shared secret for webhook signatures (secret), or null to accept unsigned webhooks
  * @param searchSettle   least wait before searching for a create whose answer was lost (Jira's search index
  *                       lags behind writes), so the search sees it before a retry could file it twice
+ * @param fields         values for other create fields by field id (e.g. a required {@code customfield_10020}),
+ *                       as in Jira's JSON; set only when the project's create screen has the field
  */
 public record JiraSettings(String url, String email, String apiToken, String oauthToken, String projectKey,
                            Duration connectTimeout, Duration requestTimeout, RetryPolicy retry,
-                           Duration metadataTtl, String webhookSecret, Duration searchSettle) {
+                           Duration metadataTtl, String webhookSecret, Duration searchSettle,
+                           Map<String, Object> fields) {
 
     public static final Duration DEFAULT_SEARCH_SETTLE = Duration.ofSeconds(2);
 
@@ -58,6 +64,8 @@ public record JiraSettings(String url, String email, String apiToken, String oau
                     "JIRA_METADATA_TTL"),
             ConfigKey.of("tracker.jira.searchSettle", "Least wait before searching for a create whose answer was lost (default 2s)",
                     "JIRA_SEARCH_SETTLE"),
+            ConfigKey.of("tracker.jira.fields.*", "Values for other create fields by field id, as Jira JSON "
+                    + "(e.g. customfield_10020: {id: \"42\"}); used when the create screen has the field"),
             ConfigKey.secret("tracker.jira.webhookSecret", "Secret for X-Hub-Signature on /api/webhook/jira",
                     "JIRA_WEBHOOK_SECRET", "VOXLOOP_JIRA_WEBHOOK_SECRET"));
 
@@ -73,13 +81,14 @@ public record JiraSettings(String url, String email, String apiToken, String oau
         retry = retry == null ? RetryPolicy.defaults() : retry;
         metadataTtl = metadataTtl == null ? Duration.ofMinutes(10) : metadataTtl;
         searchSettle = searchSettle == null ? DEFAULT_SEARCH_SETTLE : searchSettle;
+        fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     public JiraSettings(String url, String email, String apiToken, String oauthToken, String projectKey,
                         Duration connectTimeout, Duration requestTimeout, RetryPolicy retry, Duration metadataTtl,
                         String webhookSecret) {
         this(url, email, apiToken, oauthToken, projectKey, connectTimeout, requestTimeout, retry, metadataTtl,
-                webhookSecret, DEFAULT_SEARCH_SETTLE);
+                webhookSecret, DEFAULT_SEARCH_SETTLE, Map.of());
     }
 
     public static JiraSettings from(ConfigTree c) {
@@ -95,7 +104,8 @@ public record JiraSettings(String url, String email, String apiToken, String oau
                         c.duration("tracker.jira.retry.maxTotalWait", d.maxTotalWait())),
                 c.duration("tracker.jira.metadataTtl", Duration.ofMinutes(10)),
                 c.string("tracker.jira.webhookSecret", null),
-                c.duration("tracker.jira.searchSettle", DEFAULT_SEARCH_SETTLE));
+                c.duration("tracker.jira.searchSettle", DEFAULT_SEARCH_SETTLE),
+                c.section("tracker.jira.fields").asMap());
     }
 
     /** True when the configuration selects Jira: {@code tracker.kind: jira}, or no kind and a Jira URL. */
@@ -130,17 +140,22 @@ public record JiraSettings(String url, String email, String apiToken, String oau
 
     public JiraSettings withRetry(RetryPolicy r) {
         return new JiraSettings(url, email, apiToken, oauthToken, projectKey, connectTimeout, requestTimeout, r,
-                metadataTtl, webhookSecret, searchSettle);
+                metadataTtl, webhookSecret, searchSettle, fields);
     }
 
     public JiraSettings withRequestTimeout(Duration t) {
         return new JiraSettings(url, email, apiToken, oauthToken, projectKey, connectTimeout, t, retry,
-                metadataTtl, webhookSecret, searchSettle);
+                metadataTtl, webhookSecret, searchSettle, fields);
+    }
+
+    public JiraSettings withFields(Map<String, Object> f) {
+        return new JiraSettings(url, email, apiToken, oauthToken, projectKey, connectTimeout, requestTimeout, retry,
+                metadataTtl, webhookSecret, searchSettle, f);
     }
 
     public JiraSettings withSearchSettle(Duration d) {
         return new JiraSettings(url, email, apiToken, oauthToken, projectKey, connectTimeout, requestTimeout, retry,
-                metadataTtl, webhookSecret, d);
+                metadataTtl, webhookSecret, d, fields);
     }
 
     @Override

@@ -122,7 +122,7 @@ public final class JiraTracker implements TicketTracker {
         }
         IssueTypeMeta type = IssueFields.issueType(draft, projectKey, types);
         Map<String, FieldMeta> screen = metadata.fields(projectKey, type);
-        ObjectNode body = IssueFields.body(draft, provenance, projectKey, type, screen);
+        ObjectNode body = IssueFields.body(draft, provenance, projectKey, type, screen, settings.fields());
         JiraTransport.AlreadyDone check = intakeId == null ? null
                 : () -> findByIntake(intakeId).map(t -> new JiraResponse(201, F.objectNode().put("key", t.key())));
         JiraResponse r = transport.execute(new JiraRequest("POST", "/rest/api/3/issue", null, body, false,

@@ -58,7 +58,7 @@ public final class JiraContract {
             String used = prune ? mapper.writeValueAsString(SpecPruner.prune((com.fasterxml.jackson.databind.node.ObjectNode) doc, USED)) : text;
             this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(used).build();
             JsonNode paths = doc.path("paths");
-            paths.fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(op -> {
+            paths.properties().forEach(p -> p.getValue().properties().forEach(op -> {
                 if (op.getValue().path("deprecated").asBoolean(false)) {
                     String regex = p.getKey().replaceAll("\\{[^/]+}", "[^/]+");
                     deprecated.add(new Deprecated(op.getKey().toUpperCase(java.util.Locale.ROOT), Pattern.compile(regex)));

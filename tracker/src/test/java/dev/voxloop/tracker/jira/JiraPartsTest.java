@@ -24,12 +24,14 @@ class JiraPartsTest {
     void settingsReadTheTreeNormaliseTheUrlAndHideSecrets() {
         ConfigTree c = new ConfigTree(Map.of("tracker", Map.of("jira", Map.of("url", "acme.atlassian.net/",
                 "email", "me@acme.io", "apiToken", "tok-123", "projectKey", "BOOK",
-                "retry", Map.of("maxAttempts", "3", "maxTotalWait", "5s"), "webhookSecret", "hook-456"))));
+                "retry", Map.of("maxAttempts", "3", "maxTotalWait", "5s"), "webhookSecret", "hook-456",
+                "fields", Map.of("customfield_1", Map.of("id", "7"))))));
         JiraSettings s = JiraSettings.from(c);
         assertThat(s.url()).isEqualTo("https://acme.atlassian.net");
         assertThat(s.retry().maxAttempts()).isEqualTo(3);
         assertThat(s.retry().maxTotalWait()).isEqualTo(Duration.ofSeconds(5));
         assertThat(s.missing()).isEmpty();
+        assertThat(s.fields()).containsEntry("customfield_1", Map.of("id", "7"));
         assertThat(s.auth()).isInstanceOf(JiraAuth.Basic.class);
         assertThat(s.toString()).doesNotContain("tok-123").doesNotContain("hook-456");
         assertThat(JiraSettings.selected(c)).isTrue();

@@ -254,8 +254,15 @@ class JiraTrackerTest {
         assertThatThrownBy(() -> tracker.create(draft("Needs team"), provenance()))
                 .isInstanceOfSatisfying(Problem.class, p -> {
                     assertThat(p.field()).isEqualTo("customfield_10020");
-                    assertThat(p.getMessage()).contains("requires Team (customfield_10020) for Task");
+                    assertThat(p.getMessage()).contains("requires Team (customfield_10020) for Task")
+                            .contains("tracker.jira.fields.customfield_10020");
                 });
+        JiraTracker configured = tracker(jira.settings().withFields(java.util.Map.of(
+                "customfield_10020", java.util.Map.of("id", "42"), "customfield_99999", "not on the screen")));
+        Ticket t = configured.create(draft("Team given"), provenance());
+        JiraPeer.PeerIssue issue = jira.issue(t.key()).orElseThrow();
+        assertThat(issue.fields().path("customfield_10020").path("id").asText()).isEqualTo("42");
+        assertThat(issue.fields().has("customfield_99999")).isFalse();
     }
 
     @Test

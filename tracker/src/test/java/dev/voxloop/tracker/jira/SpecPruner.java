@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +29,7 @@ final class SpecPruner {
                 throw new IllegalArgumentException("the contract has no path " + path);
             }
             ObjectNode kept = paths.putObject(path);
-            item.fields().forEachRemaining(e -> {
+            item.properties().forEach(e -> {
                 if (!isMethod(e.getKey()) || methods.contains(e.getKey())) {
                     kept.set(e.getKey(), e.getValue());
                 }
@@ -57,14 +56,13 @@ final class SpecPruner {
             }
         }
         ObjectNode prunedComponents = out.putObject("components");
-        components.fields().forEachRemaining(section -> {
+        components.properties().forEach(section -> {
             if (section.getKey().equals("securitySchemes")) {
                 prunedComponents.set("securitySchemes", section.getValue());
                 return;
             }
             ObjectNode s = prunedComponents.putObject(section.getKey());
-            for (Iterator<Map.Entry<String, JsonNode>> it = section.getValue().fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : section.getValue().properties()) {
                 if (refs.contains("#/components/" + section.getKey() + "/" + e.getKey())) {
                     s.set(e.getKey(), e.getValue());
                 }
