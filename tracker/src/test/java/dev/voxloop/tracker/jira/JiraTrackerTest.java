@@ -324,4 +324,34 @@ class JiraTrackerTest {
                 null, null, null), HttpClient.newHttpClient(), clock, pause))
                 .hasMessage("Jira tracker needs JIRA_EMAIL, JIRA_API_TOKEN");
     }
+
+    @Test
+    void a503WithRetryAfterOnCreateIsRepeatedWithoutASearch() {
+        jira.failNext("POST", "/rest/api/3/issue", 503, 1, 1);
+        tracker.create(draft("After a 503"), provenance());
+        assertThat(pause.waits()).singleElement().satisfies(d -> assertThat(d).isBetween(Duration.ofSeconds(1),
+                Duration.ofMillis(1100)));
+        assertThat(jira.requests("GET", "/rest/api/3/search/jql")).hasSize(1); // only the one before the create
+        assertThat(jira.issues()).hasSize(1);
+    }
+
+    @Test
+    void aCommentWhoseOutcomeIsUnknownIsNotRepeated() {
+        Ticket t = tracker.create(draft("Talk"), provenance());
+        jira.failNext("POST", "/rest/api/3/issue/" + t.key() + "/comment", 504, null, 1);
+        assertThatThrownBy(() -> tracker.comment(t.key(), "hello")).isInstanceOfSatisfying(Problem.class, p -> {
+            assertThat(p.kind()).isEqualTo(Problem.Kind.UPSTREAM);
+            assertThat(p.getMessage()).contains("may or may not have been applied");
+        });
+        assertThat(jira.requests("POST", "/rest/api/3/issue/" + t.key() + "/comment")).hasSize(1);
+    }
+
+    @Test
+    void aTransitionWhoseOutcomeIsUnknownIsCheckedThenRepeated() {
+        Ticket t = tracker.create(draft("Move"), provenance());
+        jira.failNext("POST", "/rest/api/3/issue/" + t.key() + "/transitions", 504, null, 1);
+        tracker.transition(t.key(), "In Progress");
+        assertThat(jira.issue(t.key()).orElseThrow().status()).isEqualTo("In Progress");
+        assertThat(jira.requests("POST", "/rest/api/3/issue/" + t.key() + "/transitions")).hasSize(2);
+    }
 }
