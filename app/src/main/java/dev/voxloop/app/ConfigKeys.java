@@ -16,6 +16,7 @@ public final class ConfigKeys {
         keys.addAll(PipelineSettings.KEYS);
         keys.addAll(dev.voxloop.store.StoreSettings.KEYS);
         keys.addAll(dev.voxloop.server.ServerSettings.KEYS);
+        keys.addAll(dev.voxloop.tracker.jira.JiraSettings.KEYS);
         return List.copyOf(keys);
     }
 }

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +59,7 @@ public final class Voxloop implements AutoCloseable {
     private final IntentExtractor extractor;
     private final IntakeService intake;
     private final ServerSettings serverSettings;
+    private final AtomicReference<String> publicUrl;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private ScheduledExecutorService housekeeping;
 
@@ -76,7 +78,8 @@ public final class Voxloop implements AutoCloseable {
         closeables.add(database::close);
         this.events = new EventBus(new JdbiEventLog(database, storeSettings.eventsKept()));
         this.queue = new JdbiLoopQueue(database, clock);
-        this.tracker = Trackers.create(tree, database, publicUrl(tree), clock);
+        this.publicUrl = new AtomicReference<>(publicUrl(tree));
+        this.tracker = Trackers.create(tree, database, this.publicUrl::get, clock);
         this.speech = Engines.speech(tree, config.dataDir(), tracker, closeables);
         this.extractor = Engines.extractor(tree, closeables);
         IntakeSettings intakeSettings = PipelineSettings.from(tree);
@@ -122,6 +125,9 @@ public final class Voxloop implements AutoCloseable {
         server.start();
         startHousekeeping();
         String url = "http://" + displayHost(s.host()) + ":" + server.port();
+        if (config.tree().string("public_url").isEmpty()) {
+            publicUrl.set(url);
+        }
         return new Running() {
             @Override
             public String url() {

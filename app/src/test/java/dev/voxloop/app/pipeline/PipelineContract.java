@@ -31,7 +31,11 @@ abstract class PipelineContract {
     /** Extra configuration of the subclass (database, tracker). */
     abstract Map<String, Object> baseConfig();
 
-    /** Ticket keys the tracker holds in a project, read back through the tracker. */
+    /** The StoreIt project's key in this tracker. */
+    String storeKey() {
+        return "SHOP";
+    }
+
     TestServer start(Map<String, Object> extra) {
         Map<String, Object> dotted = new HashMap<>(baseConfig());
         dotted.putAll(extra);
@@ -100,7 +104,7 @@ abstract class PipelineContract {
         String second = s.http.postJson("/api/pipeline/approve", Map.of("session_id", id)).json().path("ticket_key")
                 .asText();
         assertThat(second).isEqualTo(first);
-        assertThat(s.app.tracker().list("SHOP", 50)).hasSize(1);
+        assertThat(s.app.tracker().list(storeKey(), 50)).hasSize(1);
     }
 
     @Test
@@ -140,7 +144,7 @@ abstract class PipelineContract {
                     "text", "StoreIt")).json();
         }
         assertThat(r.path("status").asText()).isEqualTo("preview_needed");
-        assertThat(r.path("intent").path("project").asText()).isEqualTo("SHOP");
+        assertThat(r.path("intent").path("project").asText()).isEqualTo(storeKey());
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -50,7 +51,7 @@ public final class BuiltinTracker implements TicketTracker {
 
     private final Jdbi jdbi;
     private final Json json;
-    private final String publicBaseUrl;
+    private final Supplier<String> publicBaseUrl;
     private final Clock clock;
 
     /**
@@ -59,9 +60,17 @@ public final class BuiltinTracker implements TicketTracker {
      * @param publicBaseUrl where people reach this server, e.g. http://127.0.0.1:8000 (ticket pages hang below)
      */
     public BuiltinTracker(Database database, List<Project> projects, String publicBaseUrl, Clock clock) {
+        this(database, projects, () -> publicBaseUrl, clock);
+    }
+
+    /**
+     * @param publicBaseUrl asked each time a link is made, so a server that learns its port late (port 0, --port)
+     *                      still hands out working links
+     */
+    public BuiltinTracker(Database database, List<Project> projects, Supplier<String> publicBaseUrl, Clock clock) {
         this.jdbi = database.jdbi();
         this.json = new Json();
-        this.publicBaseUrl = stripSlash(publicBaseUrl);
+        this.publicBaseUrl = publicBaseUrl;
         this.clock = clock;
         seed(projects == null || projects.isEmpty() ? TrackerProjects.DEFAULTS : projects);
     }
@@ -209,7 +218,7 @@ public final class BuiltinTracker implements TicketTracker {
 
     @Override
     public String browseUrl(String key) {
-        return publicBaseUrl + "/tickets/" + key;
+        return stripSlash(publicBaseUrl.get()) + "/tickets/" + key;
     }
 
     private Optional<Ticket> byIntake(String intakeId) {

@@ -13,7 +13,7 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
 
     public RetryPolicy {
         if (maxAttempts < 1) {
-            throw new IllegalArgumentException("tracker.jira.retry.maxAttempts: must be at least 1, got " + maxAttempts);
+            throw new IllegalArgumentException("tracker.jira.retry.max_attempts: must be at least 1, got " + maxAttempts);
         }
         if (baseDelay.isNegative() || maxDelay.isNegative() || maxTotalWait.isNegative()) {
             throw new IllegalArgumentException("tracker.jira.retry: delays must not be negative");
