@@ -67,4 +67,17 @@ class TicketsHttpTest {
                 "Bug", "High", "To Do", "VOICE_INITIATED");
         assertThat(page).doesNotContain("<script>", "<img src=x>", "<b>works");
     }
+
+    @Test
+    void v2JiraProxyPathsStillAnswer() {
+        file("BOOK", "Calendar crashes", "a1");
+        file("BOOK", "Slow booking", "a2");
+        var list = server.get("/api/jira/issues?project=BOOK&max_results=1").json();
+        assertThat(list).hasSize(1);
+        assertThat(list.get(0).get("key").asText()).isEqualTo("BOOK-2");
+        var one = server.get("/api/jira/issue/BOOK-1").json();
+        assertThat(one.get("summary").asText()).isEqualTo("Calendar crashes");
+        assertThat(one.has("reporter")).isTrue();
+        assertThat(server.get("/api/jira/issue/BOOK-9").status()).isEqualTo(404);
+    }
 }
