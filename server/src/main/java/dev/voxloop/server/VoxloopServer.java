@@ -63,7 +63,7 @@ public final class VoxloopServer {
 
         ErrorResponses errors = new ErrorResponses(json);
         AccessRules access = new AccessRules(settings);
-        ConsoleRoutes console = new ConsoleRoutes();
+        ConsoleRoutes console = new ConsoleRoutes(ConsoleRoutes.FOLDER);
         HealthRoutes healthRoutes = new HealthRoutes(health, statusSocket::connections, eventFeed::clients);
         IntakeRoutes intakeRoutes = new IntakeRoutes(intake, body, settings.maxUploadBytes());
         TicketRoutes ticketRoutes = new TicketRoutes(tracker);

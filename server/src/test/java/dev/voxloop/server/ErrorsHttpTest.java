@@ -76,6 +76,8 @@ class ErrorsHttpTest {
         var r = server.postJson("/api/pipeline/run", "{\"text\": \"abc\", \"txet\": 1}");
         assertErrorBody(r, 400);
         assertThat(r.json().get("field").asText()).isEqualTo("txet");
+        assertErrorBody(server.postJson("/api/pipeline/run", "{\"text\": \"abc\", \"text\": \"def\"}"), 400);
+        assertErrorBody(server.postJson("/api/pipeline/run", "{\"text\": \"abc\"} trailing"), 400);
     }
 
     @Test
