@@ -21,6 +21,7 @@ public final class StatusSocket implements AutoCloseable {
 
     public static final String PATH = "/ws/status";
     static final int OUTBOX = 256;
+    static final int MAX_CLIENTS = 200;
     static final Duration PING_EVERY = Duration.ofSeconds(20);
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusSocket.class);
@@ -51,6 +52,10 @@ public final class StatusSocket implements AutoCloseable {
     }
 
     private void connect(WsContext ctx) {
+        if (clients.size() >= MAX_CLIENTS) {
+            WsSender.close(ctx, 1013, "too many status clients; try again later");
+            return;
+        }
         Outbox<String> box = new Outbox<>(OUTBOX);
         synchronized (monitor) {
             box.offer(json.write(monitor.connectSnapshot()));
