@@ -85,6 +85,13 @@ class ErrorsHttpTest {
         var r = server.postJson("/api/loop/completed", "{\"key\": \"BOOK-1\", \"success\": \"True\"}");
         assertErrorBody(r, 400);
         assertThat(r.json().get("field").asText()).isEqualTo("success");
+        var number = server.postJson("/api/pipeline/run", "{\"text\": 5}");
+        assertErrorBody(number, 400);
+        assertThat(number.json().get("field").asText()).isEqualTo("text");
+        var labels = server.postJson("/api/pipeline/approve",
+                "{\"session_id\": \"abcdefabcdef\", \"overrides\": {\"labels\": \"a\"}}");
+        assertErrorBody(labels, 400);
+        assertThat(labels.json().get("field").asText()).isEqualTo("overrides.labels");
         var notObject = server.postJson("/api/pipeline/run", "[1,2]");
         assertErrorBody(notObject, 400);
         var emptyBody = server.postJson("/api/pipeline/run", "");
