@@ -3,7 +3,13 @@ package dev.voxloop.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.voxloop.core.event.PipelineEvent;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +96,38 @@ class EventStreamTest {
             JsonNode first = ws.next();
             assertThat(first.get("seq").asLong()).isEqualTo(1);
             assertThat(first.get("replay").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void everyEventExactlyOnceWhileManyThreadsPublishDuringTheReplay() throws Exception {
+        int threads = 6;
+        int each = 100; // 600 live events: within one client's outbox (1024), so none may be dropped
+        for (int i = 0; i < 100; i++) {
+            server.events.publish(new PipelineEvent.TicketQueued(Instant.now(), "PRE-" + i, "before"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try (SseProbe sse = new SseProbe(server, "/api/events?after=0")) {
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        server.events.publish(new PipelineEvent.TicketQueued(Instant.now(), "T" + thread + "-" + i,
+                                "live"));
+                    }
+                });
+            }
+            int total = 100 + threads * each;
+            Set<Long> seen = new HashSet<>();
+            for (int i = 0; i < total; i++) {
+                SseProbe.Event e = sse.next();
+                assertThat(seen.add(e.id())).as("seq %d sent twice", e.id()).isTrue();
+            }
+            assertThat(seen).hasSize(total);
+            assertThat(seen.stream().mapToLong(Long::longValue).max().orElseThrow()).isEqualTo(total);
+            assertThat(sse.poll(Duration.ofMillis(300))).isNull();
+        } finally {
+            pool.shutdownNow();
         }
     }
 }
