@@ -64,6 +64,8 @@ class SecurityHttpTest {
                         .isEqualTo(401));
         assertThatThrownBy(() -> WsProbe.connect(server, "/ws/status?token=wrong"))
                 .cause().isInstanceOf(WebSocketHandshakeException.class);
+        assertThatThrownBy(() -> WsProbe.connect(server, "/api/events/ws"))
+                .cause().isInstanceOf(WebSocketHandshakeException.class);
         try (WsProbe ws = WsProbe.connect(server, "/ws/status?token=" + TOKEN)) {
             assertThat(ws.next().get("snapshot").asBoolean()).isTrue();
         }

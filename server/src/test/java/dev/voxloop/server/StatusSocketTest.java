@@ -113,4 +113,21 @@ class StatusSocketTest {
             assertThat(server.get("/health").json().get("ws_connections").asInt()).isEqualTo(1);
         }
     }
+
+    @Test
+    void aClientThatStopsReadingIsDroppedNotBufferedForever() throws Exception {
+        try (WsProbe stuck = WsProbe.stalled(server, "/ws/status")) {
+            assertThat(server.get("/health").json().get("ws_connections").asInt()).isEqualTo(1);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            int published = 0;
+            while (server.get("/health").json().get("ws_connections").asInt() > 0) {
+                assertThat(System.nanoTime()).as("still connected after %d events", published).isLessThan(deadline);
+                for (int i = 0; i < 200; i++, published++) {
+                    server.events.publish(new dev.voxloop.core.event.PipelineEvent.StageChanged(
+                            java.time.Instant.now(), "s" + (published % 7),
+                            dev.voxloop.core.event.Stage.EXTRACTING, "step " + published));
+                }
+            }
+        }
+    }
 }

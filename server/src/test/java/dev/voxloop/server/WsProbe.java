@@ -20,7 +20,7 @@ final class WsProbe implements AutoCloseable {
     final WebSocket socket;
     volatile int closeCode = -1;
 
-    private WsProbe(WebSocket.Builder builder, URI uri) {
+    private WsProbe(WebSocket.Builder builder, URI uri, boolean stall) {
         this.socket = builder.buildAsync(uri, new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();
 
@@ -35,7 +35,9 @@ final class WsProbe implements AutoCloseable {
                     }
                     partial.setLength(0);
                 }
-                ws.request(1);
+                if (!stall) {
+                    ws.request(1);
+                }
                 return null;
             }
 
@@ -52,7 +54,13 @@ final class WsProbe implements AutoCloseable {
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
-        return new WsProbe(b, URI.create("ws://127.0.0.1:" + server.server.port() + pathAndQuery));
+        return new WsProbe(b, URI.create("ws://127.0.0.1:" + server.server.port() + pathAndQuery), false);
+    }
+
+    /** A client that reads its first message and then stops reading (a stuck browser tab). */
+    static WsProbe stalled(TestServer server, String path) {
+        return new WsProbe(HttpClient.newHttpClient().newWebSocketBuilder(),
+                URI.create("ws://127.0.0.1:" + server.server.port() + path), true);
     }
 
     JsonNode next() {
