@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code WS /ws/status}: the original's monitor snapshot on connect and after every stage change, plus its typed
  * messages. Each client has a bounded outbox drained by its own virtual thread; a client that falls
- * {@value #OUTBOX} messages behind is disconnected (close code 1013) rather than buffered forever.
+ * {@value #OUTBOX} messages behind is disconnected rather than buffered forever.
  */
 public final class StatusSocket implements AutoCloseable {
 
@@ -26,11 +26,11 @@ public final class StatusSocket implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusSocket.class);
 
-    private final StatusMonitor monitor = new StatusMonitor();
-    private final WireJson json;
     private record Client(WsContext ctx, Outbox<String> box) {
     }
 
+    private final StatusMonitor monitor = new StatusMonitor();
+    private final WireJson json;
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
     private final Runnable unsubscribe;
 
