@@ -9,6 +9,7 @@ import dev.voxloop.server.http.loop.LoopRoutes;
 import dev.voxloop.server.http.system.ConsoleRoutes;
 import dev.voxloop.server.http.system.ErrorResponses;
 import dev.voxloop.server.http.system.HealthRoutes;
+import dev.voxloop.server.http.system.JettyErrorPages;
 import dev.voxloop.server.http.tickets.TicketRoutes;
 import dev.voxloop.server.http.webhook.JiraWebhookRoutes;
 import dev.voxloop.server.json.JsonBody;
@@ -63,7 +64,7 @@ public final class VoxloopServer {
 
         ErrorResponses errors = new ErrorResponses(json);
         AccessRules access = new AccessRules(settings);
-        ConsoleRoutes console = new ConsoleRoutes();
+        ConsoleRoutes console = new ConsoleRoutes(ConsoleRoutes.FOLDER);
         HealthRoutes healthRoutes = new HealthRoutes(health, statusSocket::connections, eventFeed::clients);
         IntakeRoutes intakeRoutes = new IntakeRoutes(intake, body, settings.maxUploadBytes());
         TicketRoutes ticketRoutes = new TicketRoutes(tracker);
@@ -98,6 +99,7 @@ public final class VoxloopServer {
         cfg.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes() + 64 * 1024, SizeUnit.BYTES);
         cfg.jetty.multipartConfig.maxInMemoryFileSize(1024 * 1024, SizeUnit.BYTES);
         cfg.router.ignoreTrailingSlashes = true;
+        cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrorPages(json)));
         // Method, path (never the query string: it may carry ?token=), status and time. No bodies, no headers.
         cfg.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(),
                 ctx.statusCode(), Math.round(ms)));

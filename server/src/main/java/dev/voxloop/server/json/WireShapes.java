@@ -47,9 +47,9 @@ public final class WireShapes {
     /** {status:"clarification_needed", session_id, questions, ambiguity_score, partial_summary, round, ...}. */
     public static Map<String, Object> clarification(IntakeSession s, Clarification q) {
         Extraction ex = s.extraction();
-        Map<String, Object> m = clarification(s.id(), q, ex == null ? 0 : ex.ambiguityScore(),
-                ex == null ? "" : ex.draft().summary());
-        m.put("status", "clarification_needed");
+        Map<String, Object> m = obj("status", "clarification_needed");
+        m.putAll(clarification(s.id(), q, ex == null ? 0 : ex.ambiguityScore(),
+                ex == null ? "" : ex.draft().summary()));
         m.put("expires_at", s.expiresAt());
         return m;
     }

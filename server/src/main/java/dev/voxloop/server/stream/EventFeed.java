@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The typed event stream behind {@code /api/events} (SSE) and {@code /api/events/ws}: optionally replays stored
  * events after a sequence number (marked {@code "replay": true}), then follows live events, without duplicates
- * or gaps. Memory is bounded per client: a client more than {@value #OUTBOX} events behind is dropped and resumes
+ * or gaps (events published concurrently may arrive slightly out of seq order; each is sent once). Memory is bounded per client: a client more than {@value #OUTBOX} events behind is dropped and resumes
  * by reconnecting with the last seq it saw.
  */
 public final class EventFeed implements AutoCloseable {
@@ -75,12 +75,16 @@ public final class EventFeed implements AutoCloseable {
     /** Streams until the client goes away, falls too far behind, or the server stops. */
     void run(Outbox<StoredEvent> box, long after, Sink sink) throws Exception {
         Runnable unsubscribe = events.subscribe(box::offer);
+        // Anything still in the outbox was published after subscribing, so it is within the last OUTBOX events
+        // sent; remembering twice that many is enough to never send one twice.
+        SentSeqs sent = new SentSeqs(2 * OUTBOX);
         try {
             long last = after;
             if (after >= 0) {
                 while (!box.closed()) {
                     List<StoredEvent> page = events.log().after(last, PAGE);
                     for (StoredEvent e : page) {
+                        sent.add(e.seq());
                         sink.event(e.seq(), json.write(e, true));
                         last = e.seq();
                     }
@@ -95,9 +99,8 @@ public final class EventFeed implements AutoCloseable {
                     if (!box.closed()) {
                         sink.heartbeat();
                     }
-                } else if (e.seq() > last) {
+                } else if ((after < 0 || e.seq() > after) && sent.add(e.seq())) {
                     sink.event(e.seq(), json.write(e, false));
-                    last = e.seq();
                 }
             }
         } finally {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.voxloop.core.event.StoredEvent;
 import dev.voxloop.server.json.WireJson;
-import java.util.Iterator;
 import java.util.Map;
 
 /** A stored event on the typed stream: {@code {seq, type, at, ...the record's fields in snake_case, replay?}}. */
@@ -22,8 +21,7 @@ final class EventJson {
         out.put("seq", e.seq());
         out.put("type", e.event().type());
         out.set("at", fields.get("at"));
-        for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> f = it.next();
+        for (Map.Entry<String, JsonNode> f : fields.properties()) {
             if (!f.getKey().equals("at")) {
                 out.set(f.getKey(), f.getValue());
             }

@@ -15,19 +15,23 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code WS /ws/status}: the original's monitor snapshot on connect and after every stage change, plus its typed
  * messages. Each client has a bounded outbox drained by its own virtual thread; a client that falls
- * {@value #OUTBOX} messages behind is disconnected (close code 1013) rather than buffered forever.
+ * {@value #OUTBOX} messages behind is disconnected rather than buffered forever.
  */
 public final class StatusSocket implements AutoCloseable {
 
     public static final String PATH = "/ws/status";
     static final int OUTBOX = 256;
+    static final int MAX_CLIENTS = 200;
     static final Duration PING_EVERY = Duration.ofSeconds(20);
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusSocket.class);
 
+    private record Client(WsContext ctx, Outbox<String> box) {
+    }
+
     private final StatusMonitor monitor = new StatusMonitor();
     private final WireJson json;
-    private final Map<String, Outbox<String>> clients = new ConcurrentHashMap<>();
+    private final Map<String, Client> clients = new ConcurrentHashMap<>();
     private final Runnable unsubscribe;
 
     public StatusSocket(EventBus events, WireJson json) {
@@ -51,10 +55,14 @@ public final class StatusSocket implements AutoCloseable {
     }
 
     private void connect(WsContext ctx) {
+        if (clients.size() >= MAX_CLIENTS) {
+            WsSender.close(ctx, 1013, "too many status clients; try again later");
+            return;
+        }
         Outbox<String> box = new Outbox<>(OUTBOX);
         synchronized (monitor) {
             box.offer(json.write(monitor.connectSnapshot()));
-            clients.put(ctx.sessionId(), box);
+            clients.put(ctx.sessionId(), new Client(ctx, box));
         }
         LOG.info("WS {} connected ({} clients)", PATH, clients.size());
         Thread.ofVirtual().name("ws-status-" + ctx.sessionId()).start(() -> drain(ctx, box));
@@ -71,7 +79,6 @@ public final class StatusSocket implements AutoCloseable {
                 }
             }
             if (box.overflowed()) {
-                LOG.info("WS {} client too slow; disconnected", PATH);
                 WsSender.close(ctx, 1013, "too slow; reconnect");
             }
         } catch (InterruptedException e) {
@@ -85,9 +92,9 @@ public final class StatusSocket implements AutoCloseable {
     }
 
     private void drop(String id) {
-        Outbox<String> box = clients.remove(id);
-        if (box != null) {
-            box.close();
+        Client c = clients.remove(id);
+        if (c != null) {
+            c.box().close();
         }
     }
 
@@ -96,15 +103,33 @@ public final class StatusSocket implements AutoCloseable {
             List<Map<String, Object>> messages = monitor.apply(event);
             for (Map<String, Object> m : messages) {
                 String text = json.write(m);
-                clients.values().forEach(box -> box.offer(text));
+                for (Client c : clients.values()) {
+                    if (!c.box().offer(text) && c.box().overflowed()) {
+                        slow(c);
+                    }
+                }
             }
+        }
+    }
+
+    /** Its drain thread may be stuck in a send to a client that stopped reading: cut the connection. */
+    private void slow(Client c) {
+        if (clients.remove(c.ctx().sessionId()) != null) {
+            LOG.info("WS {} client fell {} messages behind; disconnected", PATH, OUTBOX);
+            Thread.ofVirtual().start(() -> {
+                try {
+                    c.ctx().session.disconnect();
+                } catch (RuntimeException ignored) {
+                    // already gone
+                }
+            });
         }
     }
 
     @Override
     public void close() {
         unsubscribe.run();
-        clients.values().forEach(Outbox::close);
+        clients.values().forEach(c -> c.box().close());
         clients.clear();
     }
 }

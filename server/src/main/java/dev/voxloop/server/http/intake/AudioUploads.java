@@ -34,11 +34,12 @@ final class AudioUploads {
         UploadedFile file;
         try {
             file = ctx.uploadedFile("audio");
-        } catch (RuntimeException e) {
-            String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT)
-                    + String.valueOf(e.getCause() == null ? "" : e.getCause().getMessage()).toLowerCase(Locale.ROOT);
-            if (m.contains("size") || m.contains("exceed") || m.contains("too large") || m.contains("limit")) {
-                throw tooLarge();
+        } catch (Exception e) { // Jetty's multipart parser throws (sneakily) a checked ServletException
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+                if (m.contains("size") || m.contains("exceed") || m.contains("too large") || m.contains("413")) {
+                    throw tooLarge();
+                }
             }
             throw Problem.invalid("audio", "malformed multipart body");
         }

@@ -12,7 +12,7 @@ import dev.voxloop.server.json.WireShapes;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.Clock;
-import java.util.Comparator;
+import java.util.Locale;
 
 /**
  * The original's loop queue endpoints for an external runner: list pending, started, completed, the failed list
@@ -45,8 +45,8 @@ public final class LoopRoutes {
     }
 
     public void register(JavalinDefaultRoutingApi routes) {
+        // In the queue's own order: the order the loop takes them (oldest first).
         routes.get("/api/loop/queue", ctx -> ctx.json(queue.list(QueueStatus.PENDING, LIST_LIMIT).stream()
-                .sorted(Comparator.comparing(QueueEntry::queuedAt, Comparator.nullsLast(Comparator.naturalOrder())))
                 .map(WireShapes::queueEntry).toList()));
         routes.get("/api/loop/failed", ctx -> ctx.json(queue.list(QueueStatus.FAILED, LIST_LIMIT).stream()
                 .map(WireShapes::failedEntry).toList()));
@@ -59,11 +59,10 @@ public final class LoopRoutes {
         Started req = body.read(ctx, Started.class);
         String key = requireKey(req.key());
         String worker = req.worker() == null || req.worker().isBlank() ? "external" : req.worker().strip();
-        QueueEntry e = queue.markStarted(key, worker, settings.loopLease())
-                .orElseThrow(() -> queue.find(key).isPresent()
-                        ? Problem.conflict("ticket " + key + " is not waiting in the queue (it is "
-                        + queue.find(key).get().status().name().toLowerCase(java.util.Locale.ROOT) + ")")
-                        : Problem.notFound("Ticket not in the queue: " + key));
+        QueueEntry e = queue.markStarted(key, worker, settings.loopLease()).orElseThrow(() -> queue.find(key)
+                .map(cur -> Problem.conflict("ticket " + key + " is not waiting in the queue (it is "
+                        + cur.status().name().toLowerCase(Locale.ROOT) + ")"))
+                .orElseGet(() -> Problem.notFound("Ticket not in the queue: " + key)));
         events.publish(new PipelineEvent.LoopStarted(clock.instant(), key, worker));
         ctx.json(WireShapes.obj("status", "ok", "key", key, "attempts", e.attempts(), "lease_until", e.leaseUntil()));
     }

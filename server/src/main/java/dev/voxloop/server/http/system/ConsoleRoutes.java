@@ -27,10 +27,16 @@ public final class ConsoleRoutes {
             </body></html>
             """;
 
+    /** Classpath folder the console's build lands in. */
+    public static final String FOLDER = "/public";
+
+    private final String folder;
     private final boolean packaged;
 
-    public ConsoleRoutes() {
-        this.packaged = ConsoleRoutes.class.getResource("/public/index.html") != null;
+    /** @param folder classpath folder holding the console's index.html and assets, e.g. {@link #FOLDER} */
+    public ConsoleRoutes(String folder) {
+        this.folder = folder;
+        this.packaged = ConsoleRoutes.class.getResource(folder + "/index.html") != null;
     }
 
     public boolean packaged() {
@@ -41,7 +47,7 @@ public final class ConsoleRoutes {
         if (packaged) {
             cfg.staticFiles.add(files -> {
                 files.hostedPath = "/";
-                files.directory = "/public";
+                files.directory = folder;
                 files.location = Location.CLASSPATH;
             });
         }

@@ -34,6 +34,9 @@ public final class ErrorResponses {
             if (e.kind().status() >= 500 && e.getCause() != null) {
                 LOG.warn("{} {} -> {}: {}", ctx.method(), ctx.path(), e.kind().status(), e.getMessage());
             }
+            if (e.kind() == Problem.Kind.UNAUTHORIZED) {
+                ctx.header("WWW-Authenticate", "Bearer");
+            }
             write(ctx, e.kind().status(), code(e.kind()), e.getMessage(), e.field(), null);
         });
         routes.exception(HttpResponseException.class, (e, ctx) ->

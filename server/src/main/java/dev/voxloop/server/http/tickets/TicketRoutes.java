@@ -23,10 +23,22 @@ public final class TicketRoutes {
         routes.get("/api/tickets", this::list);
         routes.get("/api/tickets/{key}", ctx -> ctx.json(WireShapes.ticket(find(ctx))));
         routes.get("/tickets/{key}", ctx -> ctx.html(TicketPage.render(find(ctx))));
+        // v2's Jira proxy paths, kept so its console keeps working; served from whichever tracker is configured.
+        routes.get("/api/jira/issues", ctx -> list(ctx, ctx.queryParam("project"),
+                ctx.queryParam("max_results") != null ? ctx.queryParam("max_results") : ctx.queryParam("limit")));
+        routes.get("/api/jira/issue/{key}", ctx -> {
+            var body = WireShapes.ticket(find(ctx));
+            body.put("reporter", null);
+            ctx.json(body);
+        });
     }
 
     private void list(Context ctx) {
-        String project = ctx.queryParam("project");
+        list(ctx, ctx.queryParam("project"), ctx.queryParam("limit"));
+    }
+
+    private void list(Context ctx, String projectParam, String limitParam) {
+        String project = projectParam;
         if (project != null && project.isBlank()) {
             project = null;
         }
@@ -37,7 +49,7 @@ public final class TicketRoutes {
                     .map(x -> x.key()).findFirst()
                     .orElseThrow(() -> Problem.invalid("project", "unknown project '" + p + "'"));
         }
-        ctx.json(tracker.list(project, limit(ctx.queryParam("limit"))).stream().map(WireShapes::ticketSummary)
+        ctx.json(tracker.list(project, limit(limitParam)).stream().map(WireShapes::ticketSummary)
                 .toList());
     }
 
