@@ -107,9 +107,14 @@ class LoopAndWebhookHttpTest {
         assertThat(processed.status()).isEqualTo(200);
         assertThat(processed.json().get("status").asText()).isEqualTo("processed");
         assertThat(processed.json().get("issue_key").asText()).isEqualTo("BOOK-7");
-        var updated = server.postJson("/api/webhook/jira", issueEvent("jira:issue_updated", "BOOK-8",
-                "x", "VOICE_INITIATED"));
+        String labelAdded = issueEvent("jira:issue_updated", "BOOK-8", "x", "VOICE_INITIATED")
+                .replaceFirst("}$", ", \"changelog\": {\"items\": [{\"field\": \"labels\", \"fromString\": \"x\","
+                        + " \"toString\": \"x VOICE_INITIATED\"}]}}");
+        var updated = server.postJson("/api/webhook/jira", labelAdded);
         assertThat(updated.json().get("status").asText()).isEqualTo("processed");
+        var laterEdit = server.postJson("/api/webhook/jira", issueEvent("jira:issue_updated", "BOOK-11",
+                "VOICE_INITIATED"));
+        assertThat(laterEdit.json().get("status").asText()).as("an edit that did not add the label").isEqualTo("ignored");
 
         var ignoredLabel = server.postJson("/api/webhook/jira", issueEvent("jira:issue_created", "BOOK-9", "other"));
         assertThat(ignoredLabel.json().get("status").asText()).isEqualTo("ignored");

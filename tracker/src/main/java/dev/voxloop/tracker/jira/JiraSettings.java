@@ -23,7 +23,6 @@ import java.util.Map;
  * @param requestTimeout time allowed for one response
  * @param retry          bounds for retrying 429/503/timeouts
  * @param metadataTtl    how long project lists and create metadata are cached
- * @param webhookSecret  shared secret for webhook signatures (secret), or null to accept unsigned webhooks
  * @param searchSettle   least wait before searching for a create whose answer was lost (Jira's search index
  *                       lags behind writes), so the search sees it before a retry could file it twice
  * @param fields         values for other create fields by field id (e.g. a required {@code customfield_10020}),
@@ -31,7 +30,7 @@ import java.util.Map;
  */
 public record JiraSettings(String url, String email, String apiToken, String oauthToken, String projectKey,
                            Duration connectTimeout, Duration requestTimeout, RetryPolicy retry,
-                           Duration metadataTtl, String webhookSecret, Duration searchSettle,
+                           Duration metadataTtl, Duration searchSettle,
                            Map<String, Object> fields) {
 
     public static final Duration DEFAULT_SEARCH_SETTLE = Duration.ofSeconds(2);
@@ -65,9 +64,7 @@ public record JiraSettings(String url, String email, String apiToken, String oau
             ConfigKey.of("tracker.jira.search_settle", "Least wait before searching for a create whose answer was lost (default 2s)",
                     "JIRA_SEARCH_SETTLE"),
             ConfigKey.of("tracker.jira.fields.*", "Values for other create fields by field id, as Jira JSON "
-                    + "(e.g. customfield_10020: {id: \"42\"}); used when the create screen has the field"),
-            ConfigKey.secret("tracker.jira.webhook_secret", "Secret for X-Hub-Signature on /api/webhook/jira",
-                    "JIRA_WEBHOOK_SECRET", "VOXLOOP_JIRA_WEBHOOK_SECRET"));
+                    + "(e.g. customfield_10020: {id: \"42\"}); used when the create screen has the field"));
 
     public JiraSettings {
         url = normaliseUrl(url);
@@ -75,7 +72,6 @@ public record JiraSettings(String url, String email, String apiToken, String oau
         apiToken = blankToNull(apiToken);
         oauthToken = blankToNull(oauthToken);
         projectKey = blankToNull(projectKey);
-        webhookSecret = blankToNull(webhookSecret);
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(30) : requestTimeout;
         retry = retry == null ? RetryPolicy.defaults() : retry;
@@ -85,10 +81,9 @@ public record JiraSettings(String url, String email, String apiToken, String oau
     }
 
     public JiraSettings(String url, String email, String apiToken, String oauthToken, String projectKey,
-                        Duration connectTimeout, Duration requestTimeout, RetryPolicy retry, Duration metadataTtl,
-                        String webhookSecret) {
+                        Duration connectTimeout, Duration requestTimeout, RetryPolicy retry, Duration metadataTtl) {
         this(url, email, apiToken, oauthToken, projectKey, connectTimeout, requestTimeout, retry, metadataTtl,
-                webhookSecret, DEFAULT_SEARCH_SETTLE, Map.of());
+                DEFAULT_SEARCH_SETTLE, Map.of());
     }
 
     public static JiraSettings from(ConfigTree c) {
@@ -103,7 +98,6 @@ public record JiraSettings(String url, String email, String apiToken, String oau
                         c.duration("tracker.jira.retry.max_delay", d.maxDelay()),
                         c.duration("tracker.jira.retry.max_total_wait", d.maxTotalWait())),
                 c.duration("tracker.jira.metadata_ttl", Duration.ofMinutes(10)),
-                c.string("tracker.jira.webhook_secret", null),
                 c.duration("tracker.jira.search_settle", DEFAULT_SEARCH_SETTLE),
                 c.section("tracker.jira.fields").asMap());
     }
@@ -140,29 +134,29 @@ public record JiraSettings(String url, String email, String apiToken, String oau
 
     public JiraSettings withRetry(RetryPolicy r) {
         return new JiraSettings(url, email, apiToken, oauthToken, projectKey, connectTimeout, requestTimeout, r,
-                metadataTtl, webhookSecret, searchSettle, fields);
+                metadataTtl, searchSettle, fields);
     }
 
     public JiraSettings withRequestTimeout(Duration t) {
         return new JiraSettings(url, email, apiToken, oauthToken, projectKey, connectTimeout, t, retry,
-                metadataTtl, webhookSecret, searchSettle, fields);
+                metadataTtl, searchSettle, fields);
     }
 
     public JiraSettings withFields(Map<String, Object> f) {
         return new JiraSettings(url, email, apiToken, oauthToken, projectKey, connectTimeout, requestTimeout, retry,
-                metadataTtl, webhookSecret, searchSettle, f);
+                metadataTtl, searchSettle, f);
     }
 
     public JiraSettings withSearchSettle(Duration d) {
         return new JiraSettings(url, email, apiToken, oauthToken, projectKey, connectTimeout, requestTimeout, retry,
-                metadataTtl, webhookSecret, d, fields);
+                metadataTtl, d, fields);
     }
 
     @Override
     public String toString() {
         return "JiraSettings[url=" + url + ", email=" + email + ", apiToken=" + mask(apiToken) + ", oauthToken="
                 + mask(oauthToken) + ", projectKey=" + projectKey + ", requestTimeout=" + requestTimeout + ", retry="
-                + retry + ", webhookSecret=" + mask(webhookSecret) + "]";
+                + retry + "]";
     }
 
     static String mask(String secret) {

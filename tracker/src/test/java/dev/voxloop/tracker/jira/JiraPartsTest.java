@@ -23,8 +23,8 @@ class JiraPartsTest {
     @Test
     void settingsReadTheTreeNormaliseTheUrlAndHideSecrets() {
         ConfigTree c = new ConfigTree(Map.of("tracker", Map.of("jira", Map.of("url", "acme.atlassian.net/",
-                "email", "me@acme.io", "apiToken", "tok-123", "projectKey", "BOOK",
-                "retry", Map.of("maxAttempts", "3", "maxTotalWait", "5s"), "webhookSecret", "hook-456",
+                "email", "me@acme.io", "api_token", "tok-123", "project_key", "BOOK",
+                "retry", Map.of("max_attempts", "3", "max_total_wait", "5s"),
                 "fields", Map.of("customfield_1", Map.of("id", "7"))))));
         JiraSettings s = JiraSettings.from(c);
         assertThat(s.url()).isEqualTo("https://acme.atlassian.net");
@@ -33,7 +33,7 @@ class JiraPartsTest {
         assertThat(s.missing()).isEmpty();
         assertThat(s.fields()).containsEntry("customfield_1", Map.of("id", "7"));
         assertThat(s.auth()).isInstanceOf(JiraAuth.Basic.class);
-        assertThat(s.toString()).doesNotContain("tok-123").doesNotContain("hook-456");
+        assertThat(s.toString()).doesNotContain("tok-123");
         assertThat(JiraSettings.selected(c)).isTrue();
         assertThat(JiraSettings.selected(ConfigTree.empty())).isFalse();
         assertThat(JiraSettings.selected(new ConfigTree(Map.of("tracker", Map.of("kind", "builtin",
@@ -43,14 +43,13 @@ class JiraPartsTest {
                 .hasMessage("Jira tracker needs JIRA_URL, JIRA_EMAIL, JIRA_API_TOKEN");
         assertThat(JiraSettings.KEYS).anyMatch(k -> k.env().contains("JIRA_API_TOKEN") && k.secret())
                 .anyMatch(k -> k.env().contains("JIRA_OAUTH_TOKEN") && k.secret())
-                .anyMatch(k -> k.env().contains("JIRA_WEBHOOK_SECRET") && k.secret())
                 .anyMatch(k -> k.env().contains("JIRA_URL")).anyMatch(k -> k.env().contains("JIRA_EMAIL"))
                 .anyMatch(k -> k.env().contains("JIRA_PROJECT_KEY")).anyMatch(k -> k.path().equals("tracker.kind"));
     }
 
     @Test
     void oauthTokenWinsOverBasic() {
-        JiraSettings s = new JiraSettings("https://x", null, null, "oauth-1", null, null, null, null, null, null);
+        JiraSettings s = new JiraSettings("https://x", null, null, "oauth-1", null, null, null, null, null);
         assertThat(s.missing()).isEmpty();
         assertThat(s.auth().header()).isEqualTo("Bearer oauth-1");
         assertThat(s.auth().toString()).doesNotContain("oauth-1");
@@ -67,7 +66,7 @@ class JiraPartsTest {
             assertThat(p.delay(9, Optional.empty(), r)).isBetween(Duration.ofMillis(500), Duration.ofMillis(1000));
         }
         assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO))
-                .hasMessageContaining("maxAttempts");
+                .hasMessageContaining("max_attempts");
     }
 
     @Test

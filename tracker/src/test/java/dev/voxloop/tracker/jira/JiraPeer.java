@@ -197,7 +197,7 @@ public final class JiraPeer implements AutoCloseable {
     public JiraSettings settings() {
         return new JiraSettings(baseUrl(), email, apiToken, null, "BOOK", Duration.ofSeconds(2), Duration.ofSeconds(5),
                 new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(10)),
-                Duration.ofMinutes(10), null);
+                Duration.ofMinutes(10));
     }
 
     /** What to set for the original's variables (JIRA_URL, JIRA_EMAIL, JIRA_API_TOKEN, JIRA_PROJECT_KEY). */

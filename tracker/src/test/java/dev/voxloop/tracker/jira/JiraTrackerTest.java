@@ -185,7 +185,7 @@ class JiraTrackerTest {
     @Test
     void wrongCredentialsAreUnauthorizedWithoutTheToken() {
         JiraSettings bad = new JiraSettings(jira.baseUrl(), jira.email(), "wrong-secret-token", null, "BOOK",
-                null, null, jira.settings().retry(), null, null);
+                null, null, jira.settings().retry(), null);
         JiraTracker t = tracker(bad);
         assertThatThrownBy(t::projects).isInstanceOfSatisfying(Problem.class, p -> {
             assertThat(p.kind()).isEqualTo(Problem.Kind.UNAUTHORIZED);
@@ -199,7 +199,7 @@ class JiraTrackerTest {
     @Test
     void oauthBearerTokenWorks() {
         JiraSettings s = new JiraSettings(jira.baseUrl(), null, null, jira.oauthToken(), "BOOK", null, null,
-                jira.settings().retry(), null, null);
+                jira.settings().retry(), null);
         JiraCheck check = tracker(s).check();
         assertThat(check.ok()).isTrue();
         assertThat(check.detail()).contains("Voxloop Bot");
@@ -321,7 +321,7 @@ class JiraTrackerTest {
     @Test
     void aMissingVariableIsNamed() {
         assertThatThrownBy(() -> new JiraTracker(new JiraSettings(jira.baseUrl(), null, null, null, null, null, null,
-                null, null, null), HttpClient.newHttpClient(), clock, pause))
+                null, null), HttpClient.newHttpClient(), clock, pause))
                 .hasMessage("Jira tracker needs JIRA_EMAIL, JIRA_API_TOKEN");
     }
 

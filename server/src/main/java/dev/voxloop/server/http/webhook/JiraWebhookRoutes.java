@@ -16,12 +16,14 @@ import java.time.Clock;
 import java.util.Set;
 
 /**
- * Jira's webhook: a created or updated issue labelled VOICE_INITIATED goes on the loop queue. The signature is
+ * Jira's webhook: a created issue labelled VOICE_INITIATED, or an updated one that just gained that label,
+ * goes on the loop queue. The signature is
  * checked on the raw body before anything is parsed.
  */
 public final class JiraWebhookRoutes {
 
-    private static final Set<String> QUEUED_EVENTS = Set.of("jira:issue_created", "jira:issue_updated");
+    private static final String UPDATED = "jira:issue_updated";
+    private static final Set<String> QUEUED_EVENTS = Set.of("jira:issue_created", UPDATED);
 
     private final LoopQueue queue;
     private final EventBus events;
@@ -48,7 +50,8 @@ public final class JiraWebhookRoutes {
         JsonNode event = body.readTree(ctx, raw);
         String name = event.path("webhookEvent").asText("");
         JsonNode issue = event.path("issue");
-        if (!QUEUED_EVENTS.contains(name) || !hasVoiceLabel(issue)) {
+        if (!QUEUED_EVENTS.contains(name) || !hasVoiceLabel(issue)
+                || UPDATED.equals(name) && !voiceLabelJustAdded(event.path("changelog"))) {
             ctx.json(WireShapes.obj("status", "ignored", "event", name));
             return;
         }
@@ -62,6 +65,25 @@ public final class JiraWebhookRoutes {
             events.publish(new PipelineEvent.TicketQueued(clock.instant(), key, summary));
         }
         ctx.json(WireShapes.obj("status", "processed", "issue_key", key, "queued", queued));
+    }
+
+    /**
+     * An update queues the ticket only when its changelog shows the label being added, so later edits of a
+     * labelled issue (comments, status changes) do not queue it again.
+     */
+    private static boolean voiceLabelJustAdded(JsonNode changelog) {
+        for (JsonNode item : changelog.path("items")) {
+            if ("labels".equalsIgnoreCase(item.path("field").asText())
+                    && words(item.path("toString").asText("")).contains(TicketTracker.VOICE_INITIATED)
+                    && !words(item.path("fromString").asText("")).contains(TicketTracker.VOICE_INITIATED)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> words(String labels) {
+        return Set.of(labels.strip().split("\\s+"));
     }
 
     private static boolean hasVoiceLabel(JsonNode issue) {
