@@ -10,7 +10,9 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Handles;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,14 +33,20 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final Jdbi jdbi;
     private final String description;
+    private final H2Flush flush;
 
-    private Database(HikariDataSource dataSource, Dialect dialect, String description) {
+    private Database(HikariDataSource dataSource, Dialect dialect, String description, H2Flush flush) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.description = description;
+        this.flush = flush;
         this.jdbi = Jdbi.create(dataSource);
         jdbi.registerArgument(new InstantArgumentFactory());
         jdbi.registerColumnMapper(new InstantColumnMapper());
+        if (flush != null) {
+            jdbi.getConfig(SqlStatements.class).addCustomizer(flush);
+            jdbi.getConfig(Handles.class).addListener(flush);
+        }
     }
 
     /**
@@ -55,9 +63,11 @@ public final class Database implements AutoCloseable {
             throw new Problem(Problem.Kind.UNAVAILABLE, "cannot open database " + where + ": " + rootMessage(e),
                     null, null);
         }
+        H2Flush flush = null;
         try {
             migrate(ds, settings);
-        } catch (FlywayException e) {
+            flush = dialect == Dialect.H2 ? new H2Flush(settings) : null;
+        } catch (FlywayException | SQLException e) {
             ds.close();
             throw new Problem(Problem.Kind.UNAVAILABLE, "cannot migrate database " + where + ": " + rootMessage(e),
                     null, null);
@@ -66,7 +76,7 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         LOG.info("database open: {} ({})", where, dialect);
-        return new Database(ds, dialect, where);
+        return new Database(ds, dialect, where, flush);
     }
 
     private static HikariConfig poolConfig(StoreSettings settings, Dialect dialect) {
@@ -139,6 +149,9 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         if (!dataSource.isClosed()) {
+            if (flush != null) {
+                flush.close();
+            }
             dataSource.close();
             LOG.info("database closed: {}", description);
         }
