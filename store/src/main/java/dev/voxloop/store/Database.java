@@ -10,9 +10,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.jdbi.v3.core.Handles;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlStatements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,20 +31,14 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final Jdbi jdbi;
     private final String description;
-    private final H2Flush flush;
 
-    private Database(HikariDataSource dataSource, Dialect dialect, String description, H2Flush flush) {
+    private Database(HikariDataSource dataSource, Dialect dialect, String description) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.description = description;
-        this.flush = flush;
         this.jdbi = Jdbi.create(dataSource);
         jdbi.registerArgument(new InstantArgumentFactory());
         jdbi.registerColumnMapper(new InstantColumnMapper());
-        if (flush != null) {
-            jdbi.getConfig(SqlStatements.class).addCustomizer(flush);
-            jdbi.getConfig(Handles.class).addListener(flush);
-        }
     }
 
     /**
@@ -63,11 +55,9 @@ public final class Database implements AutoCloseable {
             throw new Problem(Problem.Kind.UNAVAILABLE, "cannot open database " + where + ": " + rootMessage(e),
                     null, null);
         }
-        H2Flush flush = null;
         try {
             migrate(ds, settings);
-            flush = dialect == Dialect.H2 ? new H2Flush(settings) : null;
-        } catch (FlywayException | SQLException e) {
+        } catch (FlywayException e) {
             ds.close();
             throw new Problem(Problem.Kind.UNAVAILABLE, "cannot migrate database " + where + ": " + rootMessage(e),
                     null, null);
@@ -76,7 +66,7 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         LOG.info("database open: {} ({})", where, dialect);
-        return new Database(ds, dialect, where, flush);
+        return new Database(ds, dialect, where);
     }
 
     private static HikariConfig poolConfig(StoreSettings settings, Dialect dialect) {
@@ -149,9 +139,6 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         if (!dataSource.isClosed()) {
-            if (flush != null) {
-                flush.close();
-            }
             dataSource.close();
             LOG.info("database closed: {}", description);
         }

@@ -81,7 +81,10 @@ public record StoreSettings(String url, String user, String password, String sch
 
     public static String h2Url(Path dataDir) {
         Path file = dataDir.toAbsolutePath().normalize().resolve("voxloop");
-        return "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        // WRITE_DELAY=0: a commit is in the file before the caller hears of it, so kill -9 loses nothing
+        // (H2's default writes up to 500 ms later from a background thread; measured: every such write lost).
+        return "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                + ";WRITE_DELAY=0";
     }
 
     public Dialect dialect() {
