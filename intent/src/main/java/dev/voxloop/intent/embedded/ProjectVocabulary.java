@@ -24,9 +24,13 @@ final class ProjectVocabulary {
     record Named(Project project, int start, int end) {
     }
 
+    /** Extra weight of a camel-case name's first word ("store" for StoreIt) over an ordinary vocabulary word. */
+    static final double NAME_STEM_BONUS = 0.5;
+
     private final List<Project> projects;
     private final Map<Project, List<Pattern>> namePatterns = new LinkedHashMap<>();
     private final Map<String, Map<Project, Double>> vocabulary = new HashMap<>();
+    private final Map<String, Project> stemBonus = new HashMap<>();
 
     ProjectVocabulary(List<Project> projects) {
         this.projects = List.copyOf(projects);
@@ -41,8 +45,13 @@ final class ProjectVocabulary {
                     }
                 }
             }
-            // the name's stem is vocabulary too: "BookIt" -> "book", "the store" -> StoreIt
-            nameStem(p.name()).ifPresent(s -> words.add(Words.stem(s)));
+            // the name's stem is vocabulary too, and counts more: "BookIt" -> "book", "the store" -> StoreIt
+            nameStem(p.name()).ifPresent(s -> {
+                words.add(Words.stem(s));
+                if (!ProjectVocabulary.splitCamel(p.name()).equals(p.name())) {
+                    stemBonus.put(Words.stem(s), p);
+                }
+            });
             for (String w : words) {
                 owners.computeIfAbsent(w, k -> new HashSet<>()).add(p);
             }
@@ -90,6 +99,10 @@ final class ProjectVocabulary {
             if (w != null) {
                 w.forEach((p, v) -> scores.merge(p, v, Double::sum));
             }
+            Project named = stemBonus.get(stem);
+            if (named != null) {
+                scores.merge(named, NAME_STEM_BONUS, Double::sum);
+            }
         }
         return scores;
     }
@@ -99,7 +112,9 @@ final class ProjectVocabulary {
         out.add(Pattern.compile("\\b" + Pattern.quote(p.key()) + "\\b")); // keys are said in capitals
         String name = p.name().strip();
         if (!name.isEmpty()) {
-            out.add(Pattern.compile("(?i)\\b" + Pattern.quote(name) + "(?:'s)?\\b"));
+            // a one-word name that is an ordinary word ("Platform") names the project only when capitalised
+            boolean plainWord = name.matches("[A-Z]?[a-z]+");
+            out.add(Pattern.compile((plainWord ? "" : "(?i)") + "\\b" + Pattern.quote(name) + "(?:'s)?\\b"));
             String spaced = splitCamel(name);
             if (!spaced.equalsIgnoreCase(name) && spaced.contains(" ")) {
                 // speech-to-text writes "StoreIt" as "store it"; only trust it when followed by something

@@ -30,7 +30,7 @@ final class RequestText {
             "(?i)^(?:(?:we|i) (?:need|want|would like)|(?:create|file|add|open|make|write|log|raise|submit|start"
                     + "|put in|draft))\\s+(?:a|an|one|new|another)\\s+(?:[\\w-]+\\s+){0,3}?" + TYPE
                     + "(?:\\s+(?:ticket|report|issue|item))?\\s*(?::\\s*|,\\s*|-\\s+|–\\s*|to\\s+|about\\s+|for\\s+"
-                    + "(?=(?:a|an|the)\\s)|that\\s+|where\\s+|saying\\s+)?");
+                    + "|that\\s+|where\\s+|saying\\s+)?");
     private static final Pattern TYPE_LABEL = Pattern.compile("(?i)^" + TYPE + "\\s*[:\\-–—]\\s*");
     private static final Pattern PRIORITY_LABEL = Pattern.compile(
             "(?i)^(?:(?:low|lowest|high|highest|top|medium|normal)[ -](?:priority|prio)|urgent|critical|minor)"
