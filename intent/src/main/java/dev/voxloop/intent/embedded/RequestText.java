@@ -35,6 +35,9 @@ final class RequestText {
     private static final Pattern PRIORITY_LABEL = Pattern.compile(
             "(?i)^(?:(?:low|lowest|high|highest|top|medium|normal)[ -](?:priority|prio)|urgent|critical|minor)"
                     + "\\s*[:\\-–—,]\\s*");
+    /** "... for the booking site asap": urgency words glued to the end of the work, not part of it. */
+    private static final Pattern TRAILING_URGENCY = Pattern.compile(
+            "(?i)\\s+(?:asap|urgently|right away|immediately|as soon as possible|please|thanks|thank you)[.!]*$");
     private static final Pattern CLAUSE_SPLIT = Pattern.compile("(?<=[.!?;])\\s+|,\\s+|\\s+[-–—]\\s+");
     /** Closing clauses that ask for attention rather than describe work. */
     private static final Pattern ASIDE = Pattern.compile(
@@ -76,6 +79,7 @@ final class RequestText {
             kept.add(clause);
         }
         String joined = String.join(", ", kept).replaceAll("\\s*,\\s*([.!?])", "$1").strip();
+        joined = TRAILING_URGENCY.matcher(joined).replaceFirst("");
         return joined.replaceAll("[\\s,;:.!?-]+$", "");
     }
 
