@@ -9,6 +9,7 @@ import dev.voxloop.intent.TestData;
 import dev.voxloop.intent.embedded.EmbeddedExtractor;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The rules alone on the shared dev set: a floor so a rule change that breaks the labelling rules shows up. */
@@ -23,7 +24,9 @@ class DevSetTest {
         assertThat(r.project()).isGreaterThanOrEqualTo(0.80);
     }
 
+    /** Loads the 90 MB model and embeds every row: seconds idle, much longer on a shared machine. */
     @Test
+    @Tag("slow")
     void rulesWithEmbeddingsMeetTheAimOnTheDevSet() throws Exception {
         IntentBench.Result r = run(EmbeddedExtractor.withEmbeddings(Duration.ofSeconds(60)));
         assertThat(r.priority()).isGreaterThanOrEqualTo(0.95);
