@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
 public final class EmbeddedExtractor implements IntentExtractor {
 
     public static final String NAME = "embedded";
+    /** The name when no embedding model is used. */
+    public static final String RULES_NAME = "rules";
 
     /** Below this many subject words (after stop, vague and project words) a request has no concrete subject. */
     static final int MIN_SUBJECT_WORDS = 2;
@@ -42,12 +44,14 @@ public final class EmbeddedExtractor implements IntentExtractor {
     private static final Pattern PARENT = Pattern.compile("\\b([A-Z][A-Z0-9]+-\\d+)\\b");
 
     private final SemanticHints hints;
+    private final String name;
     private final InjectionScreen screen = new InjectionScreen();
     private final Map<List<Project>, ProjectVocabulary> vocabularies = new ConcurrentHashMap<>();
 
     /** @param hints embedding evidence, or {@link SemanticHints#NONE} for rules only */
     EmbeddedExtractor(SemanticHints hints) {
         this.hints = hints;
+        this.name = hints == SemanticHints.NONE ? RULES_NAME : NAME;
     }
 
     /**
@@ -70,7 +74,7 @@ public final class EmbeddedExtractor implements IntentExtractor {
 
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
@@ -190,7 +194,7 @@ public final class EmbeddedExtractor implements IntentExtractor {
         TicketDraft draft = new TicketDraft(summary, request.text() == null ? "" : request.text().strip(), criteria,
                 type, priority, pc.project() == null ? null : pc.project().key(), parent, List.of());
         return new Extraction(draft, List.copyOf(missing), ambiguities, confidence, flags, questions,
-                ambiguityScore(concrete, type, pc.project(), confidence), NAME);
+                ambiguityScore(concrete, type, pc.project(), confidence), name);
     }
 
     // ---- pieces ----------------------------------------------------------------------------------------------

@@ -135,7 +135,7 @@ class OllamaExtractorTest {
         IntentExtractor ex = IntentExtractors.create(settings("http://127.0.0.1:" + deadPort, true));
         assertThat(ex).isInstanceOf(FallbackExtractor.class);
         Extraction out = ex.extract(IntentRequest.of(TEXT, TestData.PROJECTS));
-        assertThat(out.extractor()).isEqualTo("embedded");
+        assertThat(out.extractor()).isEqualTo("rules");
         assertThat(out.draft().projectKey()).isEqualTo("SHOP");
         assertThat(out.draft().issueType()).isEqualTo(IssueType.BUG);
         assertThat(out.flags()).anyMatch(f -> f.startsWith("fallback: ollama") && f.contains("not reachable"));
@@ -146,7 +146,7 @@ class OllamaExtractorTest {
         peer.reply(new PeerSupport.Reply(200, PeerSupport.ollamaOk("{}").body(), 2_500));
         IntentExtractor ex = IntentExtractors.create(settings(peer.url(), true, "1s"));
         Extraction out = ex.extract(IntentRequest.of(TEXT, TestData.PROJECTS));
-        assertThat(out.extractor()).isEqualTo("embedded");
+        assertThat(out.extractor()).isEqualTo("rules");
         assertThat(out.flags()).anyMatch(f -> f.contains("did not answer within"));
     }
 

@@ -95,7 +95,7 @@ class OpenAiExtractorTest {
         peer.reply(new PeerSupport.Reply(503, "{\"error\": {\"message\": \"overloaded\", \"type\": \"server_error\"}}",
                 0));
         Extraction ex = extractor(KEY).extract(IntentRequest.of(TEXT, TestData.PROJECTS));
-        assertThat(ex.extractor()).isEqualTo("embedded");
+        assertThat(ex.extractor()).isEqualTo("rules");
         assertThat(ex.draft().projectKey()).isEqualTo("SHOP");
         assertThat(ex.flags()).anyMatch(f -> f.contains("overloaded"));
         assertThat(String.join(" ", ex.flags())).doesNotContain(KEY);
