@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
 final class CriteriaWriter {
 
     private static final Pattern CONDITION = Pattern.compile(
-            "(?i)^(.+?)\\s+\\b(when|whenever|if|after|while|during|under|on|every time|each time|for)\\b\\s+(.+)$");
+            "(?i)^(.+?)\\s+\\b(when|whenever|if|after|while|during|every time|each time)\\b\\s+(.+)$");
+    private static final Pattern WISH = Pattern.compile(
+            "(?i)^(?:it would be (?:nice|great|good|useful) to have|it'd be (?:nice|great) to have|we need|we want"
+                    + "|i want|i'd like|please add|add|introduce|support for|offer)\\s+(.+)$");
     private static final Pattern ACTOR_CAPABILITY = Pattern.compile(
             "(?i)^(?:let|allow|enable|help)\\s+((?:\\w+\\s+){0,2}?\\w+)\\s+(?:to\\s+)?(\\w+.*)$");
     private static final Pattern ACTOR_WANTS = Pattern.compile(
@@ -34,11 +37,13 @@ final class CriteriaWriter {
             case BUG -> {
                 Matcher m = CONDITION.matcher(s);
                 if (m.matches() && m.group(1).split("\\s+").length >= 2) {
-                    out.add("Given " + m.group(2).toLowerCase(Locale.ROOT) + " " + m.group(3)
-                            + ", then it no longer happens that " + m.group(1));
+                    String kw = m.group(2).toLowerCase(Locale.ROOT);
+                    String when = kw.equals("when") || kw.equals("whenever") || kw.equals("if") ? m.group(3)
+                            : "it is tried " + kw + " " + m.group(3);
+                    out.add("When " + when + ", then this no longer happens: " + m.group(1));
                 } else {
-                    out.add("Given the situation described in this ticket, when it is repeated after the fix, "
-                            + "then it no longer happens that " + s);
+                    out.add("Given the steps in this ticket, when they are repeated after the fix, then this no "
+                            + "longer happens: " + s);
                 }
                 out.add("A regression test reproduces the original problem and passes after the fix");
             }
@@ -61,8 +66,9 @@ final class CriteriaWriter {
     private static String storyCriterion(String s) {
         Matcher soThat = SO_THAT.matcher(s);
         if (soThat.matches()) {
-            return "Given " + soThat.group(2) + ", when " + soThat.group(1) + " is available, then "
-                    + soThat.group(2) + " can " + soThat.group(3);
+            String thing = soThat.group(1).replaceFirst("(?i)^(?:add|introduce|offer|provide)\\s+", "");
+            return "Given " + soThat.group(2) + ", when " + thing + " is available, then " + soThat.group(2)
+                    + " can " + soThat.group(3);
         }
         Matcher let = ACTOR_CAPABILITY.matcher(s);
         if (let.matches()) {
@@ -72,16 +78,21 @@ final class CriteriaWriter {
         if (wants.matches()) {
             return "Given " + wants.group(1) + ", when they use the new feature, then they can " + wants.group(2);
         }
-        if (s.startsWith("add ")) {
-            return "Given the change is released, then " + s.substring(4) + " is available and works as described";
+        Matcher wish = WISH.matcher(s);
+        if (wish.matches()) {
+            return "Given the change is released, then " + wish.group(1) + " is available and works as described";
         }
         return "Given the change is released, then " + s;
     }
 
+    /** "The cart" -> "the cart", but "StoreIt's", "QR codes" and "TrackIt" keep their capitals. */
     private static String lowerFirst(String s) {
-        if (s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isLowerCase(s.charAt(1))) {
-            return s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
+        if (s.isEmpty() || !Character.isUpperCase(s.charAt(0))) {
+            return s;
         }
-        return s;
+        int end = s.indexOf(' ');
+        String first = end < 0 ? s : s.substring(0, end);
+        boolean plain = first.length() == 1 || first.substring(1).chars().noneMatch(Character::isUpperCase);
+        return plain ? Character.toLowerCase(s.charAt(0)) + s.substring(1) : s;
     }
 }

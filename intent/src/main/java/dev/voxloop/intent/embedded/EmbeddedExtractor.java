@@ -1,5 +1,6 @@
 package dev.voxloop.intent.embedded;
 
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.voxloop.core.intent.Extraction;
 import dev.voxloop.core.intent.IntentExtractor;
 import dev.voxloop.core.intent.IntentRequest;
@@ -8,6 +9,7 @@ import dev.voxloop.core.intent.Priority;
 import dev.voxloop.core.intent.TicketDraft;
 import dev.voxloop.core.ticket.Project;
 import dev.voxloop.intent.guard.InjectionScreen;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,19 +32,39 @@ import java.util.regex.Pattern;
 public final class EmbeddedExtractor implements IntentExtractor {
 
     public static final String NAME = "embedded";
+    /** The name when no embedding model is used. */
+    public static final String RULES_NAME = "rules";
 
     /** Below this many subject words (after stop, vague and project words) a request has no concrete subject. */
     static final int MIN_SUBJECT_WORDS = 2;
 
+    /** Below this similarity to every project the embedding adds no project evidence. */
+    static final double MIN_PROJECT_SIMILARITY = 0.15;
+
     private static final Pattern PARENT = Pattern.compile("\\b([A-Z][A-Z0-9]+-\\d+)\\b");
 
     private final SemanticHints hints;
+    private final String name;
     private final InjectionScreen screen = new InjectionScreen();
     private final Map<List<Project>, ProjectVocabulary> vocabularies = new ConcurrentHashMap<>();
 
     /** @param hints embedding evidence, or {@link SemanticHints#NONE} for rules only */
     EmbeddedExtractor(SemanticHints hints) {
         this.hints = hints;
+        this.name = hints == SemanticHints.NONE ? RULES_NAME : NAME;
+    }
+
+    /**
+     * Rules plus the all-MiniLM-L6-v2 nearest-prototype classifier. The model loads in a background thread
+     * started here; an extraction waits for it at most {@code loadWait} (then uses rules for that request).
+     */
+    public static EmbeddedExtractor withEmbeddings(Duration loadWait) {
+        return new EmbeddedExtractor(new MiniLmHints(AllMiniLmL6V2EmbeddingModel::new, loadWait));
+    }
+
+    /** True when the embedding model is loaded (always false for {@link #rulesOnly()}). */
+    public boolean modelReady() {
+        return hints instanceof MiniLmHints m && m.ready();
     }
 
     /** Rules only (no model): deterministic and instant; used in tests and while nothing better is loaded. */
@@ -52,7 +74,7 @@ public final class EmbeddedExtractor implements IntentExtractor {
 
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
@@ -81,6 +103,7 @@ public final class EmbeddedExtractor implements IntentExtractor {
         LinkedHashSet<String> missing = new LinkedHashSet<>();
         TicketDraft previous = request.previous();
 
+        SemanticHints.Evidence evidence = null;
         // --- what the work is ------------------------------------------------------------------------------
         String work = RequestText.work(text, names);
         boolean concrete = isConcrete(work, names);
@@ -121,7 +144,8 @@ public final class EmbeddedExtractor implements IntentExtractor {
         if (type != null) {
             confidence.put("issue_type", 0.95);
         } else if (concrete) {
-            TypeChoice choice = chooseType(work);
+            evidence = hints.evidence(work, projects);
+            TypeChoice choice = chooseType(work, evidence.types());
             type = choice.type();
             confidence.put("issue_type", choice.confidence());
             if (choice.runnerUp() != null) {
@@ -145,7 +169,7 @@ public final class EmbeddedExtractor implements IntentExtractor {
         }
 
         // --- project ----------------------------------------------------------------------------------------
-        ProjectChoice pc = chooseProject(vocab, all, work, concrete, request, previous);
+        ProjectChoice pc = chooseProject(vocab, all, work, concrete, request, previous, evidence);
         if (pc.project() != null) {
             confidence.put("project", pc.confidence());
         } else {
@@ -170,7 +194,7 @@ public final class EmbeddedExtractor implements IntentExtractor {
         TicketDraft draft = new TicketDraft(summary, request.text() == null ? "" : request.text().strip(), criteria,
                 type, priority, pc.project() == null ? null : pc.project().key(), parent, List.of());
         return new Extraction(draft, List.copyOf(missing), ambiguities, confidence, flags, questions,
-                ambiguityScore(concrete, type, pc.project(), confidence), NAME);
+                ambiguityScore(concrete, type, pc.project(), confidence), name);
     }
 
     // ---- pieces ----------------------------------------------------------------------------------------------
@@ -178,13 +202,12 @@ public final class EmbeddedExtractor implements IntentExtractor {
     record TypeChoice(IssueType type, double confidence, IssueType runnerUp) {
     }
 
-    private TypeChoice chooseType(String work) {
+    private static TypeChoice chooseType(String work, Map<IssueType, Double> sims) {
         Map<IssueType, Double> scores = new HashMap<>(TypeCues.score(work));
-        Map<IssueType, Double> sims = hints.typeSimilarity(work);
         if (!sims.isEmpty()) {
             // similarity spreads are small (a few hundredths): scale them to the cue weights
             double max = sims.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-            sims.forEach((t, s) -> scores.merge(t, Math.max(0, 1.0 - (max - s) * 12) * 2.0, Double::sum));
+            sims.forEach((t, s) -> scores.merge(t, Math.max(0, 1.0 - (max - s) * 10), Double::sum));
         }
         List<Map.Entry<IssueType, Double>> ranked = scores.entrySet().stream()
                 .sorted(Map.Entry.<IssueType, Double>comparingByValue().reversed()).toList();
@@ -202,22 +225,27 @@ public final class EmbeddedExtractor implements IntentExtractor {
     }
 
     private ProjectChoice chooseProject(ProjectVocabulary vocab, String all, String work, boolean concrete,
-                                        IntentRequest request, TicketDraft previous) {
+                                        IntentRequest request, TicketDraft previous,
+                                        SemanticHints.Evidence evidence) {
         List<Project> projects = vocab.projects();
         Optional<ProjectVocabulary.Named> named = vocab.named(all);
         if (named.isPresent()) {
             return new ProjectChoice(named.get().project(), 0.98, null);
         }
         Map<Project, Double> lexical = vocab.scores(all);
-        Map<String, Double> sims = concrete ? hints.projectSimilarity(work, projects) : Map.of();
+        Map<String, Double> sims = Map.of();
+        if (concrete) {
+            sims = (evidence != null ? evidence : hints.evidence(work, projects)).projects();
+        }
         Map<Project, Double> combined = new HashMap<>(lexical);
         if (!sims.isEmpty()) {
             double max = sims.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
             for (Project pr : projects) {
                 double s = sims.getOrDefault(pr.key(), 0.0);
-                // only a clear semantic winner adds evidence; weak overall similarity adds none
-                if (max >= 0.25) {
-                    combined.merge(pr, Math.max(0, 1.0 - (max - s) * 8), Double::sum);
+                // the nearest project gets one point, the others less as they fall behind; when nothing is
+                // even loosely similar the model adds no evidence
+                if (max >= MIN_PROJECT_SIMILARITY) {
+                    combined.merge(pr, Math.max(0, 1.0 - (max - s) * 10), Double::sum);
                 }
             }
         }

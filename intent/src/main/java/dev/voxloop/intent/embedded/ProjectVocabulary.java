@@ -24,34 +24,53 @@ final class ProjectVocabulary {
     record Named(Project project, int start, int end) {
     }
 
+    /** Extra weight of a camel-case name's first word ("store" for StoreIt) over an ordinary vocabulary word. */
+    static final double NAME_STEM_BONUS = 0.5;
+    /** Weight of a description word that qualifies the phrase's head ("QR" and "code" in "QR code tickets"). */
+    static final double MODIFIER_WEIGHT = 0.6;
+
     private final List<Project> projects;
     private final Map<Project, List<Pattern>> namePatterns = new LinkedHashMap<>();
     private final Map<String, Map<Project, Double>> vocabulary = new HashMap<>();
+    private final Map<String, Project> stemBonus = new HashMap<>();
 
     ProjectVocabulary(List<Project> projects) {
         this.projects = List.copyOf(projects);
-        Map<String, Set<Project>> owners = new HashMap<>();
+        Map<String, Map<Project, Double>> owners = new HashMap<>();
         for (Project p : projects) {
             namePatterns.put(p, namePatterns(p));
-            Set<String> words = new HashSet<>();
-            for (String source : List.of(p.description(), String.join(" ", p.components()))) {
-                for (String token : Words.tokens(source)) {
-                    if (!Words.STOP.contains(token) && token.length() > 2) {
-                        words.add(Words.stem(token));
+            // word -> weight: the head (last word) of each description phrase carries the domain ("QR code
+            // TICKETS", "payment WEBHOOKS"); the words before it only qualify it and count less
+            Map<String, Double> words = new HashMap<>();
+            List<String> phrases = new ArrayList<>(List.of(p.description().split("[,:;.()]|\\band\\b|\\bwith\\b")));
+            phrases.addAll(p.components());
+            for (String phrase : phrases) {
+                List<String> content = new ArrayList<>();
+                for (String token : Words.tokens(phrase)) {
+                    for (String part : token.split("-")) {
+                        if (!Words.STOP.contains(part) && part.length() > 2) {
+                            content.add(Words.stem(part));
+                        }
                     }
                 }
+                for (int i = 0; i < content.size(); i++) {
+                    words.merge(content.get(i), i == content.size() - 1 ? 1.0 : MODIFIER_WEIGHT, Math::max);
+                }
             }
-            // the name's stem is vocabulary too: "BookIt" -> "book", "the store" -> StoreIt
-            nameStem(p.name()).ifPresent(s -> words.add(Words.stem(s)));
-            for (String w : words) {
-                owners.computeIfAbsent(w, k -> new HashSet<>()).add(p);
+            // the name's stem is vocabulary too, and counts more: "BookIt" -> "book", "the store" -> StoreIt
+            nameStem(p.name()).ifPresent(s -> {
+                words.put(Words.stem(s), 1.0);
+                if (!ProjectVocabulary.splitCamel(p.name()).equals(p.name())) {
+                    stemBonus.put(Words.stem(s), p);
+                }
+            });
+            for (Map.Entry<String, Double> w : words.entrySet()) {
+                owners.computeIfAbsent(w.getKey(), k -> new HashMap<>()).put(p, w.getValue());
             }
         }
         owners.forEach((word, ps) -> {
             Map<Project, Double> weights = new HashMap<>();
-            for (Project p : ps) {
-                weights.put(p, 1.0 / ps.size());
-            }
+            ps.forEach((p, w) -> weights.put(p, w / ps.size()));
             vocabulary.put(word, weights);
         });
     }
@@ -90,6 +109,10 @@ final class ProjectVocabulary {
             if (w != null) {
                 w.forEach((p, v) -> scores.merge(p, v, Double::sum));
             }
+            Project named = stemBonus.get(stem);
+            if (named != null) {
+                scores.merge(named, NAME_STEM_BONUS, Double::sum);
+            }
         }
         return scores;
     }
@@ -99,7 +122,9 @@ final class ProjectVocabulary {
         out.add(Pattern.compile("\\b" + Pattern.quote(p.key()) + "\\b")); // keys are said in capitals
         String name = p.name().strip();
         if (!name.isEmpty()) {
-            out.add(Pattern.compile("(?i)\\b" + Pattern.quote(name) + "(?:'s)?\\b"));
+            // a one-word name that is an ordinary word ("Platform") names the project only when capitalised
+            boolean plainWord = name.matches("[A-Z]?[a-z]+");
+            out.add(Pattern.compile((plainWord ? "" : "(?i)") + "\\b" + Pattern.quote(name) + "(?:'s)?\\b"));
             String spaced = splitCamel(name);
             if (!spaced.equalsIgnoreCase(name) && spaced.contains(" ")) {
                 // speech-to-text writes "StoreIt" as "store it"; only trust it when followed by something

@@ -30,11 +30,19 @@ final class RequestText {
             "(?i)^(?:(?:we|i) (?:need|want|would like)|(?:create|file|add|open|make|write|log|raise|submit|start"
                     + "|put in|draft))\\s+(?:a|an|one|new|another)\\s+(?:[\\w-]+\\s+){0,3}?" + TYPE
                     + "(?:\\s+(?:ticket|report|issue|item))?\\s*(?::\\s*|,\\s*|-\\s+|–\\s*|to\\s+|about\\s+|for\\s+"
-                    + "(?=(?:a|an|the)\\s)|that\\s+|where\\s+|saying\\s+)?");
+                    + "|that\\s+|where\\s+|saying\\s+)?");
     private static final Pattern TYPE_LABEL = Pattern.compile("(?i)^" + TYPE + "\\s*[:\\-–—]\\s*");
     private static final Pattern PRIORITY_LABEL = Pattern.compile(
             "(?i)^(?:(?:low|lowest|high|highest|top|medium|normal)[ -](?:priority|prio)|urgent|critical|minor)"
                     + "\\s*[:\\-–—,]\\s*");
+    /** "... for the booking site asap": urgency words glued to the end of the work, not part of it. */
+    private static final Pattern TRAILING_URGENCY = Pattern.compile(
+            "(?i)\\s+(?:asap|urgently|right away|immediately|as soon as possible|please|thanks|thank you)[.!]*$");
+    /** Unpunctuated speech: "... on some totals that's a blocker for the accounting team". */
+    private static final Pattern URGENCY_TAIL = Pattern.compile(
+            "(?i)(?<=\\S{3})\\s+(?:and\\s+)?(?:that's|that is|this is|it's|it is)\\s+(?:a\\s+|an\\s+|really\\s+|very\\s+"
+                    + "|super\\s+|pretty\\s+|quite\\s+)?(?:blocker|urgent|critical|an emergency|emergency|top priority"
+                    + "|high priority|low priority|important|not urgent|minor|trivial)\\b(?:\\s+\\S+){0,6}$");
     private static final Pattern CLAUSE_SPLIT = Pattern.compile("(?<=[.!?;])\\s+|,\\s+|\\s+[-–—]\\s+");
     /** Closing clauses that ask for attention rather than describe work. */
     private static final Pattern ASIDE = Pattern.compile(
@@ -76,6 +84,8 @@ final class RequestText {
             kept.add(clause);
         }
         String joined = String.join(", ", kept).replaceAll("\\s*,\\s*([.!?])", "$1").strip();
+        joined = TRAILING_URGENCY.matcher(joined).replaceFirst("");
+        joined = URGENCY_TAIL.matcher(joined).replaceFirst("");
         return joined.replaceAll("[\\s,;:.!?-]+$", "");
     }
 

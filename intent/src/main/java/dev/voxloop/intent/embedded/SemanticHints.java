@@ -11,22 +11,18 @@ import java.util.Map;
  */
 interface SemanticHints {
 
-    /** Cosine similarity per type (higher is closer); empty when the model is not available. */
-    Map<IssueType, Double> typeSimilarity(String text);
+    /**
+     * @param types    cosine similarity per type (higher is closer); empty when the model is not available
+     * @param projects cosine similarity per project key; empty when the model is not available
+     */
+    record Evidence(Map<IssueType, Double> types, Map<String, Double> projects) {
 
-    /** Cosine similarity per project key; empty when the model is not available. */
-    Map<String, Double> projectSimilarity(String text, List<Project> projects);
+        static final Evidence NONE = new Evidence(Map.of(), Map.of());
+    }
+
+    /** One embedding of {@code text}, compared with the type prototypes and with each project. */
+    Evidence evidence(String text, List<Project> projects);
 
     /** No model: the rules decide alone. */
-    SemanticHints NONE = new SemanticHints() {
-        @Override
-        public Map<IssueType, Double> typeSimilarity(String text) {
-            return Map.of();
-        }
-
-        @Override
-        public Map<String, Double> projectSimilarity(String text, List<Project> projects) {
-            return Map.of();
-        }
-    };
+    SemanticHints NONE = (text, projects) -> Evidence.NONE;
 }

@@ -32,7 +32,7 @@ final class TypeCues {
             cue(IssueType.BUG, "\\b(?:crash\\w*|broken|breaks|broke|fails?|failing|failed|failures?|errors?|exceptions?"
                     + "|wrong|wrongly|incorrect\\w*|stuck|freez\\w*|froze|hangs?|hanging|glitch\\w*|regressions?"
                     + "|leak\\w*|corrupt\\w*|garbled|blank|unresponsive|bounces?|rejected|mismatch\\w*)\\b", 2.0, 4.0),
-            cue(IssueType.BUG, "\\b(?:doesn't|don't|didn't|won't|can't|cannot|isn't|aren't|wasn't|weren't|never"
+            cue(IssueType.BUG, "\\b(?:doesn'?t|don'?t|didn'?t|won't|wont|can'?t|cannot|isn'?t|aren'?t|wasn'?t|weren'?t|never"
                     + "|no longer|stopped|stops|nothing happens|does nothing|do nothing|did nothing|not able)\\b", 1.5, 3.0),
             cue(IssueType.BUG, "\\b(?:too (?:late|early|slow|slowly|long|many|often|much|big|small)|off by|twice"
                     + "|double[- ]?(?:charged|booked|counted|sent)|duplicat\\w+|negative|times? out|timed out"

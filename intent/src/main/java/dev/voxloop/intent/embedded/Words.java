@@ -29,7 +29,8 @@ final class Words {
             "wants", "let", "lets", "make", "makes", "create", "file", "add", "new", "ticket", "issue", "issues",
             "problem", "problems", "request", "priority", "prio", "yesterday", "today", "tomorrow", "talked",
             "discussed", "mentioned", "said", "told", "earlier", "later", "soon", "still", "already", "don't",
-            "doesn't", "didn't", "isn't", "aren't", "won't", "can't", "cannot", "via", "per", "etc", "whole",
+            "doesn't", "didn't", "isn't", "aren't", "won't", "can't", "cannot", "dont", "doesnt", "didnt", "isnt",
+            "arent", "cant", "via", "per", "etc", "whole",
             "entire");
 
     /**

@@ -35,9 +35,14 @@ public final class InjectionScreen {
             + "|guidance|commands|orders|constraints|programming|system prompt|system message|policies|restrictions"
             + "|safeguards|filters|context|messages?|text above|conversation)";
 
+    /** "drop the old rules table" is about a thing in the product, not about instructions. */
+    private static final String NOT_A_THING = "(?!\\s+(?:table|tables|file|files|page|pages|engine|list|lists|column"
+            + "|columns|sheet|document|view|section|tab|screen|module|service|field|fields|folder|database|editor"
+            + "|feature|button|setting|settings)\\b)";
+
     private static final List<Rule> RULES = List.of(
             new Rule("override instructions", Pattern.compile(
-                    "\\b" + OVERRIDE_VERB + "\\s+" + DET + WHICH + INSTRUCTION_NOUN + "\\b")),
+                    "\\b" + OVERRIDE_VERB + "\\s+" + DET + WHICH + INSTRUCTION_NOUN + "\\b" + NOT_A_THING)),
             new Rule("override what the model was told", Pattern.compile(
                     "\\b" + OVERRIDE_VERB + "\\s+(?:\\w+\\s+){0,3}?(?:what|everything|anything|all|whatever)\\s+"
                             + "(?:\\w+\\s+){0,2}?(?:you\\s+(?:were|have been|'ve been|got|had been)|you've been"
