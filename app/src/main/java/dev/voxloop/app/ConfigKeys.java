@@ -17,6 +17,7 @@ public final class ConfigKeys {
         keys.addAll(dev.voxloop.store.StoreSettings.KEYS);
         keys.addAll(dev.voxloop.server.ServerSettings.KEYS);
         keys.addAll(dev.voxloop.tracker.jira.JiraSettings.KEYS);
+        keys.addAll(dev.voxloop.intent.IntentSettings.KEYS);
         return List.copyOf(keys);
     }
 }

@@ -4,7 +4,8 @@ import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.intent.IntentExtractor;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.core.transcript.SpeechToText;
-import dev.voxloop.intent.embedded.EmbeddedExtractor;
+import dev.voxloop.intent.IntentExtractors;
+import dev.voxloop.intent.IntentSettings;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -19,7 +20,8 @@ final class Engines {
         return null;
     }
 
+    /** The configured extractor (embedded by default; remote ones fall back to it). Starts the model load. */
     static IntentExtractor extractor(ConfigTree tree, List<AutoCloseable> closeables) {
-        return EmbeddedExtractor.rulesOnly();
+        return IntentExtractors.create(IntentSettings.from(tree));
     }
 }

@@ -15,8 +15,11 @@ public final class Commands {
         cli.addSubcommand(new SayCommand(context));
         cli.addSubcommand(new DoctorCommand(context));
         cli.addSubcommand(new ConfigCommand(context));
+        cli.addSubcommand(new ExtractCommand(() -> context.config().tree(), () -> context.app().tracker().projects(),
+                () -> context.config().tree().string("tracker.default_project").orElse(null)));
         CommandLine bench = new CommandLine(new BenchCommand());
         bench.addSubcommand(new BenchPipelineCommand());
+        bench.addSubcommand(new BenchIntentCommand(() -> context.config().tree()));
         cli.addSubcommand(bench);
         return cli;
     }

@@ -12,10 +12,6 @@ public final class PipelineSettings {
     public static final List<ConfigKey> KEYS = List.of(
             ConfigKey.of("pipeline.require_approval", "Read-back preview before a ticket is filed (default true)",
                     "PIPELINE_REQUIRE_APPROVAL", "VOXLOOP_REQUIRE_APPROVAL"),
-            ConfigKey.of("pipeline.max_clarification_rounds", "Clarifying questions asked at most (default 3)",
-                    "MAX_CLARIFICATION_ROUNDS"),
-            ConfigKey.of("pipeline.ambiguity_threshold", "The original's ambiguity threshold (0..1), for models that"
-                    + " report a score", "AMBIGUITY_THRESHOLD"),
             ConfigKey.of("pipeline.clarify_timeout", "An unanswered question expires after this (default 30m)",
                     "VOXLOOP_CLARIFY_TIMEOUT"),
             ConfigKey.of("pipeline.preview_timeout", "An unapproved preview expires after this (default 24h)",
@@ -36,9 +32,10 @@ public final class PipelineSettings {
 
     public static IntakeSettings from(ConfigTree c) {
         IntakeSettings d = IntakeSettings.defaults();
-        int rounds = c.integer("pipeline.max_clarification_rounds", d.maxRounds());
+        // The clarification policy's limit is declared with the intent settings (intent.max_clarification_rounds).
+        int rounds = c.integer("intent.max_clarification_rounds", d.maxRounds());
         if (rounds < 0 || rounds > 10) {
-            throw new IllegalArgumentException("pipeline.max_clarification_rounds must be between 0 and 10");
+            throw new IllegalArgumentException("intent.max_clarification_rounds must be between 0 and 10");
         }
         return new IntakeSettings(
                 c.bool("pipeline.require_approval", d.requireApproval()),

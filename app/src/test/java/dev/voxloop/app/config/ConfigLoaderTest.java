@@ -34,8 +34,8 @@ class ConfigLoaderTest {
     @Test
     void environmentBeatsDotEnvBeatsTheFile() throws Exception {
         Path yaml = Files.writeString(dir.resolve("voxloop.yaml"), """
+                intent.max_clarification_rounds: 1
                 pipeline:
-                  max_clarification_rounds: 1
                   clarify_timeout: 10m
                 tracker.default_project: SHOP
                 """);
