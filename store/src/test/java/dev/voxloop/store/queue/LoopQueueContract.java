@@ -7,7 +7,7 @@ import dev.voxloop.core.problem.Problem;
 import dev.voxloop.core.queue.QueueEntry;
 import dev.voxloop.core.queue.QueueStatus;
 import dev.voxloop.store.Concurrently;
-import dev.voxloop.store.MutableClock;
+import dev.voxloop.core.testing.ManualClock;
 import dev.voxloop.store.StoreContract;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,12 +23,12 @@ public abstract class LoopQueueContract extends StoreContract {
     private static final Instant T0 = Instant.parse("2026-11-25T12:00:00Z");
     private static final Duration LEASE = Duration.ofMinutes(5);
 
-    private MutableClock clock;
+    private ManualClock clock;
     private JdbiLoopQueue queue;
 
     @BeforeEach
     void queue() {
-        clock = new MutableClock(T0);
+        clock = new ManualClock(T0);
         queue = new JdbiLoopQueue(db, clock);
     }
 

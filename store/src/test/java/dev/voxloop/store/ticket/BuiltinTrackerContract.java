@@ -12,7 +12,7 @@ import dev.voxloop.core.ticket.Project;
 import dev.voxloop.core.ticket.Provenance;
 import dev.voxloop.core.ticket.Ticket;
 import dev.voxloop.store.Concurrently;
-import dev.voxloop.store.MutableClock;
+import dev.voxloop.core.testing.ManualClock;
 import dev.voxloop.store.StoreContract;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,12 +27,12 @@ public abstract class BuiltinTrackerContract extends StoreContract {
     private static final Instant T0 = Instant.parse("2026-11-25T08:00:00Z");
     private static final String BASE = "http://voxloop.test:8000";
 
-    private MutableClock clock;
+    private ManualClock clock;
     private BuiltinTracker tracker;
 
     @BeforeEach
     void tracker() {
-        clock = new MutableClock(T0);
+        clock = new ManualClock(T0);
         tracker = new BuiltinTracker(db, TrackerProjects.DEFAULTS, BASE + "/", clock);
     }
 

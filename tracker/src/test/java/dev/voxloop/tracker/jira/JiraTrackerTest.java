@@ -1,5 +1,6 @@
 package dev.voxloop.tracker.jira;
 
+import dev.voxloop.core.testing.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,7 @@ class JiraTrackerTest {
 
     private JiraPeer jira;
     private RecordingPause pause;
-    private MutableClock clock;
+    private ManualClock clock;
     private JiraTracker tracker;
     private int intake;
 
@@ -30,7 +31,7 @@ class JiraTrackerTest {
     void start() {
         jira = JiraPeer.start();
         pause = new RecordingPause();
-        clock = new MutableClock();
+        clock = new ManualClock(java.time.Instant.parse("2026-11-25T13:00:00Z"));
         tracker = tracker(jira.settings());
     }
 
