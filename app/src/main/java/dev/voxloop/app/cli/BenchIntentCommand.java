@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         description = "Measure the intent extractor on a labelled set (accuracy and warm latency).")
 public final class BenchIntentCommand implements Callable<Integer> {
 
-    @Option(names = "--data", paramLabel = "TSV", description = "Labelled requests (default "
+    @Option(names = "--dataset", paramLabel = "TSV", description = "Labelled requests (default "
             + "../shared/testdata/intent/dev.tsv)")
     Path data = Path.of("../shared/testdata/intent/dev.tsv");
 
