@@ -17,7 +17,7 @@ public record SphinxTuning(int absoluteBeamWidth, double relativeBeamWidth, int 
 
     /** Measured on held-out synthetic ticket requests (docs/benchmarks/speech.md). */
     public static SphinxTuning defaults() {
-        return new SphinxTuning(20000, 1e-60, 200, 1e-40, 0.1, 8.0);
+        return new SphinxTuning(2000, 1e-40, 100, 1e-30, 0.1, 8.0);
     }
 
     Path writeConfig(Path dir) {
