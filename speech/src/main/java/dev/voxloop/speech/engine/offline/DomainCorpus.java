@@ -72,7 +72,11 @@ public final class DomainCorpus {
                     "sends the wrong email", "uses too much memory", "leaks memory", "is stuck",
                     "never finishes", "never arrives", "is empty", "is missing", "is out of date",
                     "does not update", "jumps around", "scrolls to the top", "opens twice",
-                    "sends two requests", "ignores the filter", "accepts invalid input", "rejects valid input")),
+                    "sends two requests", "ignores the filter", "accepts invalid input", "rejects valid input",
+                    "is sent twice", "are sent twice", "is sent to every user", "are not sent", "arrives late",
+                    "is shown twice", "shows up twice", "is wrong", "are wrong", "is not working",
+                    "gets stuck", "goes blank", "does not close", "cannot be opened", "cannot be saved",
+                    "redirects to the wrong page", "fails silently", "fails for some users")),
             Map.entry("when", List.of("when filtering by date", "when sorting by name", "when the user logs in",
                     "when users log in", "when switching accounts", "when switching tabs", "after a refund",
                     "after the last release", "after the update", "after an upgrade", "on the first visit",
@@ -101,7 +105,9 @@ public final class DomainCorpus {
                     "charts", "filters", "saved searches", "favorites", "payments", "subscriptions",
                     "api keys", "access tokens", "logs", "backups", "documents", "attachments", "labels",
                     "tags", "events", "meetings", "contacts", "customers", "products", "prices", "the data",
-                    "their data", "the results", "search results", "old records", "draft posts", "the cart")),
+                    "their data", "the results", "search results", "old records", "draft posts", "the cart", "a user",
+                    "a file", "a report", "a ticket", "an email", "an invoice", "each item", "every item",
+                    "their account", "their orders", "the list", "a comment", "a project")),
             Map.entry("users", List.of("users", "customers", "admins", "administrators", "managers",
                     "developers", "guests", "new users", "team members", "editors", "support agents",
                     "the sales team", "everyone", "people")),
@@ -203,7 +209,18 @@ public final class DomainCorpus {
             "move {feature} to {place}",
             "remove the {thing} from {place}",
             "the {thing} and the {thing} {symptom} {when}",
-            "{thing} {symptom} on {platform} {when}");
+            "{thing} {symptom} on {platform} {when}",
+            "the {thing} {symptom} for every user",
+            "each {thing} {symptom}",
+            "every time the {thing} {symptom} {users} {verb} {object}",
+            "when {users} {verb} {object} the {thing} {symptom}",
+            "{users} get {object} twice",
+            "{users} say the {thing} {symptom}",
+            "customers report that the {thing} {symptom}",
+            "since the last release the {thing} {symptom}",
+            "it happens {when}",
+            "it only happens on {platform}",
+            "the {thing} for {users} {symptom}");
 
     private final List<String> projectWords;
     private final Set<String> heldOut;

@@ -56,6 +56,10 @@ public final class Pronunciations {
         return new Pronunciations(dict);
     }
 
+    /** Acronyms people say letter by letter (CMUdict often reads them as words). */
+    private static final java.util.Set<String> ACRONYMS = java.util.Set.of("api", "csv", "pdf", "ssl", "ios", "ci",
+            "ui", "url", "sql", "aws", "sso", "cd", "qa", "vpn", "cpu", "jwt", "css", "html", "sms", "ux");
+
     public boolean known(String word) {
         return dict.containsKey(word);
     }
@@ -64,6 +68,14 @@ public final class Pronunciations {
     public List<String> of(String word) {
         List<String> known = dict.get(word);
         if (known != null) {
+            if (ACRONYMS.contains(word)) {
+                List<String> withLetters = new ArrayList<>(known);
+                String spelled = spell(word);
+                if (!withLetters.contains(spelled)) {
+                    withLetters.add(spelled);
+                }
+                return withLetters;
+            }
             return known;
         }
         List<String> out = new ArrayList<>();
