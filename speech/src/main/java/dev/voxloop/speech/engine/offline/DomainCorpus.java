@@ -220,7 +220,12 @@ public final class DomainCorpus {
             "since the last release the {thing} {symptom}",
             "it happens {when}",
             "it only happens on {platform}",
-            "the {thing} for {users} {symptom}");
+            "the {thing} for {users} {symptom}",
+            "when i go to {place} the {thing} {symptom}",
+            "when users go back to {place} the {thing} {symptom}",
+            "let {users} go forward and back between {object}",
+            "allow {users} to forward {object} to the {thing}",
+            "go to {place} and click the {thing}");
 
     private final List<String> projectWords;
     private final Set<String> heldOut;
