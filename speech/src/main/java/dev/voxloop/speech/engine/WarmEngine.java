@@ -66,7 +66,7 @@ public final class WarmEngine implements SpeechToText, AutoCloseable {
                     pool.add(loader.load());
                 } catch (Exception | LinkageError e) {
                     loadFailure = e;
-                    LOG.warn("speech engine '{}' could not load: {}", name, e.getMessage());
+                    LOG.warn("speech engine '{}' could not load: {}", name, String.valueOf(e));
                     throw new IllegalStateException(e);
                 }
             }
