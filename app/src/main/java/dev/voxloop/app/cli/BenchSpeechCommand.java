@@ -107,13 +107,23 @@ public final class BenchSpeechCommand implements Callable<Integer> {
             double audio = scores.stream().mapToDouble(SpeechBench.Score::audioSeconds).sum();
             out.printf(Locale.ROOT, "%nCPU time of this process per second of audio (load-independent RTF): %.2f%n",
                     audio == 0 ? 0 : cpu / audio);
+            Map<String, byte[]> requests = new LinkedHashMap<>();
+            all.stream().filter(c -> c.set().startsWith("held-out/festival"))
+                    .max(java.util.Comparator.comparingInt(c -> c.wav().length))
+                    .ifPresent(c -> requests.put("synthetic ticket request \"" + c.reference() + "\"", c.wav()));
             if (real != null && Files.exists(real.resolve("sense_and_sensibility_01_austen_64kb-0890.wav"))) {
-                byte[] five = Files.readAllBytes(real.resolve("sense_and_sensibility_01_austen_64kb-0890.wav"));
+                requests.put("real clip sense_and_sensibility-0890 (out of domain)",
+                        Files.readAllBytes(real.resolve("sense_and_sensibility_01_austen_64kb-0890.wav")));
+            }
+            out.println();
+            for (Map.Entry<String, byte[]> r : requests.entrySet()) {
+                double seconds = new dev.voxloop.speech.audio.WavDecoder().decode(r.getValue()).seconds();
                 for (Map.Entry<String, SpeechToText> e : ready.entrySet()) {
                     try {
-                        double s = bench.latencySeconds(e.getValue(), five, 3);
-                        out.printf(Locale.ROOT, "warm upload->transcript, 5.3 s request, %s: %.2f s (median of 3)%n",
-                                e.getKey(), s);
+                        double s = bench.latencySeconds(e.getValue(), r.getValue(), 3);
+                        out.printf(Locale.ROOT, "warm upload->transcript, %s: %.1f s of audio -> %.2f s (median"
+                                + " of 3)%n", e.getKey(), seconds, s);
+                        out.printf(Locale.ROOT, "    (%s)%n", r.getKey());
                     } catch (Problem p) {
                         out.printf("warm latency, %s: failed: %s%n", e.getKey(), p.getMessage());
                     }

@@ -31,7 +31,7 @@ public final class DomainCorpus {
             Map.entry("priority", List.of("high", "medium", "low", "critical", "urgent", "normal", "highest",
                     "lowest", "major", "minor", "top", "blocker")),
             Map.entry("thing", List.of("login page", "checkout button", "settings page", "search results",
-                    "dashboard", "profile page", "sign up form", "signup form", "navigation bar", "admin panel",
+                    "dashboard", "profile page", "signup form", "signup page", "navigation bar", "admin panel",
                     "billing system", "payment form", "payment service", "email notifications", "password reset",
                     "user menu", "reports page", "api", "rest api", "database", "database server",
                     "deployment pipeline", "build", "build server", "integration tests", "unit tests",
