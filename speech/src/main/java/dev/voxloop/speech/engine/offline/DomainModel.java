@@ -20,10 +20,11 @@ public record DomainModel(Path languageModel, Path dictionary, int sentences, in
 
     public static DomainModel build(List<String> trackerVocabulary, Path dir) {
         List<String> corpus = new DomainCorpus(trackerVocabulary).sentences(CORPUS_SIZE, SEED);
-        return build(corpus, dir, true);
+        return fromCorpus(corpus, dir);
     }
 
-    static DomainModel build(List<String> corpus, Path dir, boolean ignored) {
+    /** Model and dictionary for exactly these sentences (words with no possible pronunciation are dropped). */
+    public static DomainModel fromCorpus(List<String> corpus, Path dir) {
         try {
             Files.createDirectories(dir);
             // words without any pronunciation (symbols only) are dropped before estimating the model
