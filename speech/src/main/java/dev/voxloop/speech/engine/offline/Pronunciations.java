@@ -34,6 +34,12 @@ public final class Pronunciations {
             wanted.add(String.valueOf(c));
         }
         wanted.addAll(LetterToSound.DIGITS);
+        for (String w : words) {
+            for (int i = 2; i <= w.length() - 2; i++) {
+                wanted.add(w.substring(0, i));
+                wanted.add(w.substring(i));
+            }
+        }
         Map<String, List<String>> dict = new HashMap<>();
         try (InputStream in = Pronunciations.class.getResourceAsStream(CMUDICT);
              BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -79,6 +85,11 @@ public final class Pronunciations {
             return known;
         }
         List<String> out = new ArrayList<>();
+        String compound = compound(word);
+        if (compound != null) {
+            out.add(compound); // "signup" = "sign" + "up", "webhook" = "web" + "hook"
+            return out;
+        }
         boolean hasDigit = word.chars().anyMatch(Character::isDigit);
         if (!hasDigit) {
             String lts = LetterToSound.convert(word);
@@ -93,6 +104,25 @@ public final class Pronunciations {
             }
         }
         return out;
+    }
+
+    /** Two dictionary words run together, longest first part first (at least 3 letters each side). */
+    private String compound(String word) {
+        for (int i = word.length() - 3; i >= 3; i--) {
+            List<String> head = dict.get(word.substring(0, i));
+            List<String> tail = dict.get(word.substring(i));
+            if (head != null && tail != null) {
+                return head.get(0) + " " + tail.get(0);
+            }
+        }
+        for (int i = 2; i <= word.length() - 2; i++) {
+            List<String> head = dict.get(word.substring(0, i));
+            List<String> tail = dict.get(word.substring(i));
+            if (head != null && tail != null && (i == 2 || word.length() - i == 2)) {
+                return head.get(0) + " " + tail.get(0);
+            }
+        }
+        return null;
     }
 
     private String spell(String word) {

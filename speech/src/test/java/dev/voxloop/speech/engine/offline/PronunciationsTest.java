@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class PronunciationsTest {
 
-    private final Pronunciations p = Pronunciations.forWords(List.of("ticket", "voxloop", "vxl", "k8s", "api"));
+    private final Pronunciations p = Pronunciations.forWords(List.of("ticket", "voxloop", "vxl", "k8s", "api", "signup", "webhook"));
 
     @Test
     void dictionaryWordsComeFromCmudict() {
@@ -19,6 +19,12 @@ class PronunciationsTest {
     void unknownWordsGetLetterToSound() {
         assertThat(p.known("voxloop")).isFalse();
         assertThat(p.of("voxloop")).containsExactly("V AA K S L UW P");
+    }
+
+    @Test
+    void compoundsAreTheirParts() {
+        assertThat(p.of("signup")).containsExactly("S AY N AH P");
+        assertThat(p.of("webhook")).containsExactly("W EH B HH UH K");
     }
 
     @Test
