@@ -18,6 +18,7 @@ public final class ConfigKeys {
         keys.addAll(dev.voxloop.server.ServerSettings.KEYS);
         keys.addAll(dev.voxloop.tracker.jira.JiraSettings.KEYS);
         keys.addAll(dev.voxloop.intent.IntentSettings.KEYS);
+        keys.addAll(dev.voxloop.speech.SpeechSettings.KEYS);
         return List.copyOf(keys);
     }
 }

@@ -38,9 +38,9 @@ public record SpeechSettings(String engine, double maxAudioSeconds, int threads,
     public static final List<ConfigKey> KEYS = List.of(
             ConfigKey.of("speech.engine", "Speech engine: offline (default, Sphinx4, no download), whisper"
                     + " (whisper.cpp, needs a model), openai (OpenAI-compatible server) or remote (original"
-                    + " system's Whisper box). WHISPER_BACKEND=local means whisper.",
+                    + " system's Whisper box). none turns audio off (503). WHISPER_BACKEND=local means whisper.",
                     "WHISPER_BACKEND", "VOXLOOP_SPEECH_ENGINE"),
-            ConfigKey.of("speech.max-audio-seconds", "Longest recording accepted, in seconds (default 120)",
+            ConfigKey.of("speech.max_audio_seconds", "Longest recording accepted, in seconds (default 120)",
                     "VOXLOOP_SPEECH_MAX_SECONDS"),
             ConfigKey.of("speech.threads", "Transcriptions run at once; each holds its own model (default 1)",
                     "VOXLOOP_SPEECH_THREADS"),
@@ -48,20 +48,20 @@ public record SpeechSettings(String engine, double maxAudioSeconds, int threads,
                     "VOXLOOP_SPEECH_QUEUE"),
             ConfigKey.of("speech.timeout", "Time limit for one transcription (default 60s)",
                     "VOXLOOP_SPEECH_TIMEOUT"),
-            ConfigKey.of("speech.startup-wait", "How long a request waits for the engine to finish loading"
+            ConfigKey.of("speech.startup_wait", "How long a request waits for the engine to finish loading"
                     + " (default 60s)", "VOXLOOP_SPEECH_STARTUP_WAIT"),
             ConfigKey.of("speech.ffmpeg", "ffmpeg command used for MP3/FLAC/M4A uploads (default: ffmpeg on PATH)",
                     "VOXLOOP_FFMPEG"),
-            ConfigKey.of("speech.silence-floor-dbfs", "Level below which a recording counts as silent (default -50)",
+            ConfigKey.of("speech.silence_floor_dbfs", "Level below which a recording counts as silent (default -50)",
                     "VOXLOOP_SPEECH_SILENCE_DBFS"),
-            ConfigKey.of("speech.work-dir", "Directory for the offline engine's generated language model"
+            ConfigKey.of("speech.work_dir", "Directory for the offline engine's generated language model"
                     + " (default: a temp directory)", "VOXLOOP_SPEECH_WORK_DIR"),
             ConfigKey.of("speech.whisper.model", "Whisper ggml model: a name (tiny.en, base.en, small.en, small,"
-                    + " ...) looked up in speech.whisper.models-dir, or a path to a .bin file (default base.en)",
+                    + " ...) looked up in speech.whisper.models_dir, or a path to a .bin file (default base.en)",
                     "WHISPER_MODEL", "VOXLOOP_WHISPER_MODEL"),
-            ConfigKey.of("speech.whisper.models-dir", "Where `voxloop models pull` stores models"
+            ConfigKey.of("speech.whisper.models_dir", "Where `voxloop models pull` stores models"
                     + " (default ~/.cache/voxloop/models)", "VOXLOOP_MODELS_DIR"),
-            ConfigKey.of("speech.whisper.java-options", "JVM options of the whisper child process"
+            ConfigKey.of("speech.whisper.java_options", "JVM options of the whisper child process"
                     + " (default -Xmx256m)", "VOXLOOP_WHISPER_JAVA_OPTIONS"),
             ConfigKey.of("speech.remote.url", "Base URL of a Whisper box speaking POST /api/transcribe",
                     "WHISPER_REMOTE_URL", "VOXLOOP_SPEECH_REMOTE_URL"),
@@ -93,17 +93,17 @@ public record SpeechSettings(String engine, double maxAudioSeconds, int threads,
         }
         String home = System.getProperty("user.home");
         return new SpeechSettings(engine,
-                c.decimal("speech.max-audio-seconds", 120),
+                c.decimal("speech.max_audio_seconds", 120),
                 c.integer("speech.threads", 1),
                 c.integer("speech.queue", 8),
                 c.duration("speech.timeout", Duration.ofSeconds(60)),
-                c.duration("speech.startup-wait", Duration.ofSeconds(60)),
+                c.duration("speech.startup_wait", Duration.ofSeconds(60)),
                 c.string("speech.ffmpeg", "ffmpeg"),
-                c.decimal("speech.silence-floor-dbfs", -50),
-                c.string("speech.work-dir").map(Path::of).orElse(null),
+                c.decimal("speech.silence_floor_dbfs", -50),
+                c.string("speech.work_dir").map(Path::of).orElse(null),
                 c.string("speech.whisper.model", "base.en"),
-                Path.of(c.string("speech.whisper.models-dir", home + "/.cache/voxloop/models")),
-                c.string("speech.whisper.java-options", "-Xmx256m"),
+                Path.of(c.string("speech.whisper.models_dir", home + "/.cache/voxloop/models")),
+                c.string("speech.whisper.java_options", "-Xmx256m"),
                 c.string("speech.remote.url").orElse(null),
                 c.string("speech.openai.url", "https://api.openai.com/v1"),
                 c.string("speech.openai.key", ""),

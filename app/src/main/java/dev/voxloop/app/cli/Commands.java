@@ -17,9 +17,12 @@ public final class Commands {
         cli.addSubcommand(new ConfigCommand(context));
         cli.addSubcommand(new ExtractCommand(() -> context.config().tree(), () -> context.app().tracker().projects(),
                 () -> context.config().tree().string("tracker.default_project").orElse(null)));
+        cli.addSubcommand(new TranscribeCommand(() -> context.config().tree()));
+        cli.addSubcommand(new ModelsCommand(() -> context.config().tree()));
         CommandLine bench = new CommandLine(new BenchCommand());
         bench.addSubcommand(new BenchPipelineCommand());
         bench.addSubcommand(new BenchIntentCommand(() -> context.config().tree()));
+        bench.addSubcommand(new BenchSpeechCommand(() -> context.config().tree()));
         cli.addSubcommand(bench);
         return cli;
     }

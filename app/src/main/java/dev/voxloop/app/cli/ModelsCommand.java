@@ -50,7 +50,7 @@ public final class ModelsCommand implements Callable<Integer> {
                      description = "Base URL to download from (default: the whisper.cpp model repository)")
              String source,
              @Option(names = "--dir", paramLabel = "DIR", description = "Target directory (default"
-                     + " speech.whisper.models-dir)") Path dir,
+                     + " speech.whisper.models_dir)") Path dir,
              @Option(names = "--force", description = "Download again even if the file is there") boolean force) {
         SpeechSettings s = SpeechSettings.from(config.get());
         WhisperModels models = new WhisperModels(dir != null ? dir : s.modelsDir(),

@@ -38,6 +38,7 @@ abstract class PipelineContract {
 
     TestServer start(Map<String, Object> extra) {
         Map<String, Object> dotted = new HashMap<>(baseConfig());
+        dotted.put("speech.engine", "none"); // text-only suite: do not warm a speech model per test
         dotted.putAll(extra);
         server = new TestServer(data, TestServer.config(dotted));
         return server;
