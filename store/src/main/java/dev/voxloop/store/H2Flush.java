@@ -60,7 +60,7 @@ final class H2Flush implements StatementCustomizer, HandleListener, AutoCloseabl
             }
             long upTo = requested.get();
             try (Statement s = connection.createStatement()) {
-                s.execute(System.getProperty("voxloop.h2.flush", "CHECKPOINT"));
+                s.execute("CHECKPOINT");
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot write the database file: " + e.getMessage(), e);
             }
