@@ -66,7 +66,7 @@ public final class Database implements AutoCloseable {
         H2Flush flush = null;
         try {
             migrate(ds, settings);
-            flush = dialect == Dialect.H2 ? new H2Flush(settings) : null;
+            flush = dialect == Dialect.H2 && settings.h2Flush() ? new H2Flush(settings) : null;
         } catch (FlywayException | SQLException e) {
             ds.close();
             throw new Problem(Problem.Kind.UNAVAILABLE, "cannot migrate database " + where + ": " + rootMessage(e),

@@ -17,9 +17,10 @@ import java.util.List;
  * @param poolSize       most pooled connections
  * @param connectTimeout how long a request waits for a pooled connection before failing
  * @param eventsKept     how many of the newest events the event table keeps (older ones are pruned)
+ * @param h2Flush        H2 only: write changes to the file before a write call returns (see docs/store.md)
  */
 public record StoreSettings(String url, String user, String password, String schema, int poolSize,
-                            Duration connectTimeout, long eventsKept) {
+                            Duration connectTimeout, long eventsKept, boolean h2Flush) {
 
     public static final int DEFAULT_POOL_SIZE = 32;
     public static final long DEFAULT_EVENTS_KEPT = 100_000;
@@ -35,6 +36,8 @@ public record StoreSettings(String url, String user, String password, String sch
                     "VOXLOOP_DB_POOL_SIZE"),
             ConfigKey.of("db.connect_timeout", "How long a request waits for a free connection (default 10s)",
                     "VOXLOOP_DB_CONNECT_TIMEOUT"),
+            ConfigKey.of("db.h2_flush", "Embedded H2: write each change to the file before answering, so a killed "
+                    + "process loses less (default true)", "VOXLOOP_DB_H2_FLUSH"),
             ConfigKey.of("events.keep", "How many of the newest pipeline events are kept (default 100000)",
                     "VOXLOOP_EVENTS_KEEP"),
             ConfigKey.of("tracker.projects", "Projects of the built-in tracker: a list of {key, name, description, "
@@ -71,7 +74,7 @@ public record StoreSettings(String url, String user, String password, String sch
                 config.string("db.password").orElse(null), config.string("db.schema").orElse(null),
                 config.integer("db.pool_size", DEFAULT_POOL_SIZE),
                 config.duration("db.connect_timeout", Duration.ofSeconds(10)),
-                config.integer("events.keep", (int) DEFAULT_EVENTS_KEPT));
+                config.integer("events.keep", (int) DEFAULT_EVENTS_KEPT), config.bool("db.h2_flush", true));
     }
 
     /** The embedded default: an H2 file database {@code voxloop.mv.db} in {@code dataDir}. */
@@ -89,19 +92,23 @@ public record StoreSettings(String url, String user, String password, String sch
     }
 
     public StoreSettings withUrl(String jdbcUrl, String dbUser, String dbPassword) {
-        return new StoreSettings(jdbcUrl, dbUser, dbPassword, schema, poolSize, connectTimeout, eventsKept);
+        return new StoreSettings(jdbcUrl, dbUser, dbPassword, schema, poolSize, connectTimeout, eventsKept, h2Flush);
     }
 
     public StoreSettings withSchema(String s) {
-        return new StoreSettings(url, user, password, s, poolSize, connectTimeout, eventsKept);
+        return new StoreSettings(url, user, password, s, poolSize, connectTimeout, eventsKept, h2Flush);
+    }
+
+    public StoreSettings withH2Flush(boolean on) {
+        return new StoreSettings(url, user, password, schema, poolSize, connectTimeout, eventsKept, on);
     }
 
     public StoreSettings withPoolSize(int n) {
-        return new StoreSettings(url, user, password, schema, n, connectTimeout, eventsKept);
+        return new StoreSettings(url, user, password, schema, n, connectTimeout, eventsKept, h2Flush);
     }
 
     public StoreSettings withEventsKept(long n) {
-        return new StoreSettings(url, user, password, schema, poolSize, connectTimeout, n);
+        return new StoreSettings(url, user, password, schema, poolSize, connectTimeout, n, h2Flush);
     }
 
     /** Without the password, and without URL properties (which may carry one). */
@@ -109,6 +116,6 @@ public record StoreSettings(String url, String user, String password, String sch
     public String toString() {
         return "StoreSettings[url=" + Dialect.redact(url) + ", user=" + user + ", password="
                 + (password == null ? "none" : "***") + ", schema=" + schema + ", poolSize=" + poolSize
-                + ", connectTimeout=" + connectTimeout + ", eventsKept=" + eventsKept + "]";
+                + ", connectTimeout=" + connectTimeout + ", eventsKept=" + eventsKept + ", h2Flush=" + h2Flush + "]";
     }
 }

@@ -23,12 +23,14 @@ class StoreSettingsTest {
         assertThat(s.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(s.eventsKept()).isEqualTo(100_000);
         assertThat(s.schema()).isNull();
+        assertThat(s.h2Flush()).isTrue();
     }
 
     @Test
     void aPostgresUrlSelectsPostgres() {
         ConfigTree c = new ConfigTree(Map.of("db", Map.of("url", "jdbc:postgresql://db:5432/voxloop", "user", "vx",
-                "password", "s3cret-pw", "schema", "team_a", "pool_size", "8", "connect_timeout", "3s"),
+                "password", "s3cret-pw", "schema", "team_a", "pool_size", "8", "connect_timeout", "3s",
+                "h2_flush", "false"),
                 "events", Map.of("keep", "500")));
 
         StoreSettings s = StoreSettings.from(c, Path.of("data"));
@@ -40,6 +42,7 @@ class StoreSettingsTest {
         assertThat(s.poolSize()).isEqualTo(8);
         assertThat(s.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(s.eventsKept()).isEqualTo(500);
+        assertThat(s.h2Flush()).isFalse();
         assertThat(s.toString()).doesNotContain("s3cret-pw").contains("password=***");
     }
 

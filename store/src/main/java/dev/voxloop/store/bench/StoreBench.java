@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Prints the latency of the store's work for one text-to-ticket intake (session insert + 3 updates, ticket
  * create, enqueue, 5 events) and of a queue claim + complete, at several concurrency levels.
- * Usage: {@code java -cp ... dev.voxloop.store.bench.StoreBench [DATA_DIR] [REQUESTS_PER_LEVEL]} (H2 unless
+ * Usage: {@code java -cp ... dev.voxloop.store.bench.StoreBench [DATA_DIR] [REQUESTS_PER_LEVEL] [noflush]} (H2 unless
  * VOXLOOP_DB_URL is set).
  */
 public final class StoreBench {
@@ -41,7 +41,7 @@ public final class StoreBench {
     public static void main(String[] args) throws Exception {
         Path dir = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("voxloop-bench-");
         int perLevel = args.length > 1 ? Integer.parseInt(args[1]) : 400;
-        StoreSettings settings = StoreSettings.embedded(dir);
+        StoreSettings settings = StoreSettings.embedded(dir).withH2Flush(!(args.length > 2 && "noflush".equals(args[2])));
         String url = System.getenv("VOXLOOP_DB_URL");
         if (url != null && !url.isBlank()) {
             settings = settings.withUrl(url, System.getenv("VOXLOOP_DB_USER"), System.getenv("VOXLOOP_DB_PASSWORD"));
@@ -53,7 +53,8 @@ public final class StoreBench {
             var events = new JdbiEventLog(db, 100_000);
             AtomicInteger ids = new AtomicInteger();
             String run = Long.toHexString(System.nanoTime());
-            System.out.printf("store bench: %s, %d intakes per level%n", db.describe(), perLevel);
+            System.out.printf("store bench: %s, h2Flush=%s, %d operations per level%n", db.describe(),
+                    settings.h2Flush(), perLevel / 4);
             for (int threads : new int[] {1, 8, 32}) {
                 measure("intake->ticket", threads, perLevel / 4, () -> {
                     String id = run + "-" + ids.incrementAndGet();
