@@ -88,9 +88,15 @@ public final class Database implements AutoCloseable {
         c.setConnectionTimeout(settings.connectTimeout().toMillis());
         c.setInitializationFailTimeout(settings.connectTimeout().toMillis());
         c.setAutoCommit(true);
-        if (dialect == Dialect.H2 && settings.schema() != null) {
-            c.setConnectionInitSql("CREATE SCHEMA IF NOT EXISTS " + settings.schema() + "; SET SCHEMA "
-                    + settings.schema());
+        if (dialect == Dialect.H2) {
+            // H2 waits only 2 s for a row lock by default; 32 concurrent creates in one project queue on the
+            // project's counter row, so allow as long as a request may wait for a connection
+            String init = "SET LOCK_TIMEOUT " + settings.connectTimeout().toMillis();
+            if (settings.schema() != null) {
+                init = "CREATE SCHEMA IF NOT EXISTS " + settings.schema() + "; SET SCHEMA " + settings.schema() + "; "
+                        + init;
+            }
+            c.setConnectionInitSql(init);
         }
         return c;
     }

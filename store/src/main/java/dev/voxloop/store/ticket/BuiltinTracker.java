@@ -53,6 +53,8 @@ public final class BuiltinTracker implements TicketTracker {
     private final Json json;
     private final Supplier<String> publicBaseUrl;
     private final Clock clock;
+    /** Active projects as seeded by this instance (configuration is read once, at start). */
+    private volatile List<Project> projects;
 
     /**
      * Upserts {@code projects} (use {@link TrackerProjects#from}) into the project table.
@@ -73,6 +75,7 @@ public final class BuiltinTracker implements TicketTracker {
         this.publicBaseUrl = publicBaseUrl;
         this.clock = clock;
         seed(projects == null || projects.isEmpty() ? TrackerProjects.DEFAULTS : projects);
+        this.projects = loadProjects();
     }
 
     public BuiltinTracker(Database database, List<Project> projects, String publicBaseUrl) {
@@ -86,6 +89,10 @@ public final class BuiltinTracker implements TicketTracker {
 
     @Override
     public List<Project> projects() {
+        return projects;
+    }
+
+    private List<Project> loadProjects() {
         return jdbi.withHandle(h -> h.createQuery("SELECT project_key, name, description, components FROM "
                         + "tracker_projects WHERE active = TRUE ORDER BY position, project_key")
                 .map((r, ctx) -> new Project(r.getString("project_key"), r.getString("name"),
@@ -114,8 +121,8 @@ public final class BuiltinTracker implements TicketTracker {
         }
         String projectKey = requireProject(draft.projectKey());
         try {
-            String key = jdbi.inTransaction(h -> file(h, projectKey, draft, provenance));
-            return find(key).orElseThrow();
+            Filed filed = jdbi.inTransaction(h -> file(h, projectKey, draft, provenance));
+            return filed.ticket() != null ? filed.ticket() : find(filed.key()).orElseThrow();
         } catch (RuntimeException e) {
             if (intakeId != null && Unique.violated(e)) {
                 return byIntake(intakeId).orElseThrow(() -> e);
@@ -124,15 +131,18 @@ public final class BuiltinTracker implements TicketTracker {
         }
     }
 
+    /** The outcome of {@link #file}: the new ticket, or the key of the one filed earlier for the same intake. */
+    private record Filed(String key, Ticket ticket) { }
+
     /** Inside one transaction: lock the project's counter, re-check the intake, take the next number, insert. */
-    private String file(Handle h, String projectKey, TicketDraft d, Provenance p) {
+    private Filed file(Handle h, String projectKey, TicketDraft d, Provenance p) {
         int last = h.createQuery("SELECT last_number FROM tracker_counters WHERE project_key = :p FOR UPDATE")
                 .bind("p", projectKey).mapTo(Integer.class).one();
         if (p != null && p.intakeId() != null) {
             Optional<String> existing = h.createQuery("SELECT ticket_key FROM tracker_tickets WHERE intake_id = :i")
                     .bind("i", p.intakeId()).mapTo(String.class).findOne();
             if (existing.isPresent()) {
-                return existing.get();
+                return new Filed(existing.get(), null);
             }
         }
         int number = last + 1;
@@ -140,6 +150,9 @@ public final class BuiltinTracker implements TicketTracker {
                 .bind("n", number).bind("p", projectKey).execute();
         String key = projectKey + "-" + number;
         Instant now = Times.stored(clock.instant());
+        IssueType type = d.issueType() == null ? IssueType.TASK : d.issueType();
+        Priority priority = d.priority() == null ? Priority.MEDIUM : d.priority();
+        String intakeId = p == null ? null : p.intakeId();
         h.createUpdate("INSERT INTO tracker_tickets (ticket_key, project_key, ticket_number, summary, description, "
                         + "acceptance_criteria, issue_type, priority, labels, status, parent_key, intake_id, spoken, "
                         + "said, requested_at, created_at, updated_at) VALUES (:key, :project, :number, :summary, "
@@ -147,13 +160,14 @@ public final class BuiltinTracker implements TicketTracker {
                         + ":said, :requestedAt, :now, :now)")
                 .bind("key", key).bind("project", projectKey).bind("number", number).bind("summary", d.summary())
                 .bind("description", d.description()).bind("criteria", json.writeStrings(d.acceptanceCriteria()))
-                .bind("type", (d.issueType() == null ? IssueType.TASK : d.issueType()).name())
-                .bind("priority", (d.priority() == null ? Priority.MEDIUM : d.priority()).name())
+                .bind("type", type.name()).bind("priority", priority.name())
                 .bind("labels", json.writeStrings(d.labels())).bind("status", TicketStatus.TO_DO.label())
-                .bind("parent", d.parentKey()).bind("intake", p == null ? null : p.intakeId())
+                .bind("parent", d.parentKey()).bind("intake", intakeId)
                 .bind("spoken", p != null && p.spoken()).bind("said", p == null ? null : p.said())
                 .bind("requestedAt", p == null ? null : Times.stored(p.at())).bind("now", now).execute();
-        return key;
+        return new Filed(key, new Ticket(key, browseUrl(key), projectKey, d.summary(), d.description(),
+                d.acceptanceCriteria(), type, priority, d.labels(), TicketStatus.TO_DO.label(), d.parentKey(), intakeId,
+                now, now, List.of()));
     }
 
     @Override
