@@ -6,7 +6,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 @Tag("postgres")
 @EnabledIfEnvironmentVariable(named = "VOXLOOP_TEST_DB_URL", matches = ".+")
-class PostgresIntakeRepositoryTest extends IntakeRepositoryContract {
+class PostgresIntakeRepositoryTest extends JdbiIntakeRepositoryContract {
 
     @Override
     protected TestBackend backend() {

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 @Tag("postgres")
 @EnabledIfEnvironmentVariable(named = "VOXLOOP_TEST_DB_URL", matches = ".+")
-class PostgresLoopQueueTest extends LoopQueueContract {
+class PostgresLoopQueueTest extends JdbiLoopQueueContract {
 
     @Override
     protected TestBackend backend() {
