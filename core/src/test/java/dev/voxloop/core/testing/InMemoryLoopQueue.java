@@ -1,8 +1,8 @@
 package dev.voxloop.core.testing;
 
-import dev.voxloop.core.problem.Problem;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.queue.QueueEntry;
+import dev.voxloop.core.queue.QueueInput;
 import dev.voxloop.core.queue.QueueStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +30,7 @@ public final class InMemoryLoopQueue implements LoopQueue {
 
     @Override
     public synchronized boolean enqueue(String key, String summary) {
-        requireKey(key);
+        QueueInput.requireKey(key);
         QueueEntry cur = entries.get(key);
         if (cur != null && (cur.status() == QueueStatus.PENDING || cur.status() == QueueStatus.RUNNING)) {
             return false;
@@ -43,15 +43,15 @@ public final class InMemoryLoopQueue implements LoopQueue {
 
     @Override
     public synchronized Optional<QueueEntry> claim(String owner, Duration lease) {
-        requireOwner(owner, lease);
+        QueueInput.requireOwner(owner, lease);
         return inQueueOrder().filter(e -> e.status() == QueueStatus.PENDING).findFirst()
                 .map(e -> run(e, owner, lease));
     }
 
     @Override
     public synchronized Optional<QueueEntry> markStarted(String key, String owner, Duration lease) {
-        requireKey(key);
-        requireOwner(owner, lease);
+        QueueInput.requireKey(key);
+        QueueInput.requireOwner(owner, lease);
         QueueEntry e = entries.get(key);
         if (e == null) {
             return Optional.empty();
@@ -72,8 +72,8 @@ public final class InMemoryLoopQueue implements LoopQueue {
 
     @Override
     public synchronized boolean renew(String key, String owner, Duration lease) {
-        requireKey(key);
-        requireOwner(owner, lease);
+        QueueInput.requireKey(key);
+        QueueInput.requireOwner(owner, lease);
         QueueEntry e = entries.get(key);
         if (e == null || e.status() != QueueStatus.RUNNING || !owner.equals(e.leaseOwner())) {
             return false;
@@ -85,7 +85,7 @@ public final class InMemoryLoopQueue implements LoopQueue {
 
     @Override
     public synchronized Optional<QueueEntry> complete(String key, boolean success, String error, int maxAttempts) {
-        requireKey(key);
+        QueueInput.requireKey(key);
         QueueEntry e = entries.get(key);
         if (e == null || e.status() != QueueStatus.RUNNING) {
             return Optional.empty();
@@ -115,7 +115,7 @@ public final class InMemoryLoopQueue implements LoopQueue {
 
     @Override
     public synchronized Optional<QueueEntry> retry(String key) {
-        requireKey(key);
+        QueueInput.requireKey(key);
         QueueEntry e = entries.get(key);
         if (e == null || e.status() != QueueStatus.FAILED) {
             return Optional.empty();
@@ -142,21 +142,4 @@ public final class InMemoryLoopQueue implements LoopQueue {
                 .sorted(Comparator.comparing(QueueEntry::queuedAt));
     }
 
-    private static void requireKey(String key) {
-        if (key == null || key.isBlank()) {
-            throw Problem.invalid("key", "a ticket key is required");
-        }
-        if (key.length() > 64) {
-            throw Problem.invalid("key", "a ticket key has at most 64 characters");
-        }
-    }
-
-    private static void requireOwner(String owner, Duration lease) {
-        if (owner == null || owner.isBlank()) {
-            throw Problem.invalid("owner", "a worker name is required");
-        }
-        if (lease == null || lease.isNegative() || lease.isZero()) {
-            throw Problem.invalid("lease", "a lease must be a positive duration");
-        }
-    }
 }
