@@ -38,7 +38,7 @@ public abstract class StoreContract {
     @AfterAll
     void closeDatabase() {
         if (database != null) {
-            database.drop();
+            database.close();
         }
     }
 }

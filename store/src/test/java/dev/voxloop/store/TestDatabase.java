@@ -1,7 +1,7 @@
 package dev.voxloop.store;
 
 /** One fresh database from a {@link TestBackend}: opened once, emptied between tests, dropped at the end. */
-public final class TestDatabase {
+public final class TestDatabase implements AutoCloseable {
 
     private final TestBackend backend;
     private Database db;
@@ -36,7 +36,8 @@ public final class TestDatabase {
     }
 
     /** Closes the database and removes it. */
-    public void drop() {
+    @Override
+    public void close() {
         try {
             db.close();
         } finally {

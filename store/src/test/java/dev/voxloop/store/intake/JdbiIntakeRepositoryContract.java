@@ -10,8 +10,7 @@ import dev.voxloop.store.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -19,14 +18,10 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class JdbiIntakeRepositoryContract extends IntakeRepositoryContract {
 
-    private TestDatabase database;
+    @AutoClose
+    private final TestDatabase database = TestDatabase.open(backend());
 
     protected abstract TestBackend backend();
-
-    @BeforeAll
-    void openDatabase() {
-        database = TestDatabase.open(backend());
-    }
 
     @Override
     protected IntakeRepository newRepository() {
@@ -41,12 +36,5 @@ abstract class JdbiIntakeRepositoryContract extends IntakeRepositoryContract {
         IntakeSession found = repo.find("a1b2c3d4e5f6").orElseThrow();
         assertThat(found.createdAt()).isEqualTo(Instant.parse("2026-11-25T10:15:30.123456Z"));
         assertThat(found.expiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MICROS));
-    }
-
-    @AfterAll
-    void closeDatabase() {
-        if (database != null) {
-            database.drop();
-        }
     }
 }
