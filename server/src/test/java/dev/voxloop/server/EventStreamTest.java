@@ -10,24 +10,10 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The typed stream: every PipelineEvent with its seq, resumable, replayed events marked. */
-class EventStreamTest {
-
-    TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class EventStreamTest extends FreshServerTest {
 
     @Test
     void resumesAfterASeqMarkingReplayedEventsThenFollowsLive() throws Exception {

@@ -5,24 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.voxloop.server.security.WebhookSignature;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The loop queue endpoints and the Jira webhook. */
-class LoopAndWebhookHttpTest {
-
-    TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class LoopAndWebhookHttpTest extends FreshServerTest {
 
     static String issueEvent(String event, String key, String... labels) {
         StringBuilder l = new StringBuilder();

@@ -3,24 +3,10 @@ package dev.voxloop.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** WS /ws/status: the original's monitor snapshot and typed messages, without the stale-snapshot defect. */
-class StatusSocketTest {
-
-    TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class StatusSocketTest extends FreshServerTest {
 
     @Test
     void snapshotOnConnectThenEveryStageAndTypedMessages() {

@@ -8,23 +8,9 @@ import dev.voxloop.core.intent.TicketDraft;
 import dev.voxloop.core.ticket.Provenance;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class TicketsHttpTest {
-
-    TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class TicketsHttpTest extends FreshServerTest {
 
     void file(String project, String summary, String intake) {
         server.tracker.create(new TicketDraft(summary, "<script>alert(1)</script> & more",

@@ -13,35 +13,32 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class StoreContract {
 
-    private TestBackend backend;
+    private TestDatabase database;
     protected Database db;
 
     protected abstract TestBackend backend();
 
     @BeforeAll
     void openDatabase() {
-        backend = backend();
-        db = Database.open(backend.settings());
+        database = TestDatabase.open(backend());
+        db = database.db();
     }
 
     @BeforeEach
     void emptyTables() {
-        db.jdbi().useHandle(h -> Database.TABLES.forEach(t -> h.execute("DELETE FROM " + t)));
+        database.empty();
     }
 
     /** Close and open the same database again, as a restart would. */
     protected void reopen() {
-        db.close();
-        db = Database.open(backend.settings());
+        database.reopen();
+        db = database.db();
     }
 
     @AfterAll
     void closeDatabase() {
-        if (db != null) {
-            db.close();
-        }
-        if (backend != null) {
-            backend.drop();
+        if (database != null) {
+            database.close();
         }
     }
 }

@@ -54,18 +54,21 @@ public final class InMemoryIntakeRepository implements IntakeRepository {
     public List<IntakeSession> expiredBefore(Instant now, int limit) {
         return rows.values().stream()
                 .filter(s -> s.state().awaitingPerson() && s.expiresAt() != null && s.expiresAt().isBefore(now))
+                .sorted(Comparator.comparing(IntakeSession::expiresAt).thenComparing(IntakeSession::id))
                 .limit(limit).toList();
     }
 
     @Override
     public List<IntakeSession> interrupted(int limit) {
-        return rows.values().stream().filter(s -> INTERRUPTED.contains(s.state())).limit(limit).toList();
+        return rows.values().stream().filter(s -> INTERRUPTED.contains(s.state()))
+                .sorted(Comparator.comparing(IntakeSession::updatedAt).thenComparing(IntakeSession::id))
+                .limit(limit).toList();
     }
 
     @Override
     public List<IntakeSession> recent(int limit) {
-        return rows.values().stream().sorted(Comparator.comparing(IntakeSession::createdAt).reversed())
-                .limit(limit).toList();
+        return rows.values().stream().sorted(Comparator.comparing(IntakeSession::createdAt)
+                .thenComparing(IntakeSession::id).reversed()).limit(limit).toList();
     }
 
     public int size() {

@@ -2,14 +2,17 @@ package dev.voxloop.core.testing;
 
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.queue.QueueEntry;
+import dev.voxloop.core.queue.QueueInput;
 import dev.voxloop.core.queue.QueueStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Test fixture: the loop queue's documented semantics (dedup, leases, retries, dead letter) in memory. */
 public final class InMemoryLoopQueue implements LoopQueue {
@@ -27,31 +30,35 @@ public final class InMemoryLoopQueue implements LoopQueue {
 
     @Override
     public synchronized boolean enqueue(String key, String summary) {
+        QueueInput.requireKey(key);
         QueueEntry cur = entries.get(key);
         if (cur != null && (cur.status() == QueueStatus.PENDING || cur.status() == QueueStatus.RUNNING)) {
             return false;
         }
         entries.remove(key);
-        entries.put(key, new QueueEntry(key, summary, QueueStatus.PENDING, 0, null, clock.instant(), null, null, null,
+        entries.put(key, new QueueEntry(key, summary == null ? "" : summary, QueueStatus.PENDING, 0, null, clock.instant(), null, null, null,
                 null, null));
         return true;
     }
 
     @Override
     public synchronized Optional<QueueEntry> claim(String owner, Duration lease) {
-        return entries.values().stream().filter(e -> e.status() == QueueStatus.PENDING).findFirst()
+        QueueInput.requireOwner(owner, lease);
+        return inQueueOrder().filter(e -> e.status() == QueueStatus.PENDING).findFirst()
                 .map(e -> run(e, owner, lease));
     }
 
     @Override
     public synchronized Optional<QueueEntry> markStarted(String key, String owner, Duration lease) {
+        QueueInput.requireKey(key);
+        QueueInput.requireOwner(owner, lease);
         QueueEntry e = entries.get(key);
         if (e == null) {
             return Optional.empty();
         }
         return switch (e.status()) {
             case PENDING -> Optional.of(run(e, owner, lease));
-            case RUNNING -> Optional.of(e);
+            case RUNNING -> renew(key, owner, lease) ? find(key) : Optional.empty();
             default -> Optional.empty();
         };
     }
@@ -65,6 +72,8 @@ public final class InMemoryLoopQueue implements LoopQueue {
 
     @Override
     public synchronized boolean renew(String key, String owner, Duration lease) {
+        QueueInput.requireKey(key);
+        QueueInput.requireOwner(owner, lease);
         QueueEntry e = entries.get(key);
         if (e == null || e.status() != QueueStatus.RUNNING || !owner.equals(e.leaseOwner())) {
             return false;
@@ -76,14 +85,17 @@ public final class InMemoryLoopQueue implements LoopQueue {
 
     @Override
     public synchronized Optional<QueueEntry> complete(String key, boolean success, String error, int maxAttempts) {
+        QueueInput.requireKey(key);
         QueueEntry e = entries.get(key);
         if (e == null || e.status() != QueueStatus.RUNNING) {
             return Optional.empty();
         }
         QueueStatus next = success ? QueueStatus.DONE
                 : e.attempts() < maxAttempts ? QueueStatus.PENDING : QueueStatus.FAILED;
-        QueueEntry done = new QueueEntry(key, e.summary(), next, e.attempts(), success ? e.lastError() : error,
-                e.queuedAt(), e.startedAt(), clock.instant(), null, null, success);
+        boolean again = next == QueueStatus.PENDING;
+        QueueEntry done = new QueueEntry(key, e.summary(), next, e.attempts(),
+                success ? e.lastError() : error == null ? "failed" : error, e.queuedAt(), e.startedAt(),
+                again ? null : clock.instant(), null, null, again ? null : success);
         entries.put(key, done);
         return Optional.of(done);
     }
@@ -103,11 +115,12 @@ public final class InMemoryLoopQueue implements LoopQueue {
 
     @Override
     public synchronized Optional<QueueEntry> retry(String key) {
+        QueueInput.requireKey(key);
         QueueEntry e = entries.get(key);
         if (e == null || e.status() != QueueStatus.FAILED) {
             return Optional.empty();
         }
-        QueueEntry p = new QueueEntry(key, e.summary(), QueueStatus.PENDING, 0, e.lastError(), e.queuedAt(), null,
+        QueueEntry p = new QueueEntry(key, e.summary(), QueueStatus.PENDING, 0, e.lastError(), clock.instant(), null,
                 null, null, null, null);
         entries.put(key, p);
         return Optional.of(p);
@@ -115,11 +128,18 @@ public final class InMemoryLoopQueue implements LoopQueue {
 
     @Override
     public synchronized Optional<QueueEntry> find(String key) {
-        return Optional.ofNullable(entries.get(key));
+        return key == null ? Optional.empty() : Optional.ofNullable(entries.get(key));
     }
 
     @Override
     public synchronized List<QueueEntry> list(QueueStatus status, int limit) {
-        return entries.values().stream().filter(e -> status == null || e.status() == status).limit(limit).toList();
+        return inQueueOrder().filter(e -> status == null || e.status() == status).limit(Math.max(0, limit)).toList();
     }
+
+    /** Oldest first (queued time; equal times keep the order they were queued in). */
+    private Stream<QueueEntry> inQueueOrder() {
+        return entries.values().stream()
+                .sorted(Comparator.comparing(QueueEntry::queuedAt));
+    }
+
 }

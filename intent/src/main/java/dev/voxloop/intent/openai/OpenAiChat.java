@@ -1,15 +1,12 @@
 package dev.voxloop.intent.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.intent.IntentSettings;
+import dev.voxloop.intent.remote.ChatEndpoint;
 import dev.voxloop.intent.remote.ChatModel;
-import dev.voxloop.intent.remote.JsonPost;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -22,17 +19,14 @@ import java.util.Map;
 public final class OpenAiChat implements ChatModel {
 
     public static final String NAME = "openai";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final IntentSettings.OpenAi settings;
-    private final JsonPost http;
-    private final URI endpoint;
+    private final ChatEndpoint endpoint;
 
     public OpenAiChat(IntentSettings.OpenAi settings) {
         this.settings = settings;
-        this.http = new JsonPost("The OpenAI-compatible server", Duration.ofSeconds(Math.min(10, Math.max(1,
-                settings.timeout().toSeconds()))));
-        this.endpoint = URI.create(settings.baseUrl() + "/chat/completions");
+        this.endpoint = new ChatEndpoint("The OpenAI-compatible server",
+                URI.create(settings.baseUrl() + "/chat/completions"), settings.timeout());
     }
 
     @Override
@@ -42,12 +36,7 @@ public final class OpenAiChat implements ChatModel {
 
     @Override
     public String complete(List<Message> messages, String schemaName, ObjectNode schema) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("model", settings.model());
-        ArrayNode ms = body.putArray("messages");
-        for (Message m : messages) {
-            ms.addObject().put("role", m.role()).put("content", m.content());
-        }
+        ObjectNode body = endpoint.body(settings.model(), messages);
         ObjectNode format = body.putObject("response_format");
         format.put("type", "json_schema");
         ObjectNode js = format.putObject("json_schema");
@@ -59,16 +48,11 @@ public final class OpenAiChat implements ChatModel {
         body.put("max_tokens", settings.maxTokens());
         Map<String, String> headers = settings.apiKey().isBlank() ? Map.of()
                 : Map.of("Authorization", "Bearer " + settings.apiKey());
-        JsonNode answer = http.post(endpoint, body, headers, settings.timeout());
+        JsonNode answer = endpoint.post(body, headers);
         JsonNode message = answer.path("choices").path(0).path("message");
         if (message.hasNonNull("refusal") && !message.path("refusal").asText().isBlank()) {
             throw new Problem(Problem.Kind.UPSTREAM, "The model refused: " + message.path("refusal").asText());
         }
-        JsonNode content = message.path("content");
-        if (!content.isTextual()) {
-            throw new Problem(Problem.Kind.UPSTREAM, "The OpenAI-compatible server answered without "
-                    + "choices[0].message.content");
-        }
-        return content.asText();
+        return endpoint.text(message.path("content"), "choices[0].message.content");
     }
 }

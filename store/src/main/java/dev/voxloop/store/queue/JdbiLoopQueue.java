@@ -3,6 +3,7 @@ package dev.voxloop.store.queue;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.queue.QueueEntry;
+import dev.voxloop.core.queue.QueueInput;
 import dev.voxloop.core.queue.QueueStatus;
 import dev.voxloop.store.Database;
 import dev.voxloop.store.Dialect;
@@ -52,7 +53,7 @@ public final class JdbiLoopQueue implements LoopQueue {
 
     @Override
     public boolean enqueue(String key, String summary) {
-        requireKey(key);
+        QueueInput.requireKey(key);
         String text = summary == null ? "" : summary;
         Instant now = now();
         int requeued = jdbi.withHandle(h -> h.createUpdate("UPDATE loop_queue SET summary = :summary, "
@@ -78,7 +79,7 @@ public final class JdbiLoopQueue implements LoopQueue {
 
     @Override
     public Optional<QueueEntry> claim(String owner, Duration lease) {
-        requireOwner(owner, lease);
+        QueueInput.requireOwner(owner, lease);
         return dialect == Dialect.POSTGRES ? claimSkipLocked(owner, lease) : claimCompareAndSet(owner, lease);
     }
 
@@ -124,8 +125,8 @@ public final class JdbiLoopQueue implements LoopQueue {
 
     @Override
     public Optional<QueueEntry> markStarted(String key, String owner, Duration lease) {
-        requireKey(key);
-        requireOwner(owner, lease);
+        QueueInput.requireKey(key);
+        QueueInput.requireOwner(owner, lease);
         return jdbi.inTransaction(h -> {
             if (start(h, key, owner, lease) == 1) {
                 return find(h, key);
@@ -142,8 +143,8 @@ public final class JdbiLoopQueue implements LoopQueue {
 
     @Override
     public boolean renew(String key, String owner, Duration lease) {
-        requireKey(key);
-        requireOwner(owner, lease);
+        QueueInput.requireKey(key);
+        QueueInput.requireOwner(owner, lease);
         return jdbi.withHandle(h -> renew(h, key, owner, lease)) == 1;
     }
 
@@ -155,7 +156,7 @@ public final class JdbiLoopQueue implements LoopQueue {
 
     @Override
     public Optional<QueueEntry> complete(String key, boolean success, String error, int maxAttempts) {
-        requireKey(key);
+        QueueInput.requireKey(key);
         Instant now = now();
         return jdbi.inTransaction(h -> {
             int rows = success
@@ -185,7 +186,7 @@ public final class JdbiLoopQueue implements LoopQueue {
 
     @Override
     public Optional<QueueEntry> retry(String key) {
-        requireKey(key);
+        QueueInput.requireKey(key);
         Instant now = now();
         return jdbi.inTransaction(h -> {
             int rows = h.createUpdate("UPDATE loop_queue SET status = 'PENDING', attempts = 0, queued_at = :now, "
@@ -226,23 +227,6 @@ public final class JdbiLoopQueue implements LoopQueue {
         return Times.stored(clock.instant());
     }
 
-    private static void requireKey(String key) {
-        if (key == null || key.isBlank()) {
-            throw Problem.invalid("key", "a ticket key is required");
-        }
-        if (key.length() > 64) {
-            throw Problem.invalid("key", "a ticket key has at most 64 characters");
-        }
-    }
-
-    private static void requireOwner(String owner, Duration lease) {
-        if (owner == null || owner.isBlank()) {
-            throw Problem.invalid("owner", "a worker name is required");
-        }
-        if (lease == null || lease.isNegative() || lease.isZero()) {
-            throw Problem.invalid("lease", "a lease must be a positive duration");
-        }
-    }
 
     private static QueueEntry row(ResultSet r, StatementContext ctx) throws SQLException {
         boolean success = r.getBoolean("success");

@@ -2,7 +2,7 @@ package dev.voxloop.store.intake;
 
 import dev.voxloop.store.TestBackend;
 
-class H2IntakeRepositoryTest extends IntakeRepositoryContract {
+class H2IntakeRepositoryTest extends JdbiIntakeRepositoryContract {
 
     @Override
     protected TestBackend backend() {

@@ -1,12 +1,10 @@
 package dev.voxloop.store.intake;
 
+import dev.voxloop.store.OnPostgres;
 import dev.voxloop.store.TestBackend;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
-@Tag("postgres")
-@EnabledIfEnvironmentVariable(named = "VOXLOOP_TEST_DB_URL", matches = ".+")
-class PostgresIntakeRepositoryTest extends IntakeRepositoryContract {
+@OnPostgres
+class PostgresIntakeRepositoryTest extends JdbiIntakeRepositoryContract {
 
     @Override
     protected TestBackend backend() {

@@ -2,7 +2,7 @@ package dev.voxloop.store.queue;
 
 import dev.voxloop.store.TestBackend;
 
-class H2LoopQueueTest extends LoopQueueContract {
+class H2LoopQueueTest extends JdbiLoopQueueContract {
 
     @Override
     protected TestBackend backend() {

@@ -1,12 +1,10 @@
 package dev.voxloop.store.queue;
 
+import dev.voxloop.store.OnPostgres;
 import dev.voxloop.store.TestBackend;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
-@Tag("postgres")
-@EnabledIfEnvironmentVariable(named = "VOXLOOP_TEST_DB_URL", matches = ".+")
-class PostgresLoopQueueTest extends LoopQueueContract {
+@OnPostgres
+class PostgresLoopQueueTest extends JdbiLoopQueueContract {
 
     @Override
     protected TestBackend backend() {

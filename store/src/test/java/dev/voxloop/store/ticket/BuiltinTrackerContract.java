@@ -11,7 +11,7 @@ import dev.voxloop.core.ticket.Comment;
 import dev.voxloop.core.ticket.Project;
 import dev.voxloop.core.ticket.Provenance;
 import dev.voxloop.core.ticket.Ticket;
-import dev.voxloop.store.Concurrently;
+import dev.voxloop.core.testing.Concurrently;
 import dev.voxloop.core.testing.ManualClock;
 import dev.voxloop.store.StoreContract;
 import java.time.Duration;

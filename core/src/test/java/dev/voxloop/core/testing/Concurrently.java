@@ -1,4 +1,4 @@
-package dev.voxloop.store;
+package dev.voxloop.core.testing;
 
 import java.util.ArrayList;
 import java.util.List;
