@@ -24,7 +24,7 @@ public final class GateSuite {
     private static final int DETAIL_MAX = 3000;
 
     /** All results; {@link #passed()} when every one passed. */
-    public record Verdict(List<GateResult> results) {
+    public record Verdict(List<GateResult> results, long commandMillis) {
         public boolean passed() {
             return results.stream().allMatch(GateResult::passed);
         }
@@ -58,14 +58,24 @@ public final class GateSuite {
 
     public Verdict evaluate(Path workspace, GateConfig cfg) {
         Git git = new Git(workspace);
+        long[] commandMillis = {0};
         List<GateResult> out = new ArrayList<>();
         out.add(protectedFiles(git, cfg));
         out.add(notWeakened(git, cfg));
         out.add(acceptance(workspace, cfg));
-        out.add(tests(workspace, cfg));
-        out.add(command("lint", cfg.lintCommand(), workspace, cfg));
-        out.add(coverage(git, cfg));
-        return new Verdict(out);
+        out.add(timed(commandMillis, () -> tests(workspace, cfg)));
+        out.add(timed(commandMillis, () -> command("lint", cfg.lintCommand(), workspace, cfg)));
+        out.add(timed(commandMillis, () -> coverage(git, cfg)));
+        return new Verdict(out, commandMillis[0]);
+    }
+
+    private static GateResult timed(long[] acc, java.util.function.Supplier<GateResult> gate) {
+        long t0 = System.nanoTime();
+        try {
+            return gate.get();
+        } finally {
+            acc[0] += (System.nanoTime() - t0) / 1_000_000;
+        }
     }
 
     GateResult protectedFiles(Git git, GateConfig cfg) {
