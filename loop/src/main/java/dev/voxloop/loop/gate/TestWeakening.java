@@ -18,7 +18,7 @@ public final class TestWeakening {
             + "|IT\\.java$|Test\\.kt$|_test\\.(py|go|rb)$|(^|/)test_[^/]*\\.py$|\\.(test|spec)\\.[cm]?[jt]sx?$");
     private static final Pattern TESTS = Pattern.compile("@(Test|ParameterizedTest|RepeatedTest|TestFactory)\\b"
             + "|\\bdef test_|(^|[^\\w.])(it|test)\\s*\\(|\\bfunc Test\\w*\\(|static void test\\w*\\(");
-    private static final Pattern ASSERTS = Pattern.compile("\\bassert\\w*\\s*\\(|\\bassert\\s|\\bexpect\\s*\\("
+    private static final Pattern ASSERTS = Pattern.compile("\\bassert\\w*(\\s*\\(|\\s)|\\bexpect\\s*\\("
             + "|\\.should\\b|\\bcheck\\s*\\(|\\bfail\\s*\\(|\\bt\\.(Error|Fatal)f?\\(");
     private static final Pattern SKIPS = Pattern.compile("@Disabled\\b|@Ignore\\b|pytest\\.mark\\.skip|\\.skip\\s*\\("
             + "|\\bx(it|describe|test)\\s*\\(|\\bt\\.Skip|enabled\\s*=\\s*false|assume\\w*\\(\\s*false\\s*\\)"
