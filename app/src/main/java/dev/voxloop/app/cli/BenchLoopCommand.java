@@ -1,0 +1,61 @@
+package dev.voxloop.app.cli;
+
+import dev.voxloop.loop.policy.PolicyBench;
+import dev.voxloop.loop.policy.ToolUsePolicy;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code voxloop bench loop policy [--corpus FILE]}: the tool-use policy's error rates on a corpus (ours by
+ * default, or a held-out one); {@code voxloop bench loop overhead} prints the orchestrator's overhead per turn.
+ */
+@Command(name = "loop", mixinStandardHelpOptions = true, description = "Loop benchmarks: policy, overhead.")
+public final class BenchLoopCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", defaultValue = "policy", description = "policy or overhead")
+    String what;
+
+    @Option(names = "--corpus", description = "JSON-lines corpus (expect, tool_name, tool_input)",
+            defaultValue = "loop/src/test/resources/policy/corpus.jsonl")
+    Path corpus;
+
+    @Option(names = "--turns", defaultValue = "20", description = "turns for the overhead benchmark")
+    int turns;
+
+    private final Supplier<ToolUsePolicy> policy;
+    private final IntFunction<String> overhead;
+    private final PrintStream out;
+
+    /** @param overhead runs the overhead benchmark for a number of turns and returns its report */
+    public BenchLoopCommand(Supplier<ToolUsePolicy> policy, IntFunction<String> overhead, PrintStream out) {
+        this.policy = policy;
+        this.overhead = overhead;
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (what.equals("policy")) {
+            if (!Files.exists(corpus)) {
+                out.println("corpus not found: " + corpus);
+                return 2;
+            }
+            PolicyBench.Report r = new PolicyBench(policy.get()).run(corpus);
+            out.print(r.render());
+            return 0;
+        }
+        if (what.equals("overhead")) {
+            out.println(overhead.apply(turns));
+            return 0;
+        }
+        out.println("unknown benchmark '" + what + "' (policy or overhead)");
+        return 2;
+    }
+}
