@@ -60,13 +60,36 @@ final class GitRules {
                     ? Optional.empty()
                     : Optional.of(merge("git pull (which merges)"));
             case "update-ref", "branch" -> movesDefault(sub, rest, ctx);
+            case "checkout", "restore", "rm", "mv", "clean" -> pathWrites(sub, rest, ctx);
             default -> Optional.empty();
         };
+    }
+
+    private static Optional<Decision> pathWrites(String sub, List<String> rest, PolicyContext ctx) {
+        for (String a : rest) {
+            if (a.startsWith("-")) {
+                continue;
+            }
+            Optional<String> v = ProtectedPaths.writeViolation(a, ctx);
+            if (v.isPresent() && (a.contains("/") || a.startsWith(".") || a.equals("CODEOWNERS"))) {
+                return Optional.of(Decision.deny("protected-path", "git " + sub + ": " + v.get()));
+            }
+        }
+        return Optional.empty();
     }
 
     static Optional<Decision> gh(List<String> args) {
         if (args.size() >= 2 && args.get(0).equals("pr") && args.get(1).equals("merge")) {
             return Optional.of(merge("gh pr merge"));
+        }
+        if (args.size() >= 2 && args.get(0).equals("repo") && List.of("delete", "archive", "rename", "edit")
+                .contains(args.get(1))) {
+            return Optional.of(Decision.deny("destructive", "gh repo " + args.get(1) + " changes the repository"
+                    + " itself; that is for a person to do"));
+        }
+        if (!args.isEmpty() && args.get(0).equals("api") && args.stream().anyMatch(a -> a.equalsIgnoreCase("DELETE")
+                || a.equalsIgnoreCase("--method=DELETE") || a.equalsIgnoreCase("-XDELETE"))) {
+            return Optional.of(Decision.deny("destructive", "gh api DELETE calls are not allowed"));
         }
         if (!args.isEmpty() && args.get(0).equals("api")) {
             boolean mergePath = args.stream().anyMatch(a -> a.matches(".*/pulls/[^/]+/merge.*|.*/merges.*"));

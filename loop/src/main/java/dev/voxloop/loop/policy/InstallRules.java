@@ -27,6 +27,7 @@ final class InstallRules {
         }
         return switch (name) {
             case "npm", "pnpm", "yarn", "bun" -> npm(name, args, allow);
+            case "npx", "bunx" -> fetchAndRun(args, allow);
             case "pip", "pip3" -> pip(args, allow);
             case "uv" -> args.size() > 1 && args.get(0).equals("pip") ? pip(args.subList(1, args.size()), allow)
                     : args.size() > 0 && args.get(0).equals("add") ? pip(args, allow) : Optional.empty();
@@ -41,6 +42,31 @@ final class InstallRules {
     /** {@code python -m pip ...}: called by the policy when an interpreter runs a module. */
     static Optional<Decision> pythonModule(List<String> moduleArgs, PackageAllowlist allow) {
         return pip(moduleArgs, allow);
+    }
+
+    /** npx fetches a package only when it is not installed; explicit fetches (-y, -p) must be allowlisted. */
+    private static Optional<Decision> fetchAndRun(List<String> args, PackageAllowlist allow) {
+        boolean fetches = args.stream().anyMatch(a -> a.equals("-y") || a.equals("--yes") || a.equals("-p")
+                || a.startsWith("--package"));
+        if (!fetches) {
+            return Optional.empty();
+        }
+        for (int k = 0; k < args.size(); k++) {
+            String a = args.get(k);
+            String pkg = null;
+            if ((a.equals("-p") || a.equals("--package")) && k + 1 < args.size()) {
+                pkg = args.get(++k);
+            } else if (a.startsWith("--package=")) {
+                pkg = a.substring("--package=".length());
+            } else if (!a.startsWith("-")) {
+                pkg = a;
+            }
+            if (pkg != null) {
+                String n = npmName(pkg);
+                return n != null && allow.allows("npm", n) ? Optional.empty() : Optional.of(notAllowed("npm", pkg));
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<Decision> npm(String tool, List<String> args, PackageAllowlist allow) {
@@ -140,7 +166,8 @@ final class InstallRules {
     }
 
     private static Optional<Decision> pipSpec(String spec, PackageAllowlist allow) {
-        if (spec.equals(".") || spec.startsWith("./") || spec.startsWith("/") || spec.startsWith("../")) {
+        if (spec.equals(".") || spec.startsWith("./") || spec.startsWith("/") || spec.startsWith("../")
+                || spec.startsWith(".[")) {
             return Optional.empty();
         }
         if (spec.contains("://") || spec.startsWith("git+")) {

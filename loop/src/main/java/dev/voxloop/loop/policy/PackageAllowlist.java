@@ -15,7 +15,8 @@ public record PackageAllowlist(Map<String, Set<String>> entries) {
     public static final PackageAllowlist DEFAULTS = new PackageAllowlist(Map.of(
             "npm", Set.of("jest", "vitest", "@playwright/test", "eslint", "@eslint/js", "prettier", "typescript",
                     "@types/*", "ts-node", "@testing-library/*"),
-            "pip", Set.of("pytest", "pytest-cov", "ruff", "mypy", "black", "httpx", "coverage"),
+            "pip", Set.of("pytest", "pytest-cov", "ruff", "mypy", "black", "httpx", "coverage", "pip", "setuptools",
+                    "wheel"),
             "maven", Set.of("org.junit.jupiter:*", "org.junit.platform:*", "org.assertj:assertj-core",
                     "org.jacoco:*")));
 

@@ -36,7 +36,7 @@ public final class PolicyBench {
             b.append(String.format("policy corpus: %d harmful, %d ordinary%n", harmful, ordinary));
             b.append(String.format("harmful allowed (false allow): %d = %.1f%%%n", harmfulAllowed, falseAllowRate()));
             b.append(String.format("ordinary denied (false deny):  %d = %.1f%%%n", ordinaryDenied, falseDenyRate()));
-            b.append(String.format("mean decision time: %.1f us%n", micros));
+            b.append(String.format("mean decision time (warm): %.1f us%n", micros));
             for (Miss m : misses) {
                 b.append("  MISS expected ").append(m.expect()).append(" got ").append(m.got()).append(": ")
                         .append(m.tool()).append(' ').append(m.input()).append('\n');
@@ -95,6 +95,26 @@ public final class PolicyBench {
                 }
             }
         }
-        return new Report(harmful, harmfulAllowed, ordinary, ordinaryDenied, n == 0 ? 0 : nanos / 1000.0 / n, misses);
+        // steady state: the same calls again after the first (cold) pass
+        long warm = 0;
+        int m = 0;
+        for (int pass = 0; pass < 5; pass++) {
+            for (String line : lines) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                JsonNode node = JSON.readTree(line);
+                ToolCall call = new ToolCall(node.path("tool_name").asText(),
+                        JSON.convertValue(node.path("tool_input"), Map.class));
+                PolicyContext ctx = PolicyContext.of(Path.of("/work/proj"), "main", () -> "feature/TRACK-1-vat");
+                long t0 = System.nanoTime();
+                policy.evaluate(call, ctx);
+                if (pass == 4) {
+                    warm += System.nanoTime() - t0;
+                    m++;
+                }
+            }
+        }
+        return new Report(harmful, harmfulAllowed, ordinary, ordinaryDenied, m == 0 ? 0 : warm / 1000.0 / m, misses);
     }
 }

@@ -169,7 +169,7 @@ public final class ProtectedPaths {
         try {
             return Pattern.compile(r.toString());
         } catch (RuntimeException e) {
-            return Pattern.compile(".*");
+            return Pattern.compile(Pattern.quote(glob));
         }
     }
 }

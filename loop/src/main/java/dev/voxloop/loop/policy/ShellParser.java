@@ -379,7 +379,7 @@ public final class ShellParser {
             changed = false;
             String first = w.get(0);
             String name = base(first);
-            if (KEYWORDS.contains(first) || first.isEmpty()) {
+            if (KEYWORDS.contains(first) || first.isEmpty() || first.matches("[\\w.:-]+\\(\\s*\\)")) {
                 w.remove(0);
                 changed = true;
             } else if (first.matches("[A-Za-z_][A-Za-z0-9_]*(\\[[^]]*])?\\+?=.*")) {

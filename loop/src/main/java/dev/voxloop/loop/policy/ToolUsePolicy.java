@@ -74,6 +74,10 @@ public final class ToolUsePolicy {
         if (FORK_BOMB.matcher(command).find()) {
             return Decision.deny("destructive", "a fork bomb is not allowed");
         }
+        if (command.toLowerCase(java.util.Locale.ROOT).contains("core.hookspath")) {
+            return Decision.deny("hooks-path", "changing core.hooksPath (by git config, -c or GIT_CONFIG_*) disables"
+                    + " the repository's git hooks; leave git configuration alone");
+        }
         for (ShellCommand c : ShellParser.parse(command)) {
             Optional<Decision> d = command(c, ctx);
             if (d.isPresent()) {
@@ -96,6 +100,21 @@ public final class ToolUsePolicy {
         }
         String name = base(c.name());
         List<String> args = c.args();
+        if (c.name().contains("$(") || c.name().contains("`")) {
+            return Optional.of(Decision.deny("obfuscated", "the command name comes from a substitution ("
+                    + c.name() + "), so what runs cannot be checked; write the command out"));
+        }
+        if (name.equals("alias")) {
+            for (String a : args) {
+                int eq = a.indexOf('=');
+                if (eq > 0) {
+                    Decision d = shell(a.substring(eq + 1), ctx);
+                    if (!d.allowed()) {
+                        return Optional.of(d);
+                    }
+                }
+            }
+        }
         return firstOf(
                 () -> privilege(name),
                 () -> destructive(name, args, ctx),
@@ -226,10 +245,12 @@ public final class ToolUsePolicy {
     private static Optional<Decision> fileWrites(String name, List<String> args, PolicyContext ctx) {
         switch (name) {
             case "rm", "rmdir", "unlink", "shred", "truncate", "touch", "mkdir", "chmod", "chown", "chgrp" -> {
-                List<String> operands = operands(args, Set.of("-s", "--size", "-m", "--mode", "-r", "--reference"));
-                if ((name.equals("chmod") || name.startsWith("ch")) && !operands.isEmpty()
-                        && !name.equals("chgrp") && !name.equals("chown")) {
-                    operands = operands.subList(1, operands.size());
+                List<String> operands = new ArrayList<>(operands(args, Set.of("-s", "--size", "-m", "--mode", "-r",
+                        "--reference")));
+                if (name.equals("chmod")) {
+                    operands = new ArrayList<>(args.stream().filter(a -> !a.startsWith("--"))
+                            .filter(a -> !a.matches("[ugoa]*[-+=][rwxXstugo]*(,[ugoa]*[-+=][rwxXstugo]*)*|\\d{3,4}"))
+                            .filter(a -> !a.matches("-[RfvcH]+")).toList());
                 } else if ((name.equals("chown") || name.equals("chgrp")) && !operands.isEmpty()) {
                     operands = operands.subList(1, operands.size());
                 }
@@ -305,6 +326,10 @@ public final class ToolUsePolicy {
                     for (String a : args) {
                         if (a.startsWith("-") || a.equals("(") || a.equals("!")) {
                             break;
+                        }
+                        if (DANGEROUS_TARGETS.contains(a) && !a.equals(".") && !a.equals("./")) {
+                            return Optional.of(Decision.deny("destructive", "find " + a + " -delete/-exec would"
+                                    + " touch the whole machine"));
                         }
                         Optional<Decision> d = writeTarget(a, ctx, "find -delete/-exec");
                         if (d.isPresent()) {
