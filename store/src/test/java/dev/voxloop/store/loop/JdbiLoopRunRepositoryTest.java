@@ -22,8 +22,15 @@ class JdbiLoopRunRepositoryTest {
     void db() {
         String url = System.getenv().getOrDefault("VOXLOOP_TEST_DB_URL",
                 "jdbc:h2:mem:loop" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(url, System.getenv().getOrDefault("VOXLOOP_TEST_DB_USER", "sa"),
-                System.getenv().getOrDefault("VOXLOOP_TEST_DB_PASSWORD", "")).cleanDisabled(false).load().migrate();
+        var flyway = Flyway.configure().dataSource(url, System.getenv().getOrDefault("VOXLOOP_TEST_DB_USER", "sa"),
+                System.getenv().getOrDefault("VOXLOOP_TEST_DB_PASSWORD", ""));
+        if (url.startsWith("jdbc:postgresql:")) {
+            // a schema of our own: the shared database may hold other suites' migrations
+            String schema = "looptest_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            flyway = flyway.schemas(schema).createSchemas(true);
+            url = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        }
+        flyway.load().migrate();
         repo = new JdbiLoopRunRepository(Jdbi.create(url, System.getenv().getOrDefault("VOXLOOP_TEST_DB_USER", "sa"),
                 System.getenv().getOrDefault("VOXLOOP_TEST_DB_PASSWORD", "")));
     }
