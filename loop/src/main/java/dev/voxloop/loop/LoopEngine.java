@@ -58,6 +58,24 @@ public final class LoopEngine {
                 clock);
     }
 
+    /**
+     * Starts {@code n} workers on their own threads (for {@code voxloop serve --workers N}); closing the handle
+     * stops them after their current step.
+     */
+    public AutoCloseable startWorkers(int n) {
+        java.util.List<Worker> ws = new java.util.ArrayList<>();
+        java.util.List<Thread> threads = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Worker w = worker(null);
+            ws.add(w);
+            threads.add(Thread.ofPlatform().name("voxloop-" + w.id()).daemon(true).start(w));
+        }
+        return () -> {
+            ws.forEach(Worker::stop);
+            threads.forEach(Thread::interrupt);
+        };
+    }
+
     public LoopRunRepository runs() {
         return runs;
     }
