@@ -32,6 +32,11 @@ public final class ToolUsePolicy {
     private static final Pattern FORK_BOMB = Pattern.compile(":\\s*\\(\\s*\\)\\s*\\{\\s*:\\s*\\|\\s*:\\s*&\\s*}");
     private static final Pattern CODE_PROTECTED = Pattern.compile("(^|[^\\w.])(\\.github|\\.githooks|\\.claude|"
             + "\\.voxloop|\\.git/|CODEOWNERS|\\.ssh|id_rsa|id_ed25519|\\.env(?![.\\w]*example)\\b)");
+    private static final Pattern REMOTE_CODE = Pattern.compile("urlopen|urllib|requests\\.get|http\\.client|"
+            + "\\bfetch\\s*\\(|https?://|LWP::|Net::HTTP|open-uri");
+    private static final Pattern EXEC_CODE = Pattern.compile("\\bexec\\s*\\(|\\beval\\s*\\(|\\bFunction\\s*\\("
+            + "|\\bsystem\\s*\\(|\\|\\s*(ba)?sh\\b");
+    private static final Pattern STRING_LITERAL = Pattern.compile("'(?:[^'\\\\\\n]|\\\\.)*'|\"(?:[^\"\\\\\\n]|\\\\.)*\"|`[^`\\n]*`");
     private static final Pattern SUBST_REMOTE = Pattern.compile("(\\$\\(|<\\(|`)[^)`]*\\b(curl|wget|fetch)\\b");
 
     private final PackageAllowlist allowlist;
@@ -233,6 +238,23 @@ public final class ToolUsePolicy {
             Optional<Decision> d = nonOptionWrites(args, ctx, "perl -i", true);
             if (d.isPresent()) {
                 return d;
+            }
+        }
+        if (code.length() > 0 && REMOTE_CODE.matcher(code).find() && EXEC_CODE.matcher(code).find()) {
+            return Optional.of(Decision.deny("piped-remote", name + " code that downloads and executes code is not"
+                    + " allowed"));
+        }
+        if (code.length() > 0) {
+            // commands the code would hand to a shell (os.system, subprocess, child_process, system, backticks)
+            var lit = STRING_LITERAL.matcher(code);
+            while (lit.find()) {
+                String inner = lit.group().substring(1, lit.group().length() - 1);
+                if (inner.indexOf(' ') > 0 && inner.length() < 2000) {
+                    Decision d = shell(inner, ctx);
+                    if (!d.allowed()) {
+                        return Optional.of(Decision.deny(d.rule(), "inside " + name + " code: " + d.reason()));
+                    }
+                }
             }
         }
         if (code.length() > 0 && CODE_PROTECTED.matcher(code).find()) {
