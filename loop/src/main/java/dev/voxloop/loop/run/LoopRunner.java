@@ -192,6 +192,7 @@ public final class LoopRunner {
                 case CHECKPOINT -> checkpoint(run, ctx);
             }
         }
+        restoreTaskFile(run, ctx);
         String instruction = String.join("\n\n", concat(run.nextInstruction(), extra));
         int n = run.iteration() + 1;
         String template = run.iteration() == 0 ? settings.firstPrompt() : settings.nextPrompt();
@@ -356,6 +357,20 @@ public final class LoopRunner {
     }
 
     // ---- small things ---------------------------------------------------------------------------------------
+
+    /** An agent that deleted CURRENT_TASK.md (e.g. {@code git clean -fdx}) gets a fresh one, criteria unticked. */
+    private static void restoreTaskFile(LoopRun run, Context ctx) {
+        Path task = ctx.workspace.dir().resolve(TaskFile.NAME);
+        if (!Files.exists(task)) {
+            try {
+                Files.writeString(task, TaskFile.render(ctx.ticket, ctx.workspace.branch(), ctx.workspace.baseBranch(),
+                        ctx.ticket.acceptanceCriteria()));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot restore " + TaskFile.NAME + " for " + run.ticketKey(),
+                        e);
+            }
+        }
+    }
 
     private void logProgress(Context ctx, int n, TurnResult turn) {
         Path task = ctx.workspace.dir().resolve(TaskFile.NAME);
