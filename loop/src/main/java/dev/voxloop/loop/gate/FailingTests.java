@@ -21,7 +21,7 @@ public final class FailingTests {
         for (Pattern p : PATTERNS) {
             Matcher m = p.matcher(output);
             while (m.find()) {
-                out.add(m.group(1).strip());
+                out.add(m.group(1).strip().replaceAll(":+$", ""));
             }
         }
         return List.copyOf(out);
