@@ -164,7 +164,7 @@ final class GitRules {
                     case "--force", "--force-with-lease", "--force-if-includes" -> {
                         return Optional.of(force(a));
                     }
-                    case "--mirror", "--all", "--branches" -> {
+                    case "--mirror", "--all", "--branches", "--prune" -> {
                         return Optional.of(Decision.deny("push-default-branch", "git push " + name + " pushes every"
                                 + " branch, including the default branch; push only your task branch"));
                     }
@@ -217,6 +217,10 @@ final class GitRules {
             String dst = colon < 0 ? r : r.substring(colon + 1);
             if (dst.isEmpty()) {
                 dst = src;
+            }
+            if (dst.contains("*")) {
+                return Optional.of(Decision.deny("push-default-branch", "a wildcard refspec (" + r + ") can update the"
+                        + " default branch; push only your task branch"));
             }
             String target = branchName(dst);
             if (target.equals("HEAD") || target.equals("@")) {

@@ -43,6 +43,16 @@ public final class ProtectedPaths {
                 return Optional.of("'" + path + "' is inside ~/.ssh");
             }
         }
+        String norm = path.strip().replace('\\', '/');
+        if (ctx.home() != null && (norm.startsWith("~/") || norm.startsWith("$HOME/") || norm.startsWith("${HOME}/")
+                || norm.startsWith(ctx.home().toString().replace('\\', '/') + "/"))) {
+            List<String> homeParts = components(ctx.home().toString(), ctx);
+            if (parts.size() > homeParts.size() && parts.subList(0, homeParts.size()).equals(homeParts)
+                    && parts.get(homeParts.size()).startsWith(".")) {
+                return Optional.of("'" + path + "' is a configuration file in the home directory (shell, git, package"
+                        + " manager or agent settings); the agent may not change it");
+            }
+        }
         String last = parts.isEmpty() ? "" : parts.get(parts.size() - 1);
         boolean rootish = parts.size() == 1 || (parts.size() == 2 && parts.get(0).equals("docs"));
         if (rootish && matches(last, "CODEOWNERS")) {

@@ -181,6 +181,12 @@ public final class ToolUsePolicy {
                 }
             }
         }
+        if (name.equals("crontab") && !args.contains("-l")) {
+            return Optional.of(Decision.deny("destructive", "crontab changes scheduled jobs on the machine"));
+        }
+        if ((name.equals("kill") || name.equals("pkill")) && !args.isEmpty() && args.get(args.size() - 1).equals("-1")) {
+            return Optional.of(Decision.deny("destructive", "kill -1 signals every process"));
+        }
         if ((name.equals("nc") || name.equals("ncat")) && args.stream().anyMatch(a -> a.matches("-[a-zA-Z]*[le].*"))) {
             return Optional.of(Decision.deny("destructive", name + " listening or executing is not allowed"));
         }
