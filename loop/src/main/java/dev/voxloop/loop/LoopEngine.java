@@ -1,0 +1,102 @@
+package dev.voxloop.loop;
+
+import dev.voxloop.core.event.EventBus;
+import dev.voxloop.core.loop.LoopRunRepository;
+import dev.voxloop.core.queue.LoopQueue;
+import dev.voxloop.core.ticket.TicketTracker;
+import dev.voxloop.loop.agent.Agents;
+import dev.voxloop.loop.gate.GateSuite;
+import dev.voxloop.loop.githook.GitHooks;
+import dev.voxloop.loop.hook.HookHandler;
+import dev.voxloop.loop.policy.ToolUsePolicy;
+import dev.voxloop.loop.run.LoopRunner;
+import dev.voxloop.loop.run.StuckDetector;
+import dev.voxloop.loop.worker.Worker;
+import dev.voxloop.loop.workspace.WorkspacePreparer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The loop on one screen: settings plus the ports it uses (queue, tracker, events, run repository) give the
+ * orchestrator and workers; the hooks need only the settings (they run inside an agent, with no database).
+ */
+public final class LoopEngine {
+
+    private final LoopSettings settings;
+    private final Path dataDir;
+    private final LoopQueue queue;
+    private final TicketTracker tracker;
+    private final EventBus events;
+    private final LoopRunRepository runs;
+    private final Clock clock;
+
+    public LoopEngine(LoopSettings settings, Path dataDir, LoopQueue queue, TicketTracker tracker, EventBus events,
+                      LoopRunRepository runs, Clock clock) {
+        this.settings = settings;
+        this.dataDir = dataDir;
+        this.queue = queue;
+        this.tracker = tracker;
+        this.events = events;
+        this.runs = runs;
+        this.clock = clock;
+    }
+
+    public LoopRunner runner() {
+        return new LoopRunner(runs, tracker, events, new WorkspacePreparer(settings.workspaces(),
+                settings.voxloopCommand(), settings.installGitHooks()), new Agents(settings, dataDir), new GateSuite(),
+                settings, StuckDetector.DEFAULTS, clock, () -> UUID.randomUUID().toString().substring(0, 12));
+    }
+
+    /** A worker; {@code id} defaults to host-pid-n. */
+    public Worker worker(String id) {
+        String wid = id != null ? id : hostName() + "-" + ProcessHandle.current().pid() + "-"
+                + UUID.randomUUID().toString().substring(0, 4);
+        return new Worker(wid, queue, runner(), events, settings.lease(), settings.poll(), settings.maxAttempts(),
+                clock);
+    }
+
+    /**
+     * Starts {@code n} workers on their own threads (for {@code voxloop serve --workers N}); closing the handle
+     * stops them after their current step.
+     */
+    public AutoCloseable startWorkers(int n) {
+        java.util.List<Worker> ws = new java.util.ArrayList<>();
+        java.util.List<Thread> threads = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Worker w = worker(null);
+            ws.add(w);
+            threads.add(Thread.ofPlatform().name("voxloop-" + w.id()).daemon(true).start(w));
+        }
+        return () -> {
+            ws.forEach(Worker::stop);
+            threads.forEach(Thread::interrupt);
+        };
+    }
+
+    public LoopRunRepository runs() {
+        return runs;
+    }
+
+    /** The hook handler for {@code voxloop hook ...}: no database, no server. */
+    public static HookHandler hookHandler(LoopSettings settings) {
+        return new HookHandler(new ToolUsePolicy(settings.allowlist()), new GateSuite(), Clock.systemUTC());
+    }
+
+    /** The git hooks for {@code voxloop githook ...}: default branches are main, master and every project's. */
+    public static GitHooks gitHooks(LoopSettings settings) {
+        Set<String> defaults = new HashSet<>(Set.of("main", "master"));
+        settings.projects().values().forEach(p -> defaults.add(p.defaultBranch()));
+        return new GitHooks(defaults);
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "worker";
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.voxloop.loop.run;
+
+import dev.voxloop.core.loop.LoopRun;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Hard limits the orchestrator enforces itself (agents' own turn limits are not reliable): iterations, wall-clock
+ * time since the run started, and cost where the agent reports usage. {@code maxCostUsd <= 0} means no cost cap.
+ */
+public record Budgets(int maxIterations, Duration maxDuration, double maxCostUsd) {
+
+    public static final Budgets DEFAULTS = new Budgets(25, Duration.ofMinutes(90), 10.0);
+
+    /** Why the run may not take another turn, or empty. */
+    public Optional<String> exceeded(LoopRun run, Instant now) {
+        if (run.iteration() >= maxIterations) {
+            return Optional.of("iteration budget used up (" + run.iteration() + " of " + maxIterations + ")");
+        }
+        Duration spent = Duration.between(run.startedAt(), now);
+        if (spent.compareTo(maxDuration) >= 0) {
+            return Optional.of("time budget used up (" + spent.toMinutes() + " of " + maxDuration.toMinutes()
+                    + " minutes)");
+        }
+        if (maxCostUsd > 0 && run.costUsd() >= maxCostUsd) {
+            return Optional.of(String.format(java.util.Locale.ROOT, "cost budget used up ($%.2f of $%.2f)",
+                    run.costUsd(), maxCostUsd));
+        }
+        return Optional.empty();
+    }
+
+    /** Time left for the next turn. */
+    public Duration remaining(LoopRun run, Instant now) {
+        Duration left = maxDuration.minus(Duration.between(run.startedAt(), now));
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /** The tighter of two budgets (a repository may lower, never raise, what the server allows). */
+    public Budgets tighten(Budgets other) {
+        return new Budgets(Math.min(maxIterations, other.maxIterations),
+                maxDuration.compareTo(other.maxDuration) <= 0 ? maxDuration : other.maxDuration,
+                maxCostUsd <= 0 ? other.maxCostUsd : other.maxCostUsd <= 0 ? maxCostUsd
+                        : Math.min(maxCostUsd, other.maxCostUsd));
+    }
+}

@@ -1,0 +1,16 @@
+package dev.voxloop.loop.workspace;
+
+/**
+ * What a process did: exit code (-1 when it timed out), combined output (the tail, capped), and how long it took.
+ */
+public record CommandResult(int exit, String output, boolean timedOut, long millis) {
+
+    public boolean ok() {
+        return exit == 0 && !timedOut;
+    }
+
+    /** The last {@code max} characters, for feedback and comments. */
+    public String tail(int max) {
+        return output.length() <= max ? output : "..." + output.substring(output.length() - max);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.voxloop.loop.workspace;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a process to completion with a deadline, capturing stdout and stderr together (capped at 2 MB). */
+public final class Processes {
+
+    private static final int CAP = 2 * 1024 * 1024;
+
+    private Processes() {
+    }
+
+    public static CommandResult run(List<String> argv, Path dir, Map<String, String> env, String stdin,
+                                    Duration timeout) {
+        long t0 = System.nanoTime();
+        ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true);
+        if (env != null) {
+            env.forEach((k, v) -> {
+                if (v == null) {
+                    pb.environment().remove(k);
+                } else {
+                    pb.environment().put(k, v);
+                }
+            });
+        }
+        try {
+            Process p = pb.start();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Thread reader = Thread.ofVirtual().start(() -> drain(p.getInputStream(), out));
+            try (var in = p.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
+            } catch (IOException ignored) {
+                // the process may not read its input
+            }
+            boolean done = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!done) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                p.waitFor(5, TimeUnit.SECONDS);
+            }
+            reader.join(2000);
+            String text;
+            synchronized (out) {
+                text = out.toString(StandardCharsets.UTF_8);
+            }
+            return new CommandResult(done ? p.exitValue() : -1, text, !done, (System.nanoTime() - t0) / 1_000_000);
+        } catch (IOException e) {
+            return new CommandResult(127, "could not start " + argv.get(0) + ": " + e.getMessage(), false,
+                    (System.nanoTime() - t0) / 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + argv.get(0), e);
+        }
+    }
+
+    /** A shell command line ({@code sh -c}). */
+    public static CommandResult shell(String command, Path dir, Map<String, String> env, Duration timeout) {
+        return run(List.of("sh", "-c", command), dir, env, null, timeout);
+    }
+
+    private static void drain(InputStream in, ByteArrayOutputStream out) {
+        byte[] buf = new byte[8192];
+        try {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                synchronized (out) {
+                    if (out.size() > CAP) {
+                        byte[] keep = out.toByteArray();
+                        out.reset();
+                        out.write(keep, keep.length - CAP / 2, CAP / 2);
+                    }
+                    out.write(buf, 0, n);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

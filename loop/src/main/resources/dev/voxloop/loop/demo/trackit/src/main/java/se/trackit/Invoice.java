@@ -1,0 +1,19 @@
+package se.trackit;
+
+import java.util.List;
+
+/** An invoice: the sum of time entries, in öre. */
+public record Invoice(List<TimeEntry> entries) {
+
+    public Invoice {
+        entries = List.copyOf(entries);
+    }
+
+    public long netOre() {
+        long sum = 0;
+        for (TimeEntry e : entries) {
+            sum += e.netOre();
+        }
+        return sum;
+    }
+}

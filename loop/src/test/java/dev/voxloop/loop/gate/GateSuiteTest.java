@@ -1,0 +1,62 @@
+package dev.voxloop.loop.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.voxloop.loop.fixture.TempRepo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GateSuiteTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final String REPORT = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!DOCTYPE report PUBLIC "-//JACOCO//DTD Report 1.1//EN" "report.dtd">
+            <report name="x"><package name="a"><sourcefile name="B.java">
+            <line nr="3" mi="0" ci="4" mb="0" cb="0"/><line nr="4" mi="3" ci="0" mb="0" cb="0"/>
+            <line nr="5" mi="2" ci="0" mb="0" cb="0"/><line nr="9" mi="2" ci="0" mb="0" cb="0"/>
+            </sourcefile></package></report>
+            """;
+
+    @Test
+    void coverageCountsOnlyChangedExecutableLines() throws Exception {
+        TempRepo repo = new TempRepo(tmp);
+        repo.write("src/main/java/a/B.java", "class B {\n  // 2\n  int x;\n  int y;\n  int z;\n}\n")
+                .write("report.xml", REPORT);
+        String base = repo.commit("A-1: base");
+        repo.write("src/main/java/a/B.java", "class B {\n  // 2\n  int x = 1;\n  int y = 2;\n  int z = 3;\n  // 6\n}\n");
+        GateSuite gates = new GateSuite();
+        GateConfig strict = new GateConfig("true", "", "mkdir -p target && cp report.xml target/cov.xml",
+                "target/cov.xml", 80, base, List.of(), Duration.ofSeconds(30));
+
+        GateResult r = gates.coverage(new dev.voxloop.loop.workspace.Git(repo.work), strict);
+        assertThat(r.passed()).isFalse();
+        assertThat(r.detail()).contains("1/3 changed lines covered (33%").contains("src/main/java/a/B.java lines [4, 5]");
+
+        GateConfig lenient = new GateConfig("true", "", strict.coverageCommand(), "target/cov.xml", 30, base,
+                List.of(), Duration.ofSeconds(30));
+        assertThat(gates.coverage(new dev.voxloop.loop.workspace.Git(repo.work), lenient).passed()).isTrue();
+    }
+
+    @Test
+    void failingTestsAreNamedAndAllGatesReport() throws Exception {
+        TempRepo repo = new TempRepo(tmp);
+        repo.write("t.sh", "echo 'PASS A.one'; echo 'FAIL A.two: boom'; echo '[ERROR]   BTest.three:12 expected'; "
+                + "exit 1\n");
+        String base = repo.commit("A-1: base");
+        GateSuite.Verdict v = new GateSuite().evaluate(repo.work, new GateConfig("sh t.sh", "false", "", null, 80,
+                base, List.of(), Duration.ofSeconds(30)));
+        assertThat(v.passed()).isFalse();
+        assertThat(v.failingTests()).containsExactly("A.two", "BTest.three");
+        assertThat(v.summary()).isEqualTo("protected-files ok; tests-not-weakened ok; acceptance ok; tests FAILED;"
+                + " lint FAILED; coverage ok");
+        assertThat(v.feedback()).contains("### tests").contains("### lint").doesNotContain("### coverage");
+        assertThat(Files.exists(repo.work.resolve(".git/voxloop"))).isTrue();
+    }
+}

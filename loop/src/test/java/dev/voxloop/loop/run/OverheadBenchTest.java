@@ -1,0 +1,22 @@
+package dev.voxloop.loop.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.voxloop.core.event.EventBus;
+import dev.voxloop.loop.fixture.MemoryEventLog;
+import dev.voxloop.loop.fixture.MemoryLoopRuns;
+import dev.voxloop.loop.fixture.MemoryTracker;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+class OverheadBenchTest {
+
+    @Test
+    @Tag("slow")
+    void printsOverheadFigures() {
+        String report = new OverheadBench(new MemoryLoopRuns(), new MemoryTracker(), new EventBus(new MemoryEventLog()))
+                .run("TRACK", Integer.getInteger("turns", 20));
+        System.out.println(report);
+        assertThat(report).contains("run ended PUSHED");
+    }
+}

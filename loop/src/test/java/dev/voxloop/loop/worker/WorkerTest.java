@@ -1,0 +1,107 @@
+package dev.voxloop.loop.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.core.event.EventBus;
+import dev.voxloop.core.intent.IssueType;
+import dev.voxloop.core.intent.Priority;
+import dev.voxloop.core.intent.TicketDraft;
+import dev.voxloop.core.loop.LoopRun;
+import dev.voxloop.core.loop.LoopState;
+import dev.voxloop.core.queue.QueueEntry;
+import dev.voxloop.core.queue.QueueStatus;
+import dev.voxloop.core.ticket.Provenance;
+import dev.voxloop.core.ticket.Ticket;
+import dev.voxloop.loop.LoopSettings;
+import dev.voxloop.loop.ProjectConfig;
+import dev.voxloop.loop.agent.CodingAgent;
+import dev.voxloop.loop.agent.TurnRequest;
+import dev.voxloop.loop.agent.TurnResult;
+import dev.voxloop.loop.fixture.MemoryEventLog;
+import dev.voxloop.loop.fixture.MemoryLoopQueue;
+import dev.voxloop.loop.fixture.MemoryLoopRuns;
+import dev.voxloop.loop.fixture.MemoryTracker;
+import dev.voxloop.loop.fixture.TempRepo;
+import dev.voxloop.loop.gate.GateSuite;
+import dev.voxloop.loop.run.Budgets;
+import dev.voxloop.loop.run.LoopRunner;
+import dev.voxloop.loop.run.StuckDetector;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkerTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theHeartbeatKeepsTheLeaseWhileASlowTurnRunsAndTheEntryEndsDone() throws Exception {
+        TempRepo repo = new TempRepo(tmp.resolve("src"));
+        repo.write("README.md", "x\n").commit("TRACK-0: start");
+        repo.git.run("push", "-q", "origin", "main");
+        MemoryTracker tracker = new MemoryTracker();
+        Ticket t = tracker.create(new TicketDraft("Slow", "", List.of("done"), IssueType.BUG, Priority.LOW, "TRACK",
+                null, List.of()), new Provenance("i", false, "x", null));
+        MemoryLoopQueue queue = new MemoryLoopQueue();
+        queue.enqueue(t.key(), t.summary());
+        List<Instant> leases = new ArrayList<>();
+        CodingAgent slow = new CodingAgent() {
+            public String name() {
+                return "slow";
+            }
+
+            public TurnResult turn(TurnRequest r) {
+                for (int i = 0; i < 6; i++) {
+                    try {
+                        Thread.sleep(150);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    queue.releaseExpired();
+                    leases.add(queue.find(t.key()).map(QueueEntry::leaseUntil).orElse(null));
+                }
+                try {
+                    Path task = r.workspace().resolve("CURRENT_TASK.md");
+                    Files.writeString(task, Files.readString(task).replace("- [ ] ", "- [x] "));
+                    Files.writeString(r.workspace().resolve("fix.txt"), "fixed\n");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return TurnResult.done("fixed");
+            }
+        };
+        ProjectConfig p = new ProjectConfig("TRACK", repo.origin.toString(), "main", "true", null, null, null, 80,
+                "slow", List.of(), null, null, null, Budgets.DEFAULTS);
+        LoopSettings s = LoopSettings.from(ConfigTree.empty(), tmp).withProject(p);
+        MemoryEventLog log = new MemoryEventLog();
+        LoopRunner runner = new LoopRunner(new MemoryLoopRuns(), tracker, new EventBus(log),
+                new WorkspacePreparerFor(tmp).get(), (proj, run, ws) -> slow, new GateSuite(), s,
+                StuckDetector.DEFAULTS, Clock.systemUTC(), () -> "r1");
+        Worker w = new Worker("w1", queue, runner, new EventBus(log), Duration.ofMillis(300), Duration.ofMillis(50),
+                3, Clock.systemUTC());
+
+        LoopRun run = w.runOnce().orElseThrow();
+
+        assertThat(run.state()).isEqualTo(LoopState.PUSHED);
+        assertThat(run.branch()).startsWith("bugfix/TRACK-1-slow");
+        assertThat(leases).doesNotContainNull();
+        assertThat(leases.get(leases.size() - 1)).isAfter(leases.get(0));
+        assertThat(queue.find(t.key()).orElseThrow().status()).isEqualTo(QueueStatus.DONE);
+        assertThat(w.runOnce()).isEmpty();
+    }
+
+    /** Keeps the test's wiring short. */
+    private record WorkspacePreparerFor(Path tmp) {
+        dev.voxloop.loop.workspace.WorkspacePreparer get() {
+            return new dev.voxloop.loop.workspace.WorkspacePreparer(tmp.resolve("ws"), null, false);
+        }
+    }
+}
