@@ -19,6 +19,7 @@ public final class ConfigKeys {
         keys.addAll(dev.voxloop.tracker.jira.JiraSettings.KEYS);
         keys.addAll(dev.voxloop.intent.IntentSettings.KEYS);
         keys.addAll(dev.voxloop.speech.SpeechSettings.KEYS);
+        keys.addAll(dev.voxloop.loop.LoopSettings.KEYS);
         return List.copyOf(keys);
     }
 }

@@ -7,9 +7,12 @@ import dev.voxloop.core.intake.IntakeIds;
 import dev.voxloop.core.intake.IntakeService;
 import dev.voxloop.core.intake.IntakeSettings;
 import dev.voxloop.core.intent.IntentExtractor;
+import dev.voxloop.core.loop.LoopRunRepository;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.core.transcript.SpeechToText;
+import dev.voxloop.loop.LoopEngine;
+import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.server.HealthInfo;
 import dev.voxloop.server.ServerSettings;
 import dev.voxloop.server.VoxloopServer;
@@ -17,6 +20,7 @@ import dev.voxloop.store.Database;
 import dev.voxloop.store.StoreSettings;
 import dev.voxloop.store.event.JdbiEventLog;
 import dev.voxloop.store.intake.JdbiIntakeRepository;
+import dev.voxloop.store.loop.JdbiLoopRunRepository;
 import dev.voxloop.store.queue.JdbiLoopQueue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,7 +65,9 @@ public final class Voxloop implements AutoCloseable {
     private final ServerSettings serverSettings;
     private final AtomicReference<String> publicUrl;
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final Clock clock = Clock.systemUTC();
     private ScheduledExecutorService housekeeping;
+    private LoopEngine loop;
 
     private Voxloop(AppConfig config) {
         this.config = config;
@@ -71,7 +77,6 @@ public final class Voxloop implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
         }
-        Clock clock = Clock.systemUTC();
         this.serverSettings = ServerSettings.from(tree);
         StoreSettings storeSettings = StoreSettings.from(tree, config.dataDir());
         this.database = Database.open(storeSettings);
@@ -111,6 +116,24 @@ public final class Voxloop implements AutoCloseable {
         return config;
     }
 
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Durable loop runs (turns, gate results, signals). */
+    public LoopRunRepository runs() {
+        return new JdbiLoopRunRepository(database.jdbi());
+    }
+
+    /** The agent loop: workers that claim queued tickets and run them to a pushed branch. */
+    public synchronized LoopEngine loop() {
+        if (loop == null) {
+            loop = new LoopEngine(LoopSettings.from(config.tree(), config.dataDir()), config.dataDir(), queue, tracker,
+                    events, runs(), clock);
+        }
+        return loop;
+    }
+
     /** Start the HTTP server (host/port override the configuration when not null) and the housekeeping. */
     public Running serve(String host, Integer port, int workers) {
         ServerSettings s = serverSettings;
@@ -124,6 +147,10 @@ public final class Voxloop implements AutoCloseable {
         VoxloopServer server = new VoxloopServer(intake, tracker, queue, events, s, this::health);
         server.start();
         startHousekeeping();
+        if (workers > 0) {
+            closeables.add(loop().startWorkers(workers));
+            LOG.info("running {} loop workers in the server process", workers);
+        }
         String url = "http://" + displayHost(s.host()) + ":" + server.port();
         if (config.tree().string("public_url").isEmpty()) {
             publicUrl.set(url);

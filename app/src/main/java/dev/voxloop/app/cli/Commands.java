@@ -1,5 +1,12 @@
 package dev.voxloop.app.cli;
 
+import dev.voxloop.app.Voxloop;
+import dev.voxloop.loop.LoopEngine;
+import dev.voxloop.loop.LoopSettings;
+import dev.voxloop.loop.demo.DemoRun;
+import dev.voxloop.loop.policy.ToolUsePolicy;
+import dev.voxloop.loop.run.OverheadBench;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,10 +26,22 @@ public final class Commands {
                 () -> context.config().tree().string("tracker.default_project").orElse(null)));
         cli.addSubcommand(new TranscribeCommand(() -> context.config().tree()));
         cli.addSubcommand(new ModelsCommand(() -> context.config().tree()));
+        Supplier<LoopSettings> loopSettings = () -> LoopSettings.from(context.config().tree(),
+                context.config().dataDir());
+        cli.addSubcommand(new WorkerCommand(() -> context.app().loop()));
+        cli.addSubcommand(new DemoCommand(() -> {
+            Voxloop app = context.app();
+            return new DemoRun(app.tracker(), app.queue(), app.events(), app.runs(), app.clock());
+        }));
+        cli.addSubcommand(new HookCommand(() -> LoopEngine.hookHandler(loopSettings.get())));
+        cli.addSubcommand(new GithookCommand(() -> LoopEngine.gitHooks(loopSettings.get())));
         CommandLine bench = new CommandLine(new BenchCommand());
         bench.addSubcommand(new BenchPipelineCommand());
         bench.addSubcommand(new BenchIntentCommand(() -> context.config().tree()));
         bench.addSubcommand(new BenchSpeechCommand(() -> context.config().tree()));
+        bench.addSubcommand(new BenchLoopCommand(() -> new ToolUsePolicy(loopSettings.get().allowlist()),
+                turns -> new OverheadBench(context.app().runs(), context.app().tracker(), context.app().events())
+                        .run("TRACK", turns), System.out));
         cli.addSubcommand(bench);
         return cli;
     }
