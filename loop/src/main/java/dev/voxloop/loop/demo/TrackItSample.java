@@ -35,7 +35,9 @@ public final class TrackItSample {
         try {
             Files.createDirectories(dir);
             for (String f : FILES) {
-                try (InputStream in = TrackItSample.class.getResourceAsStream("trackit/" + f)) {
+                // Maven's packaging drops files named .gitignore, so that one is stored without its dot
+                String resource = f.equals(".gitignore") ? "gitignore" : f;
+                try (InputStream in = TrackItSample.class.getResourceAsStream("trackit/" + resource)) {
                     if (in == null) {
                         throw new IllegalStateException("demo resource missing: " + f);
                     }
