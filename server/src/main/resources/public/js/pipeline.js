@@ -34,6 +34,8 @@ export function readOutcome(body) {
       flags: listOf(body.flags),
       gaps: listOf(body.gaps),
       ambiguity: numberOr(intent.ambiguity_score, null),
+      lastError: body.last_error ? String(body.last_error) : "",
+      expiresAt: body.expires_at ? String(body.expires_at) : "",
     };
   }
   if (body.ticket_key) {

@@ -73,7 +73,7 @@ export class TicketsPage {
     const labels = Array.isArray(t.labels) ? t.labels : [];
     const comments = Array.isArray(t.comments) ? t.comments : [];
     const page = absoluteUrl(`/tickets/${encodeURIComponent(t.key || key)}`, this.settings.baseUrl);
-    const external = t.url || t.ticket_url || t.browse_url;
+    const external = absoluteUrl(t.url || t.ticket_url || t.browse_url || "", this.settings.baseUrl);
     const rows = [
       ["Status", t.status], ["Type", t.issue_type || t.type], ["Priority", t.priority],
       ["Project", t.project || t.project_key], ["Created", t.created || t.created_at], ["Updated", t.updated || t.updated_at],

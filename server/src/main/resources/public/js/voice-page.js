@@ -65,7 +65,7 @@ export class VoicePage {
       this.updateLogCount();
       if (this.logBox.open) this.logList.scrollTop = this.logList.scrollHeight;
     });
-    main.append(h("h2", { class: "visually-hidden" }, "Voice"), this.recorderSlot, this.typed.card, this.stageSlot, this.logBox);
+    main.append(h("h2", { class: "visually-hidden" }, "Voice"), this.stageSlot, this.recorderSlot, this.typed.card, this.logBox);
     document.addEventListener("keydown", this.onKey);
     this.render(false);
   }
@@ -98,7 +98,7 @@ export class VoicePage {
     clearInterval(this.ticker);
     clear(this.recorderSlot);
     clear(this.stageSlot);
-    const showRecorder = ["idle", "recording", "recorded", "processing", "done", "error"].includes(p);
+    const showRecorder = ["idle", "recording", "recorded", "done", "error"].includes(p);
     if (showRecorder) this.recorderSlot.append(this.buildRecorder());
     this.typed.card.hidden = !["idle", "done", "error"].includes(p);
     this.typed.send.disabled = false;
@@ -586,7 +586,9 @@ export class VoicePage {
       h("div", { class: "card__head" },
         h("h2", { id: "preview-title", tabindex: "-1" }, "Check the ticket before it is filed"),
         p.ambiguity !== null ? h("span", { class: "chip" }, `ambiguity ${p.ambiguity.toFixed(2)}`) : null),
+      p.lastError ? h("p", { class: "notice notice--error", id: "preview-error" }, `Filing failed last time: ${p.lastError}. Check the fields and approve again.`) : null,
       p.transcribedText ? h("p", { class: "muted" }, "You said: ", h("q", { id: "transcript" }, p.transcribedText)) : null,
+      p.expiresAt && Number.isFinite(Date.parse(p.expiresAt)) ? h("p", { class: "field__hint" }, `This draft waits until ${new Date(Date.parse(p.expiresAt)).toLocaleTimeString()}.`) : null,
       conf.length ? h("div", { class: "chips", id: "confidence", "aria-label": "Confidence" },
         conf.map((c) => h("span", { class: `chip ${c.value >= 0.8 ? "chip--ok" : c.value >= 0.6 ? "" : "chip--warn"}` }, `${c.name} ${Math.round(c.value * 100)}%`))) : null,
       p.flags.length || p.gaps.length ? h("div", { class: "notice notice--warn", id: "flags" },
@@ -633,7 +635,7 @@ export class VoicePage {
     const t = this.ticket;
     const url = absoluteUrl(t.url, this.settings.baseUrl) || `#/tickets/${encodeURIComponent(t.key)}`;
     return h("section", { class: "card", id: "success", "aria-labelledby": "success-title" },
-      h("div", { class: "card__head" }, h("div", { class: "success__icon", "aria-hidden": "true" }, "✓"),
+      h("div", { class: "card__head card__head--start" }, h("div", { class: "success__icon", "aria-hidden": "true" }, "✓"),
         h("h2", { id: "success-title", tabindex: "-1" }, "Ticket created")),
       h("a", { class: "success__link", id: "ticket-link", href: url, target: "_blank", rel: "noopener" },
         `${t.key}${t.summary ? ` — ${t.summary}` : ""}`),

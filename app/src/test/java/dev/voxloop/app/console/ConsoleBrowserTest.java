@@ -145,19 +145,22 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void reloadingAfterATicketDoesNotReplayItAsNew() {
+    void resumingTheStreamDoesNotReplayOldEventsAsNew() {
         openConsole();
         typeUntilPreview(server.clearRequest(), false);
         browser.clickable("#approve").click();
         browser.visible("#ticket-link");
-        // a fresh page connects to the stream that holds the created event: it must not toast it again
+        // a fresh page, then a resume from the very start: the server replays the ticket_created (and every
+        // stage change) marked replay. The console must not toast it, nor jump to "Done" (inventory 8.22).
         browser.reload();
         browser.waitFor(d -> "open".equals(browser.script("return document.getElementById('conn').dataset.state")));
-        browser.waitFor(d -> ((Number) browser.script("return window.__voxloopEvents || 0")).intValue() > 0);
+        browser.script("window.__voxloopEvents = 0; window.__voxloop.stream.lastSeq = 0; window.__voxloop.stream.restart();");
+        browser.waitFor(d -> ((Number) browser.script("return window.__voxloopEvents || 0")).intValue() > 3);
         sleep(700);
         assertThat(browser.all(".toast")).isEmpty();
         assertThat(browser.status()).isEqualTo("Ready");
         assertThat(browser.present("#success")).isFalse();
+        assertThat(browser.script("return window.__voxloop.log.size")).isEqualTo(0L);
     }
 
     @Test
