@@ -525,7 +525,7 @@ export class VoicePage {
       }
     });
     const extra = c.questions.filter((q) => q !== c.question);
-    return h("section", { class: "card", id: "clarification", "aria-labelledby": "clar-title" },
+    return h("section", { class: "card", id: "clarification", "aria-labelledby": "clar-title", "data-field": c.field || "" },
       h("div", { class: "card__head" },
         h("h2", { id: "clar-title", tabindex: "-1" }, "One question before the ticket"),
         h("span", { class: "chip chip--info" }, `Round ${c.round}`),

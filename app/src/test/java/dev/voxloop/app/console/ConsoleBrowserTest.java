@@ -93,10 +93,11 @@ class ConsoleBrowserTest {
                 shot("03-clarification");
             }
             List<WebElement> choices = browser.all("#choices button");
-            if (!choices.isEmpty()) {
-                choices.get(0).click();
+            String field = browser.visible("#clarification").getAttribute("data-field");
+            if (!choices.isEmpty() && round % 2 == 0) {
+                choices.get(0).click(); // one tap
             } else {
-                browser.visible("#answer").sendKeys("It is for the " + server.projectKey() + " project.", Keys.ENTER);
+                browser.visible("#answer").sendKeys(server.answerFor(field), Keys.ENTER); // typed answer
             }
             browser.waitFor(Duration.ofSeconds(60), d -> !browser.present("#clarification") || browser.present("#preview"));
         }
@@ -296,13 +297,47 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void loopBoardShowsQueueAndRuns() {
+    void loopBoardShowsQueueAndRuns() throws Exception {
+        String key = fileTicketThroughTheApi(server.clearRequest());
         openConsole();
         browser.open(server.url() + "/#/loop");
         browser.visible("#runs");
         browser.waitFor(d -> browser.present("#no-runs") || browser.present("[data-run]"));
-        browser.waitFor(d -> !browser.all("#queue-list li").isEmpty());
+        browser.text("#queue-list", key);
         shot("14-loop-board");
+    }
+
+    /** Files a ticket with plain HTTP calls (run, answer with the first choice, approve); returns its key. */
+    private String fileTicketThroughTheApi(String request) throws Exception {
+        HttpResponse<String> r = post("/api/pipeline/run", "{\"text\":\"" + request + "\"}");
+        for (int round = 0; round < 4 && r.body().contains("clarification_needed"); round++) {
+            String session = jsonField(r.body(), "session_id");
+            String field = jsonField(r.body(), "field");
+            r = post("/api/pipeline/clarify", "{\"session_id\":\"" + session + "\",\"text\":\""
+                    + server.answerFor(field) + "\"}");
+        }
+        assertThat(r.body()).contains("preview_needed");
+        r = post("/api/pipeline/approve", "{\"session_id\":\"" + jsonField(r.body(), "session_id") + "\"}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        return jsonField(r.body(), "ticket_key");
+    }
+
+    private static String jsonField(String json, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"")
+                .matcher(json);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private HttpResponse<String> post(String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + path))
+                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (server.token() != null) {
+            request.header("Authorization", "Bearer " + server.token());
+        }
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     private int ticketCount() throws Exception {
