@@ -117,8 +117,8 @@ function problemFrom(status, body, text) {
       { status, error, detail, field });
   }
   if (status === 503) {
-    return new ApiError("http",
-      `The server cannot do this right now (503)${said ? `: ${said}` : "."}`, { status, error, detail, field });
+    return new ApiError("http", said ? `${said} (HTTP 503)` : "The server cannot do this right now (HTTP 503).",
+      { status, error, detail, field });
   }
   if (status === 413) {
     return new ApiError("http", "The recording is too large for the server. Record a shorter request.",

@@ -51,9 +51,9 @@ const stream = new EventStream(settings, {
     connText.textContent = { open: "live", connecting: "connecting", unauthorized: "token rejected", closed: "offline", error: "offline" }[state] || state;
     conn.title = detail || "Live event stream";
     if (state === lastConnState) return;
-    if (state === "unauthorized") toasts.error("The server rejected the API token. Open Settings to enter it.");
-    if (state === "open" && lastConnState === "error") toasts.info("Reconnected to the server.");
-    if (state === "error" && lastConnState === "open") toasts.error("Lost the connection to the server. Reconnecting…");
+    if (state === "unauthorized") toasts.error("The server rejected the API token. Open Settings to enter it.", { key: "auth" });
+    if (state === "open" && lastConnState === "error") toasts.info("Reconnected to the server.", { key: "network" });
+    if (state === "error" && lastConnState === "open") toasts.error("Lost the connection to the server. Reconnecting…", { key: "network" });
     if (state !== "connecting") lastConnState = state;
   },
   onEvent(event, meta) {

@@ -12,10 +12,14 @@ export class Toasts {
     this.max = max;
   }
 
-  show(type, message) {
+  /** A toast with a key replaces an earlier one with the same key (one "token rejected", not two). */
+  show(type, message, { key = "" } = {}) {
     const kind = ICONS[type] ? type : "info";
+    if (key) {
+      for (const old of this.container.querySelectorAll(`[data-key="${CSS.escape(key)}"]`)) old.remove();
+    }
     const close = h("button", { class: "toast__close", type: "button", "aria-label": "Dismiss notification" }, "×");
-    const toast = h("div", { class: `toast toast--${kind}`, role: kind === "error" ? "alert" : "status", "data-type": kind },
+    const toast = h("div", { class: `toast toast--${kind}`, role: kind === "error" ? "alert" : "status", "data-type": kind, "data-key": key || null },
       h("span", { class: "toast__icon", "aria-hidden": "true" }, ICONS[kind]),
       h("span", { class: "toast__msg" }, message),
       close);
@@ -27,15 +31,15 @@ export class Toasts {
     return toast;
   }
 
-  success(message) {
-    return this.show("success", message);
+  success(message, options) {
+    return this.show("success", message, options);
   }
 
-  error(message) {
-    return this.show("error", message);
+  error(message, options) {
+    return this.show("error", message, options);
   }
 
-  info(message) {
-    return this.show("info", message);
+  info(message, options) {
+    return this.show("info", message, options);
   }
 }

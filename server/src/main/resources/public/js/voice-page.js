@@ -438,7 +438,7 @@ export class VoicePage {
 
   fail(message, { kind = "", status = 0, retry = null } = {}) {
     this.error = { message, kind, status, retry };
-    this.toasts.error(message);
+    this.toasts.error(message, { key: kind === "auth" ? "auth" : kind === "network" ? "network" : "" });
     this.go("error");
   }
 
