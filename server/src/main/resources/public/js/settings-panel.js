@@ -100,11 +100,9 @@ export class SettingsPanel {
     };
     this.health.textContent = "Checking…";
     try {
-      const body = await new Api(draft).get("/api/tickets", { timeoutMs: 5000 }).catch(async (err) => {
-        if (err.kind === "auth") throw err;
-        return new Api(draft).health();
-      });
-      this.health.textContent = `Connected to ${draft.baseUrl}.${body && body.version ? ` Server ${body.version}.` : ""}`;
+      const body = await new Api(draft).health();
+      const token = await tokenCheck(draft);
+      this.health.textContent = `Reached ${draft.baseUrl}${body && body.version ? ` (voxloop ${body.version})` : ""}. ${token}`;
     } catch (err) {
       this.health.textContent = err.message;
     }
@@ -129,5 +127,25 @@ export class SettingsPanel {
       e.preventDefault();
       first.focus();
     }
+  }
+}
+
+/** The event stream needs the token whenever the server has one, so it tells whether the token works. */
+async function tokenCheck(draft) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 5000);
+  try {
+    const headers = { Accept: "text/event-stream" };
+    if (draft.token) headers.Authorization = `Bearer ${draft.token}`;
+    const response = await fetch(`${draft.baseUrl}/api/events`, { headers, signal: controller.signal });
+    if (response.status === 401 || response.status === 403) {
+      return draft.token ? "The token was rejected." : "This server needs an API token.";
+    }
+    return response.ok ? (draft.token ? "Token accepted." : "No token needed.") : `Event stream: HTTP ${response.status}.`;
+  } catch {
+    return "Could not check the token.";
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
   }
 }

@@ -274,9 +274,13 @@ class ConsoleBrowserTest {
         shot("11-token-rejected");
 
         browser.clickable("#error-settings").click();
+        browser.clickable("#settings-test").click();
+        browser.text("#settings-health", "The token was rejected.");
         WebElement token = browser.visible("#set-token");
         token.clear();
         token.sendKeys(server.token());
+        browser.clickable("#settings-test").click();
+        browser.text("#settings-health", "Token accepted.");
         shot("12-settings");
         browser.clickable("#settings-form button[type=submit]").click();
         browser.gone("#settings");
