@@ -46,6 +46,7 @@ export function readOutcome(body) {
       summary: body.summary || "",
       transcribedText: body.transcribed_text || "",
       sessionId: body.session_id || "",
+      queued: body.queued === true ? true : body.queued === false ? false : null,
     };
   }
   if (body.status === "discarded") return { kind: "discarded", sessionId: body.session_id || "" };

@@ -76,7 +76,7 @@ export class TicketsPage {
     const external = absoluteUrl(t.url || t.ticket_url || t.browse_url || "", this.settings.baseUrl);
     const rows = [
       ["Status", t.status], ["Type", t.issue_type || t.type], ["Priority", t.priority],
-      ["Project", t.project || t.project_key], ["Created", t.created || t.created_at], ["Updated", t.updated || t.updated_at],
+      ["Project", t.project || t.project_key], ["Created", when(t.created || t.created_at)], ["Updated", when(t.updated || t.updated_at)],
     ].filter(([, v]) => v);
     return this.show(h("article", { class: "card detail", "aria-labelledby": "ticket-title", id: "ticket-detail" },
       h("p", {}, h("a", { href: "#/tickets" }, "← All tickets")),
@@ -120,4 +120,9 @@ function statusChip(status) {
   if (/progress|review/.test(s)) return "chip--info";
   if (/block|fail/.test(s)) return "chip--bad";
   return "";
+}
+
+function when(iso) {
+  const ms = Date.parse(iso || "");
+  return Number.isFinite(ms) ? new Date(ms).toLocaleString() : iso;
 }

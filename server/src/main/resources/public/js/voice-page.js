@@ -639,7 +639,10 @@ export class VoicePage {
         h("h2", { id: "success-title", tabindex: "-1" }, "Ticket created")),
       h("a", { class: "success__link", id: "ticket-link", href: url, target: "_blank", rel: "noopener" },
         `${t.key}${t.summary ? ` — ${t.summary}` : ""}`),
-      h("p", { class: "muted" }, "It is queued for the loop if auto-dispatch is on; follow it on the ", h("a", { href: "#/loop" }, "Loop"), " page."),
+      t.queued === false
+        ? h("p", { class: "muted" }, "Not queued for the loop (auto-dispatch is off, or it is queued already).")
+        : h("p", { class: "muted", id: "queued-note" }, t.queued ? "Queued for the loop: follow it on the " : "Follow it on the ",
+          h("a", { href: "#/loop" }, "Loop"), " page."),
       h("div", { class: "actions actions--start" },
         h("button", { class: "btn btn--primary", type: "button", id: "record-another", onclick: () => this.another() }, "Record another")));
   }

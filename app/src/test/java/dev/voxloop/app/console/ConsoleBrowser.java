@@ -93,6 +93,27 @@ final class ConsoleBrowser implements AutoCloseable {
         });
     }
 
+    /** Visible controls without an accessible name (aria-label, aria-labelledby, a label, or text). */
+    @SuppressWarnings("unchecked")
+    List<String> unnamedControls() {
+        return (List<String>) script("""
+                const named = el => {
+                  if ((el.getAttribute('aria-label') || '').trim()) return true;
+                  const by = el.getAttribute('aria-labelledby');
+                  if (by && by.split(' ').some(id => (document.getElementById(id)?.textContent || '').trim())) return true;
+                  if (el.labels && [...el.labels].some(l => l.textContent.trim())) return true;
+                  if (el.tagName === 'BUTTON' || el.tagName === 'A' || el.tagName === 'SUMMARY') return el.textContent.trim() !== '';
+                  return false;
+                };
+                return [...document.querySelectorAll('button, a[href], input, select, textarea, summary, audio')]
+                  .filter(el => el.offsetParent !== null && !named(el))
+                  .map(el => el.outerHTML.slice(0, 120));""");
+    }
+
+    String focusedId() {
+        return (String) script("return document.activeElement ? document.activeElement.id : '';");
+    }
+
     void size(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
     }

@@ -90,6 +90,8 @@ class ConsoleBrowserTest {
                 return;
             }
             if (screenshots && round == 0) {
+                assertThat(browser.focusedId()).isEqualTo("answer"); // the answer field, described by the question
+                assertThat(browser.unnamedControls()).isEmpty();
                 shot("03-clarification");
             }
             List<WebElement> choices = browser.all("#choices button");
@@ -108,9 +110,12 @@ class ConsoleBrowserTest {
     void typedRequestIsClarifiedEditedApprovedAndLinked() throws Exception {
         openConsole();
         shot("00-voice-idle");
+        assertThat(browser.unnamedControls()).isEmpty();
         typeUntilPreview(server.vagueRequest(), true);
         browser.visible("#preview");
         assertThat(browser.status()).isEqualTo("Review");
+        assertThat(browser.focusedId()).isEqualTo("preview-title"); // screen readers land on the read-back
+        assertThat(browser.unnamedControls()).isEmpty();
         shot("04-read-back-preview");
 
         WebElement summary = browser.visible("#f-summary");
@@ -124,6 +129,8 @@ class ConsoleBrowserTest {
         browser.clickable("#approve").click();
 
         WebElement link = browser.visible("#ticket-link");
+        browser.waitFor(d -> "success-title".equals(browser.focusedId()));
+        assertThat(browser.unnamedControls()).isEmpty();
         shot("06-ticket-created");
         assertThat(link.getText()).contains("Dark mode toggle on the settings page");
         assertThat(browser.status()).isEqualTo("Done");
@@ -139,6 +146,7 @@ class ConsoleBrowserTest {
 
         browser.open(server.url() + "/#/tickets");
         browser.text("#ticket-list", key);
+        assertThat(browser.unnamedControls()).isEmpty();
         shot("07-tickets-list");
         browser.open(server.url() + "/#/tickets/" + key);
         browser.text("#ticket-detail", "Dark mode toggle on the settings page");
