@@ -9,6 +9,8 @@ import { field } from "./events.js";
 import { absoluteUrl, confidenceEntries, ISSUE_TYPES, overridesFrom, PRIORITIES, readOutcome } from "./pipeline.js";
 import { MicError, Recorder } from "./recorder.js";
 
+const HOLD_MS = 600;
+
 const STATUS = {
   idle: "Ready", recording: "Recording", recorded: "Preview", processing: "Processing",
   clarifying: "Clarifying", previewing: "Review", done: "Done", error: "Error",
@@ -45,6 +47,7 @@ export class VoicePage {
     this.levels = [0, 0, 0, 0, 0];
     this.lastSeq = () => null;
     this.onKey = (e) => this.key(e);
+    this.onKeyUp = (e) => this.keyUp(e);
   }
 
   // ---- mounting -------------------------------------------------------------------------------------------
@@ -67,11 +70,13 @@ export class VoicePage {
     });
     main.append(h("h2", { class: "visually-hidden" }, "Voice"), this.stageSlot, this.recorderSlot, this.typed.card, this.logBox);
     document.addEventListener("keydown", this.onKey);
+    document.addEventListener("keyup", this.onKeyUp);
     this.render(false);
   }
 
   unmount() {
     document.removeEventListener("keydown", this.onKey);
+    document.removeEventListener("keyup", this.onKeyUp);
     if (this.offLog) this.offLog();
     clearInterval(this.ticker);
     this.main = null;
@@ -134,7 +139,7 @@ export class VoicePage {
       card.append(
         h("div", { class: "meter", id: "meter", "aria-hidden": "true" }, this.meterBars),
         h("p", {}, this.timer, h("span", { class: "faint" }, ` / ${clock(this.settings.maxSeconds)}`)),
-        h("p", { class: "hint" }, h("kbd", {}, "Space"), " to stop · ", h("kbd", {}, "Esc"), " to cancel"));
+        h("p", { class: "hint" }, h("kbd", {}, "Space"), " to stop (or release it if you held it) · ", h("kbd", {}, "Esc"), " to cancel"));
       this.ticker = setInterval(() => this.tick(), 200);
     } else if (p === "recorded") {
       card.append(this.buildAudioPreview());
@@ -220,7 +225,10 @@ export class VoicePage {
       if (isControlTarget(e.target)) return; // the focused button handles its own Space
       if (["idle", "done", "error", "recording"].includes(this.phase)) {
         e.preventDefault();
-        if (!e.repeat) this.toggleRecording();
+        if (e.repeat) return;
+        // hold-to-talk: a Space held down longer than HOLD_MS stops the recording when released
+        this.spaceDown = this.phase === "recording" ? null : performance.now();
+        this.toggleRecording();
       }
     } else if (e.key === "Escape") {
       if (this.phase === "recording") {
@@ -231,6 +239,15 @@ export class VoicePage {
         this.discardAudio();
       }
     }
+  }
+
+  keyUp(e) {
+    if (!(e.code === "Space" || e.key === " ") || this.spaceDown == null) return;
+    const held = performance.now() - this.spaceDown;
+    this.spaceDown = null;
+    if (held < HOLD_MS) return; // a tap: keep recording until the next Space
+    if (this.phase === "recording") this.stopRecording();
+    else if (this.starting) this.stopWhenStarted = true;
   }
 
   // ---- recording ------------------------------------------------------------------------------------------
@@ -250,12 +267,14 @@ export class VoicePage {
       this.log.add("Recording started");
       this.announce("Recording. Press Space to stop, Escape to cancel.");
       this.go("recording");
+      if (this.stopWhenStarted) this.stopRecording();
     } catch (err) {
       const e = err instanceof MicError ? err : new MicError("unknown", String(err && err.message));
       this.log.add(`Microphone error: ${e.message}`);
       this.fail(e.message, { kind: `mic-${e.kind}`, retry: null });
     } finally {
       this.starting = false;
+      this.stopWhenStarted = false;
     }
   }
 

@@ -221,6 +221,19 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void holdingSpaceRecordsUntilReleased() {
+        openConsole();
+        browser.script("document.activeElement && document.activeElement.blur && document.activeElement.blur();");
+        new org.openqa.selenium.interactions.Actions(browser.driver()).keyDown(Keys.SPACE).perform();
+        browser.visible(".record[aria-pressed='true']");
+        sleep(1500);
+        assertThat(browser.status()).isEqualTo("Recording");
+        new org.openqa.selenium.interactions.Actions(browser.driver()).keyUp(Keys.SPACE).perform();
+        browser.visible("#audio-preview");
+        assertThat(browser.status()).isEqualTo("Preview");
+    }
+
+    @Test
     void escapeCancelsARecording() {
         openConsole();
         browser.pressOnPage(Keys.SPACE);
