@@ -116,6 +116,24 @@ public final class IntakeService {
         return requireSpeech().transcribe(audio);
     }
 
+    /**
+     * Extract a draft without starting an intake (the original's /api/extract): same extractor, same project
+     * resolution, nothing persisted.
+     */
+    public Extraction understand(String text) {
+        String clean = requireText(text, "text");
+        List<Project> projects = tracker.projects();
+        try {
+            return resolveProject(extractor.extract(new IntentRequest(clean, List.of(), List.of(), null, projects,
+                    settings.defaultProject())), projects);
+        } catch (Problem p) {
+            throw p;
+        } catch (RuntimeException e) {
+            LOG.warn("extraction failed", e);
+            throw new Problem(Problem.Kind.UNPROCESSABLE, "Could not understand the request", null, e);
+        }
+    }
+
     public IntakeOutcome clarify(String id, String answer) {
         String clean = requireText(answer, "text");
         return locks.with(id, () -> {

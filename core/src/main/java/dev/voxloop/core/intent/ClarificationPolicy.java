@@ -19,7 +19,7 @@ public final class ClarificationPolicy {
     public static final String ISSUE_TYPE = "issue_type";
     public static final String ACCEPTANCE_CRITERIA = "acceptance_criteria";
 
-    private static final int MAX_PROJECT_CHOICES = 4;
+    private static final int MAX_PROJECT_CHOICES = 6;
 
     private final int maxRounds;
 
@@ -93,17 +93,25 @@ public final class ClarificationPolicy {
         String question = switch (names.size()) {
             case 0 -> "Which project is this for?";
             case 1 -> "Is this for " + names.getFirst() + "?";
-            default -> "Is this for " + String.join(", ", names.subList(0, names.size() - 1)) + " or "
+            case 2 -> "Is this for " + names.getFirst() + " or " + names.getLast() + "?";
+            default -> "Which project is this for: " + String.join(", ", names.subList(0, names.size() - 1)) + " or "
                     + names.getLast() + "?";
         };
         return new Clarification(PROJECT, question, names, round);
     }
 
-    /** Projects the extractor hinted at (named in its ambiguities), else all of them when few, else the first few. */
+    /**
+     * The projects to offer: those the extractor hinted at (named in its ambiguities) when two or more; otherwise
+     * every project, a single hinted one first, when they are few; otherwise the first few.
+     */
     private static List<Project> candidateProjects(Extraction extraction, List<Project> projects) {
         List<Project> hinted = projects.stream().filter(p -> extraction.ambiguities().stream()
                 .anyMatch(a -> a.contains(p.key()) || a.contains(p.name()))).toList();
-        List<Project> pool = hinted.size() >= 2 ? hinted : projects;
-        return pool.subList(0, Math.min(MAX_PROJECT_CHOICES, pool.size()));
+        if (hinted.size() >= 2) {
+            return hinted.subList(0, Math.min(MAX_PROJECT_CHOICES, hinted.size()));
+        }
+        List<Project> pool = new ArrayList<>(hinted);
+        projects.stream().filter(p -> !hinted.contains(p)).forEach(pool::add);
+        return List.copyOf(pool.subList(0, Math.min(MAX_PROJECT_CHOICES, pool.size())));
     }
 }

@@ -1,0 +1,42 @@
+package dev.voxloop.app;
+
+import dev.voxloop.app.cli.AppContext;
+import dev.voxloop.app.cli.Commands;
+import dev.voxloop.app.cli.VoxloopCommand;
+import dev.voxloop.core.problem.Problem;
+import picocli.CommandLine;
+
+/** Entry point of the runnable jar. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        Logging.configure();
+        VoxloopCommand top = new VoxloopCommand();
+        try (AppContext context = new AppContext(top.common)) {
+            CommandLine cli = Commands.build(top, context);
+            cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+                cmd.getErr().println("voxloop: " + describe(e));
+                if (System.getenv("VOXLOOP_DEBUG") != null) {
+                    e.printStackTrace(cmd.getErr());
+                }
+                return e instanceof Problem p && p.kind() == Problem.Kind.INVALID ? 2 : 1;
+            });
+            return cli.execute(args);
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        if (e instanceof IllegalArgumentException || e instanceof Problem) {
+            return message;
+        }
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+}

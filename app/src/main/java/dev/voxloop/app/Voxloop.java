@@ -1,0 +1,216 @@
+package dev.voxloop.app;
+
+import dev.voxloop.app.config.PipelineSettings;
+import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.core.event.EventBus;
+import dev.voxloop.core.intake.IntakeIds;
+import dev.voxloop.core.intake.IntakeService;
+import dev.voxloop.core.intake.IntakeSettings;
+import dev.voxloop.core.intent.IntentExtractor;
+import dev.voxloop.core.queue.LoopQueue;
+import dev.voxloop.core.ticket.TicketTracker;
+import dev.voxloop.core.transcript.SpeechToText;
+import dev.voxloop.server.HealthInfo;
+import dev.voxloop.server.ServerSettings;
+import dev.voxloop.server.VoxloopServer;
+import dev.voxloop.store.Database;
+import dev.voxloop.store.StoreSettings;
+import dev.voxloop.store.event.JdbiEventLog;
+import dev.voxloop.store.intake.JdbiIntakeRepository;
+import dev.voxloop.store.queue.JdbiLoopQueue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: the one place that reads configuration and wires adapters into core's ports.
+ * Everything else receives what it needs through its constructor.
+ */
+public final class Voxloop implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Voxloop.class);
+
+    /** One line of {@code voxloop doctor}. */
+    public record Check(String name, boolean ok, boolean essential, String detail) {
+    }
+
+    /** A started server: where it listens and how to stop it. */
+    public interface Running {
+        String url();
+
+        void stop();
+    }
+
+    private final AppConfig config;
+    private final Database database;
+    private final EventBus events;
+    private final LoopQueue queue;
+    private final TicketTracker tracker;
+    private final SpeechToText speech;
+    private final IntentExtractor extractor;
+    private final IntakeService intake;
+    private final ServerSettings serverSettings;
+    private final AtomicReference<String> publicUrl;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private ScheduledExecutorService housekeeping;
+
+    private Voxloop(AppConfig config) {
+        this.config = config;
+        ConfigTree tree = config.tree();
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
+        }
+        Clock clock = Clock.systemUTC();
+        this.serverSettings = ServerSettings.from(tree);
+        StoreSettings storeSettings = StoreSettings.from(tree, config.dataDir());
+        this.database = Database.open(storeSettings);
+        closeables.add(database::close);
+        this.events = new EventBus(new JdbiEventLog(database, storeSettings.eventsKept()));
+        this.queue = new JdbiLoopQueue(database, clock);
+        this.publicUrl = new AtomicReference<>(publicUrl(tree));
+        this.tracker = Trackers.create(tree, database, this.publicUrl::get, clock);
+        this.speech = Engines.speech(tree, config.dataDir(), tracker, closeables);
+        this.extractor = Engines.extractor(tree, closeables);
+        IntakeSettings intakeSettings = PipelineSettings.from(tree);
+        this.intake = new IntakeService(new JdbiIntakeRepository(database), speech, extractor, tracker, queue, events,
+                intakeSettings, clock, IntakeIds::next);
+    }
+
+    public static Voxloop open(AppConfig config) {
+        return new Voxloop(config);
+    }
+
+    public IntakeService intake() {
+        return intake;
+    }
+
+    public TicketTracker tracker() {
+        return tracker;
+    }
+
+    public LoopQueue queue() {
+        return queue;
+    }
+
+    public EventBus events() {
+        return events;
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    /** Start the HTTP server (host/port override the configuration when not null) and the housekeeping. */
+    public Running serve(String host, Integer port, int workers) {
+        ServerSettings s = serverSettings;
+        if (port != null) {
+            s = s.withPort(port);
+        }
+        if (host != null) {
+            s = new ServerSettings(host, s.port(), s.apiToken(), s.maxUploadBytes(), s.maxJsonBytes(), s.corsOrigins(),
+                    s.webhookSecret(), s.queueMaxAttempts(), s.loopLease());
+        }
+        VoxloopServer server = new VoxloopServer(intake, tracker, queue, events, s, this::health);
+        server.start();
+        startHousekeeping();
+        String url = "http://" + displayHost(s.host()) + ":" + server.port();
+        if (config.tree().string("public_url").isEmpty()) {
+            publicUrl.set(url);
+        }
+        return new Running() {
+            @Override
+            public String url() {
+                return url;
+            }
+
+            @Override
+            public void stop() {
+                server.stop();
+            }
+        };
+    }
+
+    private synchronized void startHousekeeping() {
+        if (housekeeping != null) {
+            return;
+        }
+        housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "voxloop-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        housekeeping.execute(() -> guarded("resume", () -> {
+            int n = intake.resumeInterrupted();
+            if (n > 0) {
+                LOG.info("resumed {} intake sessions left mid-step", n);
+            }
+        }));
+        housekeeping.scheduleWithFixedDelay(() -> guarded("expire", intake::expireDue), 5, 15, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(() -> guarded("leases", queue::releaseExpired), 5, 15, TimeUnit.SECONDS);
+    }
+
+    private static void guarded(String what, Runnable job) {
+        try {
+            job.run();
+        } catch (RuntimeException e) {
+            LOG.warn("housekeeping ({}) failed: {}", what, e.toString());
+        }
+    }
+
+    HealthInfo health() {
+        ConfigTree tree = config.tree();
+        return new HealthInfo(tree.string("speech.whisper.model", "none"), tree.string("intent.ollama.model", "none"),
+                "jira".equals(tracker.name()), speech == null ? "none" : speech.name(), extractor.name(), tracker.name(),
+                dev.voxloop.app.cli.VersionProvider.version());
+    }
+
+    private static String displayHost(String host) {
+        return host == null || host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+    }
+
+    public List<Check> checks() {
+        List<Check> checks = new ArrayList<>();
+        checks.add(new Check("database", database.ping(), true, database.describe()));
+        try {
+            int projects = tracker.projects().size();
+            checks.add(new Check("tracker", projects > 0, true, tracker.name() + ", " + projects + " projects"));
+        } catch (RuntimeException e) {
+            checks.add(new Check("tracker", false, true, tracker.name() + ": " + e.getMessage()));
+        }
+        checks.add(speech == null ? new Check("speech", false, false, "no engine installed")
+                : new Check("speech", speech.ready(), false, speech.name()));
+        checks.add(new Check("intent", true, true, extractor.name()));
+        return checks;
+    }
+
+    private String publicUrl(ConfigTree tree) {
+        return tree.string("public_url").orElseGet(() -> "http://" + displayHost(serverSettings.host()) + ":"
+                + (serverSettings.port() == 0 ? 8000 : serverSettings.port()));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (housekeeping != null) {
+            housekeeping.shutdownNow();
+        }
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            try {
+                closeables.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("close failed: {}", e.toString());
+            }
+        }
+        closeables.clear();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.voxloop.app.cli;
+
+import dev.voxloop.app.AppConfig;
+import dev.voxloop.app.ConfigKeys;
+import dev.voxloop.app.Voxloop;
+import dev.voxloop.app.config.ConfigLoader;
+import java.nio.file.Path;
+
+/**
+ * What a command needs from its surroundings, created lazily from the common options: the configuration,
+ * and the wired application (database, tracker, engines) for commands that use it. Closed when the command ends.
+ */
+public final class AppContext implements AutoCloseable {
+
+    private final CommonOptions options;
+    private AppConfig config;
+    private Voxloop app;
+
+    public AppContext(CommonOptions options) {
+        this.options = options;
+    }
+
+    public synchronized AppConfig config() {
+        if (config == null) {
+            Path file = options.configFile();
+            Path dotEnv = (file != null ? file.getParent() : Path.of("").toAbsolutePath()).resolve(".env");
+            ConfigLoader.Loaded loaded = new ConfigLoader(ConfigKeys.all()).load(file, dotEnv, System.getenv());
+            loaded.warnings().forEach(w -> System.err.println("voxloop: warning: " + w));
+            config = new AppConfig(loaded.tree(), options.dataDir(), file, loaded.warnings());
+        }
+        return config;
+    }
+
+    public synchronized Voxloop app() {
+        if (app == null) {
+            app = Voxloop.open(config());
+        }
+        return app;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (app != null) {
+            app.close();
+            app = null;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.voxloop.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Registers every subcommand with what it needs. One place to see the whole CLI. */
+public final class Commands {
+
+    private Commands() {
+    }
+
+    public static CommandLine build(VoxloopCommand top, AppContext context) {
+        CommandLine cli = new CommandLine(top);
+        cli.addSubcommand(new ServeCommand(context));
+        cli.addSubcommand(new SayCommand(context));
+        cli.addSubcommand(new DoctorCommand(context));
+        cli.addSubcommand(new ConfigCommand(context));
+        cli.addSubcommand(new ExtractCommand(() -> context.config().tree(), () -> context.app().tracker().projects(),
+                () -> context.config().tree().string("tracker.default_project").orElse(null)));
+        cli.addSubcommand(new TranscribeCommand(() -> context.config().tree()));
+        cli.addSubcommand(new ModelsCommand(() -> context.config().tree()));
+        CommandLine bench = new CommandLine(new BenchCommand());
+        bench.addSubcommand(new BenchPipelineCommand());
+        bench.addSubcommand(new BenchIntentCommand(() -> context.config().tree()));
+        bench.addSubcommand(new BenchSpeechCommand(() -> context.config().tree()));
+        cli.addSubcommand(bench);
+        return cli;
+    }
+
+    /** {@code voxloop bench AREA}: the measured figures of docs/benchmarks.md. */
+    @Command(name = "bench", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "AREA",
+            description = "Benchmarks that print their figures (results are recorded in docs/benchmarks.md).")
+    static final class BenchCommand implements Runnable {
+        @Override
+        public void run() {
+            throw new CommandLine.ParameterException(new CommandLine(this), "Missing area, e.g. voxloop bench pipeline");
+        }
+    }
+}

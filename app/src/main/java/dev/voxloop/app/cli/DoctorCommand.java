@@ -1,0 +1,34 @@
+package dev.voxloop.app.cli;
+
+import dev.voxloop.app.Voxloop;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** {@code voxloop doctor}: what is configured and whether each part answers. */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = "Print what is configured (secrets masked) and whether each part is reachable. Exit 1 when an"
+                + " essential part is not.")
+public final class DoctorCommand implements Callable<Integer> {
+
+    private final AppContext context;
+
+    public DoctorCommand(AppContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        var config = context.config();
+        System.out.println("config file : " + (config.file() == null ? "(none; embedded defaults)" : config.file()));
+        System.out.println("data dir    : " + config.dataDir());
+        System.out.println("java        : " + Runtime.version() + " (" + System.getProperty("java.home") + ")");
+        config.warnings().forEach(w -> System.out.println("warning     : " + w));
+        boolean essentialFailed = false;
+        for (Voxloop.Check check : context.app().checks()) {
+            System.out.printf("%-12s: %s %s%n", check.name(), check.ok() ? "ok  " : (check.essential() ? "FAIL" : "warn"),
+                    check.detail());
+            essentialFailed |= check.essential() && !check.ok();
+        }
+        return essentialFailed ? 1 : 0;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.voxloop.app.cli;
+
+import dev.voxloop.app.Voxloop;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code voxloop serve}: the API, the streams and the web console, until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the HTTP API, the WebSocket/SSE streams and the web console (default"
+                + " http://127.0.0.1:8000). Stops cleanly on Ctrl-C or SIGTERM.")
+public final class ServeCommand implements Callable<Integer> {
+
+    private final AppContext context;
+
+    @Option(names = "--port", description = "Port (default: server.port, APP_PORT or 8000; 0 picks a free one).")
+    Integer port;
+
+    @Option(names = "--host", description = "Interface to bind (default: server.host, APP_HOST or 127.0.0.1).")
+    String host;
+
+    @Option(names = "--workers", defaultValue = "0",
+            description = "Loop workers to run inside the server process (default 0: run `voxloop worker` instead).")
+    int workers;
+
+    public ServeCommand(AppContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Voxloop app = context.app();
+        Voxloop.Running running = app.serve(host, port, workers);
+        System.out.println("voxloop serving on " + running.url() + "  (data: " + context.config().dataDir() + ")");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.stop();
+            context.close();
+            stopped.countDown();
+        }, "voxloop-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

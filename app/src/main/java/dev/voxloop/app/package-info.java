@@ -1,2 +1,0 @@
-/** voxloop app module. */
-package dev.voxloop.app;

@@ -1,0 +1,79 @@
+package dev.voxloop.app.pipeline;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A real `voxloop serve` in a child JVM, so a test can kill it with SIGKILL and start it again. */
+final class ServerProcess implements AutoCloseable {
+
+    private static final Pattern URL = Pattern.compile("serving on (http://\\S+)");
+
+    private final Process process;
+    private final String url;
+
+    private ServerProcess(Process process, String url) {
+        this.process = process;
+        this.url = url;
+    }
+
+    static ServerProcess start(Path dataDir, Map<String, String> env) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "dev.voxloop.app.Main", "serve", "--port", "0", "--data", dataDir.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        CompletableFuture<String> found = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    Matcher m = URL.matcher(line);
+                    if (m.find()) {
+                        found.complete(m.group(1));
+                    }
+                }
+            } catch (IOException ignored) {
+                // process gone
+            }
+            found.completeExceptionally(new IOException("server exited before it was ready"));
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return new ServerProcess(p, found.get(60, TimeUnit.SECONDS));
+        } catch (Exception e) {
+            p.destroyForcibly();
+            throw new IOException("server did not start: " + e.getMessage(), e);
+        }
+    }
+
+    String url() {
+        return url;
+    }
+
+    /** SIGKILL: no shutdown hooks, no flushing. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(Duration.ofSeconds(20).toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}

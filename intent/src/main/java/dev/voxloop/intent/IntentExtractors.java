@@ -1,0 +1,39 @@
+package dev.voxloop.intent;
+
+import dev.voxloop.core.intent.IntentExtractor;
+import dev.voxloop.intent.embedded.EmbeddedExtractor;
+import dev.voxloop.intent.ollama.OllamaChat;
+import dev.voxloop.intent.openai.OpenAiChat;
+import dev.voxloop.intent.remote.ModelExtractor;
+
+/**
+ * The extractor the configuration asks for. {@code embedded} (default) is offline; {@code ollama} and
+ * {@code openai} fall back to the embedded one when the model is down (unless {@code intent.fallback} is false).
+ * Creating an embedded extractor starts loading its embedding model in the background, so call this once at
+ * start-up and keep the result.
+ */
+public final class IntentExtractors {
+
+    private IntentExtractors() {
+    }
+
+    public static IntentExtractor create(IntentSettings s) {
+        return switch (s.extractor()) {
+            case IntentSettings.RULES -> EmbeddedExtractor.rulesOnly();
+            case IntentSettings.OLLAMA -> remote(new ModelExtractor(new OllamaChat(s.ollama()),
+                    s.ambiguityThreshold()), s);
+            case IntentSettings.OPENAI -> remote(new ModelExtractor(new OpenAiChat(s.openai()),
+                    s.ambiguityThreshold()), s);
+            default -> embedded(s);
+        };
+    }
+
+    /** The offline extractor alone, as configured (with or without the embedding model). */
+    public static EmbeddedExtractor embedded(IntentSettings s) {
+        return s.embeddings() ? EmbeddedExtractor.withEmbeddings(s.modelLoadWait()) : EmbeddedExtractor.rulesOnly();
+    }
+
+    private static IntentExtractor remote(IntentExtractor model, IntentSettings s) {
+        return s.fallback() ? new FallbackExtractor(model, embedded(s)) : model;
+    }
+}

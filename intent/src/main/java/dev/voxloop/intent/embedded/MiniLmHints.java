@@ -1,0 +1,188 @@
+package dev.voxloop.intent.embedded;
+
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.voxloop.core.intent.IssueType;
+import dev.voxloop.core.ticket.Project;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Nearest-prototype evidence from all-MiniLM-L6-v2 (ONNX, shipped in its Maven jar, about 10 ms a sentence on
+ * CPU). The model takes ~1.7 s to load, so loading starts in a background thread when this is created and
+ * the first extraction waits for it, bounded by {@code loadWait}: a server answers /health at once and the
+ * first request gets the same answer as every later one. If loading fails or takes longer than
+ * {@code loadWait}, that request gets rules-only evidence (logged once) and later ones use the model when ready.
+ */
+final class MiniLmHints implements SemanticHints {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MiniLmHints.class);
+    /** Type prototypes: generic sentences per type, written from the labelling rules, not from any test set. */
+    static final String TYPE_PROTOTYPES = "/dev/voxloop/intent/type-prototypes.tsv";
+    /** Per type, the mean of this many nearest prototypes is the type's similarity. */
+    private static final int K = 3;
+
+    private final CompletableFuture<Loaded> loading;
+    private final Duration loadWait;
+    private final Map<Project, List<float[]>> projectVectors = new ConcurrentHashMap<>();
+    private volatile boolean warnedSlow;
+
+    private record Loaded(EmbeddingModel model, Map<IssueType, List<float[]>> types) {
+    }
+
+    MiniLmHints(Supplier<EmbeddingModel> model, Duration loadWait) {
+        this.loadWait = loadWait;
+        this.loading = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                long t0 = System.nanoTime();
+                EmbeddingModel m = model.get();
+                Map<IssueType, List<float[]>> types = embedPrototypes(m, readPrototypes());
+                LOG.info("embedding model ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
+                loading.complete(new Loaded(m, types));
+            } catch (Throwable e) {
+                LOG.warn("embedding model could not be loaded; the embedded extractor uses rules only: {}",
+                        e.toString());
+                loading.completeExceptionally(e);
+            }
+        }, "voxloop-embedding-load");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** True once the model is loaded (for health and doctor output). */
+    boolean ready() {
+        return loading.isDone() && !loading.isCompletedExceptionally();
+    }
+
+    /** Waits (bounded) for the model; returns null when it is not there. */
+    private Loaded loaded() {
+        try {
+            return loading.get(loadWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            if (!warnedSlow) {
+                warnedSlow = true;
+                LOG.warn("embedding model not loaded after {} ms; using rules only until it is", loadWait.toMillis());
+            }
+            return null;
+        } catch (ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    @Override
+    public Evidence evidence(String text, List<Project> projects) {
+        Loaded l = loaded();
+        if (l == null || text.isBlank()) {
+            return Evidence.NONE;
+        }
+        float[] v = l.model.embed(text).content().vector();
+        Map<IssueType, Double> types = new EnumMap<>(IssueType.class);
+        l.types.forEach((type, protos) -> types.put(type, topKMean(v, protos)));
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Project p : projects) {
+            List<float[]> protos = projectVectors.computeIfAbsent(p, pr -> embedAll(l.model, projectPhrases(pr)));
+            // the whole description (first vector) says what the project is about; its best single phrase says
+            // whether one of its specific things was named: both count
+            double whole = cosine(v, protos.getFirst());
+            double best = protos.stream().skip(1).mapToDouble(q -> cosine(v, q)).max().orElse(whole);
+            out.put(p.key(), (whole + best) / 2);
+        }
+        if (projectVectors.size() > 256) {
+            projectVectors.clear();
+        }
+        return new Evidence(types, out);
+    }
+
+    /** A project's own words as phrases: its description cut at punctuation, each with the name in front. */
+    static List<String> projectPhrases(Project p) {
+        List<String> phrases = new ArrayList<>();
+        String name = ProjectVocabulary.splitCamel(p.name());
+        phrases.add(name + ": " + p.description());
+        for (String part : p.description().split("[,:;.]")) {
+            String s = part.strip();
+            if (s.length() >= 3) {
+                phrases.add(s);
+            }
+        }
+        phrases.addAll(p.components());
+        return phrases;
+    }
+
+    static Map<IssueType, List<String>> readPrototypes() {
+        Map<IssueType, List<String>> out = new EnumMap<>(IssueType.class);
+        try (InputStream in = MiniLmHints.class.getResourceAsStream(TYPE_PROTOTYPES)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + TYPE_PROTOTYPES);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] c = line.split("\t", 2);
+                IssueType type = IssueType.parse(c[0]).orElseThrow(
+                        () -> new IllegalStateException("bad type in " + TYPE_PROTOTYPES + ": " + c[0]));
+                out.computeIfAbsent(type, k -> new ArrayList<>()).add(c[1].strip());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static Map<IssueType, List<float[]>> embedPrototypes(EmbeddingModel m, Map<IssueType, List<String>> p) {
+        Map<IssueType, List<float[]>> out = new EnumMap<>(IssueType.class);
+        p.forEach((type, sentences) -> out.put(type, embedAll(m, sentences)));
+        return out;
+    }
+
+    private static List<float[]> embedAll(EmbeddingModel m, List<String> texts) {
+        List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
+        return m.embedAll(segments).content().stream().map(e -> e.vector()).toList();
+    }
+
+    private static double topKMean(float[] v, List<float[]> protos) {
+        List<Double> sims = new ArrayList<>(protos.size());
+        for (float[] p : protos) {
+            sims.add(cosine(v, p));
+        }
+        sims.sort(Comparator.reverseOrder());
+        return sims.stream().limit(K).mapToDouble(Double::doubleValue).average().orElse(0);
+    }
+
+    static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.voxloop.intent.embedded;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Word-level text handling for the rules: tokens, a light stemmer and the words that carry no subject. */
+final class Words {
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’-][\\p{L}\\p{N}]+)*");
+
+    /** Function words and request boilerplate: never a subject, never domain vocabulary. */
+    static final Set<String> STOP = Set.of(
+            "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as",
+            "is", "are", "was", "were", "be", "been", "being", "am", "it", "its", "it's", "this", "that", "these",
+            "those", "there", "there's", "here", "i", "i'm", "me", "my", "we", "we're", "our", "us", "you", "you're",
+            "your", "they", "them", "their", "he", "she", "his", "her", "what", "which", "who", "whom", "when",
+            "where", "why", "how", "all", "any", "some", "each", "every", "one", "two", "many", "much", "more",
+            "most", "other", "such", "no", "not", "only", "own", "same", "so", "than", "too", "very", "can",
+            "could", "will", "would", "should", "shall", "may", "might", "must", "do", "does", "did", "done",
+            "doing", "have", "has", "had", "having", "get", "gets", "got", "just", "also", "then", "now", "up",
+            "out", "about", "into", "over", "after", "before", "again", "if", "while", "because", "until", "itself",
+            "please", "um", "uh", "er", "erm", "hmm", "okay", "ok", "hey", "hi", "like", "yeah", "well", "actually",
+            "maybe", "really", "thing", "things", "stuff", "something", "anything", "everything", "someone",
+            "somebody", "anyone", "kind", "sort", "bit", "lot", "way", "able", "need", "needs", "needed", "want",
+            "wants", "let", "lets", "make", "makes", "create", "file", "add", "new", "ticket", "issue", "issues",
+            "problem", "problems", "request", "priority", "prio", "yesterday", "today", "tomorrow", "talked",
+            "discussed", "mentioned", "said", "told", "earlier", "later", "soon", "still", "already", "don't",
+            "doesn't", "didn't", "isn't", "aren't", "won't", "can't", "cannot", "dont", "doesnt", "didnt", "isnt",
+            "arent", "cant", "via", "per", "etc", "whole",
+            "entire");
+
+    /**
+     * Verbs and adjectives that say THAT something should change but not WHAT: a request made only of these
+     * (plus stop words and a single noun) has no concrete subject ("make it faster", "fix the thing").
+     */
+    static final Set<String> VAGUE = Set.of(
+            "fix", "fixed", "improve", "improved", "better", "faster", "slower", "update", "updated", "look",
+            "looking", "check", "change", "changes", "handle", "sort", "deal", "work", "works", "working", "broken",
+            "break", "breaks", "wrong", "weird", "odd", "strange", "nicer", "cleaner", "good", "bad", "again",
+            "help", "tweak", "adjust", "review", "investigate", "see", "go", "going", "come", "take", "please",
+            "quick", "quickly", "asap", "urgent", "critical", "important", "high", "low", "medium", "lowest",
+            "highest", "minor", "trivial", "blocker", "bug", "task", "story", "epic", "feature", "page", "app",
+            "system", "site", "website", "screen", "part", "area", "everywhere", "somehow", "talk", "said");
+
+    private Words() {
+    }
+
+    static List<String> tokens(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT).replace('’', '\''));
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    /** A deliberately small suffix stemmer: enough to meet "invoices"/"invoicing", "bookings"/"booking". */
+    static String stem(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        if (w.endsWith("'s")) {
+            w = w.substring(0, w.length() - 2);
+        }
+        w = w.replace("'", "");
+        if (w.length() <= 3) {
+            return w;
+        }
+        if (w.endsWith("ies") && w.length() > 4) {
+            w = w.substring(0, w.length() - 3) + "y";
+        } else if (w.endsWith("sses")) {
+            w = w.substring(0, w.length() - 2);
+        } else if (w.endsWith("ing") && w.length() > 5) {
+            w = undouble(w.substring(0, w.length() - 3));
+        } else if (w.endsWith("ed") && w.length() > 4) {
+            w = undouble(w.substring(0, w.length() - 2));
+        } else if (w.endsWith("es") && w.length() > 4 && "sxzh".indexOf(w.charAt(w.length() - 3)) >= 0) {
+            w = w.substring(0, w.length() - 2);
+        } else if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
+            w = w.substring(0, w.length() - 1);
+        }
+        if (w.endsWith("e") && w.length() > 4) {
+            w = w.substring(0, w.length() - 1);
+        }
+        if (w.endsWith("y") && w.length() > 4) {
+            w = w.substring(0, w.length() - 1) + "i";
+        }
+        return w;
+    }
+
+    private static String undouble(String w) {
+        int n = w.length();
+        if (n >= 3 && w.charAt(n - 1) == w.charAt(n - 2) && "lsz".indexOf(w.charAt(n - 1)) < 0) {
+            return w.substring(0, n - 1);
+        }
+        return w;
+    }
+
+    /** Content words: tokens that are neither stop words nor vague. */
+    static List<String> content(String text) {
+        return tokens(text).stream().filter(t -> !STOP.contains(t) && !VAGUE.contains(t))
+                .filter(t -> t.length() > 1 || Character.isDigit(t.charAt(0))).toList();
+    }
+}

@@ -1,0 +1,136 @@
+package dev.voxloop.server;
+
+import dev.voxloop.core.event.EventBus;
+import dev.voxloop.core.intake.IntakeService;
+import dev.voxloop.core.queue.LoopQueue;
+import dev.voxloop.core.ticket.TicketTracker;
+import dev.voxloop.server.http.intake.IntakeRoutes;
+import dev.voxloop.server.http.loop.LoopRoutes;
+import dev.voxloop.server.http.system.ConsoleRoutes;
+import dev.voxloop.server.http.system.ErrorResponses;
+import dev.voxloop.server.http.system.HealthRoutes;
+import dev.voxloop.server.http.system.JettyErrorPages;
+import dev.voxloop.server.http.tickets.TicketRoutes;
+import dev.voxloop.server.http.webhook.JiraWebhookRoutes;
+import dev.voxloop.server.json.JsonBody;
+import dev.voxloop.server.json.WireJson;
+import dev.voxloop.server.security.AccessRules;
+import dev.voxloop.server.security.WebhookSignature;
+import dev.voxloop.server.stream.EventFeed;
+import dev.voxloop.server.stream.EventStreamRoutes;
+import dev.voxloop.server.stream.StatusSocket;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP and WebSocket face of voxloop: the original system's contract plus ours, on one screen.
+ *
+ * <pre>
+ *   GET  /health                       POST /api/webhook/jira
+ *   POST /api/transcribe               GET  /api/loop/queue | /api/loop/failed
+ *   POST /api/extract                  POST /api/loop/started | completed | retry/{key}
+ *   POST /api/pipeline/run[/audio]     GET  /api/tickets[/{key}]   GET /tickets/{key} (page)
+ *   POST /api/pipeline/clarify         WS   /ws/status             (original monitor shapes)
+ *   POST /api/pipeline/approve|discard GET  /api/events (SSE)      WS  /api/events/ws (typed)
+ *   GET  /api/pipeline/sessions/{id}   GET  /                      (console or placeholder)
+ * </pre>
+ */
+public final class VoxloopServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VoxloopServer.class);
+    private static final Logger ACCESS = LoggerFactory.getLogger("dev.voxloop.server.access");
+    static final int MAX_STREAM_CLIENTS = 100;
+
+    private final ServerSettings settings;
+    private final StatusSocket statusSocket;
+    private final EventFeed eventFeed;
+    private final Javalin app;
+
+    public VoxloopServer(IntakeService intake, TicketTracker tracker, LoopQueue queue, EventBus events,
+                         ServerSettings settings, Supplier<HealthInfo> health) {
+        this.settings = settings;
+        WireJson json = new WireJson();
+        JsonBody body = new JsonBody(json, settings.maxJsonBytes());
+        Clock clock = Clock.systemUTC();
+        this.statusSocket = new StatusSocket(events, json);
+        this.eventFeed = new EventFeed(events, json, MAX_STREAM_CLIENTS, Duration.ofSeconds(15));
+
+        ErrorResponses errors = new ErrorResponses(json);
+        AccessRules access = new AccessRules(settings);
+        ConsoleRoutes console = new ConsoleRoutes(ConsoleRoutes.FOLDER);
+        HealthRoutes healthRoutes = new HealthRoutes(health, statusSocket::connections, eventFeed::clients);
+        IntakeRoutes intakeRoutes = new IntakeRoutes(intake, body, settings.maxUploadBytes());
+        TicketRoutes ticketRoutes = new TicketRoutes(tracker);
+        LoopRoutes loopRoutes = new LoopRoutes(queue, events, body, settings, clock);
+        JiraWebhookRoutes webhook = new JiraWebhookRoutes(queue, events, body,
+                new WebhookSignature(settings.webhookSecret()), clock);
+        EventStreamRoutes streams = new EventStreamRoutes(eventFeed);
+
+        this.app = Javalin.create(cfg -> {
+            basics(cfg, json);
+            console.configure(cfg);
+            errors.register(cfg.routes);
+            access.register(cfg.routes);
+            healthRoutes.register(cfg.routes);
+            console.register(cfg.routes);
+            intakeRoutes.register(cfg.routes);
+            ticketRoutes.register(cfg.routes);
+            loopRoutes.register(cfg.routes);
+            webhook.register(cfg.routes);
+            statusSocket.register(cfg.routes);
+            streams.register(cfg.routes);
+        });
+    }
+
+    private void basics(JavalinConfig cfg, WireJson json) {
+        cfg.startup.showJavalinBanner = false;
+        cfg.startup.showOldJavalinVersionWarning = false;
+        cfg.jsonMapper(new JavalinJackson(json.mapper(), false));
+        cfg.http.prefer405over404 = true;
+        cfg.http.maxRequestSize = Math.max(settings.maxUploadBytes(), settings.maxJsonBytes()) + 1024 * 1024;
+        cfg.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes(), SizeUnit.BYTES);
+        cfg.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes() + 64 * 1024, SizeUnit.BYTES);
+        cfg.jetty.multipartConfig.maxInMemoryFileSize(1024 * 1024, SizeUnit.BYTES);
+        cfg.router.ignoreTrailingSlashes = true;
+        cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrorPages(json)));
+        // Method, path (never the query string: it may carry ?token=), status and time. No bodies, no headers.
+        cfg.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(),
+                ctx.statusCode(), Math.round(ms)));
+        if (!settings.corsOrigins().isEmpty()) {
+            cfg.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                rule.allowCredentials = false;
+                if (settings.corsOrigins().contains("*")) {
+                    rule.anyHost();
+                } else {
+                    rule.allowHost(settings.corsOrigins().getFirst(),
+                            settings.corsOrigins().subList(1, settings.corsOrigins().size()).toArray(String[]::new));
+                }
+            }));
+        }
+    }
+
+    public VoxloopServer start() {
+        app.start(settings.host(), settings.port());
+        LOG.info("voxloop listening on http://{}:{} (api token {}, webhook signature {})", settings.host(), port(),
+                settings.apiToken() == null ? "off" : "required", settings.webhookSecret() == null ? "off" : "required");
+        return this;
+    }
+
+    public void stop() {
+        statusSocket.close();
+        eventFeed.close();
+        app.stop();
+    }
+
+    /** The bound port (the real one when started with port 0). */
+    public int port() {
+        return app.port();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.voxloop.server.http.system;
+
+import dev.voxloop.core.problem.Problem;
+import dev.voxloop.server.json.WireJson;
+import dev.voxloop.server.json.WireShapes;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every error is JSON: {@code {"error": code, "detail": message, "field": name-or-null}} ({@code detail} because the
+ * original's FastAPI clients read it). A {@link Problem} keeps its kind's status; anything unexpected is a 500
+ * with an error id that is logged with the stack trace here and never sent.
+ */
+public final class ErrorResponses {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+    private static final String WRITTEN = "voxloop.error-written";
+
+    private final WireJson json;
+
+    public ErrorResponses(WireJson json) {
+        this.json = json;
+    }
+
+    public void register(JavalinDefaultRoutingApi routes) {
+        routes.exception(Problem.class, (e, ctx) -> {
+            if (e.kind().status() >= 500 && e.getCause() != null) {
+                LOG.warn("{} {} -> {}: {}", ctx.method(), ctx.path(), e.kind().status(), e.getMessage());
+            }
+            if (e.kind() == Problem.Kind.UNAUTHORIZED) {
+                ctx.header("WWW-Authenticate", "Bearer");
+            }
+            write(ctx, e.kind().status(), code(e.kind()), e.getMessage(), e.field(), null);
+        });
+        routes.exception(HttpResponseException.class, (e, ctx) ->
+                write(ctx, e.getStatus(), codeFor(e.getStatus()), message(e.getStatus(), e.getMessage(), ctx), null,
+                        null));
+        routes.exception(Exception.class, (e, ctx) -> {
+            String id = errorId();
+            LOG.error("unexpected error {} on {} {}", id, ctx.method(), ctx.path(), e);
+            write(ctx, 500, "internal_error", "Something went wrong on our side; the error id is " + id, null, id);
+        });
+        routes.error(404, ctx -> fallback(ctx, 404));
+        routes.error(405, ctx -> fallback(ctx, 405));
+        routes.error(413, ctx -> fallback(ctx, 413));
+    }
+
+    private void fallback(Context ctx, int status) {
+        if (ctx.attribute(WRITTEN) != null) {
+            return;
+        }
+        write(ctx, status, codeFor(status), message(status, null, ctx), null, null);
+    }
+
+    public void write(Context ctx, int status, String error, String detail, String field, String errorId) {
+        Map<String, Object> body = WireShapes.obj("error", error, "detail", detail, "field", field);
+        if (errorId != null) {
+            body.put("error_id", errorId);
+        }
+        ctx.attribute(WRITTEN, Boolean.TRUE);
+        ctx.status(status).contentType("application/json").result(json.write(body));
+    }
+
+    private static String message(int status, String given, Context ctx) {
+        return switch (status) {
+            case 404 -> "No such endpoint: " + ctx.method() + " " + ctx.path();
+            case 405 -> "Method " + ctx.method() + " is not allowed on " + ctx.path();
+            case 413 -> "Request body too large";
+            default -> given == null || given.isBlank() ? "Request failed" : given;
+        };
+    }
+
+    static String code(Problem.Kind kind) {
+        return switch (kind) {
+            case INVALID -> "invalid_request";
+            case UNAUTHORIZED -> "unauthorized";
+            case NOT_FOUND -> "not_found";
+            case CONFLICT -> "conflict";
+            case GONE -> "gone";
+            case TOO_LARGE -> "too_large";
+            case UNSUPPORTED_MEDIA -> "unsupported_media_type";
+            case UNPROCESSABLE -> "unprocessable";
+            case TOO_MANY_REQUESTS -> "too_many_requests";
+            case UPSTREAM -> "upstream_error";
+            case UNAVAILABLE -> "unavailable";
+            case TIMEOUT -> "timeout";
+        };
+    }
+
+    static String codeFor(int status) {
+        for (Problem.Kind k : Problem.Kind.values()) {
+            if (k.status() == status) {
+                return code(k);
+            }
+        }
+        return status == 405 ? "method_not_allowed" : status >= 500 ? "internal_error"
+                : "http_" + status;
+    }
+
+    private static String errorId() {
+        byte[] b = new byte[6];
+        ThreadLocalRandom.current().nextBytes(b);
+        return HexFormat.of().formatHex(b).toUpperCase(Locale.ROOT);
+    }
+}

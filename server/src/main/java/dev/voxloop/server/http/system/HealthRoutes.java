@@ -1,0 +1,32 @@
+package dev.voxloop.server.http.system;
+
+import dev.voxloop.server.HealthInfo;
+import dev.voxloop.server.json.WireShapes;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+/** {@code GET /health}: the original's {status, whisper_model, ollama_model, jira_configured, ws_connections} + ours. */
+public final class HealthRoutes {
+
+    private final Supplier<HealthInfo> health;
+    private final IntSupplier wsConnections;
+    private final IntSupplier streamClients;
+
+    public HealthRoutes(Supplier<HealthInfo> health, IntSupplier wsConnections, IntSupplier streamClients) {
+        this.health = health;
+        this.wsConnections = wsConnections;
+        this.streamClients = streamClients;
+    }
+
+    public void register(JavalinDefaultRoutingApi routes) {
+        routes.get("/health", ctx -> {
+            HealthInfo h = health.get();
+            ctx.json(WireShapes.obj("status", "ok", "whisper_model", h.whisperModel(), "ollama_model",
+                    h.ollamaModel(), "jira_configured", h.jiraConfigured(), "ws_connections",
+                    wsConnections.getAsInt(), "speech_engine", h.speechEngine(), "intent_extractor",
+                    h.intentExtractor(), "tracker", h.tracker(), "version", h.version(), "stream_clients",
+                    streamClients.getAsInt()));
+        });
+    }
+}

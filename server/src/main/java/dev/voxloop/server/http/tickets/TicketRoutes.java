@@ -1,0 +1,75 @@
+package dev.voxloop.server.http.tickets;
+
+import dev.voxloop.core.problem.Problem;
+import dev.voxloop.core.ticket.Ticket;
+import dev.voxloop.core.ticket.TicketTracker;
+import dev.voxloop.server.json.WireShapes;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+
+/** Tickets as JSON ({@code /api/tickets}) and as a plain page per ticket ({@code /tickets/{key}}, the ticket_url). */
+public final class TicketRoutes {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 500;
+
+    private final TicketTracker tracker;
+
+    public TicketRoutes(TicketTracker tracker) {
+        this.tracker = tracker;
+    }
+
+    public void register(JavalinDefaultRoutingApi routes) {
+        routes.get("/api/tickets", this::list);
+        routes.get("/api/tickets/{key}", ctx -> ctx.json(WireShapes.ticket(find(ctx))));
+        routes.get("/tickets/{key}", ctx -> ctx.html(TicketPage.render(find(ctx))));
+        // v2's Jira proxy paths, kept so its console keeps working; served from whichever tracker is configured.
+        routes.get("/api/jira/issues", ctx -> list(ctx, ctx.queryParam("project"),
+                ctx.queryParam("max_results") != null ? ctx.queryParam("max_results") : ctx.queryParam("limit")));
+        routes.get("/api/jira/issue/{key}", ctx -> {
+            var body = WireShapes.ticket(find(ctx));
+            body.put("reporter", null);
+            ctx.json(body);
+        });
+    }
+
+    private void list(Context ctx) {
+        list(ctx, ctx.queryParam("project"), ctx.queryParam("limit"));
+    }
+
+    private void list(Context ctx, String projectParam, String limitParam) {
+        String project = projectParam;
+        if (project != null && project.isBlank()) {
+            project = null;
+        }
+        if (project != null) {
+            String p = project.strip();
+            project = tracker.projects().stream()
+                    .filter(x -> x.key().equalsIgnoreCase(p) || x.name().equalsIgnoreCase(p))
+                    .map(x -> x.key()).findFirst()
+                    .orElseThrow(() -> Problem.invalid("project", "unknown project '" + p + "'"));
+        }
+        ctx.json(tracker.list(project, limit(limitParam)).stream().map(WireShapes::ticketSummary)
+                .toList());
+    }
+
+    private Ticket find(Context ctx) {
+        String key = ctx.pathParam("key");
+        return tracker.find(key).orElseThrow(() -> Problem.notFound("Ticket not found: " + key));
+    }
+
+    static int limit(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int n = Integer.parseInt(raw.strip());
+            if (n < 1 || n > MAX_LIMIT) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw Problem.invalid("limit", "limit must be a whole number from 1 to " + MAX_LIMIT);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.voxloop.speech;
+
+import dev.voxloop.core.problem.Problem;
+import dev.voxloop.speech.audio.AudioIntake;
+import dev.voxloop.speech.audio.FfmpegDecoder;
+import dev.voxloop.speech.engine.RecognizerLoader;
+import dev.voxloop.speech.engine.WarmEngine;
+import dev.voxloop.speech.engine.offline.DomainModel;
+import dev.voxloop.speech.engine.offline.SphinxRecognizer;
+import dev.voxloop.speech.engine.offline.SphinxTuning;
+import dev.voxloop.speech.engine.openai.OpenAiRecognizer;
+import dev.voxloop.speech.engine.remote.RemoteRecognizer;
+import dev.voxloop.speech.engine.whisper.WhisperModels;
+import dev.voxloop.speech.engine.whisper.WhisperProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * Builds the configured speech engine. Creation returns at once: models load (and the offline engine's
+ * language model is built from the corpus and the tracker vocabulary) on a background thread; requests that
+ * arrive before that wait up to {@link SpeechSettings#startupWait()}.
+ */
+public final class SpeechEngines {
+
+    private SpeechEngines() {
+    }
+
+    /**
+     * @param trackerVocabulary project names and keys and component words from the tracker; read once at
+     *                          start-up by the offline engine (language model) and per request by whisper and
+     *                          openai (prompt)
+     */
+    public static WarmEngine create(SpeechSettings s, Supplier<List<String>> trackerVocabulary) {
+        AudioIntake intake = new AudioIntake(s.maxAudioSeconds(), new FfmpegDecoder(s.ffmpeg()),
+                s.silenceFloorDbfs());
+        Supplier<List<String>> vocabulary = safe(trackerVocabulary);
+        RecognizerLoader loader = switch (s.engine()) {
+            case "offline" -> offline(s, vocabulary);
+            case "whisper" -> () -> new WhisperProcess(new WhisperModels(s.modelsDir(), WhisperModels.DEFAULT_SOURCE)
+                    .resolve(s.whisperModel()), Math.max(1, Runtime.getRuntime().availableProcessors()),
+                    Arrays.stream(s.whisperJavaOptions().split("\\s+")).filter(o -> !o.isBlank()).toList(),
+                    s.language(), vocabulary);
+            case "openai" -> () -> new OpenAiRecognizer(s.openaiUrl(), s.openaiKey(), s.openaiModel(), s.language(),
+                    vocabulary, s.timeout());
+            case "remote" -> () -> new RemoteRecognizer(s.remoteUrl(), s.timeout());
+            default -> throw new IllegalArgumentException("unknown speech engine " + s.engine());
+        };
+        return new WarmEngine(s.engine(), loader, intake, s.threads(), s.queue(), s.timeout(), s.startupWait());
+    }
+
+    private static RecognizerLoader offline(SpeechSettings s, Supplier<List<String>> vocabulary) {
+        AtomicReference<DomainModel> model = new AtomicReference<>();
+        return () -> {
+            synchronized (model) {
+                if (model.get() == null) {
+                    model.set(DomainModel.build(vocabulary.get(), workDir(s)));
+                }
+            }
+            return new SphinxRecognizer(model.get(), SphinxTuning.defaults());
+        };
+    }
+
+    private static Path workDir(SpeechSettings s) {
+        try {
+            if (s.workDir() != null) {
+                return Files.createDirectories(s.workDir());
+            }
+            Path dir = Files.createTempDirectory("voxloop-speech-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            }));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The tracker may be down at start-up: transcription must still work, with the corpus alone. */
+    private static Supplier<List<String>> safe(Supplier<List<String>> vocabulary) {
+        return () -> {
+            try {
+                List<String> v = vocabulary == null ? null : vocabulary.get();
+                return v == null ? List.of() : v;
+            } catch (RuntimeException e) {
+                return List.of();
+            }
+        };
+    }
+}

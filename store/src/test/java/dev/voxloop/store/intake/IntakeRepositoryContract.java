@@ -1,0 +1,171 @@
+package dev.voxloop.store.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.voxloop.core.intake.IntakeSession;
+import dev.voxloop.core.intake.IntakeState;
+import dev.voxloop.core.intent.Clarification;
+import dev.voxloop.core.intent.Extraction;
+import dev.voxloop.core.intent.IssueType;
+import dev.voxloop.core.intent.Priority;
+import dev.voxloop.core.intent.TicketDraft;
+import dev.voxloop.core.problem.Problem;
+import dev.voxloop.store.Concurrently;
+import dev.voxloop.store.StoreContract;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+public abstract class IntakeRepositoryContract extends StoreContract {
+
+    private static final Instant T0 = Instant.parse("2026-11-25T10:15:30.123456789Z");
+
+    private JdbiIntakeRepository repo;
+
+    @BeforeEach
+    void repository() {
+        repo = new JdbiIntakeRepository(db);
+    }
+
+    static Extraction extraction() {
+        TicketDraft draft = new TicketDraft("Calendar crashes on Safari", "When opening the week view\nit crashes.",
+                List.of("Week view opens on Safari 17", "No console errors"), IssueType.BUG, Priority.HIGH, "BOOK",
+                "BOOK-7", List.of("VOICE_INITIATED", "safari"));
+        return new Extraction(draft, List.of("component"), List.of("BookIt or StoreIt?"),
+                Map.of("summary", 0.9, "issue_type", 0.75, "priority", 0.3333333333333333),
+                List.of("possible_injection: ignore previous"), List.of("Which browser version?"), 0.42, "rules");
+    }
+
+    static IntakeSession full(String id) {
+        Clarification q = new Clarification("project", "Is this for BookIt or StoreIt?", List.of("BookIt", "StoreIt"), 1);
+        IntakeSession s = IntakeSession.received(id, true, "Create a high priority bug: \"calendar\" <crashes> ünïcode",
+                T0).moveTo(IntakeState.EXTRACTING, T0.plusNanos(1)).withExtraction(extraction())
+                .moveTo(IntakeState.CLARIFYING, T0.plusMillis(5)).asking(q, T0.plus(Duration.ofMinutes(15)));
+        return s.answered("BookIt").asking(q, T0.plus(Duration.ofMinutes(30))).failed("note");
+    }
+
+    @Test
+    void insertStartsAtVersionOneAndRoundTripsEveryField() {
+        IntakeSession stored = repo.insert(full("a1b2c3d4e5f6"));
+
+        assertThat(stored.version()).isEqualTo(1);
+        assertThat(repo.find("a1b2c3d4e5f6")).contains(stored);
+        IntakeSession found = repo.find("a1b2c3d4e5f6").orElseThrow();
+        assertThat(found.extraction()).isEqualTo(extraction());
+        assertThat(found.pending().choices()).containsExactly("BookIt", "StoreIt");
+        assertThat(found.questions()).hasSize(2);
+        assertThat(found.answers()).containsExactly("BookIt");
+        assertThat(found.createdAt()).isEqualTo(Instant.parse("2026-11-25T10:15:30.123456Z"));
+        assertThat(found.expiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(30)).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+    }
+
+    @Test
+    void emptySessionRoundTrips() {
+        IntakeSession stored = repo.insert(IntakeSession.received("000000000001", false, null, T0));
+
+        IntakeSession found = repo.find("000000000001").orElseThrow();
+        assertThat(found).isEqualTo(stored);
+        assertThat(found.extraction()).isNull();
+        assertThat(found.pending()).isNull();
+        assertThat(found.text()).isNull();
+        assertThat(found.expiresAt()).isNull();
+        assertThat(repo.find("nope")).isEmpty();
+        assertThat(repo.find(null)).isEmpty();
+    }
+
+    @Test
+    void insertingAnExistingIdIsAConflict() {
+        repo.insert(IntakeSession.received("dup", false, "x", T0));
+
+        assertThatThrownBy(() -> repo.insert(IntakeSession.received("dup", false, "y", T0)))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.kind()).isEqualTo(Problem.Kind.CONFLICT));
+    }
+
+    @Test
+    void updateBumpsTheVersionAndAStaleWriterGetsConflict() {
+        IntakeSession v1 = repo.insert(IntakeSession.received("s1", false, "text", T0));
+        IntakeSession v2 = repo.update(v1.moveTo(IntakeState.EXTRACTING, T0.plusSeconds(1)));
+
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(repo.find("s1").orElseThrow().state()).isEqualTo(IntakeState.EXTRACTING);
+
+        IntakeSession stale = v1.moveTo(IntakeState.FAILED, T0.plusSeconds(2));
+        assertThatThrownBy(() -> repo.update(stale))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.kind()).isEqualTo(Problem.Kind.CONFLICT));
+        assertThat(repo.find("s1").orElseThrow()).isEqualTo(v2);
+    }
+
+    @Test
+    void updatingAMissingSessionIsNotFound() {
+        IntakeSession ghost = IntakeSession.received("ghost", false, "x", T0).withVersion(1);
+
+        assertThatThrownBy(() -> repo.update(ghost))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.kind()).isEqualTo(Problem.Kind.NOT_FOUND));
+    }
+
+    @Test
+    void ofConcurrentWritersOfOneVersionExactlyOneWins() throws Exception {
+        IntakeSession v1 = repo.insert(IntakeSession.received("race", false, "text", T0));
+
+        List<String> outcomes = Concurrently.run(8, i -> {
+            try {
+                repo.update(v1.withText("writer " + i));
+                return "won";
+            } catch (Problem p) {
+                return p.kind().name();
+            }
+        });
+
+        assertThat(outcomes).filteredOn("won"::equals).hasSize(1);
+        assertThat(outcomes).filteredOn("CONFLICT"::equals).hasSize(7);
+        assertThat(repo.find("race").orElseThrow().version()).isEqualTo(2);
+    }
+
+    @Test
+    void expiredBeforeListsOnlyWaitingSessionsPastTheirTime() {
+        Clarification q = new Clarification("summary", "What?", List.of(), 1);
+        IntakeSession asking = IntakeSession.received("ask", false, "x", T0).moveTo(IntakeState.EXTRACTING, T0)
+                .moveTo(IntakeState.CLARIFYING, T0).asking(q, T0.plusSeconds(60));
+        IntakeSession previewLater = IntakeSession.received("later", false, "x", T0)
+                .moveTo(IntakeState.EXTRACTING, T0).moveTo(IntakeState.PREVIEWING, T0)
+                .previewing(List.of(), T0.plusSeconds(600));
+        IntakeSession previewEarly = IntakeSession.received("early", false, "x", T0)
+                .moveTo(IntakeState.EXTRACTING, T0).moveTo(IntakeState.PREVIEWING, T0)
+                .previewing(List.of(), T0.plusSeconds(30));
+        repo.insert(asking);
+        repo.insert(previewLater);
+        repo.insert(previewEarly);
+        repo.insert(IntakeSession.received("busy", false, "x", T0));
+
+        assertThat(repo.expiredBefore(T0.plusSeconds(120), 10)).extracting(IntakeSession::id)
+                .containsExactly("early", "ask");
+        assertThat(repo.expiredBefore(T0.plusSeconds(120), 1)).extracting(IntakeSession::id).containsExactly("early");
+        assertThat(repo.expiredBefore(T0, 10)).isEmpty();
+    }
+
+    @Test
+    void interruptedListsSessionsLeftMidStep() {
+        repo.insert(IntakeSession.received("r", false, "x", T0));
+        repo.insert(IntakeSession.received("e", false, "x", T0).moveTo(IntakeState.EXTRACTING, T0.plusSeconds(1)));
+        repo.insert(IntakeSession.received("c", false, "x", T0).moveTo(IntakeState.EXTRACTING, T0)
+                .moveTo(IntakeState.CREATING, T0.plusSeconds(2)));
+        repo.insert(IntakeSession.received("f", false, "x", T0).moveTo(IntakeState.FAILED, T0));
+        repo.insert(IntakeSession.received("p", false, "x", T0).moveTo(IntakeState.EXTRACTING, T0)
+                .moveTo(IntakeState.PREVIEWING, T0));
+
+        assertThat(repo.interrupted(10)).extracting(IntakeSession::id).containsExactly("r", "e", "c");
+    }
+
+    @Test
+    void recentIsNewestFirst() {
+        for (int i = 0; i < 5; i++) {
+            repo.insert(IntakeSession.received("n" + i, false, "x", T0.plusSeconds(i)));
+        }
+
+        assertThat(repo.recent(3)).extracting(IntakeSession::id).containsExactly("n4", "n3", "n2");
+    }
+}

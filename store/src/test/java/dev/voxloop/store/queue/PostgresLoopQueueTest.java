@@ -1,0 +1,15 @@
+package dev.voxloop.store.queue;
+
+import dev.voxloop.store.TestBackend;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+@Tag("postgres")
+@EnabledIfEnvironmentVariable(named = "VOXLOOP_TEST_DB_URL", matches = ".+")
+class PostgresLoopQueueTest extends LoopQueueContract {
+
+    @Override
+    protected TestBackend backend() {
+        return TestBackend.postgres();
+    }
+}

@@ -1,0 +1,261 @@
+package dev.voxloop.tracker.jira;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.voxloop.core.intent.TicketDraft;
+import dev.voxloop.core.problem.Problem;
+import dev.voxloop.core.ticket.Project;
+import dev.voxloop.core.ticket.Provenance;
+import dev.voxloop.core.ticket.Ticket;
+import dev.voxloop.core.ticket.TicketTracker;
+import dev.voxloop.tracker.jira.CreateMetadata.FieldMeta;
+import dev.voxloop.tracker.jira.CreateMetadata.IssueTypeMeta;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link TicketTracker} on Jira Cloud REST v3.
+ *
+ * <p>Create is exactly-once per intake id: the id travels as the label {@code voxloop-intake-<id>} (and as the
+ * issue property {@code voxloop.intake}); create first searches for that label, and a create whose outcome is
+ * unknown (timeout, 5xx) is searched for again before it is repeated.
+ */
+public final class JiraTracker implements TicketTracker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JiraTracker.class);
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final int PAGE = 50;
+
+    private final JiraSettings settings;
+    private final JiraTransport transport;
+    private final CreateMetadata metadata;
+    private final Clock clock;
+    private volatile List<Project> projects;
+    private volatile Instant projectsUntil = Instant.MIN;
+
+    public JiraTracker(JiraSettings settings) {
+        this(settings, JiraTransport.client(settings), Clock.systemUTC(), Pause.sleeping());
+    }
+
+    /** For tests and tuning: own HTTP client, clock (cache TTLs) and pause between retries. */
+    public JiraTracker(JiraSettings settings, HttpClient http, Clock clock, Pause pause) {
+        List<String> missing = settings.missing();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("Jira tracker needs " + String.join(", ", missing));
+        }
+        this.settings = settings;
+        this.clock = clock;
+        this.transport = new JiraTransport(settings, http, pause, RandomGenerator.getDefault(), new ObjectMapper());
+        this.metadata = new CreateMetadata(transport, clock, settings.metadataTtl());
+    }
+
+    @Override
+    public String name() {
+        return "jira";
+    }
+
+    public JiraSettings settings() {
+        return settings;
+    }
+
+    /** Projects visible to the credentials (paged {@code /rest/api/3/project/search}), cached for the TTL. */
+    @Override
+    public List<Project> projects() {
+        Instant now = clock.instant();
+        List<Project> cached = projects;
+        if (cached != null && now.isBefore(projectsUntil)) {
+            return cached;
+        }
+        List<Project> out = new ArrayList<>();
+        int startAt = 0;
+        while (true) {
+            Map<String, String> q = new LinkedHashMap<>();
+            q.put("startAt", String.valueOf(startAt));
+            q.put("maxResults", String.valueOf(PAGE));
+            q.put("orderBy", "key");
+            q.put("expand", "description");
+            JsonNode page = transport.call(JiraRequest.get("/rest/api/3/project/search", q, "list projects"));
+            JsonNode values = page.path("values");
+            values.forEach(p -> out.add(JiraIssues.project(p)));
+            if (values.isEmpty() || page.path("isLast").asBoolean(true) || startAt > 10_000) {
+                break;
+            }
+            startAt += values.size();
+        }
+        projects = List.copyOf(out);
+        projectsUntil = now.plus(settings.metadataTtl());
+        return projects;
+    }
+
+    @Override
+    public Ticket create(TicketDraft draft, Provenance provenance) {
+        String projectKey = projectKey(draft);
+        String intakeId = provenance == null ? null : provenance.intakeId();
+        if (intakeId != null) {
+            Optional<Ticket> existing = findByIntake(intakeId);
+            if (existing.isPresent()) {
+                LOG.info("jira: intake {} already filed as {}", intakeId, existing.get().key());
+                return existing.get();
+            }
+        }
+        List<IssueTypeMeta> types;
+        try {
+            types = metadata.issueTypes(projectKey);
+        } catch (Problem p) {
+            if (p.kind() == Problem.Kind.NOT_FOUND) {
+                throw Problem.invalid("projectKey", "project: Jira has no project '" + projectKey
+                        + "' that these credentials can create issues in");
+            }
+            throw p;
+        }
+        IssueTypeMeta type = IssueFields.issueType(draft, projectKey, types);
+        Map<String, FieldMeta> screen = metadata.fields(projectKey, type);
+        ObjectNode body = IssueFields.body(draft, provenance, projectKey, type, screen, settings.fields());
+        JiraTransport.AlreadyDone check = intakeId == null ? null
+                : () -> findByIntake(intakeId).map(t -> new JiraResponse(201, F.objectNode().put("key", t.key())));
+        JiraResponse r = transport.execute(new JiraRequest("POST", "/rest/api/3/issue", null, body, false,
+                "create the issue in " + projectKey), check);
+        if (!r.ok()) {
+            if (r.status() == 400) {
+                metadata.forget(projectKey);
+            }
+            throw JiraErrors.problem(r, "create the issue in " + projectKey, transport.auth());
+        }
+        String key = r.body().path("key").asText();
+        LOG.info("jira: filed {} for intake {}", key, intakeId);
+        return find(key).orElseThrow(() -> new Problem(Problem.Kind.UPSTREAM,
+                "Jira filed " + key + " but cannot show it now"));
+    }
+
+    /** The issue filed for an intake, if any (JQL on the intake label). */
+    public Optional<Ticket> findByIntake(String intakeId) {
+        return search(Jql.byIntake(intakeId), 1, "look for the issue of intake " + intakeId).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Ticket> find(String key) {
+        JiraResponse r = transport.execute(JiraRequest.get("/rest/api/3/issue/" + JiraRequest.segment(key),
+                Map.of("fields", JiraIssues.FIELDS), "read issue " + key), null);
+        if (r.status() == 404) {
+            return Optional.empty();
+        }
+        if (!r.ok()) {
+            throw JiraErrors.problem(r, "read issue " + key, transport.auth());
+        }
+        return Optional.of(JiraIssues.ticket(r.body(), this::browseUrl));
+    }
+
+    @Override
+    public List<Ticket> list(String projectKey, int limit) {
+        return search(Jql.newest(projectKey), Math.max(1, limit), "list issues");
+    }
+
+    /** Issues matching a JQL query via {@code GET /rest/api/3/search/jql}, following nextPageToken. */
+    public List<Ticket> search(String jql, int limit, String what) {
+        List<Ticket> out = new ArrayList<>();
+        String token = null;
+        while (out.size() < limit) {
+            Map<String, String> q = new LinkedHashMap<>();
+            q.put("jql", jql);
+            q.put("maxResults", String.valueOf(Math.min(100, limit - out.size())));
+            q.put("fields", JiraIssues.FIELDS);
+            if (token != null) {
+                q.put("nextPageToken", token);
+            }
+            JsonNode page = transport.call(JiraRequest.get("/rest/api/3/search/jql", q, what));
+            for (JsonNode issue : page.path("issues")) {
+                if (out.size() < limit) {
+                    out.add(JiraIssues.ticket(issue, this::browseUrl));
+                }
+            }
+            token = page.path("nextPageToken").asText(null);
+            if (page.path("issues").isEmpty() || page.path("isLast").asBoolean(token == null) || token == null) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void comment(String key, String body) {
+        if (body == null || body.isBlank()) {
+            throw Problem.invalid("body", "comment: the comment is empty");
+        }
+        ObjectNode payload = F.objectNode();
+        payload.set("body", AdfDocument.plain(body));
+        transport.call(JiraRequest.post("/rest/api/3/issue/" + JiraRequest.segment(key) + "/comment", payload,
+                "comment on " + key));
+    }
+
+    @Override
+    public void transition(String key, String status) {
+        String path = "/rest/api/3/issue/" + JiraRequest.segment(key) + "/transitions";
+        JsonNode available = transport.call(JiraRequest.get(path, Map.of(), "read the transitions of " + key))
+                .path("transitions");
+        String wanted = status == null ? "" : status.strip();
+        JsonNode match = null;
+        for (JsonNode t : available) {
+            if (t.path("name").asText().equalsIgnoreCase(wanted)) {
+                match = t;
+                break;
+            }
+        }
+        if (match == null) {
+            for (JsonNode t : available) {
+                if (t.path("to").path("name").asText().equalsIgnoreCase(wanted)) {
+                    match = t;
+                    break;
+                }
+            }
+        }
+        if (match == null) {
+            List<String> names = new ArrayList<>();
+            available.forEach(t -> names.add(t.path("name").asText() + " (to " + t.path("to").path("name").asText() + ")"));
+            throw Problem.invalid("status", "status: '" + wanted + "' is neither a transition nor a target status of "
+                    + key + " (available: " + (names.isEmpty() ? "none" : String.join(", ", names)) + ")");
+        }
+        String target = match.path("to").path("name").asText();
+        ObjectNode payload = F.objectNode();
+        payload.set("transition", F.objectNode().put("id", match.path("id").asText()));
+        transport.call(JiraRequest.post(path, payload, "move " + key + " to " + target),
+                () -> find(key).filter(t -> target.equalsIgnoreCase(t.status()))
+                        .map(t -> new JiraResponse(204, null)));
+    }
+
+    @Override
+    public String browseUrl(String key) {
+        return settings.url() + "/browse/" + key;
+    }
+
+    /** {@code GET /rest/api/3/myself}: are the credentials good, and whose are they. */
+    public JiraCheck check() {
+        try {
+            JsonNode me = transport.call(JiraRequest.get("/rest/api/3/myself", Map.of(), "identify the current user"));
+            String who = me.path("displayName").asText(me.path("accountId").asText("?"));
+            return new JiraCheck(true, "connected to " + settings.url() + " as " + who);
+        } catch (Problem p) {
+            return new JiraCheck(false, p.getMessage());
+        }
+    }
+
+    private String projectKey(TicketDraft draft) {
+        String key = draft.projectKey() != null && !draft.projectKey().isBlank() ? draft.projectKey()
+                : settings.projectKey();
+        if (key == null) {
+            throw Problem.invalid("projectKey", "project: the request names no project and JIRA_PROJECT_KEY is not set");
+        }
+        return key.strip().toUpperCase(Locale.ROOT);
+    }
+}
