@@ -169,6 +169,10 @@ final class ConsoleBrowser implements AutoCloseable {
     Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
+            // let fade-ins and slide-ins finish (the decorative blobs loop forever and are ignored)
+            waitFor(Duration.ofSeconds(5), d -> Boolean.TRUE.equals(script(
+                    "return document.getAnimations().every(a => a.playState !== 'running'"
+                            + " || a.effect.getTiming().iterations === Infinity);")));
             Path target = SCREENSHOTS.resolve(name + ".png");
             byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
             Files.write(target, png);

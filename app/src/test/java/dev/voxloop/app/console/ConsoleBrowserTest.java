@@ -84,6 +84,11 @@ class ConsoleBrowserTest {
             shot("01-typed-request");
         }
         browser.clickable("#send-text").click();
+        answerUntilPreview(screenshots);
+    }
+
+    /** Answers clarifications (one tap, then typed) until the read-back preview shows. */
+    private void answerUntilPreview(boolean screenshots) {
         for (int round = 0; round < 4; round++) {
             browser.waitFor(Duration.ofSeconds(60), d -> browser.present("#clarification") || browser.present("#preview"));
             if (browser.present("#preview")) {
@@ -212,12 +217,23 @@ class ConsoleBrowserTest {
                 || browser.present("#error"));
         shot("02c-audio-sent");
         if (browser.present("#error")) {
-            // speech not wired on this server: the console must say so plainly, not "cannot reach"
+            // speech not installed on this server: the console must say so plainly, not "cannot reach"
             String message = browser.visible("#error-message").getText();
             assertThat(message).doesNotContain("Cannot reach");
             assertThat(message).contains("503");
             assertThat(browser.visible("#retry").isDisplayed()).isTrue();
+            return;
         }
+        // speech is installed: the spoken request goes all the way to a ticket
+        answerUntilPreview(false);
+        assertThat(browser.visible("#transcript").getText()).isNotBlank();
+        shot("02d-spoken-read-back");
+        WebElement summary = browser.visible("#f-summary");
+        summary.clear();
+        summary.sendKeys("Spoken request filed from the console");
+        browser.clickable("#approve").click();
+        assertThat(browser.visible("#ticket-link").getText()).contains("Spoken request filed from the console");
+        shot("02e-spoken-ticket-created");
     }
 
     @Test
