@@ -169,10 +169,15 @@ final class ConsoleBrowser implements AutoCloseable {
     Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
-            // let fade-ins and slide-ins finish (the decorative blobs loop forever and are ignored)
-            waitFor(Duration.ofSeconds(5), d -> Boolean.TRUE.equals(script(
-                    "return document.getAnimations().every(a => a.playState !== 'running'"
-                            + " || a.effect.getTiming().iterations === Infinity);")));
+            // best effort: let fade-ins and slide-ins finish; looping animations (blobs, pulse) and transitions
+            // (the level meter restarts them 20 times a second) are ignored
+            try {
+                waitFor(Duration.ofSeconds(3), d -> Boolean.TRUE.equals(script(
+                        "return document.getAnimations().filter(a => a instanceof CSSAnimation)"
+                                + ".every(a => a.playState !== 'running' || a.effect.getTiming().iterations === Infinity);")));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                // take the picture anyway
+            }
             Path target = SCREENSHOTS.resolve(name + ".png");
             byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
             Files.write(target, png);
