@@ -1,0 +1,200 @@
+// Loop board: queue, failed tickets with retry, and runs (stage, iterations, gates, cost, log tail) with
+// abort and instruct controls. The loop API is still settling, so every endpoint is read defensively: a 404
+// means "not on this server yet" and the board falls back to what the event stream reported.
+
+import { clear, h } from "./dom.js";
+import { field } from "./events.js";
+import { listFrom } from "./tickets-page.js";
+
+const POLL_MS = 5000;
+const TERMINAL = new Set(["MERGED", "BLOCKED", "FAILED", "ABORTED", "FINISHED", "DONE"]);
+
+export class LoopPage {
+  constructor({ api, toasts, runBook }) {
+    Object.assign(this, { api, toasts, runBook });
+  }
+
+  mount(main) {
+    this.main = main;
+    this.queueBox = h("ul", { class: "list", id: "queue-list" });
+    this.failedBox = h("ul", { class: "list", id: "failed-list" });
+    this.runsBox = h("div", { class: "list", id: "runs" });
+    main.append(
+      h("section", { class: "card", "aria-labelledby": "runs-title" },
+        h("div", { class: "card__head" }, h("h2", { id: "runs-title", tabindex: "-1" }, "Runs"),
+          h("button", { class: "btn btn--small", type: "button", onclick: () => this.refresh() }, "Refresh")),
+        this.runsBox),
+      h("section", { class: "card", "aria-labelledby": "queue-title" }, h("h2", { id: "queue-title" }, "Queue"), this.queueBox),
+      h("section", { class: "card", "aria-labelledby": "failed-title" }, h("h2", { id: "failed-title" }, "Failed"), this.failedBox));
+    this.offRuns = this.runBook.onChange(() => this.renderRuns());
+    this.refresh();
+    this.poll = setInterval(() => { if (!document.hidden) this.refresh(); }, POLL_MS);
+  }
+
+  unmount() {
+    clearInterval(this.poll);
+    if (this.offRuns) this.offRuns();
+    this.main = null;
+  }
+
+  onEvent(event) {
+    if (this.main && ["ticket_queued", "loop_started", "loop_completed", "run_finished"].includes(event.type)) {
+      clearTimeout(this.soon);
+      this.soon = setTimeout(() => this.refresh(), 300);
+    }
+  }
+
+  async refresh() {
+    const [queue, failed, runs] = await Promise.all([
+      this.read("/api/loop/queue", ["queue", "items", "entries"]),
+      this.read("/api/loop/failed", ["failed", "items", "entries"]),
+      this.read("/api/loop/runs", ["runs", "items"]),
+    ]);
+    if (!this.main) return;
+    this.renderQueue(queue);
+    this.renderFailed(failed);
+    this.serverRuns = runs.ok ? runs.items : null;
+    this.renderRuns();
+  }
+
+  async read(path, keys) {
+    try {
+      return { ok: true, items: listFrom(await this.api.get(path, { timeoutMs: 8000 }), keys) };
+    } catch (err) {
+      return { ok: false, items: [], status: err.status, message: err.message };
+    }
+  }
+
+  renderQueue(result) {
+    clear(this.queueBox);
+    if (!result.ok && result.status !== 404) this.queueBox.append(h("li", { class: "notice notice--error" }, result.message));
+    else if (!result.items.length) this.queueBox.append(h("li", { class: "empty" }, "The queue is empty."));
+    for (const item of result.items) {
+      this.queueBox.append(h("li", { class: "row" },
+        ticketLink(item.key || field(item, "ticket_key")), h("span", { class: "row__title" }, item.summary || ""),
+        item.status ? h("span", { class: "chip" }, item.status) : null));
+    }
+  }
+
+  renderFailed(result) {
+    clear(this.failedBox);
+    if (!result.ok && result.status !== 404) this.failedBox.append(h("li", { class: "notice notice--error" }, result.message));
+    else if (!result.items.length) this.failedBox.append(h("li", { class: "empty" }, "Nothing has failed."));
+    for (const item of result.items) {
+      const key = item.key || field(item, "ticket_key");
+      const retries = field(item, "retry_count");
+      this.failedBox.append(h("li", { class: "row" },
+        ticketLink(key), h("span", { class: "row__title" }, item.summary || ""),
+        retries !== undefined ? h("span", { class: "chip chip--bad" }, `${retries} ${retries === 1 ? "retry" : "retries"}`) : null,
+        h("button", { class: "btn btn--small", type: "button", "aria-label": `Retry ${key}`, onclick: () => this.retry(key) }, "Retry")));
+    }
+  }
+
+  async retry(key) {
+    try {
+      const body = await this.api.post(`/api/loop/retry/${encodeURIComponent(key)}`, {});
+      if (body && body.status === "not_found") this.toasts.error(`${key} is not in the failed list any more.`);
+      else this.toasts.success(`${key} is queued again.`);
+    } catch (err) {
+      this.toasts.error(`Retry of ${key} failed: ${err.message}`);
+    }
+    this.refresh();
+  }
+
+  renderRuns() {
+    if (!this.main) return;
+    const merged = new Map();
+    for (const r of this.runBook.all()) merged.set(r.id || r.ticketKey, { ...r });
+    for (const s of this.serverRuns || []) {
+      const run = normaliseRun(s);
+      const id = run.id || run.ticketKey;
+      merged.set(id, { ...(merged.get(id) || {}), ...dropEmpty(run) });
+    }
+    // keep focus if the person is typing an instruction
+    const active = document.activeElement;
+    if (active && this.runsBox.contains(active) && active.tagName === "INPUT") return;
+    clear(this.runsBox);
+    if (!merged.size) {
+      this.runsBox.append(h("p", { class: "empty", id: "no-runs" }, "No runs yet. Approved tickets show up here when a worker picks them up."));
+      return;
+    }
+    for (const run of merged.values()) this.runsBox.append(this.runCard(run));
+  }
+
+  runCard(run) {
+    const id = run.id || run.ticketKey;
+    const live = !TERMINAL.has(String(run.state || "").toUpperCase());
+    const gates = Object.entries(run.gates || {});
+    const instruct = h("input", { class: "input", type: "text", placeholder: "Instruction for the agent", "aria-label": `Instruction for ${run.ticketKey || id}` });
+    const form = h("form", { class: "actions actions--start", novalidate: true }, instruct,
+      h("button", { class: "btn btn--small", type: "submit" }, "Send instruction"),
+      h("button", { class: "btn btn--small btn--danger", type: "button", onclick: () => this.control(id, "abort") }, "Abort"));
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      const message = instruct.value.trim();
+      if (!message) { instruct.focus(); return; }
+      this.control(id, "instruct", { message }).then((ok) => { if (ok) instruct.value = ""; });
+    });
+    return h("article", { class: "row run", "data-run": id, "aria-label": `Run for ${run.ticketKey || id}` },
+      h("div", { class: "card__head" },
+        ticketLink(run.ticketKey || id),
+        h("span", { class: `chip ${stateChip(run.state)}` }, run.state || "?"),
+        h("span", { class: "chip" }, `${run.iterations || 0} iterations`),
+        run.costUsd !== null && run.costUsd !== undefined && Number.isFinite(run.costUsd) ? h("span", { class: "chip" }, `$${run.costUsd.toFixed(2)}`) : null,
+        run.prUrl ? h("a", { href: run.prUrl, target: "_blank", rel: "noopener" }, "pull request") : null),
+      gates.length ? h("div", { class: "gates", "aria-label": "Gates" }, gates.map(([name, g]) =>
+        h("span", { class: `chip ${g.passed ? "chip--ok" : "chip--bad"}`, title: g.detail || "" }, `${g.passed ? "✓" : "✗"} ${name}`))) : null,
+      run.log && run.log.length ? h("pre", { "aria-label": "Log tail" }, run.log.slice(-12).join("\n")) : null,
+      live ? form : null);
+  }
+
+  async control(id, action, body = {}) {
+    try {
+      await this.api.post(`/api/loop/runs/${encodeURIComponent(id)}/${action}`, body);
+      this.toasts.success(action === "abort" ? `Abort sent to ${id}.` : `Instruction sent to ${id}.`);
+      return true;
+    } catch (err) {
+      this.toasts.error(err.status === 404 || err.status === 405
+        ? `This server does not offer "${action}" for runs yet.` : `${action} failed: ${err.message}`);
+      return false;
+    }
+  }
+}
+
+function normaliseRun(s) {
+  let gates = {};
+  if (Array.isArray(s.gates)) for (const g of s.gates) gates[g.gate || g.name] = { passed: Boolean(g.passed), detail: g.detail || "" };
+  else if (s.gates && typeof s.gates === "object") gates = s.gates;
+  const tail = field(s, "log_tail");
+  const cost = field(s, "cost_usd") ?? field(s, "total_usd");
+  return {
+    id: String(field(s, "run_id") || s.id || ""),
+    ticketKey: String(field(s, "ticket_key") || s.key || ""),
+    state: String(s.state || s.stage || "").toUpperCase(),
+    iterations: Number(s.iterations ?? s.iteration ?? 0),
+    gates,
+    costUsd: cost === undefined || cost === null ? null : Number(cost),
+    log: Array.isArray(tail) ? tail.map(String) : typeof tail === "string" ? tail.split("\n") : [],
+    prUrl: field(s, "pr_url") || "",
+  };
+}
+
+function dropEmpty(run) {
+  const out = {};
+  for (const [k, v] of Object.entries(run)) {
+    if (v === "" || v === null || (Array.isArray(v) && !v.length) || (typeof v === "object" && v && !Array.isArray(v) && !Object.keys(v).length)) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+function ticketLink(key) {
+  return key ? h("a", { class: "row__key", href: `#/tickets/${encodeURIComponent(key)}` }, key) : h("span", { class: "row__key" }, "?");
+}
+
+function stateChip(state) {
+  const s = String(state || "").toUpperCase();
+  if (s === "MERGED") return "chip--ok";
+  if (["FAILED", "BLOCKED", "ABORTED"].includes(s)) return "chip--bad";
+  return "chip--info";
+}
