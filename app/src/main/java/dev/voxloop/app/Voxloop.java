@@ -144,7 +144,7 @@ public final class Voxloop implements AutoCloseable {
             s = new ServerSettings(host, s.port(), s.apiToken(), s.maxUploadBytes(), s.maxJsonBytes(), s.corsOrigins(),
                     s.webhookSecret(), s.queueMaxAttempts(), s.loopLease());
         }
-        VoxloopServer server = new VoxloopServer(intake, tracker, queue, events, s, this::health);
+        VoxloopServer server = new VoxloopServer(intake, tracker, queue, events, runs(), s, this::health);
         server.start();
         startHousekeeping();
         if (workers > 0) {

@@ -2,10 +2,12 @@ package dev.voxloop.server;
 
 import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.intake.IntakeService;
+import dev.voxloop.core.loop.LoopRunRepository;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.server.http.intake.IntakeRoutes;
 import dev.voxloop.server.http.loop.LoopRoutes;
+import dev.voxloop.server.http.loop.LoopRunRoutes;
 import dev.voxloop.server.http.system.ConsoleRoutes;
 import dev.voxloop.server.http.system.ErrorResponses;
 import dev.voxloop.server.http.system.HealthRoutes;
@@ -55,6 +57,12 @@ public final class VoxloopServer {
 
     public VoxloopServer(IntakeService intake, TicketTracker tracker, LoopQueue queue, EventBus events,
                          ServerSettings settings, Supplier<HealthInfo> health) {
+        this(intake, tracker, queue, events, null, settings, health);
+    }
+
+    /** @param runs the agent loop's runs for /api/loop/runs, or null when no loop is wired (those answer 404) */
+    public VoxloopServer(IntakeService intake, TicketTracker tracker, LoopQueue queue, EventBus events,
+                         LoopRunRepository runs, ServerSettings settings, Supplier<HealthInfo> health) {
         this.settings = settings;
         WireJson json = new WireJson();
         JsonBody body = new JsonBody(json, settings.maxJsonBytes());
@@ -69,6 +77,7 @@ public final class VoxloopServer {
         IntakeRoutes intakeRoutes = new IntakeRoutes(intake, body, settings.maxUploadBytes());
         TicketRoutes ticketRoutes = new TicketRoutes(tracker);
         LoopRoutes loopRoutes = new LoopRoutes(queue, events, body, settings, clock);
+        LoopRunRoutes runRoutes = runs == null ? null : new LoopRunRoutes(runs, body);
         JiraWebhookRoutes webhook = new JiraWebhookRoutes(queue, events, body,
                 new WebhookSignature(settings.webhookSecret()), clock);
         EventStreamRoutes streams = new EventStreamRoutes(eventFeed);
@@ -83,6 +92,9 @@ public final class VoxloopServer {
             intakeRoutes.register(cfg.routes);
             ticketRoutes.register(cfg.routes);
             loopRoutes.register(cfg.routes);
+            if (runRoutes != null) {
+                runRoutes.register(cfg.routes);
+            }
             webhook.register(cfg.routes);
             statusSocket.register(cfg.routes);
             streams.register(cfg.routes);

@@ -51,9 +51,16 @@ final class ConsoleBrowser implements AutoCloseable {
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(45));
     }
 
-    /** True when Debian's chromium and chromedriver are installed (scripts/browser-deps.sh installs them). */
+    /**
+     * True when Debian's chromium and chromedriver are installed (scripts/system-deps.sh installs them). Under CI
+     * (CI set) a missing browser is a failure, never a silent skip.
+     */
     static boolean available() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && System.getenv("CI") != null) {
+            throw new IllegalStateException("CI run without chromium/chromedriver: scripts/system-deps.sh installs them");
+        }
+        return installed;
     }
 
     private static Path copySpeech(Path workDir) {

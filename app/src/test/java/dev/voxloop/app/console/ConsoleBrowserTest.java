@@ -37,7 +37,7 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        assumeTrue(ConsoleBrowser.available(), "chromium and chromedriver are not installed (scripts/browser-deps.sh)");
+        assumeTrue(ConsoleBrowser.available(), "chromium and chromedriver are not installed (scripts/system-deps.sh installs them)");
         server = ConsoleServer.start(work.resolve("server"));
     }
 

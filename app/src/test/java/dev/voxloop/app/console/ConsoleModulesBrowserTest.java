@@ -27,7 +27,7 @@ class ConsoleModulesBrowserTest {
 
     @BeforeAll
     static void start() {
-        assumeTrue(ConsoleBrowser.available(), "chromium and chromedriver are not installed (scripts/browser-deps.sh)");
+        assumeTrue(ConsoleBrowser.available(), "chromium and chromedriver are not installed (scripts/system-deps.sh installs them)");
         server = ConsoleServer.start(work.resolve("server"));
         browser = new ConsoleBrowser(work.resolve("browser"));
         browser.open(server.url() + "/");
