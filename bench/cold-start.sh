@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Cold start: time from exec of `./voxloop serve` (jar already built) to the first /health 200,
-# polled every 10 ms; prints each run and the median. Usage: bench/cold-start.sh [runs]
+# Cold start: time from exec of `./voxloop serve` (jar already built, data directory from an earlier start) to
+# the first /health 200, polled every 10 ms; prints each run and the median. With FRESH=1 every run starts on
+# an empty data directory (first start of a new install: the schema is created too).
+# Usage: [FRESH=1] bench/cold-start.sh [runs]
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 RUNS=${1:-5}
@@ -12,10 +14,9 @@ WARM=$(mktemp -d /tmp/voxloop-cold.XXXXXX)
 pid=$!
 until curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1; do sleep 0.05; done
 kill "$pid"; wait "$pid" 2>/dev/null || true
-rm -rf "$WARM"
 times=()
 for i in $(seq 1 "$RUNS"); do
-  DATA=$(mktemp -d /tmp/voxloop-cold.XXXXXX)
+  if [ -n "${FRESH:-}" ]; then DATA=$(mktemp -d /tmp/voxloop-cold.XXXXXX); else DATA=$WARM; fi
   start=$(date +%s%N)
   "$ROOT/voxloop" serve --data "$DATA" --port "$PORT" >"$DATA/server.log" 2>&1 &
   pid=$!
@@ -25,7 +26,8 @@ for i in $(seq 1 "$RUNS"); do
   times+=("$ms")
   echo "run $i: ${ms} ms"
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  rm -rf "$DATA"
+  [ "$DATA" = "$WARM" ] || rm -rf "$DATA"
 done
+rm -rf "$WARM"
 sorted=($(printf '%s\n' "${times[@]}" | sort -n))
 echo "median: ${sorted[$(( RUNS / 2 ))]} ms over $RUNS runs ($(nproc) cores)"

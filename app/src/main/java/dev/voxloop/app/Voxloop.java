@@ -61,6 +61,7 @@ public final class Voxloop implements AutoCloseable {
     private final TicketTracker tracker;
     private final SpeechToText speech;
     private final IntentExtractor extractor;
+    private final Engines engines;
     private final IntakeService intake;
     private final ServerSettings serverSettings;
     private final AtomicReference<String> publicUrl;
@@ -85,8 +86,9 @@ public final class Voxloop implements AutoCloseable {
         this.queue = new JdbiLoopQueue(database, clock);
         this.publicUrl = new AtomicReference<>(publicUrl(tree));
         this.tracker = Trackers.create(tree, database, this.publicUrl::get, clock);
-        this.speech = Engines.speech(tree, config.dataDir(), tracker, closeables);
-        this.extractor = Engines.extractor(tree, closeables);
+        this.engines = new Engines(tree, tracker, closeables);
+        this.speech = engines.speech();
+        this.extractor = engines.extractor();
         IntakeSettings intakeSettings = PipelineSettings.from(tree);
         this.intake = new IntakeService(new JdbiIntakeRepository(database), speech, extractor, tracker, queue, events,
                 intakeSettings, clock, IntakeIds::next);
@@ -148,7 +150,10 @@ public final class Voxloop implements AutoCloseable {
         server.start();
         startHousekeeping();
         if (workers > 0) {
-            closeables.add(loop().startWorkers(workers));
+            AutoCloseable loopWorkers = loop().startWorkers(workers);
+            synchronized (closeables) {
+                closeables.add(loopWorkers);
+            }
             LOG.info("running {} loop workers in the server process", workers);
         }
         String url = "http://" + displayHost(s.host()) + ":" + server.port();
@@ -177,6 +182,8 @@ public final class Voxloop implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        // Models load only once the server answers, so they do not compete with start-up for the CPU.
+        housekeeping.execute(() -> guarded("models", engines::warm));
         housekeeping.execute(() -> guarded("resume", () -> {
             int n = intake.resumeInterrupted();
             if (n > 0) {
@@ -231,13 +238,17 @@ public final class Voxloop implements AutoCloseable {
         if (housekeeping != null) {
             housekeeping.shutdownNow();
         }
-        for (int i = closeables.size() - 1; i >= 0; i--) {
+        List<AutoCloseable> toClose;
+        synchronized (closeables) {
+            toClose = new ArrayList<>(closeables);
+            closeables.clear();
+        }
+        for (int i = toClose.size() - 1; i >= 0; i--) {
             try {
-                closeables.get(i).close();
+                toClose.get(i).close();
             } catch (Exception e) {
                 LOG.warn("close failed: {}", e.toString());
             }
         }
-        closeables.clear();
     }
 }

@@ -1,0 +1,32 @@
+package dev.voxloop.app;
+
+import dev.voxloop.core.audio.AudioUpload;
+import dev.voxloop.core.transcript.SpeechToText;
+import dev.voxloop.core.transcript.Transcript;
+
+/** The configured speech engine, built on first use or on {@link Deferred#warm()}. */
+final class DeferredSpeechToText implements SpeechToText {
+
+    private final String name;
+    private final Deferred<SpeechToText> engine;
+
+    DeferredSpeechToText(String name, Deferred<SpeechToText> engine) {
+        this.name = name;
+        this.engine = engine;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Transcript transcribe(AudioUpload audio) {
+        return engine.get().transcribe(audio);
+    }
+
+    @Override
+    public boolean ready() {
+        return engine.built() && engine.get().ready();
+    }
+}
