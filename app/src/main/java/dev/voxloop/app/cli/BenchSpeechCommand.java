@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code voxloop bench speech}: word error rate and real-time factor per engine on real clips and on held-out
  * synthetic ticket requests (Debian flite / festival voices), plus the warm upload-to-transcript time of a
- * ~5 s request. Prints markdown tables for docs/benchmarks/speech.md.
+ * ~5 s request. Prints markdown tables for docs/benchmarks.md (Speech).
  */
 @Command(name = "speech", mixinStandardHelpOptions = true,
         description = "Measure speech engines: WER and real-time factor on real clips (manifest.tsv) and on"

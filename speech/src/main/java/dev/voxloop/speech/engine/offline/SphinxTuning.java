@@ -15,7 +15,7 @@ import java.util.Map;
 public record SphinxTuning(int absoluteBeamWidth, double relativeBeamWidth, int absoluteWordBeamWidth,
                            double relativeWordBeamWidth, double wordInsertionProbability, double languageWeight) {
 
-    /** Measured on held-out synthetic ticket requests (docs/benchmarks/speech.md). */
+    /** Measured on held-out synthetic ticket requests (docs/benchmarks.md (Speech)). */
     public static SphinxTuning defaults() {
         return new SphinxTuning(2000, 1e-40, 100, 1e-30, 0.1, 8.0);
     }
