@@ -22,7 +22,7 @@ public final class PipelineSettings {
                     "JIRA_PROJECT_KEY", "VOXLOOP_DEFAULT_PROJECT"),
             ConfigKey.of("queue.db_path", "The original's SQLite queue file; ignored (the queue lives in the database)",
                     "QUEUE_DB_PATH"),
-            ConfigKey.of("log.level", "Log level: error, warn, info, debug (default info)", "LOG_LEVEL",
+            ConfigKey.of("log.level", "Log level: error, warn, info, debug (default info); read from the environment only, before the file", "LOG_LEVEL",
                     "VOXLOOP_LOG_LEVEL"),
             ConfigKey.of("public_url", "Base URL people use to reach this server (ticket links); default "
                     + "http://HOST:PORT", "VOXLOOP_PUBLIC_URL"));
