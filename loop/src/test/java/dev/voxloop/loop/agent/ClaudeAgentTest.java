@@ -15,9 +15,10 @@ import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.loop.ProjectConfig;
 import dev.voxloop.loop.fixture.ClaudeStandIn;
 import dev.voxloop.loop.fixture.HookMain;
-import dev.voxloop.loop.fixture.MemoryEventLog;
+import dev.voxloop.core.testing.InMemoryEventLog;
 import dev.voxloop.loop.fixture.MemoryLoopRuns;
-import dev.voxloop.loop.fixture.MemoryTracker;
+import dev.voxloop.core.testing.InMemoryTracker;
+import dev.voxloop.loop.fixture.TrackItTracker;
 import dev.voxloop.loop.fixture.TempRepo;
 import dev.voxloop.loop.gate.GateSuite;
 import dev.voxloop.loop.run.Budgets;
@@ -65,7 +66,7 @@ class ClaudeAgentTest {
         TempRepo repo = new TempRepo(tmp.resolve("src"));
         repo.write("README.md", "x\n").write("check.sh", "test -f done.txt\n").commit("TRACK-0: start");
         repo.git.run("push", "-q", "origin", "main");
-        MemoryTracker tracker = new MemoryTracker();
+        InMemoryTracker tracker = TrackItTracker.create();
         Ticket t = tracker.create(new TicketDraft("Write done.txt", "", List.of("done.txt exists"), IssueType.TASK,
                 Priority.LOW, "TRACK", null, List.of()), new Provenance("i", false, "x", null));
 
@@ -81,7 +82,7 @@ class ClaudeAgentTest {
                 80, "claude", List.of(claude.toString()), null, null, null, new Budgets(3, Duration.ofMinutes(5), 5));
         LoopSettings s = LoopSettings.from(ConfigTree.empty(), tmp).withProject(p);
         MemoryLoopRuns runs = new MemoryLoopRuns();
-        LoopRunner runner = new LoopRunner(runs, tracker, new EventBus(new MemoryEventLog()),
+        LoopRunner runner = new LoopRunner(runs, tracker, new EventBus(new InMemoryEventLog()),
                 new WorkspacePreparer(tmp.resolve("ws"), null, false),
                 (proj, run, ws) -> new ClaudeAgent(proj.agentCommand(), voxloop, null, 10, Map.of()),
                 new GateSuite(), s, StuckDetector.DEFAULTS, Clock.systemUTC(), () -> "r1");

@@ -6,10 +6,11 @@ import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.event.PipelineEvent;
 import dev.voxloop.core.loop.LoopState;
 import dev.voxloop.core.queue.QueueStatus;
-import dev.voxloop.loop.fixture.MemoryEventLog;
-import dev.voxloop.loop.fixture.MemoryLoopQueue;
+import dev.voxloop.core.testing.InMemoryEventLog;
+import dev.voxloop.core.testing.InMemoryLoopQueue;
 import dev.voxloop.loop.fixture.MemoryLoopRuns;
-import dev.voxloop.loop.fixture.MemoryTracker;
+import dev.voxloop.core.testing.InMemoryTracker;
+import dev.voxloop.loop.fixture.TrackItTracker;
 import dev.voxloop.loop.workspace.Git;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -28,9 +29,9 @@ class DemoRunTest {
     @Test
     @Tag("slow")
     void replayAgentGoesRedGreenThroughTheGatesToAPushedBranch() {
-        MemoryEventLog log = new MemoryEventLog();
-        MemoryTracker tracker = new MemoryTracker();
-        MemoryLoopQueue queue = new MemoryLoopQueue();
+        InMemoryEventLog log = new InMemoryEventLog();
+        InMemoryTracker tracker = TrackItTracker.create();
+        InMemoryLoopQueue queue = new InMemoryLoopQueue();
         MemoryLoopRuns runs = new MemoryLoopRuns();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         DemoRun.Outcome o = new DemoRun(tracker, queue, new EventBus(log), runs, Clock.systemUTC())

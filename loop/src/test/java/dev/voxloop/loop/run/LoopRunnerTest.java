@@ -18,9 +18,10 @@ import dev.voxloop.loop.ProjectConfig;
 import dev.voxloop.loop.agent.CodingAgent;
 import dev.voxloop.loop.agent.TurnRequest;
 import dev.voxloop.loop.agent.TurnResult;
-import dev.voxloop.loop.fixture.MemoryEventLog;
+import dev.voxloop.core.testing.InMemoryEventLog;
 import dev.voxloop.loop.fixture.MemoryLoopRuns;
-import dev.voxloop.loop.fixture.MemoryTracker;
+import dev.voxloop.core.testing.InMemoryTracker;
+import dev.voxloop.loop.fixture.TrackItTracker;
 import dev.voxloop.loop.fixture.TempRepo;
 import dev.voxloop.loop.gate.GateSuite;
 import dev.voxloop.loop.workspace.Git;
@@ -44,9 +45,9 @@ class LoopRunnerTest {
     Path tmp;
 
     private TempRepo repo;
-    private final MemoryTracker tracker = new MemoryTracker();
+    private final InMemoryTracker tracker = TrackItTracker.create();
     private final MemoryLoopRuns runs = new MemoryLoopRuns();
-    private final MemoryEventLog log = new MemoryEventLog();
+    private final InMemoryEventLog log = new InMemoryEventLog();
     private final List<String> prompts = new ArrayList<>();
     private Ticket ticket;
 

@@ -3,9 +3,9 @@ package dev.voxloop.loop.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.voxloop.core.event.EventBus;
-import dev.voxloop.loop.fixture.MemoryEventLog;
+import dev.voxloop.core.testing.InMemoryEventLog;
 import dev.voxloop.loop.fixture.MemoryLoopRuns;
-import dev.voxloop.loop.fixture.MemoryTracker;
+import dev.voxloop.loop.fixture.TrackItTracker;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +14,7 @@ class OverheadBenchTest {
     @Test
     @Tag("slow")
     void printsOverheadFigures() {
-        String report = new OverheadBench(new MemoryLoopRuns(), new MemoryTracker(), new EventBus(new MemoryEventLog()))
+        String report = new OverheadBench(new MemoryLoopRuns(), TrackItTracker.create(), new EventBus(new InMemoryEventLog()))
                 .run("TRACK", Integer.getInteger("turns", 20));
         System.out.println(report);
         assertThat(report).contains("run ended PUSHED");

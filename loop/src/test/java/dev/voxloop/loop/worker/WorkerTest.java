@@ -18,10 +18,11 @@ import dev.voxloop.loop.ProjectConfig;
 import dev.voxloop.loop.agent.CodingAgent;
 import dev.voxloop.loop.agent.TurnRequest;
 import dev.voxloop.loop.agent.TurnResult;
-import dev.voxloop.loop.fixture.MemoryEventLog;
-import dev.voxloop.loop.fixture.MemoryLoopQueue;
+import dev.voxloop.core.testing.InMemoryEventLog;
+import dev.voxloop.core.testing.InMemoryLoopQueue;
 import dev.voxloop.loop.fixture.MemoryLoopRuns;
-import dev.voxloop.loop.fixture.MemoryTracker;
+import dev.voxloop.core.testing.InMemoryTracker;
+import dev.voxloop.loop.fixture.TrackItTracker;
 import dev.voxloop.loop.fixture.TempRepo;
 import dev.voxloop.loop.gate.GateSuite;
 import dev.voxloop.loop.run.Budgets;
@@ -47,10 +48,10 @@ class WorkerTest {
         TempRepo repo = new TempRepo(tmp.resolve("src"));
         repo.write("README.md", "x\n").commit("TRACK-0: start");
         repo.git.run("push", "-q", "origin", "main");
-        MemoryTracker tracker = new MemoryTracker();
+        InMemoryTracker tracker = TrackItTracker.create();
         Ticket t = tracker.create(new TicketDraft("Slow", "", List.of("done"), IssueType.BUG, Priority.LOW, "TRACK",
                 null, List.of()), new Provenance("i", false, "x", null));
-        MemoryLoopQueue queue = new MemoryLoopQueue();
+        InMemoryLoopQueue queue = new InMemoryLoopQueue();
         queue.enqueue(t.key(), t.summary());
         List<Instant> leases = new ArrayList<>();
         CodingAgent slow = new CodingAgent() {
@@ -81,7 +82,7 @@ class WorkerTest {
         ProjectConfig p = new ProjectConfig("TRACK", repo.origin.toString(), "main", "true", null, null, null, 80,
                 "slow", List.of(), null, null, null, Budgets.DEFAULTS);
         LoopSettings s = LoopSettings.from(ConfigTree.empty(), tmp).withProject(p);
-        MemoryEventLog log = new MemoryEventLog();
+        InMemoryEventLog log = new InMemoryEventLog();
         LoopRunner runner = new LoopRunner(new MemoryLoopRuns(), tracker, new EventBus(log),
                 new WorkspacePreparerFor(tmp).get(), (proj, run, ws) -> slow, new GateSuite(), s,
                 StuckDetector.DEFAULTS, Clock.systemUTC(), () -> "r1");
