@@ -393,10 +393,6 @@ public final class IntakeService {
         if (d.summary().length() < TicketDraft.SUMMARY_MIN) {
             throw Problem.invalid("summary", "summary must be 3 to 255 characters");
         }
-        if (d.priority() == null) {
-            // Medium is the tracker default; make it explicit rather than failing the person.
-            return;
-        }
     }
 
     private static String requireText(String text, String field) {
