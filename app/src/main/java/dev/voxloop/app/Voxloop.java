@@ -22,6 +22,8 @@ import dev.voxloop.store.event.JdbiEventLog;
 import dev.voxloop.store.intake.JdbiIntakeRepository;
 import dev.voxloop.store.loop.JdbiLoopRunRepository;
 import dev.voxloop.store.queue.JdbiLoopQueue;
+import dev.voxloop.tracker.jira.JiraCheck;
+import dev.voxloop.tracker.jira.JiraTracker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -62,6 +64,7 @@ public final class Voxloop implements AutoCloseable {
     private final SpeechToText speech;
     private final IntentExtractor extractor;
     private final Engines engines;
+    private final LoopRunRepository runs;
     private final IntakeService intake;
     private final ServerSettings serverSettings;
     private final AtomicReference<String> publicUrl;
@@ -90,6 +93,7 @@ public final class Voxloop implements AutoCloseable {
         this.speech = engines.speech();
         this.extractor = engines.extractor();
         IntakeSettings intakeSettings = PipelineSettings.from(tree);
+        this.runs = new JdbiLoopRunRepository(database.jdbi());
         this.intake = new IntakeService(new JdbiIntakeRepository(database), speech, extractor, tracker, queue, events,
                 intakeSettings, clock, IntakeIds::next);
     }
@@ -124,7 +128,7 @@ public final class Voxloop implements AutoCloseable {
 
     /** Durable loop runs (turns, gate results, signals). */
     public LoopRunRepository runs() {
-        return new JdbiLoopRunRepository(database.jdbi());
+        return runs;
     }
 
     /** The agent loop: workers that claim queued tickets and run them to a pushed branch. */
@@ -222,8 +226,13 @@ public final class Voxloop implements AutoCloseable {
         } catch (RuntimeException e) {
             checks.add(new Check("tracker", false, true, tracker.name() + ": " + e.getMessage()));
         }
-        checks.add(speech == null ? new Check("speech", false, false, "no engine installed")
-                : new Check("speech", speech.ready(), false, speech.name()));
+        if (tracker instanceof JiraTracker jira) {
+            JiraCheck who = jira.check();
+            checks.add(new Check("jira", who.ok(), true, who.detail()));
+        }
+        checks.add(speech == null ? new Check("speech", false, false, "off (speech.engine: none)")
+                : new Check("speech", true, false, speech.name() + (speech.ready() ? ", model loaded"
+                        : ", model loads on first use or when the server starts")));
         checks.add(new Check("intent", true, true, extractor.name()));
         return checks;
     }
