@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suites need when they are missing: PostgreSQL (database suite),
-# Chromium + ChromeDriver (browser suite), ffmpeg (MP3/FLAC/M4A decoding), git. Needs root (apt-get);
+# Chromium + ChromeDriver (browser suite), ffmpeg (MP3/FLAC/M4A decoding), git, bubblewrap + socat (the
+# agent sandbox and its egress proxy bridge). Needs root (apt-get);
 # without root it names what is missing and fails.
 set -euo pipefail
-want=(postgresql chromium chromium-driver ffmpeg git)
+want=(postgresql chromium chromium-driver ffmpeg git bubblewrap socat)
 missing=()
 for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
