@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * files, the other workspace, the data directory, the home with its keys, /etc; no secret appears in the output
  * and the server on the host's loopback got no request. No policy is consulted.
  */
+@Tag("slow")
 class BypassCorpusTest {
 
     @TempDir
