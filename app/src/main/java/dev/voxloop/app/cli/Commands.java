@@ -1,6 +1,8 @@
 package dev.voxloop.app.cli;
 
 import dev.voxloop.app.Voxloop;
+import dev.voxloop.guard.sandbox.SandboxSettings;
+import dev.voxloop.guard.sandbox.Sandboxes;
 import dev.voxloop.loop.LoopEngine;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.loop.demo.DemoRun;
@@ -35,6 +37,9 @@ public final class Commands {
         }));
         cli.addSubcommand(new HookCommand(() -> LoopEngine.hookHandler(loopSettings.get())));
         cli.addSubcommand(new GithookCommand(() -> LoopEngine.gitHooks(loopSettings.get())));
+        cli.addSubcommand(SandboxCommand.command(() -> Sandboxes.create(SandboxSettings.from(context.config().tree()),
+                SandboxCommand::report, java.time.Clock.systemUTC()),
+                () -> SandboxSettings.from(context.config().tree()).limits()));
         CommandLine bench = new CommandLine(new BenchCommand());
         bench.addSubcommand(new BenchPipelineCommand());
         bench.addSubcommand(new BenchIntentCommand(() -> context.config().tree()));

@@ -1,6 +1,5 @@
 package dev.voxloop.guard.sandbox;
 
-import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.event.PipelineEvent;
 import dev.voxloop.core.sandbox.LimitHit;
 import dev.voxloop.core.sandbox.Network;
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The default sandbox: every command runs under bubblewrap (see {@link MountPlan} for what exists inside), inside
@@ -28,18 +28,19 @@ public final class BubblewrapSandbox implements Sandbox {
     private final SandboxSettings settings;
     private final String bwrap;
     private final KernelLimits kernel;
-    private final EventBus events;
+    private final Consumer<PipelineEvent> events;
     private final Clock clock;
     private final Path hostHome;
     private final Map<String, String> hostEnv;
 
     /**
      * @param bwrap    the resolved bubblewrap executable
-     * @param events   where refusals and limit hits go, or null (the CLI prints them instead)
+     * @param events   where refusals and limit hits go (the event bus; the CLI prints them)
      * @param hostHome the worker's home directory: a fresh directory takes its place inside
      * @param hostEnv  the worker's environment, of which only allowlisted names are passed in
      */
-    BubblewrapSandbox(SandboxSettings settings, String bwrap, KernelLimits kernel, EventBus events, Clock clock,
+    BubblewrapSandbox(SandboxSettings settings, String bwrap, KernelLimits kernel, Consumer<PipelineEvent> events,
+                      Clock clock,
                       Path hostHome, Map<String, String> hostEnv) {
         this.settings = settings;
         this.bwrap = bwrap;
@@ -105,8 +106,8 @@ public final class BubblewrapSandbox implements Sandbox {
                 LimitHit hit = o.timedOut() ? new LimitHit.WallTime(r.limits().wallTime())
                         : o.outputOverflow() ? new LimitHit.Output(r.limits().outputBytes())
                         : groups.hit(o.exit()).orElse(null);
-                if (hit != null && events != null) {
-                    events.publish(new PipelineEvent.SandboxLimitReached(clock.instant(), r.subject(),
+                if (hit != null) {
+                    events.accept(new PipelineEvent.SandboxLimitReached(clock.instant(), r.subject(),
                             String.join(" ", r.command()), hit.reason()));
                 }
                 return new SandboxResult(o.exit(), o.output(), hit, o.millis());
@@ -133,10 +134,8 @@ public final class BubblewrapSandbox implements Sandbox {
     }
 
     private void refused(SandboxRequest r, EgressProxy.Refusal refusal) {
-        if (events != null) {
-            events.publish(new PipelineEvent.EgressRefused(clock.instant(), r.subject(), refusal.host(),
-                    refusal.port(), refusal.reason()));
-        }
+        events.accept(new PipelineEvent.EgressRefused(clock.instant(), r.subject(), refusal.host(), refusal.port(),
+                refusal.reason()));
     }
 
     /** Removes the mount points bubblewrap left where a protected path did not exist (only when still empty). */

@@ -1,6 +1,6 @@
 package dev.voxloop.guard.sandbox;
 
-import dev.voxloop.core.event.EventBus;
+import dev.voxloop.core.event.PipelineEvent;
 import dev.voxloop.core.sandbox.Sandbox;
 import dev.voxloop.core.sandbox.SandboxRequest;
 import dev.voxloop.core.sandbox.SandboxResult;
@@ -14,6 +14,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Builds the configured sandbox backend, and checks that it works (for doctor). */
 public final class Sandboxes {
@@ -22,11 +23,17 @@ public final class Sandboxes {
     }
 
     /**
-     * The backend the settings name.
+     * The backend the settings name; inside a sandbox already (voxloop's hooks run in the agent's), commands run
+     * directly in the enclosing one.
      *
+     * @param events where refused connections and limit hits go (the event bus's publish; the CLI prints them)
      * @throws SandboxUnavailable when bubblewrap is configured but not installed
      */
-    public static Sandbox create(SandboxSettings s, EventBus events, Clock clock) {
+    public static Sandbox create(SandboxSettings s, Consumer<PipelineEvent> events, Clock clock) {
+        String enclosing = System.getenv("VOXLOOP_SANDBOX");
+        if (enclosing != null && !enclosing.isBlank()) {
+            return new EnclosedSandbox(enclosing);
+        }
         return switch (s.backend()) {
             case "none" -> new HostSandbox(s);
             case "bubblewrap", "bwrap" -> new BubblewrapSandbox(s, executable(s.bwrapCommand()),

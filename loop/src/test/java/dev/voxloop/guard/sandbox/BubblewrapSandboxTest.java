@@ -31,7 +31,7 @@ class BubblewrapSandboxTest {
     @BeforeAll
     static void setUp() throws IOException {
         host = new HostFixture(tmp);
-        sandbox = SandboxFixtures.bubblewrap(host.home, new EventBus(log));
+        sandbox = SandboxFixtures.bubblewrap(host.home, new EventBus(log)::publish);
     }
 
     private static SandboxResult sh(String line) {

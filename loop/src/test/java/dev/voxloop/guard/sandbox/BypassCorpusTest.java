@@ -45,7 +45,7 @@ class BypassCorpusTest {
     @BeforeAll
     static void setUp() throws IOException {
         host = new HostFixture(tmp);
-        sandbox = SandboxFixtures.bubblewrap(host.home, null);
+        sandbox = SandboxFixtures.bubblewrap(host.home, e -> { });
         loopback = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         loopback.createContext("/", ex -> {
             loopbackRequests.incrementAndGet();

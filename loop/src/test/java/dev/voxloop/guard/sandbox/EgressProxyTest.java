@@ -38,7 +38,7 @@ class EgressProxyTest {
     @BeforeAll
     static void setUp() throws IOException {
         host = new HostFixture(tmp);
-        sandbox = SandboxFixtures.bubblewrap(host.home, new EventBus(log));
+        sandbox = SandboxFixtures.bubblewrap(host.home, new EventBus(log)::publish);
         registry = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         registry.createContext("/", ex -> {
             hits.incrementAndGet();

@@ -1,6 +1,7 @@
 package dev.voxloop.guard.sandbox;
 
-import dev.voxloop.core.event.EventBus;
+import dev.voxloop.core.event.PipelineEvent;
+import java.util.function.Consumer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -12,7 +13,7 @@ final class SandboxFixtures {
     private SandboxFixtures() {
     }
 
-    static BubblewrapSandbox bubblewrap(Path hostHome, EventBus events) {
+    static BubblewrapSandbox bubblewrap(Path hostHome, Consumer<PipelineEvent> events) {
         SandboxSettings s = SandboxSettings.defaults();
         Map<String, String> env = new HashMap<>(System.getenv());
         env.putAll(HostFixture.SECRET_ENV);

@@ -21,7 +21,7 @@ public final class SandboxMain {
     }
 
     public static void main(String[] args) {
-        Sandbox sandbox = Sandboxes.create(SandboxSettings.defaults(), null, Clock.systemUTC());
+        Sandbox sandbox = Sandboxes.create(SandboxSettings.defaults(), e -> System.err.println(e), Clock.systemUTC());
         List<String> command = Arrays.asList(args).subList(3, args.length);
         SandboxResult r = sandbox.run(SandboxRequest.of(command, Path.of(args[0])).withLimits(new SandboxLimits(
                 Duration.ofSeconds(30), Long.parseLong(args[2]) << 20, Integer.parseInt(args[1]), 1L << 20)));
