@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * The sandbox as seen from inside one: voxloop itself runs in a sandbox (an agent's Stop hook running the gates),
  * so commands run directly, inheriting its already allowlisted environment, mounts and limits; only the
- * wall-time and output limits of the request are added. Chosen when {@code VOXLOOP_SANDBOX} is set, which only
+ * wall-time and output limits of the request are added. Chosen when {@code VOXLOOP_SANDBOXED} is set, which only
  * the sandbox sets (a command inside cannot change the environment of voxloop on the host).
  */
 final class EnclosedSandbox implements Sandbox {

@@ -52,7 +52,7 @@ final class SandboxEnvironment {
             env.put("NO_PROXY", "");
         }
         env.putAll(r.env());
-        env.put("VOXLOOP_SANDBOX", backend);
+        env.put("VOXLOOP_SANDBOXED", backend);
         return env;
     }
 }

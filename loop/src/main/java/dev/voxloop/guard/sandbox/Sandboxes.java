@@ -30,7 +30,7 @@ public final class Sandboxes {
      * @throws SandboxUnavailable when bubblewrap is configured but not installed
      */
     public static Sandbox create(SandboxSettings s, Consumer<PipelineEvent> events, Clock clock) {
-        String enclosing = System.getenv("VOXLOOP_SANDBOX");
+        String enclosing = System.getenv("VOXLOOP_SANDBOXED");
         if (enclosing != null && !enclosing.isBlank()) {
             return new EnclosedSandbox(enclosing);
         }

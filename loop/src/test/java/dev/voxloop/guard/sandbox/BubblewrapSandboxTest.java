@@ -63,7 +63,7 @@ class BubblewrapSandboxTest {
     void theHomeIsFreshAndTheEnvironmentAnAllowlist() {
         SandboxResult r = sh("cat ~/.ssh/id_rsa; ls -A ~; env");
         assertThat(r.output()).contains("No such file").doesNotContain("SSH-KEY-SECRET")
-                .doesNotContain("ENV-SECRET").contains("HOME=" + host.home).contains("VOXLOOP_SANDBOX=bubblewrap");
+                .doesNotContain("ENV-SECRET").contains("HOME=" + host.home).contains("VOXLOOP_SANDBOXED=bubblewrap");
         SandboxResult own = sandbox.run(SandboxRequest.shell("echo $AGENT_API_KEY", host.workspace)
                 .withEnv(Map.of("AGENT_API_KEY", "the-agents-own-key")));
         assertThat(own.output().strip()).isEqualTo("the-agents-own-key");
