@@ -14,50 +14,61 @@ import java.time.Instant;
  * @param agent     the agent, its session, turns taken and its next instruction
  * @param workspace the working tree and branches (empty until prepared)
  * @param usage     tokens and cost summed over the run's turns
+ * @param forge     the pull request, checks, healing and merge past PUSHED ({@link ForgeProgress#NONE} before)
  * @param ending    how the run left the loop, or null while it is in the loop
  * @param timing    started, last changed, finished
  */
 public record LoopRun(String id, TicketRef ticket, LoopState state, String owner, AgentSession agent,
-                      RunWorkspace workspace, Usage usage, Ending ending, RunTiming timing) {
+                      RunWorkspace workspace, Usage usage, ForgeProgress forge, Ending ending, RunTiming timing) {
+
+    public LoopRun {
+        forge = forge == null ? ForgeProgress.NONE : forge;
+    }
 
     public static LoopRun start(String id, TicketRef ticket, String owner, String agent, Instant now) {
         return new LoopRun(id, ticket, LoopState.CLAIMED, owner, AgentSession.fresh(agent), RunWorkspace.NONE,
-                Usage.NONE, null, RunTiming.startedAt(now));
+                Usage.NONE, ForgeProgress.NONE, null, RunTiming.startedAt(now));
     }
 
     /** A step moved the run on (the ending is kept: a run leaves the loop only through {@link #end}). */
     public LoopRun moveTo(LoopState next, Instant now) {
-        return new LoopRun(id, ticket, next, owner, agent, workspace, usage, ending,
+        return new LoopRun(id, ticket, next, owner, agent, workspace, usage, forge, ending,
                 next.terminal() ? timing.finished(now) : timing.touched(now));
     }
 
     /** The run leaves the loop in {@code last} (PUSHED, or a terminal state) for the given reason. */
     public LoopRun end(LoopState last, Ending why, Instant now) {
-        return new LoopRun(id, ticket, last, owner, agent, workspace, usage, why,
+        return new LoopRun(id, ticket, last, owner, agent, workspace, usage, forge, why,
                 last.terminal() ? timing.finished(now) : timing.touched(now));
     }
 
     public LoopRun claimedBy(String worker) {
-        return new LoopRun(id, ticket, state, worker, agent, workspace, usage, ending, timing);
+        return new LoopRun(id, ticket, state, worker, agent, workspace, usage, forge, ending, timing);
     }
 
     public LoopRun preparedIn(RunWorkspace ws) {
-        return new LoopRun(id, ticket, state, owner, agent, ws, usage, ending, timing);
+        return new LoopRun(id, ticket, state, owner, agent, ws, usage, forge, ending, timing);
     }
 
     /** After an agent turn: one more turn, the agent's session, its usage added. */
     public LoopRun afterTurn(String session, Usage used, Instant now) {
-        return new LoopRun(id, ticket, state, owner, agent.afterTurn(session), workspace, usage.plus(used), ending,
-                timing.touched(now));
+        return new LoopRun(id, ticket, state, owner, agent.afterTurn(session), workspace, usage.plus(used), forge,
+                ending, timing.touched(now));
     }
 
     /** What the agent is told on its next turn (null: nothing in particular). */
     public LoopRun instructed(String instruction) {
-        return new LoopRun(id, ticket, state, owner, agent.instructed(instruction), workspace, usage, ending, timing);
+        return new LoopRun(id, ticket, state, owner, agent.instructed(instruction), workspace, usage, forge, ending,
+                timing);
     }
 
     public LoopRun pushed(String commit) {
-        return new LoopRun(id, ticket, state, owner, agent, workspace.pushed(commit), usage, ending, timing);
+        return new LoopRun(id, ticket, state, owner, agent, workspace.pushed(commit), usage, forge, ending, timing);
+    }
+
+    /** The forge stage's progress changed (pull request opened, checks, healing, merge). */
+    public LoopRun withForge(ForgeProgress f) {
+        return new LoopRun(id, ticket, state, owner, agent, workspace, usage, f, ending, timing);
     }
 
     public String ticketKey() {

@@ -4,6 +4,7 @@ import dev.voxloop.core.loop.AgentSession;
 import dev.voxloop.core.loop.ControlSignal;
 import dev.voxloop.core.loop.Ending;
 import dev.voxloop.core.loop.FailureKind;
+import dev.voxloop.core.loop.ForgeProgress;
 import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.core.loop.LoopRunRepository;
 import dev.voxloop.core.loop.LoopState;
@@ -27,13 +28,18 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.Update;
 
-/** Loop runs, turns and control signals in the database (tables from V10__loop_runs.sql and
- * V11__loop_run_failure_kind.sql; H2 and PostgreSQL). */
+/**
+ * Loop runs, turns and control signals in the database (tables from V10__loop_runs.sql, the failure kind from
+ * V11__loop_run_failure_kind.sql, the forge's progress from V20__loop_run_forge.sql; H2 and PostgreSQL).
+ */
 public final class JdbiLoopRunRepository implements LoopRunRepository {
 
+    private static final String FORGE_COLUMNS = "forge_repository, pull_request, pull_request_url, forge_head,"
+            + " heal_rounds, check_reruns, last_failure, branch_updates, merge_commit";
     private static final String RUN_COLUMNS = "id, ticket_key, project_key, state, iteration, branch, base_branch,"
             + " base_commit, workspace, owner, agent, agent_session, next_instruction, reason, failure_kind,"
-            + " input_tokens, output_tokens, cost_usd, pushed_commit, started_at, updated_at, finished_at";
+            + " input_tokens, output_tokens, cost_usd, pushed_commit, started_at, updated_at, finished_at, "
+            + FORGE_COLUMNS;
     /** States in which a run is still the loop's (the list follows {@link LoopState#loopDone()}). */
     private static final String NOT_DONE = "state NOT IN (" + Arrays.stream(LoopState.values())
             .filter(LoopState::loopDone).map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ")) + ")";
@@ -59,13 +65,17 @@ public final class JdbiLoopRunRepository implements LoopRunRepository {
                     + " agent_session = :agent_session, next_instruction = :next_instruction, reason = :reason,"
                     + " failure_kind = :failure_kind, input_tokens = :input_tokens, output_tokens = :output_tokens,"
                     + " cost_usd = :cost_usd, pushed_commit = :pushed_commit, started_at = :started_at,"
-                    + " updated_at = :updated_at, finished_at = :finished_at WHERE id = :id"), r).execute();
+                    + " updated_at = :updated_at, finished_at = :finished_at, forge_repository = :forge_repository,"
+                    + " pull_request = :pull_request, pull_request_url = :pull_request_url, forge_head = :forge_head,"
+                    + " heal_rounds = :heal_rounds, check_reruns = :check_reruns, last_failure = :last_failure,"
+                    + " branch_updates = :branch_updates, merge_commit = :merge_commit WHERE id = :id"), r).execute();
             if (n == 0) {
                 bindRun(h.createUpdate("INSERT INTO loop_runs (" + RUN_COLUMNS + ") VALUES (:id, :ticket_key,"
                         + " :project_key, :state, :iteration, :branch, :base_branch, :base_commit, :workspace, :owner,"
                         + " :agent, :agent_session, :next_instruction, :reason, :failure_kind, :input_tokens,"
-                        + " :output_tokens, :cost_usd, :pushed_commit, :started_at, :updated_at, :finished_at)"), r)
-                        .execute();
+                        + " :output_tokens, :cost_usd, :pushed_commit, :started_at, :updated_at, :finished_at,"
+                        + " :forge_repository, :pull_request, :pull_request_url, :forge_head, :heal_rounds,"
+                        + " :check_reruns, :last_failure, :branch_updates, :merge_commit)"), r).execute();
             }
         });
     }
@@ -74,6 +84,7 @@ public final class JdbiLoopRunRepository implements LoopRunRepository {
         RunWorkspace ws = r.workspace();
         AgentSession a = r.agent();
         Ending e = r.ending();
+        ForgeProgress f = r.forge();
         return u.bind("id", r.id()).bind("ticket_key", r.ticket().key()).bind("project_key", r.ticket().projectKey())
                 .bind("state", r.state().name()).bind("owner", r.owner())
                 .bind("agent", a.agent()).bind("agent_session", a.sessionId()).bind("iteration", a.turns())
@@ -84,7 +95,12 @@ public final class JdbiLoopRunRepository implements LoopRunRepository {
                 .bind("failure_kind", e == null || e.failure() == null ? null : e.failure().name())
                 .bind("input_tokens", r.usage().inputTokens()).bind("output_tokens", r.usage().outputTokens())
                 .bind("cost_usd", r.usage().costUsd()).bind("started_at", odt(r.timing().startedAt()))
-                .bind("updated_at", odt(r.timing().updatedAt())).bind("finished_at", odt(r.timing().finishedAt()));
+                .bind("updated_at", odt(r.timing().updatedAt())).bind("finished_at", odt(r.timing().finishedAt()))
+                .bind("forge_repository", f.repository()).bind("pull_request", f.pullRequest())
+                .bind("pull_request_url", f.pullRequestUrl()).bind("forge_head", f.head())
+                .bind("heal_rounds", f.healRounds()).bind("check_reruns", f.reruns())
+                .bind("last_failure", f.lastFailure()).bind("branch_updates", f.updates())
+                .bind("merge_commit", f.mergeCommit());
     }
 
     @Override
@@ -182,6 +198,10 @@ public final class JdbiLoopRunRepository implements LoopRunRepository {
                 new RunWorkspace(rs.getString("workspace"), rs.getString("branch"), rs.getString("base_branch"),
                         rs.getString("base_commit"), rs.getString("pushed_commit")),
                 new Usage(rs.getLong("input_tokens"), rs.getLong("output_tokens"), rs.getDouble("cost_usd")),
+                new ForgeProgress(rs.getString("forge_repository"), rs.getInt("pull_request"),
+                        rs.getString("pull_request_url"), rs.getString("forge_head"), rs.getInt("heal_rounds"),
+                        rs.getInt("check_reruns"), rs.getString("last_failure"), rs.getInt("branch_updates"),
+                        rs.getString("merge_commit")),
                 ending, new RunTiming(instant(rs, "started_at"), instant(rs, "updated_at"), instant(rs, "finished_at")));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.voxloop.core.loop.ControlSignal;
 import dev.voxloop.core.loop.Ending;
 import dev.voxloop.core.loop.FailureKind;
+import dev.voxloop.core.loop.ForgeProgress;
 import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.core.loop.LoopState;
 import dev.voxloop.core.loop.LoopTurn;
@@ -73,6 +74,25 @@ class JdbiLoopRunRepositoryTest {
         assertThat(read.reason()).isEqualTo("claude is not logged in");
         assertThat(read.timing().finishedAt()).isEqualTo(t0.plusSeconds(1));
         assertThat(repo.findActive("TRACK-2")).isEmpty();
+    }
+
+    @Test
+    void forgeProgressIsKeptWithTheRun() {
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        LoopRun r = LoopRun.start("r3", new TicketRef("TRACK-3", "TRACK"), "w1", "replay", t0);
+        assertThat(r.forge()).isEqualTo(ForgeProgress.NONE);
+        LoopRun healing = r.moveTo(LoopState.HEALING, t0.plusSeconds(1))
+                .withForge(r.forge().opened("trackit", 7, "http://forge/trackit/pulls/7", "aaa").healing("test:Vat")
+                        .pushed("bbb").rerun().updating());
+        repo.save(healing);
+
+        LoopRun back = repo.find("r3").orElseThrow();
+        assertThat(back).isEqualTo(healing);
+        assertThat(back.forge()).isEqualTo(new ForgeProgress("trackit", 7, "http://forge/trackit/pulls/7", "bbb", 1,
+                1, "test:Vat", 1, null));
+        repo.save(back.withForge(back.forge().merged("ccc")).end(LoopState.MERGED, Ending.success("merged"),
+                t0.plusSeconds(2)));
+        assertThat(repo.find("r3").orElseThrow().forge().mergeCommit()).isEqualTo("ccc");
     }
 
     @Test
