@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The loop's settings ({@code loop.*} in voxloop.yaml). The original runner's environment names are accepted.
+ * The loop's settings ({@code loop.*} in voxloop.yaml). The {@code LOOP_RUNNER_*} environment names of the
+ * runner voxloop replaces are accepted beside voxloop's own.
  */
 public record LoopSettings(int workers, Duration lease, Duration poll, int maxAttempts, Path workspaces,
                            String voxloopCommand, boolean installGitHooks, String claudeCommand, int claudeMaxTurns,

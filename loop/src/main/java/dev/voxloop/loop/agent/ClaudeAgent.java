@@ -118,6 +118,7 @@ public final class ClaudeAgent implements CodingAgent {
             try {
                 n = JSON.readTree(l);
             } catch (IOException e) {
+                // safe: a line that looks like JSON but is not (a progress line cut short) carries nothing we read
                 continue;
             }
             if (n.hasNonNull("session_id")) {

@@ -43,7 +43,7 @@ public final class Processes {
                     in.write(stdin.getBytes(StandardCharsets.UTF_8));
                 }
             } catch (IOException ignored) {
-                // the process may not read its input
+                // safe: a process that exits or closes stdin without reading its input still runs to its result
             }
             boolean done = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!done) {
