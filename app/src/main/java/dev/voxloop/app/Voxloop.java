@@ -11,8 +11,10 @@ import dev.voxloop.core.loop.LoopRunRepository;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.core.transcript.SpeechToText;
+import dev.voxloop.guard.sandbox.Sandboxes;
 import dev.voxloop.loop.LoopEngine;
 import dev.voxloop.loop.LoopSettings;
+import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.server.HealthInfo;
 import dev.voxloop.server.ServerSettings;
 import dev.voxloop.server.VoxloopServer;
@@ -72,6 +74,7 @@ public final class Voxloop implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private ScheduledExecutorService housekeeping;
     private LoopEngine loop;
+    private RunSandbox sandbox;
 
     private Voxloop(AppConfig config) {
         this.config = config;
@@ -135,9 +138,17 @@ public final class Voxloop implements AutoCloseable {
     public synchronized LoopEngine loop() {
         if (loop == null) {
             loop = new LoopEngine(LoopSettings.from(config.tree(), config.dataDir()), config.dataDir(), queue, tracker,
-                    events, runs(), clock);
+                    events, runs(), clock, sandbox());
         }
         return loop;
+    }
+
+    /** Where agent turns, gates and CI checks run (the configured sandbox; events go to the event log). */
+    public synchronized RunSandbox sandbox() {
+        if (sandbox == null) {
+            sandbox = AgentSandbox.from(config.tree(), config.dataDir(), events::publish, clock);
+        }
+        return sandbox;
     }
 
     /** Start the HTTP server (host/port override the configuration when not null) and the housekeeping. */
@@ -234,7 +245,23 @@ public final class Voxloop implements AutoCloseable {
                 : new Check("speech", true, false, speech.name() + (speech.ready() ? ", model loaded"
                         : ", model loads on first use or when the server starts")));
         checks.add(new Check("intent", true, true, extractor.name()));
+        checks.add(sandboxCheck());
         return checks;
+    }
+
+    /** The sandbox works (a command really runs in it), or says loudly that agents run unconfined. */
+    private Check sandboxCheck() {
+        try {
+            RunSandbox s = sandbox();
+            if (!s.sandbox().isolates()) {
+                return new Check("sandbox", false, false, "NONE: agent turns and CI checks run on the host with"
+                        + " the worker's rights, files and network (sandbox.backend: none)");
+            }
+            return Sandboxes.probe(s.sandbox()).map(why -> new Check("sandbox", false, true, why))
+                    .orElseGet(() -> new Check("sandbox", true, true, s.describe()));
+        } catch (RuntimeException e) {
+            return new Check("sandbox", false, true, e.getMessage());
+        }
     }
 
     private String publicUrl(ConfigTree tree) {

@@ -13,6 +13,7 @@ import dev.voxloop.loop.run.LoopParts;
 import dev.voxloop.loop.run.LoopRunner;
 import dev.voxloop.loop.run.StuckDetector;
 import dev.voxloop.loop.worker.Worker;
+import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.loop.workspace.WorkspacePreparer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,9 +34,11 @@ public final class LoopEngine {
     private final EventBus events;
     private final LoopRunRepository runs;
     private final Clock clock;
+    private final RunSandbox sandbox;
 
+    /** @param sandbox where every agent turn and gate command runs */
     public LoopEngine(LoopSettings settings, Path dataDir, LoopQueue queue, TicketTracker tracker, EventBus events,
-                      LoopRunRepository runs, Clock clock) {
+                      LoopRunRepository runs, Clock clock, RunSandbox sandbox) {
         this.settings = settings;
         this.dataDir = dataDir;
         this.queue = queue;
@@ -43,6 +46,7 @@ public final class LoopEngine {
         this.events = events;
         this.runs = runs;
         this.clock = clock;
+        this.sandbox = sandbox;
     }
 
     /**
@@ -51,7 +55,8 @@ public final class LoopEngine {
      */
     public LoopParts parts() {
         return LoopParts.standard(runs, tracker, events, new WorkspacePreparer(settings.workspaces(),
-                settings.voxloopCommand(), settings.installGitHooks()), new Agents(settings, dataDir), new GateSuite(),
+                settings.voxloopCommand(), settings.installGitHooks()), new Agents(settings, dataDir, sandbox),
+                new GateSuite(sandbox),
                 settings, StuckDetector.DEFAULTS, clock);
     }
 
@@ -89,9 +94,9 @@ public final class LoopEngine {
         return runs;
     }
 
-    /** The hook handler for {@code voxloop hook ...}: no database, no server. */
-    public static HookHandler hookHandler(LoopSettings settings) {
-        return new HookHandler(new ToolUsePolicy(settings.allowlist()), new GateSuite(), Clock.systemUTC());
+    /** The hook handler for {@code voxloop hook ...}: no database, no server; its gates run in {@code sandbox}. */
+    public static HookHandler hookHandler(LoopSettings settings, RunSandbox sandbox) {
+        return new HookHandler(new ToolUsePolicy(settings.allowlist()), new GateSuite(sandbox), Clock.systemUTC());
     }
 
     /** The git hooks for {@code voxloop githook ...}: default branches are main, master and every project's. */

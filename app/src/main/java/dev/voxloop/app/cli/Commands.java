@@ -1,5 +1,6 @@
 package dev.voxloop.app.cli;
 
+import dev.voxloop.app.AgentSandbox;
 import dev.voxloop.app.Voxloop;
 import dev.voxloop.guard.sandbox.SandboxSettings;
 import dev.voxloop.guard.sandbox.Sandboxes;
@@ -33,9 +34,10 @@ public final class Commands {
         cli.addSubcommand(new WorkerCommand(() -> context.app().loop()));
         cli.addSubcommand(new DemoCommand(() -> {
             Voxloop app = context.app();
-            return new DemoRun(app.tracker(), app.queue(), app.events(), app.runs(), app.clock());
+            return new DemoRun(app.tracker(), app.queue(), app.events(), app.runs(), app.clock(), app.sandbox());
         }));
-        cli.addSubcommand(new HookCommand(() -> LoopEngine.hookHandler(loopSettings.get())));
+        cli.addSubcommand(new HookCommand(() -> LoopEngine.hookHandler(loopSettings.get(), AgentSandbox.from(
+                context.config().tree(), context.config().dataDir(), e -> { }, java.time.Clock.systemUTC()))));
         cli.addSubcommand(new GithookCommand(() -> LoopEngine.gitHooks(loopSettings.get())));
         cli.addSubcommand(SandboxCommand.command(() -> Sandboxes.create(SandboxSettings.from(context.config().tree()),
                 SandboxCommand::report, java.time.Clock.systemUTC()),
@@ -45,7 +47,8 @@ public final class Commands {
         bench.addSubcommand(new BenchIntentCommand(() -> context.config().tree()));
         bench.addSubcommand(new BenchSpeechCommand(() -> context.config().tree()));
         bench.addSubcommand(new BenchLoopCommand(() -> new ToolUsePolicy(loopSettings.get().allowlist()),
-                turns -> new OverheadBench(context.app().runs(), context.app().tracker(), context.app().events())
+                turns -> new OverheadBench(context.app().runs(), context.app().tracker(), context.app().events(),
+                        context.app().sandbox())
                         .run("TRACK", turns), System.out));
         cli.addSubcommand(bench);
         return cli;

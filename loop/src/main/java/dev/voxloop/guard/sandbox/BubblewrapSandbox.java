@@ -110,6 +110,9 @@ public final class BubblewrapSandbox implements Sandbox {
                     events.accept(new PipelineEvent.SandboxLimitReached(clock.instant(), r.subject(),
                             String.join(" ", r.command()), hit.reason()));
                 }
+                if (hit == null && o.exit() == 1 && o.output().startsWith("bwrap: execvp ")) {
+                    return SandboxResult.notStarted(r.command().get(0), o.output().strip(), o.millis());
+                }
                 return new SandboxResult(o.exit(), o.output(), hit, o.millis());
             }
         } catch (IOException e) {

@@ -49,8 +49,7 @@ public final class HostSandbox implements Sandbox {
             return new SandboxResult(o.exit(), o.output(), hit, o.millis());
         } catch (IOException e) {
             if (e.getMessage() != null && e.getMessage().contains("Cannot run program")) {
-                return new SandboxResult(127, "could not start " + r.command().get(0) + ": " + e.getMessage(), null,
-                        0);
+                return SandboxResult.notStarted(r.command().get(0), e.getMessage(), 0);
             }
             throw new SandboxUnavailable("cannot run " + r.command().get(0) + ": " + e.getMessage());
         } finally {

@@ -2,11 +2,14 @@ package dev.voxloop.guard.sandbox;
 
 import dev.voxloop.core.config.ConfigKey;
 import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.core.sandbox.Network;
 import dev.voxloop.core.sandbox.SandboxLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The sandbox's settings ({@code sandbox.*} in voxloop.yaml).
@@ -18,9 +21,12 @@ import java.util.Locale;
  * @param mavenWrappers  Maven wrapper distributions shown read-only as ~/.m2/wrapper, or null
  * @param limits         the default limits of one command
  * @param useCgroups     limit memory and processes with cgroups when this process may create them
+ * @param egress         per project key, the hosts its commands may reach through the egress proxy; a project not
+ *                       listed has no network
  */
 public record SandboxSettings(String backend, String bwrapCommand, List<Path> readOnly, List<String> passEnv,
-                              Path mavenRepository, Path mavenWrappers, SandboxLimits limits, boolean useCgroups) {
+                              Path mavenRepository, Path mavenWrappers, SandboxLimits limits, boolean useCgroups,
+                              Map<String, List<String>> egress) {
 
     public static final List<ConfigKey> KEYS = List.of(
             ConfigKey.of("sandbox.backend", "Where agent turns, gates and CI checks run: bubblewrap (default on"
@@ -36,7 +42,9 @@ public record SandboxSettings(String backend, String bwrapCommand, List<Path> re
             ConfigKey.of("sandbox.limits.memory", "Memory of one command's process tree (default 4g)"),
             ConfigKey.of("sandbox.limits.processes", "Processes and threads at once (default 1024)"),
             ConfigKey.of("sandbox.limits.output", "Output kept per command; more stops it (default 4m)"),
-            ConfigKey.of("sandbox.cgroups", "Use cgroups for memory and process limits when allowed (default true)"));
+            ConfigKey.of("sandbox.cgroups", "Use cgroups for memory and process limits when allowed (default true)"),
+            ConfigKey.of("sandbox.egress.*", "Per project key, the hosts (host, host:port, *.domain) its agent turns"
+                    + " may reach through voxloop's egress proxy; projects not listed have no network"));
 
     public static SandboxSettings defaults() {
         return from(ConfigTree.empty());
@@ -55,7 +63,21 @@ public record SandboxSettings(String backend, String bwrapCommand, List<Path> re
                 c.string("sandbox.bwrap", "bwrap"), c.strings("sandbox.read_only").stream().map(Path::of).toList(),
                 c.strings("sandbox.pass_env"), repo.equals("none") ? null : Path.of(repo),
                 Files.isDirectory(m2.resolve("wrapper")) ? m2.resolve("wrapper") : null, limits,
-                c.bool("sandbox.cgroups", true));
+                c.bool("sandbox.cgroups", true), egress(c));
+    }
+
+    private static Map<String, List<String>> egress(ConfigTree c) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String key : c.keys("sandbox.egress")) {
+            out.put(key, c.strings("sandbox.egress." + key));
+        }
+        return out;
+    }
+
+    /** The network of a project's agent turns: an allowlist when hosts are configured for it, else none. */
+    public Network network(String projectKey) {
+        List<String> hosts = egress.get(projectKey);
+        return hosts == null || hosts.isEmpty() ? Network.NONE : new Network.Allowlist(hosts);
     }
 
     /** "4g", "512m", "64k" or a number of bytes. */

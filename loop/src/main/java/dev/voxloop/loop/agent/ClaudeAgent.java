@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.voxloop.core.loop.LoopFailure;
 import dev.voxloop.loop.workspace.CommandResult;
 import dev.voxloop.loop.workspace.Git;
-import dev.voxloop.loop.workspace.Processes;
+import dev.voxloop.loop.workspace.RunSandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,7 +22,8 @@ import java.util.Map;
  * the tree, so the agent cannot edit it), installs our hooks for PreToolUse, PostToolUse and Stop. The session id,
  * final message, token usage and cost come from the stream's {@code system/init}, {@code assistant} and
  * {@code result} messages. A binary that cannot be started, or a turn refused for authentication, makes the agent
- * unavailable: the run stops with Claude Code's own words instead of retrying.
+ * unavailable: the run stops with Claude Code's own words instead of retrying. It runs inside the sandbox with the
+ * run's own home (its session files survive between turns) and its API key as the one secret passed in.
  */
 public final class ClaudeAgent implements CodingAgent {
 
@@ -33,14 +34,16 @@ public final class ClaudeAgent implements CodingAgent {
     private final String model;
     private final int maxTurns;
     private final Map<String, String> env;
+    private final RunSandbox sandbox;
 
     public ClaudeAgent(List<String> command, String voxloopCommand, String model, int maxTurns,
-                       Map<String, String> env) {
+                       Map<String, String> env, RunSandbox sandbox) {
         this.command = List.copyOf(command);
         this.voxloopCommand = voxloopCommand;
         this.model = model;
         this.maxTurns = maxTurns;
         this.env = Map.copyOf(env);
+        this.sandbox = sandbox;
     }
 
     @Override
@@ -91,7 +94,7 @@ public final class ClaudeAgent implements CodingAgent {
         if (model != null) {
             argv.addAll(List.of("--model", model));
         }
-        CommandResult res = Processes.run(argv, r.workspace(), env, null, r.timeout());
+        CommandResult res = sandbox.agentTurn(argv, r.workspace(), env, null, r.runId(), r.ticketKey(), r.timeout());
         if (res.notStarted()) {
             throw new LoopFailure.AgentUnavailable("Claude Code cannot be started (" + command.get(0) + "): "
                     + res.tail(300));

@@ -17,6 +17,7 @@ import dev.voxloop.loop.run.Budgets;
 import dev.voxloop.loop.run.LoopRunner;
 import dev.voxloop.loop.run.StuckDetector;
 import dev.voxloop.loop.workspace.Git;
+import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.loop.workspace.WorkspacePreparer;
 import dev.voxloop.loop.worker.Worker;
 import java.io.PrintStream;
@@ -42,19 +43,24 @@ public final class DemoRun {
     private final EventBus events;
     private final LoopRunRepository runs;
     private final Clock clock;
+    private final RunSandbox sandbox;
 
-    public DemoRun(TicketTracker tracker, LoopQueue queue, EventBus events, LoopRunRepository runs, Clock clock) {
+    /** @param sandbox where the demo's agent turns and gates run (the configured sandbox) */
+    public DemoRun(TicketTracker tracker, LoopQueue queue, EventBus events, LoopRunRepository runs, Clock clock,
+                   RunSandbox sandbox) {
         this.tracker = tracker;
         this.queue = queue;
         this.events = events;
         this.runs = runs;
         this.clock = clock;
+        this.sandbox = sandbox;
     }
 
     public Outcome run(Path dir, String projectKey, PrintStream out) {
         Path source = dir.resolve("trackit");
         Path origin = dir.resolve("trackit.git");
         out.println("== voxloop demo in " + dir);
+        out.println("   agent turns and gates run in the " + sandbox.describe());
         TrackItSample.create(source, origin);
         out.println("   sample repository TrackIt pushed to " + origin);
         Ticket ticket = tracker.create(TrackItSample.ticket(projectKey),
@@ -67,8 +73,8 @@ public final class DemoRun {
                 "replay", List.of(), script.toString(), null, null, new Budgets(8, Duration.ofMinutes(20), 0));
         LoopSettings settings = LoopSettings.from(ConfigTree.empty(), dir).withProject(project);
         LoopRunner runner = new LoopRunner(runs, tracker, events,
-                new WorkspacePreparer(dir.resolve("workspaces"), null, false), new Agents(settings, dir),
-                new GateSuite(), settings, StuckDetector.DEFAULTS, clock, () -> UUID.randomUUID().toString()
+                new WorkspacePreparer(dir.resolve("workspaces"), null, false), new Agents(settings, dir, sandbox),
+                new GateSuite(sandbox), settings, StuckDetector.DEFAULTS, clock, () -> UUID.randomUUID().toString()
                 .substring(0, 8));
         Runnable unsubscribe = events.subscribe(e -> out.println(render(e.event())));
         try {

@@ -3,7 +3,6 @@ package dev.voxloop.loop.demo;
 import dev.voxloop.core.intent.IssueType;
 import dev.voxloop.core.intent.Priority;
 import dev.voxloop.core.intent.TicketDraft;
-import dev.voxloop.loop.agent.ReplayAgent;
 import dev.voxloop.loop.agent.ReplayAgent.Edit;
 import dev.voxloop.loop.agent.ReplayAgent.Step;
 import dev.voxloop.loop.workspace.Git;
@@ -160,9 +159,5 @@ public final class TrackItSample {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static ReplayAgent agent() {
-        return new ReplayAgent(script());
     }
 }

@@ -4,7 +4,7 @@ import dev.voxloop.loop.policy.PolicyContext;
 import dev.voxloop.loop.policy.ProtectedPaths;
 import dev.voxloop.loop.workspace.CommandResult;
 import dev.voxloop.loop.workspace.Git;
-import dev.voxloop.loop.workspace.Processes;
+import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.loop.workspace.TaskFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +22,13 @@ import java.util.TreeSet;
 public final class GateSuite {
 
     private static final int DETAIL_MAX = 3000;
+
+    private final RunSandbox sandbox;
+
+    /** @param sandbox where the test, lint and coverage commands run */
+    public GateSuite(RunSandbox sandbox) {
+        this.sandbox = sandbox;
+    }
 
     /** All results; {@link #passed()} when every one passed. */
     public record Verdict(List<GateResult> results, long commandMillis) {
@@ -125,7 +132,7 @@ public final class GateSuite {
             return GateResult.fail("tests", "no test command is configured for this project (loop.projects.<KEY>"
                     + ".test); a change cannot pass without tests");
         }
-        CommandResult r = Processes.shell(cfg.testCommand(), workspace, Map.of(), cfg.commandTimeout());
+        CommandResult r = sandbox.shell(cfg.testCommand(), workspace, cfg.commandTimeout());
         if (r.ok()) {
             return GateResult.pass("tests", "'" + cfg.testCommand() + "' passed in " + r.millis() + " ms");
         }
@@ -139,7 +146,7 @@ public final class GateSuite {
         if (blank(command)) {
             return GateResult.pass(name, "not configured");
         }
-        CommandResult r = Processes.shell(command, workspace, Map.of(), cfg.commandTimeout());
+        CommandResult r = sandbox.shell(command, workspace, cfg.commandTimeout());
         return r.ok() ? GateResult.pass(name, "'" + command + "' clean")
                 : GateResult.fail(name, "'" + command + "' failed (exit " + r.exit() + "):\n" + r.tail(DETAIL_MAX));
     }
@@ -148,7 +155,7 @@ public final class GateSuite {
         if (blank(cfg.coverageCommand())) {
             return GateResult.pass("coverage", "not configured");
         }
-        CommandResult r = Processes.shell(cfg.coverageCommand(), git.dir(), Map.of(), cfg.commandTimeout());
+        CommandResult r = sandbox.shell(cfg.coverageCommand(), git.dir(), cfg.commandTimeout());
         if (!r.ok()) {
             return GateResult.fail("coverage", "'" + cfg.coverageCommand() + "' failed (exit " + r.exit() + "):\n"
                     + r.tail(DETAIL_MAX));

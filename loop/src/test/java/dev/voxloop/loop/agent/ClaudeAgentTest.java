@@ -3,6 +3,7 @@ package dev.voxloop.loop.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.voxloop.loop.fixture.TestSandbox;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.intent.IssueType;
@@ -79,7 +80,7 @@ class ClaudeAgentTest {
     void aMissingBinaryMakesTheAgentUnavailable() throws Exception {
         TempRepo repo = new TempRepo(tmp.resolve("r"));
         ClaudeAgent agent = new ClaudeAgent(List.of(tmp.resolve("no-such-claude").toString()), "voxloop", null, 5,
-                Map.of());
+                Map.of(), TestSandbox.direct());
         assertThatThrownBy(() -> agent.turn(new TurnRequest("r", "A-1", repo.work, 1, "p", null,
                 Duration.ofSeconds(10)))).isInstanceOf(LoopFailure.AgentUnavailable.class)
                 .hasMessageContaining("cannot be started");
@@ -109,8 +110,9 @@ class ClaudeAgentTest {
         MemoryLoopRuns runs = new MemoryLoopRuns();
         LoopRunner runner = new LoopRunner(runs, tracker, new EventBus(new InMemoryEventLog()),
                 new WorkspacePreparer(tmp.resolve("ws"), null, false),
-                (proj, run, ws) -> new ClaudeAgent(proj.agentCommand(), voxloop, null, 10, Map.of()),
-                new GateSuite(), s, StuckDetector.DEFAULTS, Clock.systemUTC(), () -> "r1");
+                (proj, run, ws) -> new ClaudeAgent(proj.agentCommand(), voxloop, null, 10, Map.of(),
+                        TestSandbox.direct()),
+                new GateSuite(TestSandbox.direct()), s, StuckDetector.DEFAULTS, Clock.systemUTC(), () -> "r1");
 
         LoopRun run = runner.run(t.key(), "w1", () -> true);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.voxloop.loop.fixture.TestSandbox;
 import dev.voxloop.loop.fixture.TempRepo;
 import dev.voxloop.loop.gate.GateConfig;
 import dev.voxloop.loop.gate.GateSuite;
@@ -26,7 +27,7 @@ class HookHandlerTest {
     Path tmp;
 
     private TempRepo repo;
-    private final HookHandler hooks = new HookHandler(new ToolUsePolicy(), new GateSuite(), Clock.systemUTC());
+    private final HookHandler hooks = new HookHandler(new ToolUsePolicy(), new GateSuite(TestSandbox.direct()), Clock.systemUTC());
 
     @BeforeEach
     void repo() throws Exception {

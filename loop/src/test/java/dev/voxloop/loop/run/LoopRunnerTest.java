@@ -2,6 +2,7 @@ package dev.voxloop.loop.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.voxloop.loop.fixture.TestSandbox;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.event.PipelineEvent;
@@ -68,7 +69,7 @@ class LoopRunnerTest {
         LoopSettings s = LoopSettings.from(ConfigTree.empty(), tmp).withProject(p);
         AtomicInteger ids = new AtomicInteger();
         return new LoopRunner(runs, tracker, new EventBus(log), new WorkspacePreparer(tmp.resolve("ws"), null, false),
-                (proj, run, ws) -> agent, new GateSuite(), s, StuckDetector.DEFAULTS, Clock.systemUTC(),
+                (proj, run, ws) -> agent, new GateSuite(TestSandbox.direct()), s, StuckDetector.DEFAULTS, Clock.systemUTC(),
                 () -> "run" + ids.incrementAndGet());
     }
 

@@ -2,6 +2,7 @@ package dev.voxloop.loop.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.voxloop.loop.fixture.TestSandbox;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.intent.IssueType;
@@ -84,7 +85,7 @@ class WorkerTest {
         LoopSettings s = LoopSettings.from(ConfigTree.empty(), tmp).withProject(p);
         InMemoryEventLog log = new InMemoryEventLog();
         LoopRunner runner = new LoopRunner(new MemoryLoopRuns(), tracker, new EventBus(log),
-                new WorkspacePreparerFor(tmp).get(), (proj, run, ws) -> slow, new GateSuite(), s,
+                new WorkspacePreparerFor(tmp).get(), (proj, run, ws) -> slow, new GateSuite(TestSandbox.direct()), s,
                 StuckDetector.DEFAULTS, Clock.systemUTC(), () -> "r1");
         Worker w = new Worker("w1", queue, runner, new EventBus(log), Duration.ofMillis(300), Duration.ofMillis(50),
                 3, Clock.systemUTC());
