@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * {@code voxloop config --effective}: every key with the value in force and where it came from (default, the file,
- * .env or the environment, or another key it defaults to). Secrets that are set show as {@value #MASK}.
+ * .env or the environment, or another key it defaults to), or "unset". Secrets that are set show as {@value #MASK}.
  */
 public final class EffectiveConfig {
 
@@ -52,7 +52,7 @@ public final class EffectiveConfig {
                 fallback = fallback.replace("{" + v.getKey() + "}", v.getValue());
             }
             value = fallback.isEmpty() ? Optional.empty() : Optional.of(fallback);
-            source = "default";
+            source = fallback.isEmpty() ? "unset" : "default";
         }
         String text = value.isEmpty() ? "" : " " + (key.secret() ? MASK : show(value.get()));
         out.append(key.path()).append(':').append(text).append("  # ").append(source).append('\n');

@@ -36,7 +36,7 @@ class EffectiveConfigTest {
                 .contains("speech.openai.key: ********  # intent.openai.api_key, environment OPENAI_API_KEY\n")
                 .contains("tracker.projects: [{\"key\":\"WEB\"}]  # file voxloop.yaml\n")
                 .contains("loop.workspaces: " + dir.toAbsolutePath().normalize() + "/workspaces  # default\n")
-                .contains("db.user:  # default\n")
+                .contains("db.user:  # unset\n")
                 .doesNotContain("file-secret", "sk-live-123");
     }
 
