@@ -63,8 +63,8 @@ final class MountPlan {
             a.addAll(List.of("--ro-bind", extra.toString(), extra.toString()));
         }
         a.addAll(List.of("--bind", home.toString(), userHome.toString()));
-        if (s.mavenRepository() != null && Files.isDirectory(s.mavenRepository())) {
-            a.addAll(List.of("--ro-bind", s.mavenRepository().toString(), userHome.resolve(".m2/repository")
+        if (s.mavenRepositoryPath() != null) {
+            a.addAll(List.of("--ro-bind", s.mavenRepositoryPath().toString(), userHome.resolve(".m2/repository")
                     .toString()));
         }
         if (s.mavenWrappers() != null && Files.isDirectory(s.mavenWrappers())) {
@@ -89,9 +89,10 @@ final class MountPlan {
         if (!jdk.startsWith("/usr")) {
             out.add(jdk);
         }
-        for (Path p : s.readOnly()) {
+        for (String name : s.readOnly()) {
+            Path p = Path.of(name).toAbsolutePath().normalize();
             if (Files.exists(p) && !out.contains(p)) {
-                out.add(p.toAbsolutePath().normalize());
+                out.add(p);
             }
         }
         return out;
