@@ -70,21 +70,14 @@ public final class BubblewrapSandbox implements Sandbox {
     @Override
     public SandboxResult run(SandboxRequest r) {
         Path scratch = null;
-        Path freshHome = null;
         List<ProtectedTree.Entry> guarded = List.of();
+        EgressProxy proxy = null;
         try {
             Path workspace = r.workspace().toRealPath();
             scratch = Files.createTempDirectory("voxloop-sandbox-");
-            Path placeholder = Files.createDirectory(scratch.resolve("empty"));
-            Path home = r.home();
-            if (home == null) {
-                home = freshHome = Files.createDirectory(scratch.resolve("home"));
-            } else {
-                Files.createDirectories(home);
-            }
-            Path userHome = hostHome;
+            Path home = r.home() == null ? Files.createDirectory(scratch.resolve("home"))
+                    : Files.createDirectories(r.home());
             guarded = ProtectedTree.of(workspace);
-            EgressProxy proxy = null;
             Path egressDir = null;
             List<String> command = r.command();
             if (r.network() instanceof Network.Allowlist allow) {
@@ -93,36 +86,40 @@ public final class BubblewrapSandbox implements Sandbox {
                         refusal -> refused(r, refusal));
                 command = bridged(command);
             }
-            List<String> argv = new ArrayList<>();
-            argv.add(bwrap);
-            argv.addAll(MountPlan.arguments(settings, workspace, home, userHome, guarded, placeholder, egressDir));
+            List<String> argv = new ArrayList<>(List.of(bwrap));
+            argv.addAll(MountPlan.arguments(settings, workspace, home, hostHome, guarded,
+                    Files.createDirectory(scratch.resolve("empty")), egressDir));
             argv.add("--");
             argv.addAll(command);
-            Map<String, String> env = SandboxEnvironment.of(r, settings, userHome, name(), hostEnv);
-            try (KernelLimits.Groups groups = kernel.open(UUID.randomUUID().toString().substring(0, 12), r.limits());
-                 EgressProxy closing = proxy) {
-                LimitedProcess.Outcome o = LimitedProcess.run(groups.wrap(argv), workspace, env, r.stdin(),
-                        r.limits().wallTime(), r.limits().outputBytes());
-                LimitHit hit = o.timedOut() ? new LimitHit.WallTime(r.limits().wallTime())
-                        : o.outputOverflow() ? new LimitHit.Output(r.limits().outputBytes())
-                        : groups.hit(o.exit()).orElse(null);
-                if (hit != null) {
-                    events.accept(new PipelineEvent.SandboxLimitReached(clock.instant(), r.subject(),
-                            String.join(" ", r.command()), hit.reason()));
-                }
-                if (hit == null && o.exit() == 1 && o.output().startsWith("bwrap: execvp ")) {
-                    return SandboxResult.notStarted(r.command().get(0), o.output().strip(), o.millis());
-                }
-                return new SandboxResult(o.exit(), o.output(), hit, o.millis());
+            Map<String, String> env = SandboxEnvironment.of(r, settings, hostHome, name(), hostEnv);
+            try (KernelLimits.Groups groups = kernel.open(UUID.randomUUID().toString().substring(0, 12), r.limits())) {
+                return result(r, groups, LimitedProcess.run(groups.wrap(argv), workspace, env, r.stdin(),
+                        r.limits().wallTime(), r.limits().outputBytes()));
             }
         } catch (IOException e) {
             throw new SandboxUnavailable("cannot start the sandbox for " + r.command().get(0) + ": "
                     + e.getMessage());
         } finally {
+            if (proxy != null) {
+                proxy.close();
+            }
             removePlaceholders(guarded);
             Sandboxes.deleteTree(scratch);
-            Sandboxes.deleteTree(freshHome);
         }
+    }
+
+    /** How the command ended, with the limit that stopped it (also published) or a program that never started. */
+    private SandboxResult result(SandboxRequest r, KernelLimits.Groups groups, LimitedProcess.Outcome o) {
+        LimitHit hit = o.timedOut() ? new LimitHit.WallTime(r.limits().wallTime())
+                : o.outputOverflow() ? new LimitHit.Output(r.limits().outputBytes())
+                : groups.hit(o.exit()).orElse(null);
+        if (hit != null) {
+            events.accept(new PipelineEvent.SandboxLimitReached(clock.instant(), r.subject(),
+                    String.join(" ", r.command()), hit.reason()));
+        } else if (o.exit() == 1 && o.output().startsWith("bwrap: execvp ")) {
+            return SandboxResult.notStarted(r.command().get(0), o.output().strip(), o.millis());
+        }
+        return new SandboxResult(o.exit(), o.output(), hit, o.millis());
     }
 
     /** Starts the bridge from 127.0.0.1:3128 inside to the proxy's socket, waits until it listens, runs argv. */
