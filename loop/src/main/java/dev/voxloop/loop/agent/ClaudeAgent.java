@@ -96,8 +96,9 @@ public final class ClaudeAgent implements CodingAgent {
         }
         CommandResult res = sandbox.agentTurn(argv, r.workspace(), env, null, r.runId(), r.ticketKey(), r.timeout());
         if (res.notStarted()) {
-            throw new LoopFailure.AgentUnavailable("Claude Code cannot be started (" + command.get(0) + "): "
-                    + res.tail(300));
+            throw new LoopFailure.AgentUnavailable("Claude Code cannot be started: " + command.get(0) + " is not"
+                    + " installed or not executable on this worker (loop.claude.command, or the project's"
+                    + " agent_command)");
         }
         return parse(res);
     }
