@@ -219,7 +219,16 @@ public final class Voxloop implements AutoCloseable {
         ConfigTree tree = config.tree();
         return new HealthInfo(tree.string("speech.whisper.model", "none"), tree.string("intent.ollama.model", "none"),
                 "jira".equals(tracker.name()), speech == null ? "none" : speech.name(), extractor.name(), tracker.name(),
-                dev.voxloop.app.cli.VersionProvider.version());
+                dev.voxloop.app.cli.VersionProvider.version(), sandboxHealth());
+    }
+
+    private HealthInfo.Sandbox sandboxHealth() {
+        try {
+            RunSandbox s = sandbox();
+            return new HealthInfo.Sandbox(s.sandbox().name(), s.sandbox().isolates(), s.describe());
+        } catch (RuntimeException e) {
+            return new HealthInfo.Sandbox("unavailable", false, e.getMessage());
+        }
     }
 
     private static String displayHost(String host) {

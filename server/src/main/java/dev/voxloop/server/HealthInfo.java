@@ -11,7 +11,13 @@ package dev.voxloop.server;
  * @param intentExtractor intent extractor in use ("embedded", "ollama", "openai")
  * @param tracker         tracker in use ("builtin", "jira", "github")
  * @param version         voxloop version
+ * @param sandbox         where agent turns and CI checks run: the backend's name, whether it isolates anything
+ *                        (false for {@code none}, which the console shows as a warning) and its description
  */
 public record HealthInfo(String whisperModel, String ollamaModel, boolean jiraConfigured, String speechEngine,
-                         String intentExtractor, String tracker, String version) {
+                         String intentExtractor, String tracker, String version, Sandbox sandbox) {
+
+    /** The sandbox as /health reports it. */
+    public record Sandbox(String backend, boolean isolated, String description) {
+    }
 }

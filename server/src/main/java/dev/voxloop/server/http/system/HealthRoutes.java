@@ -26,7 +26,9 @@ public final class HealthRoutes {
                     h.ollamaModel(), "jira_configured", h.jiraConfigured(), "ws_connections",
                     wsConnections.getAsInt(), "speech_engine", h.speechEngine(), "intent_extractor",
                     h.intentExtractor(), "tracker", h.tracker(), "version", h.version(), "stream_clients",
-                    streamClients.getAsInt()));
+                    streamClients.getAsInt(), "sandbox", h.sandbox() == null ? null : WireShapes.obj("backend",
+                            h.sandbox().backend(), "isolated", h.sandbox().isolated(), "description",
+                            h.sandbox().description())));
         });
     }
 }
