@@ -64,8 +64,12 @@ public final class LoopEngine {
         return new LoopRunner(parts(), () -> UUID.randomUUID().toString().substring(0, 12));
     }
 
-    /** A worker; {@code id} defaults to host-pid-n. */
+    /** A worker; {@code id} defaults to host-pid-n. Says loudly when its agents run without a sandbox. */
     public Worker worker(String id) {
+        if (!sandbox.sandbox().isolates()) {
+            org.slf4j.LoggerFactory.getLogger(LoopEngine.class).warn("NO SANDBOX: {}; every agent turn and CI"
+                    + " check of this worker runs on the host (set sandbox.backend: bubblewrap)", sandbox.describe());
+        }
         String wid = id != null ? id : hostName() + "-" + ProcessHandle.current().pid() + "-"
                 + UUID.randomUUID().toString().substring(0, 4);
         return new Worker(wid, queue, runner(), events, settings.lease(), settings.poll(), settings.maxAttempts(),
