@@ -3,14 +3,15 @@ package dev.voxloop.app;
 import dev.voxloop.app.config.PipelineSettings;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.event.EventBus;
+import dev.voxloop.core.intake.Intake;
 import dev.voxloop.core.intake.IntakeIds;
-import dev.voxloop.core.intake.IntakeService;
-import dev.voxloop.core.intake.IntakeSettings;
 import dev.voxloop.core.intent.IntentExtractor;
 import dev.voxloop.core.loop.LoopRunRepository;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.core.transcript.SpeechToText;
+import dev.voxloop.intake.IntakeService;
+import dev.voxloop.intake.IntakeSettings;
 import dev.voxloop.loop.LoopEngine;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.server.HealthInfo;
@@ -102,7 +103,8 @@ public final class Voxloop implements AutoCloseable {
         return new Voxloop(config);
     }
 
-    public IntakeService intake() {
+    /** The intake as clients use it (the server, {@code voxloop say}). */
+    public Intake intake() {
         return intake;
     }
 
@@ -134,8 +136,9 @@ public final class Voxloop implements AutoCloseable {
     /** The agent loop: workers that claim queued tickets and run them to a pushed branch. */
     public synchronized LoopEngine loop() {
         if (loop == null) {
-            loop = new LoopEngine(LoopSettings.from(config.tree(), config.dataDir()), config.dataDir(), queue, tracker,
-                    events, runs(), clock);
+            LoopSettings settings = LoopSettings.from(config.tree(), config.dataDir());
+            loop = new LoopEngine(settings, config.dataDir(), queue, tracker, events, runs(), Guards.policy(settings),
+                    Guards.markers(), clock);
         }
         return loop;
     }

@@ -1,9 +1,8 @@
 package dev.voxloop.loop;
-
 import dev.voxloop.core.config.ConfigKey;
 import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.core.guard.PackageAllowlist;
 import dev.voxloop.core.problem.Problem;
-import dev.voxloop.loop.policy.PackageAllowlist;
 import dev.voxloop.loop.run.Budgets;
 import java.nio.file.Path;
 import java.time.Duration;

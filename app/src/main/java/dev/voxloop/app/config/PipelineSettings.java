@@ -2,7 +2,7 @@ package dev.voxloop.app.config;
 
 import dev.voxloop.core.config.ConfigKey;
 import dev.voxloop.core.config.ConfigTree;
-import dev.voxloop.core.intake.IntakeSettings;
+import dev.voxloop.intake.IntakeSettings;
 import java.time.Duration;
 import java.util.List;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.voxloop.app.ConfigKeys;
 import dev.voxloop.core.config.ConfigTree;
-import dev.voxloop.core.intake.IntakeSettings;
+import dev.voxloop.intake.IntakeSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

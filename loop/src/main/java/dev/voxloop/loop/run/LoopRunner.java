@@ -2,7 +2,10 @@ package dev.voxloop.loop.run;
 
 import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.event.PipelineEvent;
+import dev.voxloop.core.guard.RunMarker;
+import dev.voxloop.core.guard.RunMarkers;
 import dev.voxloop.core.loop.ControlSignal;
+import dev.voxloop.core.loop.GateConfig;
 import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.core.loop.LoopRunRepository;
 import dev.voxloop.core.loop.LoopState;
@@ -16,10 +19,8 @@ import dev.voxloop.loop.agent.AgentFactory;
 import dev.voxloop.loop.agent.CodingAgent;
 import dev.voxloop.loop.agent.TurnRequest;
 import dev.voxloop.loop.agent.TurnResult;
-import dev.voxloop.loop.gate.GateConfig;
 import dev.voxloop.loop.gate.GateResult;
 import dev.voxloop.loop.gate.GateSuite;
-import dev.voxloop.loop.hook.RunMarker;
 import dev.voxloop.loop.workspace.CommandResult;
 import dev.voxloop.loop.workspace.Git;
 import dev.voxloop.loop.workspace.TaskFile;
@@ -53,6 +54,7 @@ public final class LoopRunner {
     private final WorkspacePreparer preparer;
     private final AgentFactory agents;
     private final GateSuite gates;
+    private final RunMarkers markers;
     private final LoopSettings settings;
     private final StuckDetector stuck;
     private final Clock clock;
@@ -73,14 +75,15 @@ public final class LoopRunner {
     }
 
     public LoopRunner(LoopRunRepository runs, TicketTracker tracker, EventBus events, WorkspacePreparer preparer,
-                      AgentFactory agents, GateSuite gates, LoopSettings settings, StuckDetector stuck, Clock clock,
-                      Supplier<String> ids) {
+                      AgentFactory agents, GateSuite gates, RunMarkers markers, LoopSettings settings,
+                      StuckDetector stuck, Clock clock, Supplier<String> ids) {
         this.runs = runs;
         this.tracker = tracker;
         this.events = events;
         this.preparer = preparer;
         this.agents = agents;
         this.gates = gates;
+        this.markers = markers;
         this.settings = settings;
         this.stuck = stuck;
         this.clock = clock;
@@ -164,8 +167,8 @@ public final class LoopRunner {
                 ctx.project.coverageReport(), ctx.project.coverageThreshold(), ctx.workspace.baseCommit(),
                 ctx.ticket.acceptanceCriteria(), ctx.project.commandTimeout());
         try {
-            new RunMarker(run.id(), run.ticketKey(), ctx.workspace.dir().toString(), base.defaultBranch(),
-                    ctx.gateConfig).write(ctx.workspace.git().gitDir());
+            markers.write(ctx.workspace.git().gitDir(), new RunMarker(run.id(), run.ticketKey(),
+                    ctx.workspace.dir().toString(), base.defaultBranch(), ctx.gateConfig));
         } catch (IOException e) {
             throw new Problem(Problem.Kind.UNAVAILABLE, "cannot write the run marker: " + e.getMessage());
         }
@@ -315,7 +318,7 @@ public final class LoopRunner {
         }
         if (ctx.workspace != null) {
             try {
-                RunMarker.clear(ctx.workspace.git().gitDir());
+                markers.clear(ctx.workspace.git().gitDir());
             } catch (IOException | RuntimeException ignored) {
                 // the marker only matters while the run is active
             }
