@@ -90,7 +90,8 @@ public final class OverheadBench {
                 }
             };
             LoopRunner runner = new LoopRunner(runs, tracker, events, new WorkspacePreparer(dir.resolve("ws"), null,
-                    false), (proj, run, ws) -> agent, new GateSuite(new ToolUseRules()), new RunMarkerFile(), s, new StuckDetector(1000, 1000),
+                    false), (proj, run, ws) -> agent, new GateSuite(new ToolUseRules()), new RunMarkerFile(), s,
+                    new StuckDetector(1000, 1000),
                     Clock.systemUTC(), () -> UUID.randomUUID().toString().substring(0, 8));
             long t0 = System.nanoTime();
             LoopRun run = runner.run(t.key(), "bench", () -> true);

@@ -52,7 +52,8 @@ class GateSuiteTest {
         repo.write("t.sh", "echo 'PASS A.one'; echo 'FAIL A.two: boom'; echo '[ERROR]   BTest.three:12 expected'; "
                 + "exit 1\n");
         String base = repo.commit("A-1: base");
-        GateSuite.Verdict v = new GateSuite(new ToolUseRules()).evaluate(repo.work, new GateConfig("sh t.sh", "false", "", null, 80,
+        GateSuite.Verdict v = new GateSuite(new ToolUseRules()).evaluate(repo.work,
+                new GateConfig("sh t.sh", "false", "", null, 80,
                 base, List.of(), Duration.ofSeconds(30)));
         assertThat(v.passed()).isFalse();
         assertThat(v.failingTests()).containsExactly("A.two", "BTest.three");

@@ -86,7 +86,8 @@ class WorkerTest {
         LoopSettings s = LoopSettings.from(ConfigTree.empty(), tmp).withProject(p);
         InMemoryEventLog log = new InMemoryEventLog();
         LoopRunner runner = new LoopRunner(new MemoryLoopRuns(), tracker, new EventBus(log),
-                new WorkspacePreparerFor(tmp).get(), (proj, run, ws) -> slow, new GateSuite(new ToolUseRules()), new RunMarkerFile(), s,
+                new WorkspacePreparerFor(tmp).get(), (proj, run, ws) -> slow, new GateSuite(new ToolUseRules()),
+                new RunMarkerFile(), s,
                 StuckDetector.DEFAULTS, Clock.systemUTC(), () -> "r1");
         Worker w = new Worker("w1", queue, runner, new EventBus(log), Duration.ofMillis(300), Duration.ofMillis(50),
                 3, Clock.systemUTC());
@@ -94,7 +95,7 @@ class WorkerTest {
         LoopRun run = w.runOnce().orElseThrow();
 
         assertThat(run.state()).isEqualTo(LoopState.PUSHED);
-        assertThat(run.branch()).startsWith("bugfix/TRACK-1-slow");
+        assertThat(run.workspace().branch()).startsWith("bugfix/TRACK-1-slow");
         assertThat(leases).doesNotContainNull();
         assertThat(leases.get(leases.size() - 1)).isAfter(leases.get(0));
         assertThat(queue.find(t.key()).orElseThrow().status()).isEqualTo(QueueStatus.DONE);
