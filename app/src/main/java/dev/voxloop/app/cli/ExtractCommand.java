@@ -11,6 +11,7 @@ import dev.voxloop.core.intent.TicketDraft;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.core.ticket.Project;
 import dev.voxloop.intake.ClarificationPolicy;
+import dev.voxloop.intake.IntakeSettings;
 import dev.voxloop.intent.IntentExtractors;
 import dev.voxloop.intent.IntentSettings;
 import dev.voxloop.intent.ProjectsFile;
@@ -83,8 +84,10 @@ public final class ExtractCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         IntentSettings settings;
         List<Project> projects;
+        int clarificationRounds;
         try {
             settings = IntentSettings.from(config.get());
+            clarificationRounds = IntakeSettings.from(config.get()).maxRounds();
             if (extractor != null) {
                 settings = settings.withExtractor(extractor);
             }
@@ -94,7 +97,7 @@ public final class ExtractCommand implements Callable<Integer> {
             return 2;
         }
         IntentExtractor engine = IntentExtractors.create(settings);
-        ClarificationPolicy policy = new ClarificationPolicy(settings.maxClarificationRounds());
+        ClarificationPolicy policy = new ClarificationPolicy(clarificationRounds);
         String fallbackProject = defaultProject.get();
         int failures = 0;
         BufferedReader in = new BufferedReader(new InputStreamReader(stdin.get(), StandardCharsets.UTF_8));
