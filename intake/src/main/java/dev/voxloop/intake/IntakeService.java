@@ -10,7 +10,6 @@ import dev.voxloop.core.intake.IntakeOutcome;
 import dev.voxloop.core.intake.IntakeRepository;
 import dev.voxloop.core.intake.IntakeSession;
 import dev.voxloop.core.intake.IntakeState;
-import dev.voxloop.core.intent.Clarification;
 import dev.voxloop.core.intent.Extraction;
 import dev.voxloop.core.intent.IntentExtractor;
 import dev.voxloop.core.intent.IntentRequest;
@@ -18,13 +17,10 @@ import dev.voxloop.core.intent.TicketDraft;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.ticket.Project;
-import dev.voxloop.core.ticket.Provenance;
-import dev.voxloop.core.ticket.Ticket;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.core.transcript.SpeechToText;
 import dev.voxloop.core.transcript.Transcript;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,30 +29,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The intake state machine: a spoken or typed request to a filed ticket. Every step is persisted before the
- * caller hears of it; the session id is the idempotency key for ticket creation.
+ * The intake state machine: a spoken or typed request to a filed ticket.
+ *
+ * <pre>
+ * RECEIVED → TRANSCRIBING → EXTRACTING → (CLARIFYING ⇄ EXTRACTING)* → PREVIEWING → CREATING → CREATED
+ *            exits: DISCARDED, FAILED, EXPIRED
+ * </pre>
+ *
+ * This class is the entry points a client calls (the {@link Intake} port) and the housekeeping the server runs;
+ * the transitions themselves are {@link IntakeSteps}. Requests for one session are serialised by a per-session
+ * lock inside a process (different sessions run in parallel); across processes the repository's version check
+ * is the guard. Every step is persisted before the caller hears of it, and the session id is the idempotency key
+ * for ticket creation.
  */
 public final class IntakeService implements Intake {
 
     private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
 
-    public static final int MAX_TEXT_CHARS = 10_000;
-    /** Below this engine confidence the person is asked to repeat rather than filing nonsense. */
-    public static final double MIN_TRANSCRIPT_CONFIDENCE = 0.30;
-
     private final IntakeRepository sessions;
+    private final EventBus events;
     private final SpeechToText speech;
     private final IntentExtractor extractor;
     private final TicketTracker tracker;
-    private final LoopQueue queue;
-    private final EventBus events;
     private final IntakeSettings settings;
-    private final ClarificationPolicy policy;
-    private final Clock clock;
     private final Supplier<String> ids;
     private final SessionLocks locks = new SessionLocks(256);
+    private final IntakeSteps steps;
+    private final IntakeHousekeeping housekeeping;
+    private final ProjectResolution projects;
 
-    /** @param speech may be null when no speech engine is installed: audio is then refused with a 503 */
+    /** @param speech may be null when no speech engine is installed: audio is then refused as unavailable */
     public IntakeService(IntakeRepository sessions, SpeechToText speech, IntentExtractor extractor,
                          TicketTracker tracker, LoopQueue queue, EventBus events, IntakeSettings settings,
                          Clock clock, Supplier<String> ids) {
@@ -64,12 +66,12 @@ public final class IntakeService implements Intake {
         this.speech = speech;
         this.extractor = extractor;
         this.tracker = tracker;
-        this.queue = queue;
-        this.events = events;
         this.settings = settings;
-        this.policy = new ClarificationPolicy(settings.maxRounds());
-        this.clock = clock;
         this.ids = ids;
+        this.steps = new IntakeSteps(sessions, extractor, tracker, queue, events, settings, clock);
+        this.housekeeping = new IntakeHousekeeping(sessions, steps, locks);
+        this.projects = new ProjectResolution(settings.defaultProject());
+        this.events = events;
     }
 
     public IntakeSettings settings() {
@@ -85,57 +87,52 @@ public final class IntakeService implements Intake {
 
     @Override
     public IntakeOutcome submitText(String text, boolean spoken) {
-        String clean = requireText(text, "text");
-        IntakeSession s = sessions.insert(IntakeSession.received(ids.get(), spoken, clean, now()));
-        return locks.with(s.id(), () -> extract(s));
+        String clean = IntakeInput.requireText(text, "text");
+        IntakeSession s = sessions.insert(IntakeSession.received(ids.get(), spoken, clean, steps.now()));
+        return locks.with(s.id(), () -> steps.extract(s));
     }
 
     @Override
     public IntakeOutcome submitAudio(AudioUpload audio) {
-        requireAudio(audio);
+        IntakeInput.requireAudio(audio);
         SpeechToText engine = requireSpeech();
-        IntakeSession s = sessions.insert(IntakeSession.received(ids.get(), true, null, now()));
+        IntakeSession s = sessions.insert(IntakeSession.received(ids.get(), true, null, steps.now()));
         return locks.with(s.id(), () -> {
-            stage(s.id(), Stage.RECORDING, "Audio received: " + audio.displayName());
-            IntakeSession cur = save(s.moveTo(IntakeState.TRANSCRIBING, now()));
-            stage(s.id(), Stage.TRANSCRIBING, "Transcribing with " + engine.name() + "…");
+            steps.stage(s.id(), Stage.RECORDING, "Audio received: " + audio.displayName());
+            IntakeSession cur = steps.save(s.moveTo(IntakeState.TRANSCRIBING, steps.now()));
+            steps.stage(s.id(), Stage.TRANSCRIBING, "Transcribing with " + engine.name() + "…");
             Transcript t;
             try {
                 t = engine.transcribe(audio);
-                checkHeard(t);
+                IntakeInput.requireHeard(t);
             } catch (Problem p) {
-                fail(cur, p.getMessage());
+                steps.fail(cur, p.getMessage());
                 throw p;
             } catch (RuntimeException e) {
                 LOG.warn("transcription failed for intake {}", s.id(), e);
-                fail(cur, "Transcription failed: " + e.getMessage());
+                steps.fail(cur, "Transcription failed: " + e.getMessage());
                 throw new Problem(Problem.Kind.UNPROCESSABLE, "Transcription failed; please try again", null, e);
             }
-            events.publish(new PipelineEvent.Transcribed(now(), s.id(), t.engine(), t.audioSeconds(),
+            events.publish(new PipelineEvent.Transcribed(steps.now(), s.id(), t.engine(), t.audioSeconds(),
                     t.decodeSeconds(), t.text()));
-            cur = save(cur.withText(t.text()));
-            return extract(cur);
+            cur = steps.save(cur.withText(t.text()));
+            return steps.extract(cur);
         });
     }
 
-    /** Transcribe without starting an intake (the original's /api/transcribe). */
     @Override
     public Transcript transcribe(AudioUpload audio) {
-        requireAudio(audio);
+        IntakeInput.requireAudio(audio);
         return requireSpeech().transcribe(audio);
     }
 
-    /**
-     * Extract a draft without starting an intake (the original's /api/extract): same extractor, same project
-     * resolution, nothing persisted.
-     */
     @Override
     public Extraction understand(String text) {
-        String clean = requireText(text, "text");
-        List<Project> projects = tracker.projects();
+        String clean = IntakeInput.requireText(text, "text");
+        List<Project> known = tracker.projects();
         try {
-            return resolveProject(extractor.extract(new IntentRequest(clean, List.of(), List.of(), null, projects,
-                    settings.defaultProject())), projects);
+            return projects.resolve(extractor.extract(new IntentRequest(clean, List.of(), List.of(), null, known,
+                    settings.defaultProject())), known);
         } catch (Problem p) {
             throw p;
         } catch (RuntimeException e) {
@@ -146,33 +143,33 @@ public final class IntakeService implements Intake {
 
     @Override
     public IntakeOutcome clarify(String id, String answer) {
-        String clean = requireText(answer, "text");
+        String clean = IntakeInput.requireText(answer, "text");
         return locks.with(id, () -> {
-            IntakeSession s = load(id);
+            IntakeSession s = steps.load(id);
             if (s.state() != IntakeState.CLARIFYING) {
-                throw Problem.conflict("session " + id + " is not waiting for an answer (it is "
-                        + s.state().name().toLowerCase(Locale.ROOT) + ")");
+                throw Problem.conflict("session " + id + " is not waiting for an answer (it is " + named(s) + ")");
             }
-            return extract(save(s.answered(clean)));
+            return steps.extract(steps.save(s.answered(clean)));
         });
     }
 
+    /** Approving twice, or after a crash mid-creation, files once: CREATED answers as filed, CREATING retries. */
     @Override
     public IntakeOutcome approve(String id, DraftEdits edits) {
         return locks.with(id, () -> {
-            IntakeSession s = load(id);
+            IntakeSession s = steps.load(id);
             return switch (s.state()) {
                 case CREATED -> new IntakeOutcome.Filed(s, false);
-                case CREATING -> file(s);
+                case CREATING -> steps.file(s);
                 case PREVIEWING -> {
                     TicketDraft edited = PreviewEdits.apply(edits == null ? DraftEdits.none() : edits, s.draft(),
                             tracker.projects());
-                    IntakeSession updated = s.withExtraction(replaceDraft(s.extraction(), edited));
-                    requireFileable(edited);
-                    yield file(save(updated.moveTo(IntakeState.CREATING, now())));
+                    IntakeSession updated = s.withExtraction(ProjectResolution.withDraft(s.extraction(), edited));
+                    IntakeInput.requireFileable(edited);
+                    yield steps.file(steps.save(updated.moveTo(IntakeState.CREATING, steps.now())));
                 }
-                default -> throw Problem.conflict("session " + id + " has no draft to approve (it is "
-                        + s.state().name().toLowerCase(Locale.ROOT) + ")");
+                default -> throw Problem.conflict("session " + id + " has no draft to approve (it is " + named(s)
+                        + ")");
             };
         });
     }
@@ -180,249 +177,31 @@ public final class IntakeService implements Intake {
     @Override
     public IntakeOutcome discard(String id) {
         return locks.with(id, () -> {
-            IntakeSession s = load(id);
+            IntakeSession s = steps.load(id);
             if (s.state() == IntakeState.DISCARDED) {
                 return new IntakeOutcome.Discarded(s);
             }
             if (!s.state().canMoveTo(IntakeState.DISCARDED)) {
-                throw Problem.conflict("session " + id + " cannot be discarded (it is "
-                        + s.state().name().toLowerCase(Locale.ROOT) + ")");
+                throw Problem.conflict("session " + id + " cannot be discarded (it is " + named(s) + ")");
             }
-            IntakeSession d = save(s.moveTo(IntakeState.DISCARDED, now()));
-            stage(id, Stage.DONE, "Pipeline discarded by user.");
-            events.publish(new PipelineEvent.IntakeEnded(now(), id, IntakeState.DISCARDED, "discarded by user"));
+            IntakeSession d = steps.save(s.moveTo(IntakeState.DISCARDED, steps.now()));
+            steps.stage(id, Stage.DONE, "Pipeline discarded by user.");
+            events.publish(new PipelineEvent.IntakeEnded(steps.now(), id, IntakeState.DISCARDED,
+                    "discarded by user"));
             return new IntakeOutcome.Discarded(d);
         });
     }
 
     // ---- housekeeping ---------------------------------------------------------------------------------------
 
-    /** Expire questions and previews nobody answered in time. Returns how many. */
+    /** Expires questions and previews nobody answered in time. Returns how many. */
     public int expireDue() {
-        int n = 0;
-        for (IntakeSession candidate : sessions.expiredBefore(now(), 500)) {
-            n += locks.with(candidate.id(), () -> {
-                IntakeSession s = sessions.find(candidate.id()).orElse(null);
-                if (s == null || !isOverdue(s)) {
-                    return 0;
-                }
-                expire(s);
-                return 1;
-            });
-        }
-        return n;
+        return housekeeping.expireDue();
     }
 
-    /**
-     * After a restart: finish creations that were under way (idempotent, so never a duplicate), re-run
-     * extractions from the stored text, and fail audio intakes whose audio was not yet transcribed.
-     */
+    /** After a restart: finishes or fails what a crash interrupted (see {@link IntakeHousekeeping}). */
     public int resumeInterrupted() {
-        int n = 0;
-        for (IntakeSession candidate : sessions.interrupted(500)) {
-            try {
-                locks.with(candidate.id(), () -> {
-                    IntakeSession s = load(candidate.id());
-                    switch (s.state()) {
-                        case CREATING -> file(s);
-                        case EXTRACTING -> extract(s);
-                        case RECEIVED -> {
-                            if (s.text() != null) {
-                                extract(s);
-                            } else {
-                                fail(s, "The server restarted before your audio was transcribed; please say it again");
-                            }
-                        }
-                        case TRANSCRIBING -> fail(s,
-                                "The server restarted before your audio was transcribed; please say it again");
-                        default -> {
-                        }
-                    }
-                    return null;
-                });
-                n++;
-            } catch (RuntimeException e) {
-                LOG.warn("could not resume intake {}: {}", candidate.id(), e.getMessage());
-            }
-        }
-        return n;
-    }
-
-    // ---- the steps ------------------------------------------------------------------------------------------
-
-    private IntakeOutcome extract(IntakeSession start) {
-        IntakeSession s = start.state() == IntakeState.EXTRACTING ? start
-                : save(start.moveTo(IntakeState.EXTRACTING, now()));
-        stage(s.id(), Stage.EXTRACTING, s.round() == 0 ? "Extracting intent with " + extractor.name() + "…"
-                : "Re-extracting intent (round " + (s.round() + 1) + ")…");
-        List<Project> projects = tracker.projects();
-        Extraction ex;
-        try {
-            ex = resolveProject(extractor.extract(new IntentRequest(s.text(), s.answers(), s.questions(), s.draft(),
-                    projects, settings.defaultProject())), projects);
-        } catch (Problem p) {
-            fail(s, p.getMessage());
-            throw p;
-        } catch (RuntimeException e) {
-            LOG.warn("extraction failed for intake {}", s.id(), e);
-            fail(s, "Could not understand the request: " + e.getMessage());
-            throw new Problem(Problem.Kind.UNPROCESSABLE, "Could not understand the request", null, e);
-        }
-        s = s.withExtraction(ex);
-        ClarificationPolicy.Verdict verdict = policy.assess(ex, projects, s.round());
-        if (verdict.shouldAsk()) {
-            Clarification q = verdict.question();
-            s = save(s.moveTo(IntakeState.CLARIFYING, now()).asking(q, now().plus(settings.clarifyTimeout())));
-            stage(s.id(), Stage.CLARIFYING, "Needs clarification (round " + q.round() + "): " + q.question());
-            events.publish(new PipelineEvent.ClarificationNeeded(now(), s.id(), q, List.of(q.question()),
-                    ex.ambiguityScore(), ex.draft().summary(), q.round()));
-            return new IntakeOutcome.NeedsClarification(s, q);
-        }
-        if (settings.requireApproval() || !verdict.ready() && !fileable(ex.draft())) {
-            s = save(s.moveTo(IntakeState.PREVIEWING, now())
-                    .previewing(verdict.verdictGaps(), now().plus(settings.previewTimeout())));
-            stage(s.id(), Stage.PREVIEWING, "Preview ready: " + ex.draft().summary());
-            events.publish(new PipelineEvent.PreviewReady(now(), s.id(), s.conversation(), ex.draft(),
-                    ex.confidence(), ex.flags(), s.gaps(), ex.ambiguityScore()));
-            return new IntakeOutcome.NeedsApproval(s);
-        }
-        return file(save(s.moveTo(IntakeState.CREATING, now()).previewing(verdict.verdictGaps(), null)));
-    }
-
-    private IntakeOutcome file(IntakeSession s) {
-        TicketDraft draft = s.draft();
-        if (s.spoken()) {
-            draft = draft.withLabel(TicketTracker.VOICE_INITIATED);
-        }
-        stage(s.id(), Stage.CREATING, "Creating ticket in " + draft.projectKey() + "…");
-        Ticket ticket;
-        try {
-            ticket = tracker.create(draft, new Provenance(s.id(), s.spoken(), s.conversation(), s.createdAt()));
-        } catch (Problem p) {
-            // Back to the preview so the person can fix the field or retry; the intake id keeps retries single.
-            IntakeSession back = settings.requireApproval()
-                    ? save(s.moveTo(IntakeState.PREVIEWING, now()).failed(p.getMessage())
-                    .previewing(s.gaps(), now().plus(settings.previewTimeout())))
-                    : null;
-            if (back == null) {
-                fail(s, p.getMessage());
-            } else {
-                stage(s.id(), Stage.ERROR, p.getMessage());
-            }
-            throw p;
-        }
-        boolean queued = settings.autoDispatch() && queue.enqueue(ticket.key(), ticket.summary());
-        IntakeSession done = save(s.moveTo(IntakeState.CREATED, now()).filed(ticket.key(), ticket.url()));
-        events.publish(new PipelineEvent.TicketCreated(now(), s.id(), ticket.key(), ticket.url(), ticket.summary()));
-        stage(s.id(), Stage.DONE, "Ticket created: " + ticket.key() + " — " + ticket.url());
-        if (queued) {
-            events.publish(new PipelineEvent.TicketQueued(now(), ticket.key(), ticket.summary()));
-        }
-        return new IntakeOutcome.Filed(done, queued);
-    }
-
-    // ---- pieces ---------------------------------------------------------------------------------------------
-
-    private IntakeSession load(String id) {
-        if (id == null || id.isBlank()) {
-            throw Problem.invalid("session_id", "session_id is required");
-        }
-        IntakeSession s = sessions.find(id).orElseThrow(() -> Problem.notFound("Session not found: " + id));
-        if (isOverdue(s)) {
-            expire(s);
-            throw new Problem(Problem.Kind.GONE, "Session " + id + " expired; please make the request again");
-        }
-        if (s.state() == IntakeState.EXPIRED) {
-            throw new Problem(Problem.Kind.GONE, "Session " + id + " expired; please make the request again");
-        }
-        return s;
-    }
-
-    private boolean isOverdue(IntakeSession s) {
-        return s.state().awaitingPerson() && s.expiresAt() != null && s.expiresAt().isBefore(now());
-    }
-
-    private void expire(IntakeSession s) {
-        save(s.moveTo(IntakeState.EXPIRED, now()).failed("no answer in time"));
-        events.publish(new PipelineEvent.IntakeEnded(now(), s.id(), IntakeState.EXPIRED, "no answer in time"));
-    }
-
-    private void fail(IntakeSession s, String reason) {
-        try {
-            if (s.state().canMoveTo(IntakeState.FAILED)) {
-                save(s.moveTo(IntakeState.FAILED, now()).failed(reason));
-            }
-        } finally {
-            stage(s.id(), Stage.ERROR, reason);
-            events.publish(new PipelineEvent.IntakeEnded(now(), s.id(), IntakeState.FAILED, reason));
-        }
-    }
-
-    private IntakeSession save(IntakeSession s) {
-        return sessions.update(s);
-    }
-
-    private void stage(String id, Stage stage, String message) {
-        events.publish(new PipelineEvent.StageChanged(now(), id, stage, message));
-    }
-
-    private Instant now() {
-        return clock.instant();
-    }
-
-    /** A model never invents a project: keys not in the tracker are dropped; the default fills a gap. */
-    private Extraction resolveProject(Extraction ex, List<Project> projects) {
-        TicketDraft d = ex.draft();
-        String key = d.projectKey();
-        String resolved = key == null ? null : projects.stream()
-                .filter(p -> p.key().equalsIgnoreCase(key) || p.name().equalsIgnoreCase(key))
-                .map(Project::key).findFirst().orElse(null);
-        if (resolved == null && settings.defaultProject() != null
-                && projects.stream().anyMatch(p -> p.key().equals(settings.defaultProject()))) {
-            resolved = settings.defaultProject();
-        }
-        if (resolved == null && projects.size() == 1) {
-            resolved = projects.getFirst().key();
-        }
-        return java.util.Objects.equals(resolved, key) ? ex : replaceDraft(ex, d.withProjectKey(resolved));
-    }
-
-    private static Extraction replaceDraft(Extraction ex, TicketDraft draft) {
-        return new Extraction(draft, ex.missing(), ex.ambiguities(), ex.confidence(), ex.flags(), ex.questions(),
-                ex.ambiguityScore(), ex.extractor());
-    }
-
-    private static boolean fileable(TicketDraft d) {
-        return d.projectKey() != null && d.issueType() != null && d.summary().length() >= TicketDraft.SUMMARY_MIN;
-    }
-
-    private static void requireFileable(TicketDraft d) {
-        if (d.projectKey() == null) {
-            throw Problem.invalid("project", "choose a project before approving");
-        }
-        if (d.issueType() == null) {
-            throw Problem.invalid("issue_type", "choose an issue type before approving");
-        }
-        if (d.summary().length() < TicketDraft.SUMMARY_MIN) {
-            throw Problem.invalid("summary", "summary must be 3 to 255 characters");
-        }
-    }
-
-    private static String requireText(String text, String field) {
-        if (text == null || text.isBlank()) {
-            throw Problem.invalid(field, field + " must not be empty");
-        }
-        if (text.length() > MAX_TEXT_CHARS) {
-            throw new Problem(Problem.Kind.TOO_LARGE, field + " is too long (at most " + MAX_TEXT_CHARS
-                    + " characters)", field);
-        }
-        return text.strip();
-    }
-
-    private static void requireAudio(AudioUpload audio) {
-        if (audio == null || audio.isEmpty()) {
-            throw Problem.invalid("audio", "Empty audio file");
-        }
+        return housekeeping.resumeInterrupted();
     }
 
     private SpeechToText requireSpeech() {
@@ -432,13 +211,7 @@ public final class IntakeService implements Intake {
         return speech;
     }
 
-    private static void checkHeard(Transcript t) {
-        if (t.isBlank()) {
-            throw new Problem(Problem.Kind.UNPROCESSABLE, "I could not make out any words; please try again");
-        }
-        if (t.confidence() != null && t.confidence() < MIN_TRANSCRIPT_CONFIDENCE) {
-            throw new Problem(Problem.Kind.UNPROCESSABLE, "I am not sure I heard that right (\"" + t.text()
-                    + "\"); please say it again");
-        }
+    private static String named(IntakeSession s) {
+        return s.state().name().toLowerCase(Locale.ROOT);
     }
 }

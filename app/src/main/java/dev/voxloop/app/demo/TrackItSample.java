@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The demo's target: TrackIt, a small time-tracking project (in the spirit of the original's demo app) whose
+ * The demo's target: TrackIt, a small time-tracking project whose
  * money is whole öre; the ticket asks for Swedish VAT; the replay script is what a careful agent would do: a
  * failing test first (red), then the implementation (green), then the checklist.
  */

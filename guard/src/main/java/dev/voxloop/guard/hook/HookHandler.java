@@ -176,7 +176,7 @@ public final class HookHandler {
                 Files.writeString(log, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
             } catch (IOException ignored) {
-                // recording is best effort; the decision stands
+                // safe to skip: the action log only feeds stuck detection; the decision above never depends on it
             }
         });
     }
@@ -208,6 +208,7 @@ public final class HookHandler {
         try {
             return JSON.readTree(stdin);
         } catch (IOException e) {
+            // unreadable input is "malformed": each event handles that explicitly (fail closed inside a run)
             return null;
         }
     }

@@ -2,27 +2,27 @@ package dev.voxloop.guard.policy;
 
 import dev.voxloop.core.guard.Decision;
 import dev.voxloop.core.guard.PolicyContext;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * git and gh: no push to a default branch in any refspec form, no force push, no {@code --no-verify}, no
- * hook-path changes, no merging (the orchestrator merges, after review).
+ * git and gh: no {@code --no-verify} or {@code commit -n}, no hook-path changes, no merging (the orchestrator
+ * merges, after review), no moving or deleting a default branch, no git command that rewrites protected files;
+ * pushes are {@link PushRules}. gh: no merging pull requests, no changing the repository itself.
  */
 final class GitRules {
 
     private static final Set<String> GLOBAL_WITH_VALUE = Set.of("-C", "--git-dir", "--work-tree", "--namespace",
             "--exec-path", "--super-prefix", "--config-env");
-    private static final Set<String> PUSH_WITH_VALUE = Set.of("--repo", "--push-option", "--receive-pack", "--exec",
-            "-o");
 
     private GitRules() {
     }
 
     static Optional<Decision> git(List<String> args, PolicyContext ctx) {
+        // skip git's own options (-C DIR, -c key=value, --git-dir=...) to find the subcommand; a -c that sets
+        // core.hooksPath is refused on the spot
         int k = 0;
         while (k < args.size() && args.get(k).startsWith("-")) {
             String a = args.get(k);
@@ -54,7 +54,7 @@ final class GitRules {
             }
         }
         return switch (sub) {
-            case "push" -> push(rest, ctx);
+            case "push" -> PushRules.push(rest, ctx);
             case "commit" -> commit(rest);
             case "merge" -> rest.contains("--abort") || rest.contains("--quit") ? Optional.empty()
                     : Optional.of(merge("git merge"));
@@ -116,6 +116,8 @@ final class GitRules {
                 + " CI and review pass. Rebase with 'git pull --rebase' if you need upstream changes");
     }
 
+    /** {@code git commit -n} (in any short-option cluster) skips the hooks; options after m, F, C, c, S, t take
+     * the rest of the cluster as their value, so an n there is not the flag. */
     private static Optional<Decision> commit(List<String> rest) {
         for (String a : rest) {
             if (a.equals("--")) {
@@ -143,119 +145,15 @@ final class GitRules {
             return Optional.empty();
         }
         for (String a : rest) {
-            if (!a.startsWith("-") && ctx.defaultBranches().contains(branchName(a))) {
+            if (!a.startsWith("-") && ctx.defaultBranches().contains(PushRules.branchName(a))) {
                 return Optional.of(Decision.deny("push-default-branch", "git " + sub + " may not move or delete the"
-                        + " default branch '" + branchName(a) + "'"));
+                        + " default branch '" + PushRules.branchName(a) + "'"));
             }
         }
         return Optional.empty();
     }
 
-    private static Optional<Decision> push(List<String> rest, PolicyContext ctx) {
-        String remote = null;
-        List<String> refspecs = new ArrayList<>();
-        boolean delete = false;
-        for (int k = 0; k < rest.size(); k++) {
-            String a = rest.get(k);
-            if (a.equals("--")) {
-                continue;
-            }
-            if (a.startsWith("--")) {
-                String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
-                switch (name) {
-                    case "--force", "--force-with-lease", "--force-if-includes" -> {
-                        return Optional.of(force(a));
-                    }
-                    case "--mirror", "--all", "--branches", "--prune" -> {
-                        return Optional.of(Decision.deny("push-default-branch", "git push " + name + " pushes every"
-                                + " branch, including the default branch; push only your task branch"));
-                    }
-                    case "--delete" -> delete = true;
-                    default -> {
-                        if (PUSH_WITH_VALUE.contains(name) && !a.contains("=")) {
-                            if (name.equals("--repo") && k + 1 < rest.size()) {
-                                remote = rest.get(k + 1);
-                            }
-                            k++;
-                        }
-                    }
-                }
-            } else if (a.startsWith("-") && a.length() > 1) {
-                String flags = a.substring(1);
-                for (int c = 0; c < flags.length(); c++) {
-                    char ch = flags.charAt(c);
-                    if (ch == 'f') {
-                        return Optional.of(force(a));
-                    }
-                    if (ch == 'd') {
-                        delete = true;
-                    }
-                    if (ch == 'o') {
-                        if (c == flags.length() - 1) {
-                            k++;
-                        }
-                        break;
-                    }
-                }
-            } else if (remote == null) {
-                remote = a;
-            } else {
-                refspecs.add(a);
-            }
-        }
-        if (refspecs.isEmpty()) {
-            String current = ctx.currentBranch().get();
-            if (current != null && ctx.defaultBranches().contains(current)) {
-                return Optional.of(defaultBranch(current));
-            }
-            return Optional.empty();
-        }
-        for (String r : refspecs) {
-            if (r.startsWith("+")) {
-                return Optional.of(force(r));
-            }
-            int colon = r.indexOf(':');
-            String src = colon < 0 ? r : r.substring(0, colon);
-            String dst = colon < 0 ? r : r.substring(colon + 1);
-            if (dst.isEmpty()) {
-                dst = src;
-            }
-            if (dst.contains("*")) {
-                return Optional.of(Decision.deny("push-default-branch", "a wildcard refspec (" + r + ") can update the"
-                        + " default branch; push only your task branch"));
-            }
-            String target = branchName(dst);
-            if (target.equals("HEAD") || target.equals("@")) {
-                target = ctx.currentBranch().get();
-            }
-            if (target != null && ctx.defaultBranches().contains(target)) {
-                return Optional.of(delete || (colon == 0)
-                        ? Decision.deny("push-default-branch", "deleting the default branch '" + target
-                        + "' is not allowed")
-                        : defaultBranch(target));
-            }
-        }
-        return Optional.empty();
-    }
 
-    static String branchName(String ref) {
-        String r = ref;
-        for (String prefix : List.of("refs/heads/", "heads/", "refs/remotes/origin/", "origin/")) {
-            if (r.startsWith(prefix)) {
-                return r.substring(prefix.length());
-            }
-        }
-        return r;
-    }
 
-    private static Decision force(String flag) {
-        return Decision.deny("force-push", "force push (" + flag + ") rewrites published history and is not allowed;"
-                + " add a new commit instead");
-    }
 
-    private static Decision defaultBranch(String branch) {
-        return Decision.deny("push-default-branch", "pushing to the default branch '" + branch + "' is not allowed;"
-                + " push your task branch (git push -u origin HEAD from it) and the orchestrator opens the pull"
-                + " request");
-    }
 }

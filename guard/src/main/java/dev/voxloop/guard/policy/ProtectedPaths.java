@@ -119,7 +119,8 @@ public final class ProtectedPaths {
                     p = root.relativize(abs).toString().replace('\\', '/');
                 }
             } catch (RuntimeException ignored) {
-                // keep as given
+                // not a path this platform can parse: judged as written, which the component checks below still
+                // see (they do not need it to be relative)
             }
         }
         java.util.ArrayList<String> out = new java.util.ArrayList<>();
@@ -180,6 +181,7 @@ public final class ProtectedPaths {
         try {
             return Pattern.compile(r.toString());
         } catch (RuntimeException e) {
+            // a glob our translation cannot express (unbalanced braces): match it literally, as the shell would
             return Pattern.compile(Pattern.quote(glob));
         }
     }

@@ -12,6 +12,11 @@ import java.util.Set;
  * {@code $(...)}, backticks and {@code <(...)} (their inner commands are parsed too), {@code bash -c} and
  * {@code eval} strings, leading assignments and wrappers ({@code env}, {@code timeout}, {@code nohup}, ...).
  * It never throws: unbalanced input is read as far as it goes (the policy then judges what it saw).
+ *
+ * <p>It stays one class although it is long: it is a single-pass reader whose states (the position, the command
+ * being built, pending here-documents, nesting depth) are shared by every construct, and splitting the constructs
+ * across classes would pass that state around without making any one of them easier to follow. Each construct
+ * has its own method, in the order a shell reads them.
  */
 public final class ShellParser {
 
