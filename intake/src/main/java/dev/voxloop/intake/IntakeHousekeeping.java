@@ -46,17 +46,16 @@ final class IntakeHousekeeping {
     /**
      * After a restart: finishes creations that were under way (idempotent, so never a duplicate), re-runs
      * extractions from the stored text, and fails audio intakes whose audio was not yet transcribed (audio is not
-     * stored, so it cannot be transcribed again). Returns how many sessions it touched.
+     * stored, so it cannot be transcribed again). Returns how many sessions it resumed.
      */
     int resumeInterrupted() {
         int n = 0;
         for (IntakeSession candidate : sessions.interrupted(BATCH)) {
             try {
-                locks.with(candidate.id(), () -> {
-                    resume(steps.load(candidate.id()));
-                    return null;
-                });
-                n++;
+                // re-read under the lock: a request of this process may have been working on it and finished
+                if (locks.with(candidate.id(), () -> resume(steps.load(candidate.id())))) {
+                    n++;
+                }
             } catch (RuntimeException e) {
                 // one session that cannot be resumed (expired meanwhile, tracker down) must not stop the others;
                 // it stays interrupted and is tried again at the next start
@@ -66,7 +65,8 @@ final class IntakeHousekeeping {
         return n;
     }
 
-    private void resume(IntakeSession s) {
+    /** Finishes or fails {@code s} if it is still mid-step; false when there was nothing to do. */
+    private boolean resume(IntakeSession s) {
         switch (s.state()) {
             case CREATING -> steps.file(s);
             case EXTRACTING -> steps.extract(s);
@@ -79,8 +79,10 @@ final class IntakeHousekeeping {
             }
             case TRANSCRIBING -> steps.fail(s, LOST_AUDIO);
             default -> {
-                // every other state is either waiting for the person or finished: nothing to resume
+                // waiting for the person or finished: nothing to resume
+                return false;
             }
         }
+        return true;
     }
 }

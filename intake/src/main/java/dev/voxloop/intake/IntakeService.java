@@ -88,16 +88,19 @@ public final class IntakeService implements Intake {
     @Override
     public IntakeOutcome submitText(String text, boolean spoken) {
         String clean = IntakeInput.requireText(text, "text");
-        IntakeSession s = sessions.insert(IntakeSession.received(ids.get(), spoken, clean, steps.now()));
-        return locks.with(s.id(), () -> steps.extract(s));
+        String id = ids.get();
+        // the lock is taken before the session exists, so the restart housekeeping never sees it half-started
+        return locks.with(id, () -> steps.extract(sessions.insert(IntakeSession.received(id, spoken, clean,
+                steps.now()))));
     }
 
     @Override
     public IntakeOutcome submitAudio(AudioUpload audio) {
         IntakeInput.requireAudio(audio);
         SpeechToText engine = requireSpeech();
-        IntakeSession s = sessions.insert(IntakeSession.received(ids.get(), true, null, steps.now()));
-        return locks.with(s.id(), () -> {
+        String id = ids.get();
+        return locks.with(id, () -> {
+            IntakeSession s = sessions.insert(IntakeSession.received(id, true, null, steps.now()));
             steps.stage(s.id(), Stage.RECORDING, "Audio received: " + audio.displayName());
             IntakeSession cur = steps.save(s.moveTo(IntakeState.TRANSCRIBING, steps.now()));
             steps.stage(s.id(), Stage.TRANSCRIBING, "Transcribing with " + engine.name() + "…");
