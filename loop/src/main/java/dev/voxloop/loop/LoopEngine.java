@@ -1,14 +1,13 @@
 package dev.voxloop.loop;
 
 import dev.voxloop.core.event.EventBus;
+import dev.voxloop.core.guard.RunMarkers;
+import dev.voxloop.core.guard.ToolUsePolicy;
 import dev.voxloop.core.loop.LoopRunRepository;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.loop.agent.Agents;
 import dev.voxloop.loop.gate.GateSuite;
-import dev.voxloop.loop.githook.GitHooks;
-import dev.voxloop.loop.hook.HookHandler;
-import dev.voxloop.loop.policy.ToolUsePolicy;
 import dev.voxloop.loop.run.LoopParts;
 import dev.voxloop.loop.run.LoopRunner;
 import dev.voxloop.loop.run.StuckDetector;
@@ -17,13 +16,11 @@ import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.loop.workspace.WorkspacePreparer;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.UUID;
 
 /**
- * The loop on one screen: settings plus the ports it uses (queue, tracker, events, run repository) give the
- * orchestrator and workers; the hooks need only the settings (they run inside an agent, with no database).
+ * The loop on one screen: settings plus the ports it uses (queue, tracker, events, run repository, and the
+ * guard's policy and run markers) give the orchestrator and workers.
  */
 public final class LoopEngine {
 
@@ -33,18 +30,23 @@ public final class LoopEngine {
     private final TicketTracker tracker;
     private final EventBus events;
     private final LoopRunRepository runs;
+    private final ToolUsePolicy policy;
+    private final RunMarkers markers;
     private final Clock clock;
     private final RunSandbox sandbox;
 
     /** @param sandbox where every agent turn and gate command runs */
     public LoopEngine(LoopSettings settings, Path dataDir, LoopQueue queue, TicketTracker tracker, EventBus events,
-                      LoopRunRepository runs, Clock clock, RunSandbox sandbox) {
+                      LoopRunRepository runs, ToolUsePolicy policy, RunMarkers markers, Clock clock,
+                      RunSandbox sandbox) {
         this.settings = settings;
         this.dataDir = dataDir;
         this.queue = queue;
         this.tracker = tracker;
         this.events = events;
         this.runs = runs;
+        this.policy = policy;
+        this.markers = markers;
         this.clock = clock;
         this.sandbox = sandbox;
     }
@@ -56,8 +58,7 @@ public final class LoopEngine {
     public LoopParts parts() {
         return LoopParts.standard(runs, tracker, events, new WorkspacePreparer(settings.workspaces(),
                 settings.voxloopCommand(), settings.installGitHooks()), new Agents(settings, dataDir, sandbox),
-                new GateSuite(sandbox),
-                settings, StuckDetector.DEFAULTS, clock);
+                new GateSuite(policy, sandbox), markers, settings, StuckDetector.DEFAULTS, clock);
     }
 
     public LoopRunner runner() {
@@ -96,18 +97,6 @@ public final class LoopEngine {
 
     public LoopRunRepository runs() {
         return runs;
-    }
-
-    /** The hook handler for {@code voxloop hook ...}: no database, no server; its gates run in {@code sandbox}. */
-    public static HookHandler hookHandler(LoopSettings settings, RunSandbox sandbox) {
-        return new HookHandler(new ToolUsePolicy(settings.allowlist()), new GateSuite(sandbox), Clock.systemUTC());
-    }
-
-    /** The git hooks for {@code voxloop githook ...}: default branches are main, master and every project's. */
-    public static GitHooks gitHooks(LoopSettings settings) {
-        Set<String> defaults = new HashSet<>(Set.of("main", "master"));
-        settings.projects().values().forEach(p -> defaults.add(p.defaultBranch()));
-        return new GitHooks(defaults);
     }
 
     private static String hostName() {

@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.voxloop.app.AgentSandbox;
 import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.guard.hook.HookHandler;
+import dev.voxloop.guard.hook.RunMarkerFile;
+import dev.voxloop.guard.policy.ToolUseRules;
 import dev.voxloop.loop.gate.GateSuite;
-import dev.voxloop.loop.hook.HookHandler;
-import dev.voxloop.loop.policy.ToolUsePolicy;
 import dev.voxloop.loop.workspace.RunSandbox;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -35,7 +36,9 @@ class HookCommandTest {
     private Run run(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        HookCommand cmd = new HookCommand(() -> new HookHandler(new ToolUsePolicy(), new GateSuite(SANDBOX),
+        ToolUseRules policy = new ToolUseRules();
+        HookCommand cmd = new HookCommand(() -> new HookHandler(policy, new GateSuite(policy, SANDBOX),
+                new RunMarkerFile(),
                 Clock.systemUTC()), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         int exit = new CommandLine(cmd).execute(args);
