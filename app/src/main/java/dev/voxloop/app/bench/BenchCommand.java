@@ -3,6 +3,9 @@ package dev.voxloop.app.bench;
 import dev.voxloop.app.Guards;
 import dev.voxloop.app.cli.AppContext;
 import dev.voxloop.bench.loop.OverheadBench;
+import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.guard.sandbox.SandboxSettings;
+import dev.voxloop.guard.sandbox.Sandboxes;
 import dev.voxloop.loop.LoopSettings;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -25,6 +28,10 @@ public final class BenchCommand implements Runnable {
         bench.addSubcommand(new BenchLoopCommand(() -> Guards.policy(loopSettings.get()),
                 turns -> new OverheadBench(context.app().runs(), context.app().tracker(), context.app().events(),
                         context.app().sandbox()).run("TRACK", turns), System.out));
+        bench.addSubcommand(new BenchSandboxCommand(() -> Sandboxes.create(
+                SandboxSettings.from(context.config().tree()), e -> { }, java.time.Clock.systemUTC()),
+                () -> Sandboxes.create(SandboxSettings.from(new ConfigTree(java.util.Map.of("sandbox",
+                        java.util.Map.of("backend", "none")))), e -> { }, java.time.Clock.systemUTC()), System.out));
         return bench;
     }
 
