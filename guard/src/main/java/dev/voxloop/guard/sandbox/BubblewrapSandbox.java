@@ -110,9 +110,7 @@ public final class BubblewrapSandbox implements Sandbox {
 
     /** How the command ended, with the limit that stopped it (also published) or a program that never started. */
     private SandboxResult result(SandboxRequest r, KernelLimits.Groups groups, LimitedProcess.Outcome o) {
-        LimitHit hit = o.timedOut() ? new LimitHit.WallTime(r.limits().wallTime())
-                : o.outputOverflow() ? new LimitHit.Output(r.limits().outputBytes())
-                : groups.hit(o.exit()).orElse(null);
+        LimitHit hit = o.hit(r.limits()) != null ? o.hit(r.limits()) : groups.hit(o.exit()).orElse(null);
         if (hit != null) {
             events.accept(new PipelineEvent.SandboxLimitReached(clock.instant(), r.subject(),
                     String.join(" ", r.command()), hit.reason()));

@@ -1,6 +1,5 @@
 package dev.voxloop.guard.sandbox;
 
-import dev.voxloop.core.sandbox.LimitHit;
 import dev.voxloop.core.sandbox.Sandbox;
 import dev.voxloop.core.sandbox.SandboxRequest;
 import dev.voxloop.core.sandbox.SandboxResult;
@@ -43,11 +42,8 @@ final class EnclosedSandbox implements Sandbox {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.putAll(r.env());
         try {
-            LimitedProcess.Outcome o = LimitedProcess.run(r.command(), r.workspace(), env, r.stdin(),
-                    r.limits().wallTime(), r.limits().outputBytes());
-            LimitHit hit = o.timedOut() ? new LimitHit.WallTime(r.limits().wallTime())
-                    : o.outputOverflow() ? new LimitHit.Output(r.limits().outputBytes()) : null;
-            return new SandboxResult(o.exit(), o.output(), hit, o.millis());
+            return LimitedProcess.run(r.command(), r.workspace(), env, r.stdin(), r.limits().wallTime(),
+                    r.limits().outputBytes()).result(r.limits());
         } catch (IOException e) {
             throw new SandboxUnavailable("cannot run " + r.command().get(0) + ": " + e.getMessage());
         }

@@ -1,6 +1,5 @@
 package dev.voxloop.guard.sandbox;
 
-import dev.voxloop.core.sandbox.LimitHit;
 import dev.voxloop.core.sandbox.Sandbox;
 import dev.voxloop.core.sandbox.SandboxRequest;
 import dev.voxloop.core.sandbox.SandboxResult;
@@ -42,11 +41,8 @@ public final class HostSandbox implements Sandbox {
                 home = fresh = Files.createTempDirectory("voxloop-home-");
             }
             Map<String, String> env = SandboxEnvironment.of(r, settings, home, name(), System.getenv());
-            LimitedProcess.Outcome o = LimitedProcess.run(r.command(), r.workspace(), env, r.stdin(),
-                    r.limits().wallTime(), r.limits().outputBytes());
-            LimitHit hit = o.timedOut() ? new LimitHit.WallTime(r.limits().wallTime())
-                    : o.outputOverflow() ? new LimitHit.Output(r.limits().outputBytes()) : null;
-            return new SandboxResult(o.exit(), o.output(), hit, o.millis());
+            return LimitedProcess.run(r.command(), r.workspace(), env, r.stdin(), r.limits().wallTime(),
+                    r.limits().outputBytes()).result(r.limits());
         } catch (IOException e) {
             if (e.getMessage() != null && e.getMessage().contains("Cannot run program")) {
                 return SandboxResult.notStarted(r.command().get(0), e.getMessage(), 0);

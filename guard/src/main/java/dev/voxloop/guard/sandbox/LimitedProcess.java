@@ -1,5 +1,8 @@
 package dev.voxloop.guard.sandbox;
 
+import dev.voxloop.core.sandbox.LimitHit;
+import dev.voxloop.core.sandbox.SandboxLimits;
+import dev.voxloop.core.sandbox.SandboxResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +22,17 @@ final class LimitedProcess {
 
     /** How it ended; {@code exit} is -1 when it had to be killed. */
     record Outcome(int exit, String output, boolean timedOut, boolean outputOverflow, long millis) {
+
+        /** The limit voxloop itself enforced (wall time or output), if one stopped the process. */
+        LimitHit hit(SandboxLimits limits) {
+            return timedOut ? new LimitHit.WallTime(limits.wallTime())
+                    : outputOverflow ? new LimitHit.Output(limits.outputBytes()) : null;
+        }
+
+        /** As a sandbox result, for backends whose only limits are voxloop's own. */
+        SandboxResult result(SandboxLimits limits) {
+            return new SandboxResult(exit, output, hit(limits), millis);
+        }
     }
 
     private LimitedProcess() {
