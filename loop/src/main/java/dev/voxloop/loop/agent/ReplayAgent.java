@@ -70,7 +70,7 @@ public final class ReplayAgent implements CodingAgent {
         for (Edit e : step.edits() == null ? List.<Edit>of() : step.edits()) {
             Path p = request.workspace().resolve(e.path()).normalize();
             if (!p.startsWith(request.workspace())) {
-                throw new IllegalArgumentException("replay edit outside the workspace: " + e.path());
+                throw new LoopFailure.Misconfigured("replay edit outside the workspace: " + e.path(), null);
             }
             try {
                 if (e.delete()) {
@@ -80,7 +80,8 @@ public final class ReplayAgent implements CodingAgent {
                 } else if (e.find() != null) {
                     String cur = Files.readString(p);
                     if (!cur.contains(e.find())) {
-                        throw new IllegalStateException("replay edit: '" + e.find() + "' not found in " + e.path());
+                        throw new LoopFailure.Misconfigured("replay edit: '" + e.find() + "' not found in " + e.path(),
+                                null);
                     }
                     String next = cur.replace(e.find(), e.replace() == null ? "" : e.replace());
                     log.append(inSandbox(request, write(e.path()), next, "edited ", e.path()));
