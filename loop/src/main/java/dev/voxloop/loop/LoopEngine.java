@@ -46,7 +46,7 @@ public final class LoopEngine {
 
     public LoopRunner runner() {
         return new LoopRunner(runs, tracker, events, new WorkspacePreparer(settings.workspaces(),
-                settings.voxloopCommand(), settings.installGitHooks()), new Agents(settings, dataDir), new GateSuite(),
+                settings.voxloopCommand(), settings.installGitHooks()), new Agents(settings, dataDir, System.getenv(), hookHandler(settings)), new GateSuite(),
                 settings, StuckDetector.DEFAULTS, clock, () -> UUID.randomUUID().toString().substring(0, 12));
     }
 

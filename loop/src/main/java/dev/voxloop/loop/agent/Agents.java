@@ -4,24 +4,40 @@ import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.loop.ProjectConfig;
+import dev.voxloop.loop.agent.claude.ClaudeAgent;
+import dev.voxloop.loop.hook.HookHandler;
 import dev.voxloop.loop.workspace.Workspace;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The agents voxloop knows: {@code claude}, {@code command} and {@code replay}, chosen per project. */
+/** The agents voxloop knows ({@code claude}, {@code command}, {@code replay}), chosen per project. */
 public final class Agents implements AgentFactory {
 
     private final LoopSettings settings;
     private final Path dataDir;
+    private final Map<String, String> env;
+    private final HookHandler hooks;
 
-    public Agents(LoopSettings settings, Path dataDir) {
+    /**
+     * @param env   the worker's environment: keys and base URLs are read from it ({@code System.getenv()})
+     * @param hooks answers the agents' hook calls inside this process
+     */
+    public Agents(LoopSettings settings, Path dataDir, Map<String, String> env, HookHandler hooks) {
         this.settings = settings;
         this.dataDir = dataDir;
+        this.env = Map.copyOf(env);
+        this.hooks = hooks;
     }
 
     @Override
     public CodingAgent create(ProjectConfig p, LoopRun run, Workspace ws) {
-        return switch (p.agent()) {
+        AgentProfile profile = p.agent();
+        Map<String, String> runEnv = new HashMap<>(env);
+        runEnv.put("VOXLOOP_RUN_ID", run.id());
+        runEnv.put("VOXLOOP_TICKET", run.ticketKey());
+        return switch (profile.name()) {
             case "replay" -> {
                 if (p.replayScript() == null) {
                     throw Problem.invalid("loop.projects." + p.key() + ".replay_script",
@@ -29,13 +45,18 @@ public final class Agents implements AgentFactory {
                 }
                 yield ReplayAgent.fromFile(dataDir.resolve(p.replayScript()));
             }
-            case "command" -> new CommandAgent(p.agentCommand(), Map.of("VOXLOOP_RUN_ID", run.id(),
+            case "command" -> new CommandAgent(profile.command(), Map.of("VOXLOOP_RUN_ID", run.id(),
                     "VOXLOOP_TICKET", run.ticketKey()));
-            case "claude" -> new ClaudeAgent(p.agentCommand().isEmpty() ? java.util.List.of(settings.claudeCommand())
-                    : p.agentCommand(), settings.voxloopCommand(), p.model(), settings.claudeMaxTurns(),
-                    Map.of("VOXLOOP_RUN_ID", run.id(), "VOXLOOP_TICKET", run.ticketKey()));
-            default -> throw Problem.invalid("loop.projects." + p.key() + ".agent", "unknown agent '" + p.agent()
+            case "claude" -> new ClaudeAgent(profile.command().isEmpty() ? new AgentProfile(profile.name(),
+                    List.of(settings.claudeCommand()), profile.model(), profile.baseUrl(), profile.keyEnv(),
+                    profile.args()) : profile, settings.claudeMaxTurns(), runEnv, hooks, socketParent());
+            default -> throw Problem.invalid("loop.projects." + p.key() + ".agent", "unknown agent '" + profile.name()
                     + "' (claude, command or replay)");
         };
+    }
+
+    /** Hook sockets live under the system's temporary directory: their paths must stay short. */
+    private static Path socketParent() {
+        return Path.of(System.getProperty("java.io.tmpdir"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.voxloop.loop.demo;
 
+import dev.voxloop.loop.LoopEngine;
+import dev.voxloop.loop.agent.AgentProfile;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.event.PipelineEvent;
@@ -64,10 +66,10 @@ public final class DemoRun {
         TrackItSample.writeScript(script);
 
         ProjectConfig project = new ProjectConfig(projectKey, origin.toString(), "main", null, null, null, null, 80,
-                "replay", List.of(), script.toString(), null, null, new Budgets(8, Duration.ofMinutes(20), 0));
+                AgentProfile.named("replay"), script.toString(), null, new Budgets(8, Duration.ofMinutes(20), 0));
         LoopSettings settings = LoopSettings.from(ConfigTree.empty(), dir).withProject(project);
         LoopRunner runner = new LoopRunner(runs, tracker, events,
-                new WorkspacePreparer(dir.resolve("workspaces"), null, false), new Agents(settings, dir),
+                new WorkspacePreparer(dir.resolve("workspaces"), null, false), new Agents(settings, dir, System.getenv(), LoopEngine.hookHandler(settings)),
                 new GateSuite(), settings, StuckDetector.DEFAULTS, clock, () -> UUID.randomUUID().toString()
                 .substring(0, 8));
         Runnable unsubscribe = events.subscribe(e -> out.println(render(e.event())));

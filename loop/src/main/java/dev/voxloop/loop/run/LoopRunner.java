@@ -14,6 +14,7 @@ import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.loop.ProjectConfig;
 import dev.voxloop.loop.agent.AgentFactory;
 import dev.voxloop.loop.agent.CodingAgent;
+import dev.voxloop.loop.agent.TurnFailure;
 import dev.voxloop.loop.agent.TurnRequest;
 import dev.voxloop.loop.agent.TurnResult;
 import dev.voxloop.loop.gate.GateConfig;
@@ -97,7 +98,7 @@ public final class LoopRunner {
         LoopRun run = runs.findActive(ticketKey).map(r -> r.withOwner(owner)).orElse(null);
         if (run == null) {
             ProjectConfig p = settings.project(ticket.projectKey());
-            run = LoopRun.start(ids.get(), ticketKey, ticket.projectKey(), owner, p.agent(), clock.instant());
+            run = LoopRun.start(ids.get(), ticketKey, ticket.projectKey(), owner, p.agent().name(), clock.instant());
             stage(run, "claimed by " + owner);
         } else {
             stage(run, "resumed by " + owner + " at " + run.state());
@@ -203,6 +204,16 @@ public final class LoopRunner {
         TurnResult turn = ctx.agent.turn(new TurnRequest(run.id(), run.ticketKey(), ctx.workspace.dir(), n, prompt,
                 run.agentSession(), ctx.project.budgets().remaining(run, now)));
         long agentMillis = (System.nanoTime() - a0) / 1_000_000;
+        if (turn.failure() != null) {
+            run = run.afterTurn(turn.sessionId(), turn.inputTokens(), turn.outputTokens(), Math.max(0, turn.costUsd()),
+                    clock.instant());
+            if (turn.failure() instanceof TurnFailure.Unguarded) {
+                // nothing an unguarded turn did is kept: back to the last snapshot before progress is saved
+                ctx.workspace.git().run("reset", "-q", "--hard", "HEAD");
+                ctx.workspace.git().run("clean", "-q", "-f", "-d");
+            }
+            return end(run, ctx, LoopState.BLOCKED, turn.failure().describe());
+        }
 
         double usd = turn.costUsd() >= 0 ? turn.costUsd() : (turn.inputTokens() * settings.inputUsdPerMtok()
                 + turn.outputTokens() * settings.outputUsdPerMtok()) / 1_000_000.0;

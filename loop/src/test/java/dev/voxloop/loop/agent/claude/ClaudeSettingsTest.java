@@ -1,0 +1,47 @@
+package dev.voxloop.loop.agent.claude;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.voxloop.loop.hook.HookHandler;
+import dev.voxloop.loop.hook.HookServer;
+import dev.voxloop.loop.gate.GateSuite;
+import dev.voxloop.loop.policy.PackageAllowlist;
+import dev.voxloop.loop.policy.ToolUsePolicy;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClaudeSettingsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theWrittenSettingsPassTheCheckAndCallTheLauncherForEveryEvent() throws Exception {
+        HookHandler h = new HookHandler(new ToolUsePolicy(PackageAllowlist.DEFAULTS), new GateSuite(),
+                Clock.systemUTC());
+        try (HookServer s = HookServer.start(h, tmp, tmp)) {
+            Path f = ClaudeSettings.write(tmp.resolve("settings.json"), s);
+            var json = JSON.readTree(f.toFile());
+            assertThat(ClaudeSettings.check(json)).isEmpty();
+            assertThat(json.path("hooks").path("PreToolUse").get(0).path("hooks").get(0).path("command").asText())
+                    .isEqualTo("'" + s.launcher() + "' pre-tool-use");
+            assertThat(json.path("hooks").path("Stop").get(0).has("matcher")).isFalse();
+        }
+    }
+
+    @Test
+    void settingsClaudeCodeWouldSilentlyIgnoreAreCaught() throws Exception {
+        String bad = """
+                {"hooks":{"PreToolUse":[{"matcher":"*","hooks":[{"type":"command","command":"x","timeout":"sixty"}]}],
+                 "PostToolUse":[{"matcher":"*","hooks":[{"type":"command","command":"","timeout":60}]}]},
+                 "disableAllHooks": false}""";
+        assertThat(ClaudeSettings.check(JSON.readTree(bad))).contains(
+                "unexpected key disableAllHooks", "PreToolUse: timeout must be a whole number of seconds",
+                "PostToolUse: a hook must be {type: command, command: ...}", "Stop: no hooks");
+    }
+}

@@ -1,0 +1,166 @@
+package dev.voxloop.peers.contract;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A published OpenAPI document as a request validator (com.atlassian.oai:swagger-request-validator-core), cut to
+ * the operations a peer serves ({@link SpecPruner}: same definitions, only the reachable components) and loaded
+ * once per JVM. The validator's schema engine speaks OpenAPI 3.0; the OpenAI and Ollama documents are 3.1 but use
+ * 3.0-compatible constructs on the paths served, so they are read as 3.0.3 after removing the few 3.1-only
+ * attributes that describe no request ({@code optional}, {@code examples} lists, non-text defaults of strings,
+ * {@code license.identifier}, {@code webhooks}, {@code propertyNames}, and the recursive anchors of file-search
+ * filters, which then accept any filter). allOf parts are merged before validation (else each part's
+ * {@code additionalProperties: false} rejects the other part's properties); discriminators, which this validator
+ * cannot follow where they have no mapping, are dropped (oneOf still checks each alternative, and each alternative
+ * its own {@code type}).
+ */
+public final class OpenApiContract {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, OpenApiContract> LOADED = new ConcurrentHashMap<>();
+
+    private final OpenApiInteractionValidator validator;
+    private final String name;
+
+    private OpenApiContract(String name, OpenApiInteractionValidator validator) {
+        this.name = name;
+        this.validator = validator;
+    }
+
+    /**
+     * @param relative the document under shared/contracts, e.g. {@code openai/openai.openapi.yaml}
+     * @param keep     path → lower-case methods to keep
+     */
+    public static OpenApiContract load(String relative, Map<String, List<String>> keep) {
+        return LOADED.computeIfAbsent(relative + keep, k -> read(relative, keep));
+    }
+
+    private static OpenApiContract read(String relative, Map<String, List<String>> keep) {
+        Path file = Contracts.file(relative);
+        try {
+            ObjectMapper reader = relative.endsWith(".json") ? JSON : new ObjectMapper(new YAMLFactory());
+            ObjectNode doc = (ObjectNode) reader.readTree(file.toFile());
+            ObjectNode pruned = SpecPruner.prune(doc, keep);
+            asOpenApi30(pruned);
+            OpenApiInteractionValidator v = OpenApiInteractionValidator
+                    .createForInlineApiSpecification(JSON.writeValueAsString(pruned)).withResolveCombinators(true)
+                    .build();
+            return new OpenApiContract(relative, v);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static void asOpenApi30(ObjectNode doc) {
+        doc.put("openapi", "3.0.3");
+        doc.remove("webhooks");
+        if (doc.path("info").path("license") instanceof ObjectNode license) {
+            license.remove("identifier");
+        }
+        strip(doc);
+    }
+
+    private static void strip(JsonNode n) {
+        if (n instanceof ObjectNode o) {
+            nullable(o);
+            o.remove("optional");
+            o.remove("propertyNames");
+            o.remove("discriminator");
+            o.remove("$recursiveAnchor");
+            o.remove("$recursiveRef");
+            if ("string".equals(o.path("type").asText()) && o.has("default") && !o.get("default").isTextual()) {
+                o.remove("default");
+            }
+            if (o.path("examples").isArray()) {
+                o.remove("examples");
+            }
+            if (o.has("const")) {
+                o.putArray("enum").add(o.remove("const"));
+            }
+            o.elements().forEachRemaining(OpenApiContract::strip);
+        } else if (n.isArray()) {
+            n.elements().forEachRemaining(OpenApiContract::strip);
+        }
+    }
+
+    /** 3.1's {@code type: [T, "null"]} and {@code anyOf: [..., {type: "null"}]} as 3.0's {@code nullable: true}. */
+    private static void nullable(ObjectNode o) {
+        if (o.path("type").isArray()) {
+            List<String> types = new ArrayList<>();
+            o.get("type").forEach(t -> types.add(t.asText()));
+            if (types.remove("null")) {
+                o.put("nullable", true);
+            }
+            if (types.size() == 1) {
+                o.put("type", types.get(0));
+            } else {
+                o.remove("type");
+            }
+        }
+        for (String combinator : List.of("anyOf", "oneOf")) {
+            if (!(o.get(combinator) instanceof com.fasterxml.jackson.databind.node.ArrayNode alternatives)) {
+                continue;
+            }
+            for (int i = alternatives.size() - 1; i >= 0; i--) {
+                JsonNode a = alternatives.get(i);
+                if (a.size() == 1 && "null".equals(a.path("type").asText())) {
+                    alternatives.remove(i);
+                    o.put("nullable", true);
+                }
+            }
+            if (alternatives.size() == 1 && o.path("nullable").asBoolean(false)) {
+                JsonNode only = alternatives.get(0);
+                o.remove(combinator);
+                if (only.has("$ref")) {
+                    o.putArray("allOf").add(only);
+                } else {
+                    ((ObjectNode) only).properties().forEach(e -> o.set(e.getKey(), e.getValue()));
+                }
+            }
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Problems with one request, as readable lines; empty when it matches the contract. */
+    public List<String> validate(String method, String path, Map<String, List<String>> headers, String body) {
+        SimpleRequest.Builder b = new SimpleRequest.Builder(Request.Method.valueOf(method.toUpperCase(Locale.ROOT)),
+                path);
+        headers.forEach(b::withHeader);
+        if (body != null && !body.isEmpty()) {
+            b.withBody(body);
+        }
+        List<String> out = new ArrayList<>();
+        for (ValidationReport.Message m : validator.validateRequest(b.build()).getMessages()) {
+            if (m.getLevel() == ValidationReport.Level.ERROR) {
+                out.add(method + " " + path + ": " + describe(m));
+            }
+        }
+        return out;
+    }
+
+    private static String describe(ValidationReport.Message m) {
+        StringBuilder b = new StringBuilder(m.getKey()).append(": ").append(m.getMessage());
+        for (ValidationReport.Message n : m.getNestedMessages()) {
+            b.append(" [").append(describe(n)).append(']');
+        }
+        return b.toString();
+    }
+}
