@@ -131,7 +131,7 @@ public final class ClaudeAgent implements CodingAgent {
     Map<String, String> environment() {
         Map<String, String> e = new HashMap<>();
         env.forEach((k, v) -> {
-            if (k.startsWith("VOXLOOP_")) {
+            if (k.startsWith("VOXLOOP_") || k.equals("HOME")) {
                 e.put(k, v);
             }
         });
