@@ -5,6 +5,7 @@ import dev.voxloop.core.problem.Problem;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.loop.ProjectConfig;
 import dev.voxloop.loop.agent.claude.ClaudeAgent;
+import dev.voxloop.loop.agent.codex.CodexAgent;
 import dev.voxloop.loop.hook.HookHandler;
 import dev.voxloop.loop.workspace.Workspace;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The agents voxloop knows ({@code claude}, {@code command}, {@code replay}), chosen per project. */
+/** The agents voxloop knows ({@code claude}, {@code codex}, {@code command}, {@code replay}), chosen per project. */
 public final class Agents implements AgentFactory {
 
     private final LoopSettings settings;
@@ -50,8 +51,9 @@ public final class Agents implements AgentFactory {
             case "claude" -> new ClaudeAgent(profile.command().isEmpty() ? new AgentProfile(profile.name(),
                     List.of(settings.claudeCommand()), profile.model(), profile.baseUrl(), profile.keyEnv(),
                     profile.args()) : profile, settings.claudeMaxTurns(), runEnv, hooks, socketParent());
+            case "codex" -> new CodexAgent(profile, runEnv, hooks, socketParent());
             default -> throw Problem.invalid("loop.projects." + p.key() + ".agent", "unknown agent '" + profile.name()
-                    + "' (claude, command or replay)");
+                    + "' (claude, codex, command or replay)");
         };
     }
 

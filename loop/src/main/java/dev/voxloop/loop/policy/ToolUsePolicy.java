@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +38,7 @@ public final class ToolUsePolicy {
     private static final Pattern EXEC_CODE = Pattern.compile("\\bexec\\s*\\(|\\beval\\s*\\(|\\bFunction\\s*\\("
             + "|\\bsystem\\s*\\(|\\|\\s*(ba)?sh\\b");
     private static final Pattern STRING_LITERAL = Pattern.compile("'(?:[^'\\\\\\n]|\\\\.)*'|\"(?:[^\"\\\\\\n]|\\\\.)*\"|`[^`\\n]*`");
+    private static final Pattern PATCH_FILE = Pattern.compile("(?m)^\\*\\*\\* (?:Add File|Update File|Delete File|Move to): (.+)$");
     private static final Pattern SUBST_REMOTE = Pattern.compile("(\\$\\(|<\\(|`)[^)`]*\\b(curl|wget|fetch)\\b");
 
     private final PackageAllowlist allowlist;
@@ -56,6 +58,9 @@ public final class ToolUsePolicy {
             return cmd == null ? call.text("cmd") == null ? Decision.ALLOW : shell(call.text("cmd"), ctx)
                     : shell(cmd, ctx);
         }
+        if (tool.equals("apply_patch") && firstText(call.input(), "file_path", "path") == null) {
+            return patch(firstText(call.input(), "command", "input", "patch"), ctx);
+        }
         if (WRITE_TOOLS.contains(tool) || tool.equals("NotebookEdit")) {
             String path = firstText(call.input(), "file_path", "notebook_path", "path", "filePath");
             Optional<String> v = ProtectedPaths.writeViolation(path, ctx);
@@ -68,6 +73,21 @@ public final class ToolUsePolicy {
                 v = ProtectedPaths.readViolation(call.text("pattern"), ctx);
             }
             return v.map(r -> Decision.deny("secret-read", tool + ": " + r)).orElse(Decision.ALLOW);
+        }
+        return Decision.ALLOW;
+    }
+
+    /** Codex's apply_patch: every file the patch adds, updates, deletes or moves to is a write. */
+    private static Decision patch(String patch, PolicyContext ctx) {
+        if (patch == null) {
+            return Decision.ALLOW;
+        }
+        Matcher m = PATCH_FILE.matcher(patch);
+        while (m.find()) {
+            Optional<String> v = ProtectedPaths.writeViolation(m.group(1).strip(), ctx);
+            if (v.isPresent()) {
+                return Decision.deny("protected-path", "apply_patch: " + v.get());
+            }
         }
         return Decision.ALLOW;
     }

@@ -26,8 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code license.identifier}, {@code webhooks}, {@code propertyNames}, and the recursive anchors of file-search
  * filters, which then accept any filter). allOf parts are merged before validation (else each part's
  * {@code additionalProperties: false} rejects the other part's properties); discriminators, which this validator
- * cannot follow where they have no mapping, are dropped (oneOf still checks each alternative, and each alternative
- * its own {@code type}).
+ * cannot follow where they have no mapping, are dropped, and with them the "exactly one" of {@code oneOf}: the unions are tagged by {@code type}
+ * but some alternatives overlap without the tag (an input message matches both EasyInputMessage and InputMessage),
+ * so {@code oneOf} is read as {@code anyOf}: a request must still match one of the alternatives, each of which
+ * checks its own {@code type}.
  */
 public final class OpenApiContract {
 
@@ -81,6 +83,9 @@ public final class OpenApiContract {
             o.remove("optional");
             o.remove("propertyNames");
             o.remove("discriminator");
+            if (o.has("oneOf")) {
+                o.set("anyOf", o.remove("oneOf"));
+            }
             o.remove("$recursiveAnchor");
             o.remove("$recursiveRef");
             if ("string".equals(o.path("type").asText()) && o.has("default") && !o.get("default").isTextual()) {

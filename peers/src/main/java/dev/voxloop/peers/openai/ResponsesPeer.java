@@ -20,7 +20,7 @@ import java.util.UUID;
  * as a JSON string) or {@code custom_tool_call} items (Codex's free-form {@code apply_patch}). Every request is
  * validated against {@code POST /responses} of shared/contracts/openai/openai.openapi.yaml after removing the
  * fields Codex 0.171 sends that the contract (2026-08) does not describe: the top-level {@code client_metadata},
- * {@code id} on input {@code message} items, and {@code external_web_access} / {@code search_content_types} of
+ * {@code id} on input {@code message} items of the developer and user, and {@code external_web_access} / {@code search_content_types} of
  * its {@code web_search} tool. Nothing else is relaxed.
  */
 public final class ResponsesPeer extends ModelPeer {
@@ -81,7 +81,8 @@ public final class ResponsesPeer extends ModelPeer {
         ObjectNode b = body.deepCopy();
         b.remove("client_metadata");
         for (JsonNode item : b.path("input")) {
-            if (item instanceof ObjectNode o && "message".equals(o.path("type").asText())) {
+            if (item instanceof ObjectNode o && "message".equals(o.path("type").asText())
+                    && !"assistant".equals(o.path("role").asText())) {
                 o.remove("id");
             }
         }
@@ -175,6 +176,7 @@ public final class ResponsesPeer extends ModelPeer {
                         .put("status", "completed").put("role", "assistant");
                 item.putArray("content").addObject().put("type", "output_text").put("text", t.text())
                         .putArray("annotations");
+                ((ObjectNode) item.path("content").get(0)).putArray("logprobs");
             }
             case Reply.ToolCall c -> {
                 try {
@@ -186,7 +188,7 @@ public final class ResponsesPeer extends ModelPeer {
                 }
             }
             case Reply.Freeform f -> item.put("type", "custom_tool_call").put("id", "ctc_" + f.id())
-                    .put("status", "completed").put("call_id", f.id()).put("name", f.name()).put("input", f.input());
+                    .put("call_id", f.id()).put("name", f.name()).put("input", f.input());
         }
         return item;
     }

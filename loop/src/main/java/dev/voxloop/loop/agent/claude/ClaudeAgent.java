@@ -3,6 +3,7 @@ package dev.voxloop.loop.agent.claude;
 import dev.voxloop.loop.agent.AgentProfile;
 import dev.voxloop.loop.agent.CodingAgent;
 import dev.voxloop.loop.agent.HookProof;
+import dev.voxloop.loop.agent.HookSettings;
 import dev.voxloop.loop.agent.TurnFailure;
 import dev.voxloop.loop.agent.TurnRequest;
 import dev.voxloop.loop.agent.TurnResult;
@@ -67,7 +68,7 @@ public final class ClaudeAgent implements CodingAgent {
     @Override
     public TurnResult turn(TurnRequest r) {
         try (HookServer server = HookServer.start(hooks, socketParent, r.workspace())) {
-            Path settings = ClaudeSettings.write(new Git(r.workspace()).gitDir().resolve("voxloop")
+            Path settings = HookSettings.write(new Git(r.workspace()).gitDir().resolve("voxloop")
                     .resolve("claude-settings.json"), server);
             TurnResult first = attempt(r, r.sessionId(), settings, server);
             if (first == null) {

@@ -1,4 +1,4 @@
-package dev.voxloop.loop.agent.claude;
+package dev.voxloop.loop.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,21 +14,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The settings file Claude Code is started with ({@code --settings}): PreToolUse and PostToolUse for every tool
+ * The hooks file an agent CLI is started with (Claude Code's {@code --settings} file, Codex's
+ * {@code $CODEX_HOME/hooks.json}; both read this shape): PreToolUse and PostToolUse for every tool
  * ({@code matcher: "*"}) and Stop, each a command hook calling voxloop's {@link HookServer} launcher. Claude Code in
  * {@code -p} mode silently ignores a settings file that fails its validation (and with it every hook), so the file
- * is read back and checked against the shape Claude Code accepts before a turn starts: only {@code hooks}; each
- * event a list of {@code {matcher?, hooks: [{type: "command", command, timeout}]}} with a non-empty command and a
- * whole number of seconds. The turn's hook proof then shows that the hooks really ran.
+ * is read back and checked against the shape the CLIs accept before a turn starts: only {@code hooks}; each event a
+ * list of {@code {matcher?, hooks: [{type: "command", command, timeout}]}} with a non-empty command and a whole
+ * number of seconds. The turn's {@link HookProof} then shows that the hooks really ran.
  */
-final class ClaudeSettings {
+public final class HookSettings {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     static final Map<String, String> EVENTS = Map.of("PreToolUse", "pre-tool-use", "PostToolUse", "post-tool-use",
             "Stop", "stop");
     private static final Map<String, Integer> TIMEOUTS = Map.of("PreToolUse", 60, "PostToolUse", 60, "Stop", 1800);
 
-    private ClaudeSettings() {
+    private HookSettings() {
     }
 
     static String render(HookServer hooks) {
@@ -46,13 +47,13 @@ final class ClaudeSettings {
     }
 
     /** Writes the file and checks it; throws when Claude Code would not take it. */
-    static Path write(Path file, HookServer hooks) {
+    public static Path write(Path file, HookServer hooks) {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, render(hooks));
             List<String> problems = check(JSON.readTree(file.toFile()));
             if (!problems.isEmpty()) {
-                throw new IllegalStateException("the Claude Code settings voxloop wrote would be ignored: " + problems);
+                throw new IllegalStateException("the hook settings voxloop wrote would be ignored: " + problems);
             }
             return file;
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package dev.voxloop.loop.agent.claude;
+package dev.voxloop.loop.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ClaudeSettingsTest {
+class HookSettingsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -25,9 +25,9 @@ class ClaudeSettingsTest {
         HookHandler h = new HookHandler(new ToolUsePolicy(PackageAllowlist.DEFAULTS), new GateSuite(),
                 Clock.systemUTC());
         try (HookServer s = HookServer.start(h, tmp, tmp)) {
-            Path f = ClaudeSettings.write(tmp.resolve("settings.json"), s);
+            Path f = HookSettings.write(tmp.resolve("settings.json"), s);
             var json = JSON.readTree(f.toFile());
-            assertThat(ClaudeSettings.check(json)).isEmpty();
+            assertThat(HookSettings.check(json)).isEmpty();
             assertThat(json.path("hooks").path("PreToolUse").get(0).path("hooks").get(0).path("command").asText())
                     .isEqualTo("'" + s.launcher() + "' pre-tool-use");
             assertThat(json.path("hooks").path("Stop").get(0).has("matcher")).isFalse();
@@ -40,7 +40,7 @@ class ClaudeSettingsTest {
                 {"hooks":{"PreToolUse":[{"matcher":"*","hooks":[{"type":"command","command":"x","timeout":"sixty"}]}],
                  "PostToolUse":[{"matcher":"*","hooks":[{"type":"command","command":"","timeout":60}]}]},
                  "disableAllHooks": false}""";
-        assertThat(ClaudeSettings.check(JSON.readTree(bad))).contains(
+        assertThat(HookSettings.check(JSON.readTree(bad))).contains(
                 "unexpected key disableAllHooks", "PreToolUse: timeout must be a whole number of seconds",
                 "PostToolUse: a hook must be {type: command, command: ...}", "Stop: no hooks");
     }
