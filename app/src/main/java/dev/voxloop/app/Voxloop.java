@@ -135,7 +135,7 @@ public final class Voxloop implements AutoCloseable {
     public synchronized LoopEngine loop() {
         if (loop == null) {
             loop = new LoopEngine(LoopSettings.from(config.tree(), config.dataDir()), config.dataDir(), queue, tracker,
-                    events, runs(), clock);
+                    events, runs(), clock, new AgentModels(System.getenv()));
         }
         return loop;
     }

@@ -5,6 +5,7 @@ import dev.voxloop.core.loop.LoopRunRepository;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.loop.agent.Agents;
+import dev.voxloop.loop.agent.ModelConnector;
 import dev.voxloop.loop.gate.GateSuite;
 import dev.voxloop.loop.githook.GitHooks;
 import dev.voxloop.loop.hook.HookHandler;
@@ -32,9 +33,12 @@ public final class LoopEngine {
     private final EventBus events;
     private final LoopRunRepository runs;
     private final Clock clock;
+    private final ModelConnector models;
 
+    /** @param models opens the built-in agent's chat model for a profile */
     public LoopEngine(LoopSettings settings, Path dataDir, LoopQueue queue, TicketTracker tracker, EventBus events,
-                      LoopRunRepository runs, Clock clock) {
+                      LoopRunRepository runs, Clock clock, ModelConnector models) {
+        this.models = models;
         this.settings = settings;
         this.dataDir = dataDir;
         this.queue = queue;
@@ -46,7 +50,7 @@ public final class LoopEngine {
 
     public LoopRunner runner() {
         return new LoopRunner(runs, tracker, events, new WorkspacePreparer(settings.workspaces(),
-                settings.voxloopCommand(), settings.installGitHooks()), new Agents(settings, dataDir, System.getenv(), hookHandler(settings)), new GateSuite(),
+                settings.voxloopCommand(), settings.installGitHooks()), new Agents(settings, dataDir, System.getenv(), hookHandler(settings), models), new GateSuite(),
                 settings, StuckDetector.DEFAULTS, clock, () -> UUID.randomUUID().toString().substring(0, 12));
     }
 

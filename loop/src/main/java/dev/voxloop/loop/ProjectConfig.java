@@ -38,7 +38,8 @@ public record ProjectConfig(String key, String repo, String defaultBranch, Strin
                 t.string("test", null), t.string("lint", null), t.string("coverage", null),
                 t.string("coverage_report", null), t.integer("coverage_threshold", 80),
                 new AgentProfile(t.string("agent", "claude"), t.strings("agent_command"), t.string("model", null),
-                        t.string("base_url", null), t.string("api_key_env", null), t.strings("agent_args")),
+                        t.string("base_url", null), t.string("api_key_env", null), t.strings("agent_args"),
+                        t.string("api", null)),
                 t.string("replay_script", null), t.string("branch_url", null), b);
     }
 

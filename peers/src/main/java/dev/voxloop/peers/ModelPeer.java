@@ -120,7 +120,7 @@ public abstract class ModelPeer implements AutoCloseable {
     }
 
     /** The next scripted answer; an unscripted request is a violation answered with {@code fallback}. */
-    protected synchronized Reply next(String latestInput, Reply fallback) {
+    protected synchronized Reply next(JsonNode request, String latestInput, Reply fallback) {
         Step s = script.poll();
         if (s == null) {
             violations.add("request " + (answered + 1) + " of the main loop came after the script ended; latest input: "
@@ -132,7 +132,7 @@ public abstract class ModelPeer implements AutoCloseable {
             violations.add("step " + answered + " expected '" + s.expect() + "' in the latest input, got: "
                     + cut(latestInput));
         }
-        return s.reply();
+        return s.reply().apply(request);
     }
 
     private static String cut(String s) {

@@ -1,5 +1,6 @@
 package dev.voxloop.app.cli;
 
+import dev.voxloop.app.AgentModels;
 import dev.voxloop.app.Voxloop;
 import dev.voxloop.loop.LoopEngine;
 import dev.voxloop.loop.LoopSettings;
@@ -31,7 +32,8 @@ public final class Commands {
         cli.addSubcommand(new WorkerCommand(() -> context.app().loop()));
         cli.addSubcommand(new DemoCommand(() -> {
             Voxloop app = context.app();
-            return new DemoRun(app.tracker(), app.queue(), app.events(), app.runs(), app.clock());
+            return new DemoRun(app.tracker(), app.queue(), app.events(), app.runs(), app.clock(), System.getenv(),
+                    new AgentModels(System.getenv()));
         }));
         cli.addSubcommand(new HookCommand(() -> LoopEngine.hookHandler(loopSettings.get())));
         cli.addSubcommand(new GithookCommand(() -> LoopEngine.gitHooks(loopSettings.get())));

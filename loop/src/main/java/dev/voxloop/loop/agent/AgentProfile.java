@@ -7,22 +7,38 @@ import java.util.Set;
 /**
  * Which agent a project runs and how to reach its model: {@code loop.projects.<KEY>.agent} (claude, codex, builtin,
  * command, replay), the executable ({@code agent_command}), {@code model}, {@code base_url}, the environment
- * variable holding the key ({@code api_key_env}) and extra command-line flags ({@code agent_args}).
+ * variable holding the key ({@code api_key_env}), extra command-line flags ({@code agent_args}) and, for the
+ * built-in agent, the chat API ({@code api}: openai or ollama; by default ollama when only {@code OLLAMA_URL} is
+ * set).
  */
 public record AgentProfile(String name, List<String> command, String model, String baseUrl, String keyEnv,
-                           List<String> args) {
+                           List<String> args, String api) {
 
     public AgentProfile {
         command = command == null ? List.of() : List.copyOf(command);
         args = args == null ? List.of() : List.copyOf(args);
     }
 
-    public static AgentProfile named(String name) {
-        return new AgentProfile(name, List.of(), null, null, null, List.of());
+    public AgentProfile(String name, List<String> command, String model, String baseUrl, String keyEnv,
+                        List<String> args) {
+        this(name, command, model, baseUrl, keyEnv, args, null);
     }
 
-    public AgentProfile withModel(String m) {
-        return new AgentProfile(name, command, m, baseUrl, keyEnv, args);
+    public static AgentProfile named(String name) {
+        return new AgentProfile(name, List.of(), null, null, null, List.of(), null);
+    }
+
+    public AgentProfile withCommand(List<String> c) {
+        return new AgentProfile(name, c, model, baseUrl, keyEnv, args, api);
+    }
+
+    /** The built-in agent's chat API: the configured one, else ollama when only OLLAMA_URL is set, else openai. */
+    public String api(Map<String, String> env) {
+        if (api != null && !api.isBlank()) {
+            return api;
+        }
+        return baseUrl == null && env.containsKey("OLLAMA_URL") && !env.containsKey("OPENAI_BASE_URL") ? "ollama"
+                : "openai";
     }
 
     /** The key from the configured variable, else from {@code defaultVar}, in {@code env}; null when unset. */

@@ -4,6 +4,7 @@ import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.loop.ProjectConfig;
+import dev.voxloop.loop.agent.builtin.BuiltinAgent;
 import dev.voxloop.loop.agent.claude.ClaudeAgent;
 import dev.voxloop.loop.agent.codex.CodexAgent;
 import dev.voxloop.loop.hook.HookHandler;
@@ -13,23 +14,34 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The agents voxloop knows ({@code claude}, {@code codex}, {@code command}, {@code replay}), chosen per project. */
+/**
+ * The agents voxloop knows ({@code claude}, {@code codex}, {@code builtin}, {@code command}, {@code replay}), chosen
+ * per project.
+ */
 public final class Agents implements AgentFactory {
 
     private final LoopSettings settings;
     private final Path dataDir;
     private final Map<String, String> env;
     private final HookHandler hooks;
+    private final ModelConnector models;
 
     /**
-     * @param env   the worker's environment: keys and base URLs are read from it ({@code System.getenv()})
-     * @param hooks answers the agents' hook calls inside this process
+     * @param env    the worker's environment: keys and base URLs are read from it ({@code System.getenv()})
+     * @param hooks  answers the agents' hook calls inside this process
+     * @param models opens the built-in agent's chat model
      */
-    public Agents(LoopSettings settings, Path dataDir, Map<String, String> env, HookHandler hooks) {
+    public Agents(LoopSettings settings, Path dataDir, Map<String, String> env, HookHandler hooks,
+                  ModelConnector models) {
         this.settings = settings;
         this.dataDir = dataDir;
         this.env = Map.copyOf(env);
         this.hooks = hooks;
+        this.models = models;
+    }
+
+    public Agents(LoopSettings settings, Path dataDir, Map<String, String> env, HookHandler hooks) {
+        this(settings, dataDir, env, hooks, ModelConnector.NONE);
     }
 
     @Override
@@ -48,12 +60,13 @@ public final class Agents implements AgentFactory {
             }
             case "command" -> new CommandAgent(profile.command(), Map.of("VOXLOOP_RUN_ID", run.id(),
                     "VOXLOOP_TICKET", run.ticketKey()));
-            case "claude" -> new ClaudeAgent(profile.command().isEmpty() ? new AgentProfile(profile.name(),
-                    List.of(settings.claudeCommand()), profile.model(), profile.baseUrl(), profile.keyEnv(),
-                    profile.args()) : profile, settings.claudeMaxTurns(), runEnv, hooks, socketParent());
+            case "claude" -> new ClaudeAgent(profile.command().isEmpty()
+                    ? profile.withCommand(List.of(settings.claudeCommand())) : profile, settings.claudeMaxTurns(), runEnv,
+                    hooks, socketParent());
             case "codex" -> new CodexAgent(profile, runEnv, hooks, socketParent());
+            case "builtin" -> new BuiltinAgent(models.connect(profile), hooks, env, settings.claudeMaxTurns());
             default -> throw Problem.invalid("loop.projects." + p.key() + ".agent", "unknown agent '" + profile.name()
-                    + "' (claude, codex, command or replay)");
+                    + "' (claude, codex, builtin, command or replay)");
         };
     }
 

@@ -69,7 +69,7 @@ public final class AnthropicPeer extends ModelPeer {
             send(ex, 200, "application/json", "{\"input_tokens\":" + Math.max(1, raw.length() / 4) + "}");
             return;
         }
-        Reply reply = mainLoop(r.body()) ? next(latestInput(r.body()), Reply.text("(the script has ended)"))
+        Reply reply = mainLoop(r.body()) ? next(r.body(), latestInput(r.body()), Reply.text("(the script has ended)"))
                 : Reply.text("OK").usage(40, 5);
         if (r.body().path("stream").asBoolean(false)) {
             stream(ex, r.body().path("model").asText(), reply);

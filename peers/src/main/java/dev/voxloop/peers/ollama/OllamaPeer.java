@@ -94,7 +94,7 @@ public final class OllamaPeer extends ModelPeer {
                     + " does not support tools\"}");
             return;
         }
-        Reply reply = next(ChatCompletionsPeer.latestInputOf(body.path("messages")), Reply.text("(the script has ended)"));
+        Reply reply = next(body, ChatCompletionsPeer.latestInputOf(body.path("messages")), Reply.text("(the script has ended)"));
         ObjectNode n = JSON.createObjectNode();
         n.put("model", model);
         n.put("created_at", Instant.now().toString());

@@ -76,7 +76,7 @@ public final class ChatCompletionsPeer extends ModelPeer {
                     "this model does not support tools").body());
             return;
         }
-        Reply reply = next(latestInputOf(r.body().path("messages")), Reply.text("(the script has ended)"));
+        Reply reply = next(r.body(), latestInputOf(r.body().path("messages")), Reply.text("(the script has ended)"));
         send(ex, 200, "application/json", completion(r.body().path("model").asText(), reply).toString());
     }
 

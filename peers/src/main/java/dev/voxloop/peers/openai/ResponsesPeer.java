@@ -73,7 +73,7 @@ public final class ResponsesPeer extends ModelPeer {
             send(ex, 400, "application/json", error(400, "invalid_request_error", problems.get(0)).body());
             return;
         }
-        Reply reply = next(latestInput(r.body()), Reply.text("(the script has ended)"));
+        Reply reply = next(r.body(), latestInput(r.body()), Reply.text("(the script has ended)"));
         stream(ex, r.body().path("model").asText(), reply);
     }
 
