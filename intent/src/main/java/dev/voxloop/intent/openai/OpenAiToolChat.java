@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Tool calling over OpenAI-compatible chat completions ({@code POST {base}/chat/completions}, not streamed):
@@ -23,6 +24,8 @@ import java.util.Map;
 public final class OpenAiToolChat implements ToolChat {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern NO_TOOLS = Pattern.compile("(?i)(does not|doesn't|cannot) support tools|tools? "
+            + "(are|is) not supported|unsupported (parameter|field)?:? ?'?tools");
 
     private final URI uri;
     private final String model;
@@ -83,7 +86,7 @@ public final class OpenAiToolChat implements ToolChat {
             reply = http.post(uri, body, key.isBlank() ? Map.of() : Map.of("Authorization", "Bearer " + key),
                     timeout);
         } catch (Problem p) {
-            if (!tools.isEmpty() && p.getMessage().contains("HTTP 400") && p.getMessage().contains("tool")) {
+            if (!tools.isEmpty() && p.getMessage().contains("HTTP 400") && NO_TOOLS.matcher(p.getMessage()).find()) {
                 throw new ToolsNotSupported(p.getMessage());
             }
             throw p;

@@ -6,6 +6,7 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -103,7 +104,10 @@ public final class OpenApiContract {
         }
     }
 
-    /** 3.1's {@code type: [T, "null"]} and {@code anyOf: [..., {type: "null"}]} as 3.0's {@code nullable: true}. */
+    /**
+     * 3.1's {@code type: [T, "null"]} as 3.0's {@code nullable: true}, and a {@code {type: "null"}} alternative of an
+     * anyOf/oneOf as a schema only null matches.
+     */
     private static void nullable(ObjectNode o) {
         if (o.path("type").isArray()) {
             List<String> types = new ArrayList<>();
@@ -118,26 +122,26 @@ public final class OpenApiContract {
             }
         }
         for (String combinator : List.of("anyOf", "oneOf")) {
-            if (!(o.get(combinator) instanceof com.fasterxml.jackson.databind.node.ArrayNode alternatives)) {
-                continue;
-            }
-            for (int i = alternatives.size() - 1; i >= 0; i--) {
-                JsonNode a = alternatives.get(i);
-                if (a.size() == 1 && "null".equals(a.path("type").asText())) {
-                    alternatives.remove(i);
-                    o.put("nullable", true);
-                }
-            }
-            if (alternatives.size() == 1 && o.path("nullable").asBoolean(false)) {
-                JsonNode only = alternatives.get(0);
-                o.remove(combinator);
-                if (only.has("$ref")) {
-                    o.putArray("allOf").add(only);
-                } else {
-                    ((ObjectNode) only).properties().forEach(e -> o.set(e.getKey(), e.getValue()));
+            if (o.get(combinator) instanceof ArrayNode alternatives) {
+                for (int i = 0; i < alternatives.size(); i++) {
+                    JsonNode a = alternatives.get(i);
+                    if (a.size() == 1 && "null".equals(a.path("type").asText())) {
+                        alternatives.set(i, nullOnly());
+                    }
                 }
             }
         }
+    }
+
+    /** A 3.0 schema that only {@code null} matches: none of the other JSON types. */
+    private static ObjectNode nullOnly() {
+        ObjectNode n = JSON.createObjectNode();
+        ArrayNode types = n.putObject("not").putArray("anyOf");
+        for (String t : List.of("string", "number", "boolean", "object")) {
+            types.addObject().put("type", t);
+        }
+        types.addObject().put("type", "array").putObject("items");
+        return n;
     }
 
     public String name() {

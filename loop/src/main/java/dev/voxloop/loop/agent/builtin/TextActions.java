@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Actions written in a model's text, for models without native tool calling: a fenced {@code shell} block with one
- * command, or a fenced {@code edit PATH} block holding {@code <<<<<<< OLD}, the old text, {@code =======}, the new
- * text and {@code >>>>>>> NEW}. An answer holds exactly one action, or none when the model is done.
+ * command, or a fenced {@code edit PATH} block holding {@code <<<<<<< OLD}, the old lines, {@code =======}, the new
+ * lines and {@code >>>>>>> NEW}. An answer holds exactly one action, or none when the model is done.
  */
 final class TextActions {
 
@@ -30,6 +30,11 @@ final class TextActions {
     private TextActions() {
     }
 
+    /** The text between two markers is whole lines: each ends with a line break. */
+    private static String lines(String between) {
+        return between.isEmpty() ? "" : between + "\n";
+    }
+
     static List<ToolCall> parse(String text, int step) {
         List<ToolCall> out = new ArrayList<>();
         Matcher s = SHELL.matcher(text);
@@ -38,8 +43,8 @@ final class TextActions {
         }
         Matcher e = EDIT.matcher(text);
         while (e.find()) {
-            out.add(new ToolCall("text-" + step, Workbench.EDIT, Map.of("path", e.group(1), "old_text", e.group(2),
-                    "new_text", e.group(3))));
+            out.add(new ToolCall("text-" + step, Workbench.EDIT, Map.of("path", e.group(1), "old_text",
+                    lines(e.group(2)), "new_text", lines(e.group(3)))));
         }
         long fences = FENCE.matcher(text).results().count();
         if (out.size() > 1 || fences != out.size()) {
