@@ -12,6 +12,7 @@ import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.core.transcript.SpeechToText;
 import dev.voxloop.loop.LoopEngine;
+import dev.voxloop.loop.agent.AgentDoctor;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.server.HealthInfo;
 import dev.voxloop.server.ServerSettings;
@@ -234,6 +235,10 @@ public final class Voxloop implements AutoCloseable {
                 : new Check("speech", true, false, speech.name() + (speech.ready() ? ", model loaded"
                         : ", model loads on first use or when the server starts")));
         checks.add(new Check("intent", true, true, extractor.name()));
+        LoopSettings loop = LoopSettings.from(config.tree(), config.dataDir());
+        AgentDoctor agents = new AgentDoctor(System.getenv(), LoopEngine.hookHandler(loop));
+        loop.projects().forEach((key, project) -> agents.check(key, project.agent(), loop.claudeCommand())
+                .forEach(f -> checks.add(new Check(f.name(), f.ok(), false, f.detail()))));
         return checks;
     }
 

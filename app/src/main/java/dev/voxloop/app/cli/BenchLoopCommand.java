@@ -1,10 +1,14 @@
 package dev.voxloop.app.cli;
 
+import dev.voxloop.loop.gate.GateSuite;
+import dev.voxloop.loop.hook.HookBench;
+import dev.voxloop.loop.hook.HookHandler;
 import dev.voxloop.loop.policy.PolicyBench;
 import dev.voxloop.loop.policy.ToolUsePolicy;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
@@ -15,12 +19,13 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code voxloop bench loop policy [--corpus FILE]}: the tool-use policy's error rates on a corpus (ours by
  * default, or a held-out one); {@code voxloop bench loop overhead} prints the orchestrator's overhead per turn;
- * {@code voxloop bench loop claims --db URL} runs N worker processes claiming M tickets (zero double claims).
+ * {@code voxloop bench loop claims --db URL} runs N worker processes claiming M tickets (zero double claims);
+ * {@code voxloop bench loop hooks [--calls N]} times the agent hook round trip (launcher, socket, policy).
  */
 @Command(name = "loop", mixinStandardHelpOptions = true, description = "Loop benchmarks: policy, overhead.")
 public final class BenchLoopCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", defaultValue = "policy", description = "policy, overhead or claims")
+    @Parameters(index = "0", defaultValue = "policy", description = "policy, overhead, claims or hooks")
     String what;
 
     @Option(names = "--corpus", description = "JSON-lines corpus (expect, tool_name, tool_input)",
@@ -29,6 +34,9 @@ public final class BenchLoopCommand implements Callable<Integer> {
 
     @Option(names = "--turns", defaultValue = "20", description = "turns for the overhead benchmark")
     int turns;
+
+    @Option(names = "--calls", defaultValue = "500", description = "hook calls for the hooks benchmark")
+    int calls;
 
     @Option(names = "--workers", defaultValue = "4", description = "worker processes for the claims benchmark")
     int workers;
@@ -80,7 +88,13 @@ public final class BenchLoopCommand implements Callable<Integer> {
             out.print(LoopClaimBench.run(db, dbUser, dbPassword, workers, tickets));
             return 0;
         }
-        out.println("unknown benchmark '" + what + "' (policy, overhead or claims)");
+        if (what.equals("hooks")) {
+            Path dir = Files.createTempDirectory("voxloop-hook-bench-");
+            out.print(new HookBench(new HookHandler(policy.get(), new GateSuite(), Clock.systemUTC())).run(dir, calls)
+                    .render());
+            return 0;
+        }
+        out.println("unknown benchmark '" + what + "' (policy, overhead, claims or hooks)");
         return 2;
     }
 }
