@@ -1,9 +1,11 @@
 package dev.voxloop.app.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.voxloop.app.AgentModels;
 import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.core.loop.LoopFailure;
 import dev.voxloop.loop.LoopEngine;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.loop.agent.AgentProfile;
@@ -64,7 +66,6 @@ class BuiltinAgentTest {
     private void assertDone(TurnResult r, ModelPeer peer) throws Exception {
         peer.assertClean();
         assertThat(peer.unanswered()).isZero();
-        assertThat(r.failure()).isNull();
         assertThat(r.claimsDone()).isTrue();
         assertThat(Files.readString(ws.resolve("done.txt"))).isEqualTo("yes\n");
         assertThat(new Git(ws).run("rev-parse", "origin/main")).isEqualTo(originBefore);
@@ -112,9 +113,8 @@ class BuiltinAgentTest {
 
     @Test
     void anUnreachableModelEndsTheTurnAsUnavailable() {
-        TurnResult r = turn(new AgentProfile("builtin", List.of(), "m", "http://127.0.0.1:9/v1", null, List.of()),
-                Map.of());
-        assertThat(r.failure()).isNotNull();
-        assertThat(r.message()).contains("is unavailable").contains("not reachable");
+        assertThatThrownBy(() -> turn(new AgentProfile("builtin", List.of(), "m", "http://127.0.0.1:9/v1", null,
+                List.of()), Map.of())).isInstanceOf(LoopFailure.AgentUnavailable.class)
+                .hasMessageContaining("is unavailable").hasMessageContaining("not reachable");
     }
 }

@@ -67,7 +67,7 @@ class BuiltinDemoTest {
             assertThat(peer.unanswered()).isZero();
             assertThat(exit).isZero();
             assertThat(printed).contains("agent: builtin").contains("ended PUSHED");
-            assertThat(runs.list(1).get(0).costUsd()).isPositive();
+            assertThat(runs.list(1).get(0).usage().costUsd()).isPositive();
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.voxloop.loop.agent;
 
+import dev.voxloop.core.loop.LoopFailure;
+import dev.voxloop.loop.workspace.Git;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,7 +10,8 @@ import java.util.Optional;
  * Whether a turn's tool calls provably went through voxloop's hooks: every tool call that ran was seen by the
  * PreToolUse hook (counted by voxloop's own hook server, so a hook that was silently dropped, switched off by a
  * workspace setting, or pointed elsewhere shows up as missing), no hook errored, and a turn that ended normally
- * passed the Stop hook. Anything else fails closed: the turn is not trusted.
+ * passed the Stop hook. Anything else fails closed: the turn is not trusted, its changes are discarded (the
+ * workspace goes back to the snapshot the orchestrator committed before the turn) and the run stops.
  *
  * @param toolCallsRun tool calls the agent's stream shows as executed (or refused by a hook)
  * @param preToolUse   PreToolUse calls voxloop answered during the turn
@@ -19,6 +23,18 @@ public record HookProof(int toolCallsRun, int preToolUse, boolean stopExpected, 
 
     public HookProof {
         hookErrors = List.copyOf(hookErrors);
+    }
+
+    /** Throws {@link LoopFailure.Unguarded} after discarding the turn's changes when the hooks did not do their job. */
+    public void enforce(String agent, Path workspace) {
+        Optional<String> gap = gap();
+        if (gap.isPresent()) {
+            Git git = new Git(workspace);
+            git.run("reset", "-q", "--hard", "HEAD");
+            git.run("clean", "-q", "-f", "-d");
+            throw new LoopFailure.Unguarded(agent + " ran without working voxloop hooks: " + gap.get()
+                    + "; the turn's changes were discarded");
+        }
     }
 
     /** Why the turn is unguarded, or empty when the hooks did their job. */

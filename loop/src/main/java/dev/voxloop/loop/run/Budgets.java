@@ -1,5 +1,8 @@
 package dev.voxloop.loop.run;
 
+import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.core.config.Key;
+import dev.voxloop.core.config.Settings;
 import dev.voxloop.core.loop.LoopRun;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,30 +12,36 @@ import java.util.Optional;
  * Hard limits the orchestrator enforces itself (agents' own turn limits are not reliable): iterations, wall-clock
  * time since the run started, and cost where the agent reports usage. {@code maxCostUsd <= 0} means no cost cap.
  */
-public record Budgets(int maxIterations, Duration maxDuration, double maxCostUsd) {
+public record Budgets(
+        @Key(path = "max_iterations", fallback = "25", env = "VOXLOOP_MAX_ITERATIONS", doc = "Agent turns per run")
+        int maxIterations,
+        @Key(path = "max_duration", fallback = "90m", doc = "Wall-clock time per run")
+        Duration maxDuration,
+        @Key(path = "max_cost_usd", fallback = "10", doc = "Cost per run in USD where the agent reports usage (0: no cap)")
+        double maxCostUsd) {
 
-    public static final Budgets DEFAULTS = new Budgets(25, Duration.ofMinutes(90), 10.0);
+    public static final Budgets DEFAULTS = Settings.bind(Budgets.class, ConfigTree.empty());
 
     /** Why the run may not take another turn, or empty. */
     public Optional<String> exceeded(LoopRun run, Instant now) {
         if (run.iteration() >= maxIterations) {
             return Optional.of("iteration budget used up (" + run.iteration() + " of " + maxIterations + ")");
         }
-        Duration spent = Duration.between(run.startedAt(), now);
+        Duration spent = Duration.between(run.timing().startedAt(), now);
         if (spent.compareTo(maxDuration) >= 0) {
             return Optional.of("time budget used up (" + spent.toMinutes() + " of " + maxDuration.toMinutes()
                     + " minutes)");
         }
-        if (maxCostUsd > 0 && run.costUsd() >= maxCostUsd) {
+        if (maxCostUsd > 0 && run.usage().costUsd() >= maxCostUsd) {
             return Optional.of(String.format(java.util.Locale.ROOT, "cost budget used up ($%.2f of $%.2f)",
-                    run.costUsd(), maxCostUsd));
+                    run.usage().costUsd(), maxCostUsd));
         }
         return Optional.empty();
     }
 
     /** Time left for the next turn. */
     public Duration remaining(LoopRun run, Instant now) {
-        Duration left = maxDuration.minus(Duration.between(run.startedAt(), now));
+        Duration left = maxDuration.minus(Duration.between(run.timing().startedAt(), now));
         return left.isNegative() ? Duration.ZERO : left;
     }
 

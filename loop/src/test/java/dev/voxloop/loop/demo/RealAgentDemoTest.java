@@ -59,8 +59,8 @@ class RealAgentDemoTest {
         peer.assertClean();
         assertThat(peer.unanswered()).isZero();
         assertThat(o.run().state()).as(o.run().reason()).isEqualTo(LoopState.PUSHED);
-        assertThat(o.remoteBranchSha()).isEqualTo(o.run().pushedCommit());
-        assertThat(new Git(tmp.resolve("demo/trackit.git")).run("ls-tree", "-r", "--name-only", o.run().branch()))
+        assertThat(o.remoteBranchSha()).isEqualTo(o.run().workspace().pushedCommit());
+        assertThat(new Git(tmp.resolve("demo/trackit.git")).run("ls-tree", "-r", "--name-only", o.run().workspace().branch()))
                 .contains("src/main/java/se/trackit/VatRate.java").doesNotContain("CURRENT_TASK.md");
     }
 
@@ -72,7 +72,7 @@ class RealAgentDemoTest {
             DemoRun.Outcome o = demo(peer, Dialect.CLAUDE, new AgentProfile("claude",
                     List.of(AgentBinaries.claude().toString()), "claude-sonnet-4-5", null, null, List.of()), env);
             assertPushed(o, peer);
-            assertThat(o.run().costUsd()).isPositive();
+            assertThat(o.run().usage().costUsd()).isPositive();
         }
     }
 
@@ -84,7 +84,7 @@ class RealAgentDemoTest {
             DemoRun.Outcome o = demo(peer, Dialect.CODEX, new AgentProfile("codex",
                     List.of(AgentBinaries.codex().toString()), "gpt-5.5", null, null, List.of()), env);
             assertPushed(o, peer);
-            assertThat(o.run().inputTokens()).isPositive();
+            assertThat(o.run().usage().inputTokens()).isPositive();
         }
     }
 }

@@ -4,9 +4,9 @@ import dev.voxloop.core.chat.ToolChat;
 import dev.voxloop.core.chat.ToolChat.Answer;
 import dev.voxloop.core.chat.ToolChat.Entry;
 import dev.voxloop.core.chat.ToolChat.ToolCall;
+import dev.voxloop.core.loop.LoopFailure;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.loop.agent.CodingAgent;
-import dev.voxloop.loop.agent.TurnFailure;
 import dev.voxloop.loop.agent.TurnRequest;
 import dev.voxloop.loop.agent.TurnResult;
 import dev.voxloop.loop.hook.HookHandler;
@@ -76,9 +76,9 @@ public final class BuiltinAgent implements CodingAgent {
                 log.append("the model has no tool calling; actions are read from its text\n");
                 continue;
             } catch (Problem p) {
-                return TurnResult.failed(new TurnFailure.AgentUnavailable("the " + model.name() + " model",
-                        p.getMessage(), "check the project's base_url, model and key variable, and that the server"
-                        + " runs"), null, in, out, -1, log.toString());
+                throw new LoopFailure.AgentUnavailable("the " + model.name() + " model is unavailable: "
+                        + p.getMessage() + " (to fix: check the project's base_url, model and key variable, and that"
+                        + " the server runs)");
             }
             in += a.inputTokens();
             out += a.outputTokens();

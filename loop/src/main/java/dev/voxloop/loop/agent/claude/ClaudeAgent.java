@@ -1,10 +1,10 @@
 package dev.voxloop.loop.agent.claude;
 
+import dev.voxloop.core.loop.LoopFailure;
 import dev.voxloop.loop.agent.AgentProfile;
 import dev.voxloop.loop.agent.CodingAgent;
 import dev.voxloop.loop.agent.HookProof;
 import dev.voxloop.loop.agent.HookSettings;
-import dev.voxloop.loop.agent.TurnFailure;
 import dev.voxloop.loop.agent.TurnRequest;
 import dev.voxloop.loop.agent.TurnResult;
 import dev.voxloop.loop.hook.HookHandler;
@@ -27,8 +27,8 @@ import java.util.Set;
  * {@code --setting-sources ""} keeps user, project and local settings (a workspace {@code .claude/settings.json}
  * with {@code disableAllHooks}) out. The turn is judged by what the stream shows: a turn whose tool calls did not
  * all pass voxloop's PreToolUse hook, whose hooks errored, or that ended without the Stop hook fails closed
- * ({@link TurnFailure.Unguarded}); an authentication or API failure ends it at once as
- * {@link TurnFailure.AgentUnavailable} in the CLI's own words (API retries are capped, and a refused key stops the
+ * ({@link LoopFailure.Unguarded}); an authentication or API failure ends it at once as
+ * {@link LoopFailure.AgentUnavailable} in the CLI's own words (API retries are capped, and a refused key stops the
  * process on its first retry); a resumed session the CLI no longer knows starts fresh; tokens and cost come from the
  * final {@code result}.
  */
@@ -94,16 +94,13 @@ public final class ClaudeAgent implements CodingAgent {
             words = "claude exited " + res.exit() + " without a result: " + res.tail(300).strip();
         }
         if (words != null) {
-            return TurnResult.failed(new TurnFailure.AgentUnavailable("Claude Code", words, fix(words, stream.status(),
-                    res.exit())), null, stream.inputTokens(), stream.outputTokens(), stream.cost(), output);
+            throw new LoopFailure.AgentUnavailable("Claude Code is unavailable: " + words + " (to fix: "
+                    + fix(words, stream.status(), res.exit()) + ")");
         }
         HookProof proof = new HookProof(stream.toolCallsRun(), Math.min(stream.preToolUseHooks,
                 server.calls("pre-tool-use") - pre0), stream.succeeded(), server.calls("stop") - stop0,
                 stream.hookErrors);
-        if (proof.gap().isPresent()) {
-            return TurnResult.failed(new TurnFailure.Unguarded("Claude Code", proof.gap().get()), stream.session,
-                    stream.inputTokens(), stream.outputTokens(), stream.cost(), output);
-        }
+        proof.enforce("Claude Code", r.workspace());
         if (res.timedOut()) {
             return new TurnResult("claude timed out", false, null, stream.session, stream.inputTokens(),
                     stream.outputTokens(), stream.cost(), output);

@@ -1,10 +1,10 @@
 package dev.voxloop.loop.agent.codex;
 
+import dev.voxloop.core.loop.LoopFailure;
 import dev.voxloop.loop.agent.AgentProfile;
 import dev.voxloop.loop.agent.CodingAgent;
 import dev.voxloop.loop.agent.HookProof;
 import dev.voxloop.loop.agent.HookSettings;
-import dev.voxloop.loop.agent.TurnFailure;
 import dev.voxloop.loop.agent.TurnRequest;
 import dev.voxloop.loop.agent.TurnResult;
 import dev.voxloop.loop.hook.HookHandler;
@@ -67,26 +67,23 @@ public final class CodexAgent implements CodingAgent {
             CodexStream stream = new CodexStream();
             CommandResult res = Processes.run(argv(r.prompt()), r.workspace(), environment(home), null, r.timeout(),
                     stream::accept);
-            return judge(stream, res, server);
+            return judge(stream, res, server, r.workspace());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare CODEX_HOME for " + r.ticketKey(), e);
         }
     }
 
-    private TurnResult judge(CodexStream s, CommandResult res, HookServer server) {
+    private TurnResult judge(CodexStream s, CommandResult res, HookServer server, Path workspace) {
         String output = res.tail(2000);
         if (s.failure != null || (!s.completed && !res.timedOut())) {
             String words = s.failure != null ? s.failure : "codex exited " + res.exit() + " without finishing the turn: "
                     + res.tail(300).strip();
-            return TurnResult.failed(new TurnFailure.AgentUnavailable("Codex", words, fix(words, res.exit())),
-                    s.thread, s.inputTokens, s.outputTokens, -1, output);
+            throw new LoopFailure.AgentUnavailable("Codex is unavailable: " + words + " (to fix: " + fix(words,
+                    res.exit()) + ")");
         }
         HookProof proof = new HookProof(s.toolCallsRun, server.calls("pre-tool-use"), s.completed,
                 server.calls("stop"), List.of());
-        if (proof.gap().isPresent()) {
-            return TurnResult.failed(new TurnFailure.Unguarded("Codex", proof.gap().get()), s.thread, s.inputTokens,
-                    s.outputTokens, -1, output);
-        }
+        proof.enforce("Codex", workspace);
         if (res.timedOut()) {
             return new TurnResult("codex timed out", false, null, s.thread, s.inputTokens, s.outputTokens, -1, output);
         }

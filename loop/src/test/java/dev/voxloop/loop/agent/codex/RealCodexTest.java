@@ -111,10 +111,10 @@ class RealCodexTest {
         peer.assertClean();
         assertThat(peer.unanswered()).isZero();
         assertThat(run.state()).as(run.reason()).isEqualTo(LoopState.PUSHED);
-        assertThat(new Git(repo.origin).run("ls-tree", "--name-only", run.branch())).contains("done.txt");
+        assertThat(new Git(repo.origin).run("ls-tree", "--name-only", run.workspace().branch())).contains("done.txt");
         assertThat(new Git(repo.origin).run("rev-parse", "main")).isEqualTo(mainBefore);
-        assertThat(run.inputTokens()).isEqualTo(13_500);
-        assertThat(run.costUsd()).isEqualTo((13_500 * 3.0 + 320 * 15.0) / 1_000_000.0);
+        assertThat(run.usage().inputTokens()).isEqualTo(13_500);
+        assertThat(run.usage().costUsd()).isEqualTo((13_500 * 3.0 + 320 * 15.0) / 1_000_000.0);
     }
 
     @Test
