@@ -11,7 +11,12 @@ install() { # package version cli
   if [ -x "$target/node_modules/.bin/$3" ] && "$target/node_modules/.bin/$3" --version >/dev/null 2>&1; then
     return 0
   fi
-  command -v npm >/dev/null || { echo "scripts/agents.sh: npm is missing (apt-get install npm)" >&2; exit 1; }
+  if ! command -v npm >/dev/null; then
+    [ "$(id -u)" -eq 0 ] || { echo "scripts/agents.sh: npm is missing (sudo apt-get install nodejs npm)" >&2; exit 1; }
+    echo "installing nodejs and npm" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+  fi
   echo "installing $1@$2 into $target" >&2
   rm -rf "$target.tmp" && mkdir -p "$target.tmp"
   (cd "$target.tmp" && echo '{"private":true}' > package.json \

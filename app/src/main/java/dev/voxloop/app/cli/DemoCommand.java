@@ -10,10 +10,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code voxloop demo [--agent replay|claude|codex|builtin]}: a sample repository (TrackIt), a VAT ticket, and a
@@ -38,6 +39,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--model", description = "the model a real agent asks for (default: the agent's own)")
     String model;
 
+    @Spec
+    CommandSpec spec;
+
     private final Supplier<DemoRun> demo;
     private final PrintStream out;
 
@@ -54,7 +58,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path d = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("voxloop-demo-");
         if (!List.of("replay", "claude", "codex", "builtin").contains(agent)) {
-            throw new ParameterException(new CommandLine(this), "unknown agent '" + agent
+            throw new ParameterException(spec.commandLine(), "unknown agent '" + agent
                     + "' (replay, claude, codex or builtin)");
         }
         AgentProfile profile = new AgentProfile(agent, List.of(), model, null, null, List.of());
