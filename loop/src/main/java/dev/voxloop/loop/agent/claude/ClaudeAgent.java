@@ -90,6 +90,11 @@ public final class ClaudeAgent implements CodingAgent {
         }
         String output = res.tail(2000);
         String words = stream.unavailable();
+        if (res.notStarted()) {
+            throw new LoopFailure.AgentUnavailable("Claude Code cannot be started: " + argv0() + " is not installed"
+                    + " or not executable on this worker (to fix: install Claude Code, or set loop.claude.command or"
+                    + " the project's agent_command)");
+        }
         if (words == null && stream.result == null && !res.timedOut() && res.exit() != 0) {
             words = "claude exited " + res.exit() + " without a result: " + res.tail(300).strip();
         }
@@ -108,6 +113,10 @@ public final class ClaudeAgent implements CodingAgent {
         String text = stream.text();
         return new TurnResult(text, stream.succeeded() && res.exit() == 0, TurnResult.blockedIn(text), stream.session,
                 stream.inputTokens(), stream.outputTokens(), stream.cost(), output);
+    }
+
+    private String argv0() {
+        return profile.command().isEmpty() ? "claude" : profile.command().get(0);
     }
 
     List<String> argv(String prompt, Path settings, String resume) {

@@ -75,6 +75,11 @@ public final class CodexAgent implements CodingAgent {
 
     private TurnResult judge(CodexStream s, CommandResult res, HookServer server, Path workspace) {
         String output = res.tail(2000);
+        if (res.notStarted()) {
+            throw new LoopFailure.AgentUnavailable("Codex cannot be started: " + (profile.command().isEmpty() ? "codex"
+                    : profile.command().get(0)) + " is not installed or not executable on this worker (to fix:"
+                    + " npm install -g @openai/codex, or set the project's agent_command)");
+        }
         if (s.failure != null || (!s.completed && !res.timedOut())) {
             String words = s.failure != null ? s.failure : "codex exited " + res.exit() + " without finishing the turn: "
                     + res.tail(300).strip();
