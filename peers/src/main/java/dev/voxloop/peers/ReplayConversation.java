@@ -29,7 +29,16 @@ public final class ReplayConversation {
     private ReplayConversation() {
     }
 
+    /** Each step ends the agent's turn (its message meets the Stop hook). */
     public static List<Step> of(Path replayJson, Dialect dialect, String testCommand) {
+        return of(replayJson, dialect, testCommand, true);
+    }
+
+    /**
+     * @param stopAfterEachStep false: all steps in one go, the tests after each, and only the last step's message
+     *                          (one Stop hook, one gate run)
+     */
+    public static List<Step> of(Path replayJson, Dialect dialect, String testCommand, boolean stopAfterEachStep) {
         JsonNode steps;
         try {
             steps = JSON.readTree(replayJson.toFile());
@@ -42,7 +51,9 @@ public final class ReplayConversation {
                 out.addAll(edit(dialect, edit));
             }
             out.add(Step.answer(shell(dialect, testCommand)));
-            out.add(Step.answer(Reply.text(step.path("message").asText("Done."))));
+            if (stopAfterEachStep || step == steps.get(steps.size() - 1)) {
+                out.add(Step.answer(Reply.text(step.path("message").asText("Done."))));
+            }
         }
         return out;
     }

@@ -46,7 +46,7 @@ class BuiltinDemoTest {
         TrackItSample.writeScript(script);
         try (Database db = Database.open(StoreSettings.embedded(tmp.resolve("data")));
              ChatCompletionsPeer peer = ChatCompletionsPeer.start()) {
-            peer.script(ReplayConversation.of(script, ReplayConversation.Dialect.BUILTIN, "sh run-tests.sh")
+            peer.script(ReplayConversation.of(script, ReplayConversation.Dialect.BUILTIN, "sh run-tests.sh", false)
                     .toArray(Step[]::new));
             Map<String, String> env = Map.of("OPENAI_BASE_URL", peer.baseUrl(), "OPENAI_API_KEY", peer.key());
             Clock clock = Clock.systemUTC();

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code voxloop demo --agent claude|codex}: the real CLIs take the demo's VAT ticket to a pushed branch, their
- * model a peer that speaks the demo's replay script in each CLI's own tools (red, green, held by the Stop hook until
- * the criteria are ticked).
+ * model a peer that speaks the demo's replay script in each CLI's own tools (red, green, the criteria ticked, the
+ * tests run through the CLI's shell tool after each step).
  */
 @Tag("slow")
 class RealAgentDemoTest {
@@ -45,7 +45,9 @@ class RealAgentDemoTest {
             throws Exception {
         Path script = tmp.resolve("conversation.json");
         TrackItSample.writeScript(script);
-        peer.script(ReplayConversation.of(script, dialect, "sh run-tests.sh").toArray(Step[]::new));
+        // the whole story in one turn: one Stop hook and one verification run the demo's gates (the Stop hook holding
+        // a turn is RealClaudeTest's and RealCodexTest's subject)
+        peer.script(ReplayConversation.of(script, dialect, "sh run-tests.sh", false).toArray(Step[]::new));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         DemoRun.Outcome o = new DemoRun(TrackItTracker.create(), new InMemoryLoopQueue(),
                 new EventBus(new InMemoryEventLog()), new MemoryLoopRuns(), Clock.systemUTC(), env,

@@ -105,8 +105,8 @@ public final class OpenApiContract {
     }
 
     /**
-     * 3.1's {@code type: [T, "null"]} as 3.0's {@code nullable: true}, and a {@code {type: "null"}} alternative of an
-     * anyOf/oneOf as a schema only null matches.
+     * 3.1's {@code type: [T, "null"]} and {@code anyOf: [..., {type: "null"}]} as 3.0's {@code nullable: true} (on
+     * each remaining alternative, so a union of unions still accepts null).
      */
     private static void nullable(ObjectNode o) {
         if (o.path("type").isArray()) {
@@ -122,26 +122,49 @@ public final class OpenApiContract {
             }
         }
         for (String combinator : List.of("anyOf", "oneOf")) {
-            if (o.get(combinator) instanceof ArrayNode alternatives) {
-                for (int i = 0; i < alternatives.size(); i++) {
-                    JsonNode a = alternatives.get(i);
-                    if (a.size() == 1 && "null".equals(a.path("type").asText())) {
-                        alternatives.set(i, nullOnly());
-                    }
+            if (!(o.get(combinator) instanceof ArrayNode alternatives)) {
+                continue;
+            }
+            boolean hadNull = false;
+            for (int i = alternatives.size() - 1; i >= 0; i--) {
+                JsonNode a = alternatives.get(i);
+                if (a.size() == 1 && "null".equals(a.path("type").asText())) {
+                    alternatives.remove(i);
+                    hadNull = true;
                 }
+            }
+            if (!hadNull) {
+                continue;
+            }
+            for (int i = 0; i < alternatives.size(); i++) {
+                alternatives.set(i, nullableCopy(alternatives.get(i)));
+            }
+            if (alternatives.size() == 1) {
+                JsonNode only = alternatives.get(0);
+                o.remove(combinator);
+                ((ObjectNode) only).properties().forEach(e -> o.set(e.getKey(), e.getValue()));
             }
         }
     }
 
-    /** A 3.0 schema that only {@code null} matches: none of the other JSON types. */
-    private static ObjectNode nullOnly() {
-        ObjectNode n = JSON.createObjectNode();
-        ArrayNode types = n.putObject("not").putArray("anyOf");
-        for (String t : List.of("string", "number", "boolean", "object")) {
-            types.addObject().put("type", t);
+    /** An alternative that also accepts null: nullable itself, or (a union) each of its own alternatives. */
+    private static JsonNode nullableCopy(JsonNode alternative) {
+        if (alternative.has("$ref")) {
+            ObjectNode wrapped = JSON.createObjectNode();
+            wrapped.putArray("allOf").add(alternative);
+            return wrapped.put("nullable", true);
         }
-        types.addObject().put("type", "array").putObject("items");
-        return n;
+        ObjectNode c = alternative.deepCopy();
+        boolean union = false;
+        for (String combinator : List.of("anyOf", "oneOf")) {
+            if (c.get(combinator) instanceof ArrayNode inner) {
+                union = true;
+                for (int i = 0; i < inner.size(); i++) {
+                    inner.set(i, nullableCopy(inner.get(i)));
+                }
+            }
+        }
+        return union ? c : c.put("nullable", true);
     }
 
     public String name() {
