@@ -1,8 +1,7 @@
 package dev.voxloop.loop.agent.claude;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import dev.voxloop.loop.agent.EventLine;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,8 +17,6 @@ import java.util.Set;
  */
 final class ClaudeStream {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     String session;
     JsonNode result;
     String apiError;
@@ -32,14 +29,8 @@ final class ClaudeStream {
 
     /** Takes one line; false when the run should end now (the API refused the key: retrying cannot help). */
     boolean accept(String line) {
-        String l = line.strip();
-        if (!l.startsWith("{")) {
-            return true;
-        }
-        JsonNode n;
-        try {
-            n = JSON.readTree(l);
-        } catch (IOException e) {
+        JsonNode n = EventLine.parse(line).orElse(null);
+        if (n == null) {
             return true;
         }
         if (n.hasNonNull("session_id") && session == null) {

@@ -1,8 +1,7 @@
 package dev.voxloop.loop.agent.codex;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import dev.voxloop.loop.agent.EventLine;
 
 /**
  * What one {@code codex exec --json} run said, read line by line: {@code thread.started} (the session),
@@ -12,8 +11,6 @@ import java.io.IOException;
  * "Reconnecting..." (Codex retries an unreachable server without end, so the run is stopped at the first one).
  */
 final class CodexStream {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     String thread;
     String lastMessage = "";
@@ -25,14 +22,8 @@ final class CodexStream {
 
     /** Takes one line; false when the run should end now. */
     boolean accept(String line) {
-        String l = line.strip();
-        if (!l.startsWith("{")) {
-            return true;
-        }
-        JsonNode n;
-        try {
-            n = JSON.readTree(l);
-        } catch (IOException e) {
+        JsonNode n = EventLine.parse(line).orElse(null);
+        if (n == null) {
             return true;
         }
         switch (n.path("type").asText()) {
