@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.voxloop.app.AgentModels;
+import dev.voxloop.app.Guards;
 import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.core.guard.RunMarker;
+import dev.voxloop.core.loop.GateConfig;
 import dev.voxloop.core.loop.LoopFailure;
-import dev.voxloop.loop.LoopEngine;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.loop.agent.AgentProfile;
 import dev.voxloop.loop.agent.TurnRequest;
 import dev.voxloop.loop.agent.TurnResult;
 import dev.voxloop.loop.agent.builtin.BuiltinAgent;
-import dev.voxloop.loop.gate.GateConfig;
-import dev.voxloop.loop.hook.RunMarker;
 import dev.voxloop.loop.workspace.Git;
 import dev.voxloop.peers.ModelPeer;
 import dev.voxloop.peers.Reply;
@@ -51,13 +51,13 @@ class BuiltinAgentTest {
         git.run("remote", "add", "origin", origin.toString());
         git.run("push", "-q", "origin", "main");
         originBefore = new Git(origin).run("rev-parse", "main");
-        new RunMarker("r1", "TRACK-1", ws.toString(), "main", new GateConfig("sh check.sh", null, null, null, 80,
-                git.head(), List.of(), Duration.ofMinutes(1))).write(git.gitDir());
+        Guards.markers().write(git.gitDir(), new RunMarker("r1", "TRACK-1", ws.toString(), "main", new GateConfig(
+                "sh check.sh", null, null, null, 80, git.head(), List.of(), Duration.ofMinutes(1))));
     }
 
     private TurnResult turn(AgentProfile profile, Map<String, String> env) {
         BuiltinAgent agent = new BuiltinAgent(new AgentModels(env).connect(profile),
-                LoopEngine.hookHandler(LoopSettings.from(ConfigTree.empty(), ws)), Map.of("OPENAI_API_KEY", "sk-x"),
+                Guards.agentHooks(LoopSettings.from(ConfigTree.empty(), ws)), Map.of("OPENAI_API_KEY", "sk-x"),
                 20);
         return agent.turn(new TurnRequest("r1", "TRACK-1", ws, 1, "Create done.txt so the tests pass.", null,
                 Duration.ofMinutes(2)));

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.voxloop.app.AgentModels;
 import dev.voxloop.app.cli.DemoCommand;
+import dev.voxloop.app.demo.DemoRun;
+import dev.voxloop.app.demo.TrackItSample;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.event.EventBus;
-import dev.voxloop.loop.demo.DemoRun;
-import dev.voxloop.loop.demo.TrackItSample;
 import dev.voxloop.peers.ReplayConversation;
 import dev.voxloop.peers.Step;
 import dev.voxloop.peers.openai.ChatCompletionsPeer;

@@ -1,7 +1,6 @@
 package dev.voxloop.loop.agent;
 
-import dev.voxloop.loop.hook.HookHandler;
-import dev.voxloop.loop.hook.HookServer;
+import dev.voxloop.core.guard.AgentHooks;
 import dev.voxloop.loop.workspace.CommandResult;
 import dev.voxloop.loop.workspace.Processes;
 import java.nio.file.Files;
@@ -29,10 +28,10 @@ public final class AgentDoctor {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private final Map<String, String> env;
-    private final HookHandler hooks;
+    private final AgentHooks hooks;
     private final Path home;
 
-    public AgentDoctor(Map<String, String> env, HookHandler hooks) {
+    public AgentDoctor(Map<String, String> env, AgentHooks hooks) {
         this.env = Map.copyOf(env);
         this.hooks = hooks;
         this.home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
@@ -109,7 +108,7 @@ public final class AgentDoctor {
     /** A real PreToolUse call through the launcher (needs curl), as an agent would make it. */
     private Finding hookRoundTrip(String name) {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        try (HookServer s = HookServer.start(hooks, tmp, tmp)) {
+        try (AgentHooks.Endpoint s = hooks.open(tmp)) {
             String in = "{\"hook_event_name\":\"PreToolUse\",\"cwd\":\"" + tmp + "\",\"tool_name\":\"Bash\","
                     + "\"tool_input\":{\"command\":\"git push --force origin main\"}}";
             long t0 = System.nanoTime();

@@ -1,5 +1,6 @@
 package dev.voxloop.loop.agent;
 
+import dev.voxloop.core.guard.AgentHooks;
 import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.loop.LoopSettings;
@@ -7,7 +8,6 @@ import dev.voxloop.loop.ProjectConfig;
 import dev.voxloop.loop.agent.builtin.BuiltinAgent;
 import dev.voxloop.loop.agent.claude.ClaudeAgent;
 import dev.voxloop.loop.agent.codex.CodexAgent;
-import dev.voxloop.loop.hook.HookHandler;
 import dev.voxloop.loop.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -23,7 +23,7 @@ public final class Agents implements AgentFactory {
     private final LoopSettings settings;
     private final Path dataDir;
     private final Map<String, String> env;
-    private final HookHandler hooks;
+    private final AgentHooks hooks;
     private final ModelConnector models;
 
     /**
@@ -31,7 +31,7 @@ public final class Agents implements AgentFactory {
      * @param hooks  answers the agents' hook calls inside this process
      * @param models opens the built-in agent's chat model
      */
-    public Agents(LoopSettings settings, Path dataDir, Map<String, String> env, HookHandler hooks,
+    public Agents(LoopSettings settings, Path dataDir, Map<String, String> env, AgentHooks hooks,
                   ModelConnector models) {
         this.settings = settings;
         this.dataDir = dataDir;
@@ -40,7 +40,7 @@ public final class Agents implements AgentFactory {
         this.models = models;
     }
 
-    public Agents(LoopSettings settings, Path dataDir, Map<String, String> env, HookHandler hooks) {
+    public Agents(LoopSettings settings, Path dataDir, Map<String, String> env, AgentHooks hooks) {
         this(settings, dataDir, env, hooks, ModelConnector.NONE);
     }
 
@@ -62,16 +62,12 @@ public final class Agents implements AgentFactory {
                     "VOXLOOP_TICKET", run.ticketKey()));
             case "claude" -> new ClaudeAgent(profile.command().isEmpty()
                     ? profile.withCommand(List.of(settings.claudeCommand())) : profile, settings.claudeMaxTurns(), runEnv,
-                    hooks, socketParent());
-            case "codex" -> new CodexAgent(profile, runEnv, hooks, socketParent());
+                    hooks);
+            case "codex" -> new CodexAgent(profile, runEnv, hooks);
             case "builtin" -> new BuiltinAgent(models.connect(profile), hooks, env, settings.claudeMaxTurns());
             default -> throw Problem.invalid("loop.projects." + p.key() + ".agent", "unknown agent '" + profile.name()
                     + "' (claude, codex, builtin, command or replay)");
         };
     }
 
-    /** Hook sockets live under the system's temporary directory: their paths must stay short. */
-    private static Path socketParent() {
-        return Path.of(System.getProperty("java.io.tmpdir"));
-    }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.voxloop.loop.hook.HookServer;
+import dev.voxloop.core.guard.AgentHooks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * The hooks file an agent CLI is started with (Claude Code's {@code --settings} file, Codex's
  * {@code $CODEX_HOME/hooks.json}; both read this shape): PreToolUse and PostToolUse for every tool
- * ({@code matcher: "*"}) and Stop, each a command hook calling voxloop's {@link HookServer} launcher. Claude Code in
+ * ({@code matcher: "*"}) and Stop, each a command hook calling the turn's {@link AgentHooks.Endpoint}. Claude Code in
  * {@code -p} mode silently ignores a settings file that fails its validation (and with it every hook), so the file
  * is read back and checked against the shape the CLIs accept before a turn starts: only {@code hooks}; each event a
  * list of {@code {matcher?, hooks: [{type: "command", command, timeout}]}} with a non-empty command and a whole
@@ -32,7 +32,7 @@ public final class HookSettings {
     private HookSettings() {
     }
 
-    static String render(HookServer hooks) {
+    static String render(AgentHooks.Endpoint hooks) {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode h = root.putObject("hooks");
         for (String event : List.of("PreToolUse", "PostToolUse", "Stop")) {
@@ -47,7 +47,7 @@ public final class HookSettings {
     }
 
     /** Writes the file and checks it; throws when Claude Code would not take it. */
-    public static Path write(Path file, HookServer hooks) {
+    public static Path write(Path file, AgentHooks.Endpoint hooks) {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, render(hooks));

@@ -1,5 +1,6 @@
 package dev.voxloop.loop.agent;
 
+import dev.voxloop.loop.fixture.Guarded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.voxloop.core.config.ConfigTree;
@@ -19,7 +20,7 @@ class AgentDoctorTest {
     Path home;
 
     private AgentDoctor doctor(Map<String, String> env) {
-        return new AgentDoctor(env, LoopEngine.hookHandler(LoopSettings.from(ConfigTree.empty(), home)));
+        return new AgentDoctor(env, Guarded.hooks());
     }
 
     @Test

@@ -3,13 +3,9 @@ package dev.voxloop.loop.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.voxloop.loop.hook.HookHandler;
-import dev.voxloop.loop.hook.HookServer;
-import dev.voxloop.loop.gate.GateSuite;
-import dev.voxloop.loop.policy.PackageAllowlist;
-import dev.voxloop.loop.policy.ToolUsePolicy;
+import dev.voxloop.core.guard.AgentHooks;
+import dev.voxloop.loop.fixture.Guarded;
 import java.nio.file.Path;
-import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,14 +18,12 @@ class HookSettingsTest {
 
     @Test
     void theWrittenSettingsPassTheCheckAndCallTheLauncherForEveryEvent() throws Exception {
-        HookHandler h = new HookHandler(new ToolUsePolicy(PackageAllowlist.DEFAULTS), new GateSuite(),
-                Clock.systemUTC());
-        try (HookServer s = HookServer.start(h, tmp, tmp)) {
+        try (AgentHooks.Endpoint s = Guarded.hooks().open(tmp)) {
             Path f = HookSettings.write(tmp.resolve("settings.json"), s);
             var json = JSON.readTree(f.toFile());
             assertThat(HookSettings.check(json)).isEmpty();
             assertThat(json.path("hooks").path("PreToolUse").get(0).path("hooks").get(0).path("command").asText())
-                    .isEqualTo("'" + s.launcher() + "' pre-tool-use");
+                    .isEqualTo(s.command("pre-tool-use")).endsWith("/hook' pre-tool-use");
             assertThat(json.path("hooks").path("Stop").get(0).has("matcher")).isFalse();
         }
     }

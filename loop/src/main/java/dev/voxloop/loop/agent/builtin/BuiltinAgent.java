@@ -1,6 +1,7 @@
 package dev.voxloop.loop.agent.builtin;
 
 import dev.voxloop.core.chat.ToolChat;
+import dev.voxloop.core.guard.AgentHooks;
 import dev.voxloop.core.chat.ToolChat.Answer;
 import dev.voxloop.core.chat.ToolChat.Entry;
 import dev.voxloop.core.chat.ToolChat.ToolCall;
@@ -9,7 +10,6 @@ import dev.voxloop.core.problem.Problem;
 import dev.voxloop.loop.agent.CodingAgent;
 import dev.voxloop.loop.agent.TurnRequest;
 import dev.voxloop.loop.agent.TurnResult;
-import dev.voxloop.loop.hook.HookHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,11 +34,11 @@ public final class BuiltinAgent implements CodingAgent {
     private static final int MAX_FORMAT_ERRORS = 3;
 
     private final ToolChat model;
-    private final HookHandler hooks;
+    private final AgentHooks hooks;
     private final Map<String, String> env;
     private final int maxSteps;
 
-    public BuiltinAgent(ToolChat model, HookHandler hooks, Map<String, String> env, int maxSteps) {
+    public BuiltinAgent(ToolChat model, AgentHooks hooks, Map<String, String> env, int maxSteps) {
         this.model = model;
         this.hooks = hooks;
         this.env = Map.copyOf(env);

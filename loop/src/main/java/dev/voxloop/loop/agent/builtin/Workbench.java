@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.voxloop.core.chat.ToolChat.Tool;
+import dev.voxloop.core.guard.AgentHooks;
 import dev.voxloop.core.chat.ToolChat.ToolCall;
-import dev.voxloop.loop.hook.HookHandler;
-import dev.voxloop.loop.hook.HookResponse;
 import dev.voxloop.loop.workspace.CommandResult;
 import dev.voxloop.loop.workspace.Processes;
 import java.io.IOException;
@@ -40,10 +39,10 @@ final class Workbench {
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(10);
 
     private final Path workspace;
-    private final HookHandler hooks;
+    private final AgentHooks hooks;
     private final Map<String, String> env;
 
-    Workbench(Path workspace, HookHandler hooks, Map<String, String> workerEnv) {
+    Workbench(Path workspace, AgentHooks hooks, Map<String, String> workerEnv) {
         this.workspace = workspace;
         this.hooks = hooks;
         Map<String, String> e = new HashMap<>();
@@ -56,7 +55,7 @@ final class Workbench {
         String tool = call.name().equals(SHELL) ? "Bash" : call.name();
         Map<String, Object> input = call.name().equals(SHELL) ? Map.of("command", text(call, "command"))
                 : call.arguments();
-        String refusal = refusal(hooks.handle("pre-tool-use", hookInput("PreToolUse", tool, input, null), workspace));
+        String refusal = refusal(hooks.answer("pre-tool-use", hookInput("PreToolUse", tool, input, null), workspace));
         if (refusal != null) {
             return "voxloop refused this call: " + refusal;
         }
@@ -65,7 +64,7 @@ final class Workbench {
             case EDIT -> edit(text(call, "path"), text(call, "old_text"), text(call, "new_text"));
             default -> "unknown tool '" + call.name() + "': use shell or edit_file";
         };
-        String undo = refusal(hooks.handle("post-tool-use", hookInput("PostToolUse", tool, input, result), workspace));
+        String undo = refusal(hooks.answer("post-tool-use", hookInput("PostToolUse", tool, input, result), workspace));
         return undo == null ? result : result + "\n\nvoxloop: " + undo;
     }
 
@@ -105,7 +104,7 @@ final class Workbench {
     String stop(boolean alreadyHeld, String lastMessage) {
         ObjectNode in = JSON.createObjectNode().put("hook_event_name", "Stop").put("cwd", workspace.toString())
                 .put("stop_hook_active", alreadyHeld).put("last_assistant_message", lastMessage);
-        return refusal(hooks.handle("stop", in.toString(), workspace));
+        return refusal(hooks.answer("stop", in.toString(), workspace));
     }
 
     private String hookInput(String event, String tool, Map<String, Object> input, String response) {
@@ -119,12 +118,12 @@ final class Workbench {
     }
 
     /** A deny or block decision's reason, or null when the hook let the call through. */
-    private static String refusal(HookResponse r) {
-        if (r.stdout().isBlank()) {
+    private static String refusal(String decision) {
+        if (decision.isBlank()) {
             return null;
         }
         try {
-            JsonNode n = JSON.readTree(r.stdout());
+            JsonNode n = JSON.readTree(decision);
             JsonNode h = n.path("hookSpecificOutput");
             if ("deny".equals(h.path("permissionDecision").asText())) {
                 return h.path("permissionDecisionReason").asText();

@@ -1,5 +1,6 @@
 package dev.voxloop.loop.agent.claude;
 
+import dev.voxloop.core.guard.AgentHooks;
 import dev.voxloop.core.loop.LoopFailure;
 import dev.voxloop.loop.agent.AgentProfile;
 import dev.voxloop.loop.agent.CodingAgent;
@@ -7,8 +8,6 @@ import dev.voxloop.loop.agent.HookProof;
 import dev.voxloop.loop.agent.HookSettings;
 import dev.voxloop.loop.agent.TurnRequest;
 import dev.voxloop.loop.agent.TurnResult;
-import dev.voxloop.loop.hook.HookHandler;
-import dev.voxloop.loop.hook.HookServer;
 import dev.voxloop.loop.workspace.CommandResult;
 import dev.voxloop.loop.workspace.Git;
 import dev.voxloop.loop.workspace.Processes;
@@ -23,7 +22,7 @@ import java.util.Set;
  * Claude Code in print mode, guarded by voxloop's hooks:
  * {@code claude -p PROMPT --output-format stream-json --verbose --include-hook-events --settings FILE
  * --setting-sources "" --max-turns N --permission-mode acceptEdits --allowedTools Bash,Edit,Write,Read,Glob,Grep
- * [--resume SESSION] [--model M]}. Each turn opens a {@link HookServer} the settings file's hooks call;
+ * [--resume SESSION] [--model M]}. Each turn opens a hook {@link AgentHooks.Endpoint} the settings file's hooks call;
  * {@code --setting-sources ""} keeps user, project and local settings (a workspace {@code .claude/settings.json}
  * with {@code disableAllHooks}) out. The turn is judged by what the stream shows: a turn whose tool calls did not
  * all pass voxloop's PreToolUse hook, whose hooks errored, or that ended without the Stop hook fails closed
@@ -43,21 +42,17 @@ public final class ClaudeAgent implements CodingAgent {
     private final AgentProfile profile;
     private final int maxTurns;
     private final Map<String, String> env;
-    private final HookHandler hooks;
-    private final Path socketParent;
+    private final AgentHooks hooks;
 
     /**
-     * @param env          the worker's environment (the key and base URL are read from it) plus what the agent
-     *                     should see ({@code VOXLOOP_RUN_ID}, ...)
-     * @param socketParent where per-turn hook sockets are made (keep the path short)
+     * @param env the worker's environment (the key and base URL are read from it) plus what the agent should see
+     *            ({@code VOXLOOP_RUN_ID}, ...)
      */
-    public ClaudeAgent(AgentProfile profile, int maxTurns, Map<String, String> env, HookHandler hooks,
-                       Path socketParent) {
+    public ClaudeAgent(AgentProfile profile, int maxTurns, Map<String, String> env, AgentHooks hooks) {
         this.profile = profile;
         this.maxTurns = maxTurns;
         this.env = Map.copyOf(env);
         this.hooks = hooks;
-        this.socketParent = socketParent;
     }
 
     @Override
@@ -67,7 +62,7 @@ public final class ClaudeAgent implements CodingAgent {
 
     @Override
     public TurnResult turn(TurnRequest r) {
-        try (HookServer server = HookServer.start(hooks, socketParent, r.workspace())) {
+        try (AgentHooks.Endpoint server = hooks.open(r.workspace())) {
             Path settings = HookSettings.write(new Git(r.workspace()).gitDir().resolve("voxloop")
                     .resolve("claude-settings.json"), server);
             TurnResult first = attempt(r, r.sessionId(), settings, server);
@@ -79,7 +74,7 @@ public final class ClaudeAgent implements CodingAgent {
     }
 
     /** One CLI run; null when the resumed session turned out stale (the caller starts fresh). */
-    private TurnResult attempt(TurnRequest r, String resume, Path settings, HookServer server) {
+    private TurnResult attempt(TurnRequest r, String resume, Path settings, AgentHooks.Endpoint server) {
         int pre0 = server.calls("pre-tool-use");
         int stop0 = server.calls("stop");
         ClaudeStream stream = new ClaudeStream();

@@ -1,5 +1,6 @@
 package dev.voxloop.loop.agent.codex;
 
+import dev.voxloop.core.guard.AgentHooks;
 import dev.voxloop.core.loop.LoopFailure;
 import dev.voxloop.loop.agent.AgentProfile;
 import dev.voxloop.loop.agent.CodingAgent;
@@ -7,8 +8,6 @@ import dev.voxloop.loop.agent.HookProof;
 import dev.voxloop.loop.agent.HookSettings;
 import dev.voxloop.loop.agent.TurnRequest;
 import dev.voxloop.loop.agent.TurnResult;
-import dev.voxloop.loop.hook.HookHandler;
-import dev.voxloop.loop.hook.HookServer;
 import dev.voxloop.loop.workspace.CommandResult;
 import dev.voxloop.loop.workspace.Git;
 import dev.voxloop.loop.workspace.Processes;
@@ -28,7 +27,7 @@ import java.util.Set;
  * model_providers.voxloop={base_url, env_key, wire_api="responses", ...} PROMPT}, stdin closed. Approvals are off
  * and Codex's own sandbox is off in favour of voxloop's; {@code CODEX_HOME} is a fresh directory per run under the
  * git dir holding only the {@link HookSettings hooks.json} that sends PreToolUse, PostToolUse and Stop to a
- * per-turn {@link HookServer} (Codex speaks Claude Code's hook protocol; the hooks are voxloop's own, so hook trust
+ * per-turn hook {@link AgentHooks.Endpoint} (Codex speaks Claude Code's hook protocol; the hooks are voxloop's own, so hook trust
  * is bypassed for them), and no user configuration is read. The model provider is always spelled out: the
  * profile's base URL, else {@code OPENAI_BASE_URL}, else OpenAI; the key from the profile's variable, else
  * {@code OPENAI_API_KEY}. Each turn is a fresh Codex session (the prompt and CURRENT_TASK.md carry the context);
@@ -43,14 +42,12 @@ public final class CodexAgent implements CodingAgent {
 
     private final AgentProfile profile;
     private final Map<String, String> env;
-    private final HookHandler hooks;
-    private final Path socketParent;
+    private final AgentHooks hooks;
 
-    public CodexAgent(AgentProfile profile, Map<String, String> env, HookHandler hooks, Path socketParent) {
+    public CodexAgent(AgentProfile profile, Map<String, String> env, AgentHooks hooks) {
         this.profile = profile;
         this.env = Map.copyOf(env);
         this.hooks = hooks;
-        this.socketParent = socketParent;
     }
 
     @Override
@@ -60,7 +57,7 @@ public final class CodexAgent implements CodingAgent {
 
     @Override
     public TurnResult turn(TurnRequest r) {
-        try (HookServer server = HookServer.start(hooks, socketParent, r.workspace())) {
+        try (AgentHooks.Endpoint server = hooks.open(r.workspace())) {
             Path home = new Git(r.workspace()).gitDir().resolve("voxloop").resolve("codex-home");
             Files.createDirectories(home);
             HookSettings.write(home.resolve("hooks.json"), server);
@@ -73,7 +70,7 @@ public final class CodexAgent implements CodingAgent {
         }
     }
 
-    private TurnResult judge(CodexStream s, CommandResult res, HookServer server, Path workspace) {
+    private TurnResult judge(CodexStream s, CommandResult res, AgentHooks.Endpoint server, Path workspace) {
         String output = res.tail(2000);
         if (res.notStarted()) {
             throw new LoopFailure.AgentUnavailable("Codex cannot be started: " + (profile.command().isEmpty() ? "codex"

@@ -1,5 +1,6 @@
 package dev.voxloop.loop.agent.claude;
 
+import dev.voxloop.loop.fixture.Guarded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.voxloop.core.config.ConfigTree;
@@ -100,7 +101,7 @@ class RealClaudeTest {
                 "ANTHROPIC_API_KEY", peer.key());
         LoopRunner runner = new LoopRunner(runs, tracker, new EventBus(new InMemoryEventLog()),
                 new WorkspacePreparer(tmp.resolve("ws"), null, false),
-                new Agents(s, tmp, env, LoopEngine.hookHandler(s)), new GateSuite(), s, StuckDetector.DEFAULTS,
+                new Agents(s, tmp, env, Guarded.hooks()), Guarded.gates(), Guarded.MARKERS, s, StuckDetector.DEFAULTS,
                 Clock.systemUTC(), () -> "r1");
         return runner.run(ticket.key(), "w1", () -> true);
     }
@@ -183,8 +184,7 @@ class RealClaudeTest {
         new Git(workspace()).run("init", "-q");
         ClaudeAgent agent = new ClaudeAgent(new AgentProfile("claude", List.of(AgentBinaries.claude().toString()),
                 null, null, null, List.of()), 5, Map.of("HOME", home.toString(), "ANTHROPIC_BASE_URL",
-                peer.origin(), "ANTHROPIC_API_KEY", peer.key()), LoopEngine.hookHandler(
-                LoopSettings.from(ConfigTree.empty(), tmp)), tmp);
+                peer.origin(), "ANTHROPIC_API_KEY", peer.key()), Guarded.hooks());
 
         TurnResult r = agent.turn(new TurnRequest("r1", "TRACK-1", workspace(), 2, "Continue.",
                 "11111111-2222-3333-4444-555555555555", Duration.ofMinutes(2)));
