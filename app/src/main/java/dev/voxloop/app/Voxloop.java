@@ -12,6 +12,7 @@ import dev.voxloop.core.transcript.SpeechToText;
 import dev.voxloop.intake.IntakeService;
 import dev.voxloop.intake.IntakeSettings;
 import dev.voxloop.loop.LoopEngine;
+import dev.voxloop.loop.agent.AgentDoctor;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.server.HealthInfo;
@@ -137,7 +138,7 @@ public final class Voxloop implements AutoCloseable {
         if (loop == null) {
             LoopSettings settings = LoopSettings.from(config.tree(), config.dataDir());
             loop = new LoopEngine(settings, config.dataDir(), queue, tracker, events, runs(), Guards.policy(settings),
-                    Guards.markers(), clock, sandbox());
+                    Guards.markers(), clock, Guards.agentHooks(settings, sandbox()), new AgentModels(System.getenv()), sandbox());
         }
         return loop;
     }
@@ -208,7 +209,8 @@ public final class Voxloop implements AutoCloseable {
 
     /** The checks of {@code voxloop doctor}. */
     public List<Check> checks() {
-        return Doctor.checks(database, tracker, speech, extractor, this::sandbox);
+        return Doctor.checks(database, tracker, speech, extractor, LoopSettings.from(config.tree(), config.dataDir()),
+                this::sandbox);
     }
 
     private String publicUrl(ConfigTree tree) {

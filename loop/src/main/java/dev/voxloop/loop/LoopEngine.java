@@ -1,12 +1,14 @@
 package dev.voxloop.loop;
 
 import dev.voxloop.core.event.EventBus;
+import dev.voxloop.core.guard.AgentHooks;
 import dev.voxloop.core.guard.RunMarkers;
 import dev.voxloop.core.guard.ToolUsePolicy;
 import dev.voxloop.core.loop.LoopRunRepository;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.loop.agent.Agents;
+import dev.voxloop.loop.agent.ModelConnector;
 import dev.voxloop.loop.gate.GateSuite;
 import dev.voxloop.loop.run.LoopParts;
 import dev.voxloop.loop.run.LoopRunner;
@@ -20,7 +22,8 @@ import java.util.UUID;
 
 /**
  * The loop on one screen: settings plus the ports it uses (queue, tracker, events, run repository, and the
- * guard's policy and run markers) give the orchestrator and workers.
+ * guard's policy, run markers and agent hooks; the chat models of the built-in agent) give the orchestrator and
+ * workers.
  */
 public final class LoopEngine {
 
@@ -33,12 +36,20 @@ public final class LoopEngine {
     private final ToolUsePolicy policy;
     private final RunMarkers markers;
     private final Clock clock;
+    private final AgentHooks hooks;
+    private final ModelConnector models;
     private final RunSandbox sandbox;
 
-    /** @param sandbox where every agent turn and gate command runs */
+    /**
+     * @param hooks   voxloop's hooks as the agents reach them
+     * @param models  opens the built-in agent's chat model for a profile
+     * @param sandbox where agent turns and gate commands run
+     */
     public LoopEngine(LoopSettings settings, Path dataDir, LoopQueue queue, TicketTracker tracker, EventBus events,
                       LoopRunRepository runs, ToolUsePolicy policy, RunMarkers markers, Clock clock,
-                      RunSandbox sandbox) {
+                      AgentHooks hooks, ModelConnector models, RunSandbox sandbox) {
+        this.hooks = hooks;
+        this.models = models;
         this.settings = settings;
         this.dataDir = dataDir;
         this.queue = queue;
@@ -57,8 +68,9 @@ public final class LoopEngine {
      */
     public LoopParts parts() {
         return LoopParts.standard(runs, tracker, events, new WorkspacePreparer(settings.workspaces(),
-                settings.voxloopCommand(), settings.installGitHooks()), new Agents(settings, dataDir, sandbox),
-                new GateSuite(policy, sandbox), markers, settings, StuckDetector.DEFAULTS, clock);
+                settings.voxloopCommand(), settings.installGitHooks()), new Agents(settings, dataDir, System.getenv(),
+                hooks, models, sandbox), new GateSuite(policy, sandbox), markers, settings, StuckDetector.DEFAULTS,
+                clock);
     }
 
     public LoopRunner runner() {

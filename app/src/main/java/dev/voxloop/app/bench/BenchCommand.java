@@ -2,6 +2,7 @@ package dev.voxloop.app.bench;
 
 import dev.voxloop.app.Guards;
 import dev.voxloop.app.cli.AppContext;
+import dev.voxloop.bench.guard.HookBench;
 import dev.voxloop.bench.loop.OverheadBench;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.guard.sandbox.SandboxSettings;
@@ -27,7 +28,8 @@ public final class BenchCommand implements Runnable {
         bench.addSubcommand(new BenchSpeechCommand(() -> context.config().tree()));
         bench.addSubcommand(new BenchLoopCommand(() -> Guards.policy(loopSettings.get()),
                 turns -> new OverheadBench(context.app().runs(), context.app().tracker(), context.app().events(),
-                        context.app().sandbox()).run("TRACK", turns), System.out));
+                        context.app().sandbox()).run("TRACK", turns),
+                () -> new HookBench(Guards.agentHooks(loopSettings.get(), context.app().sandbox()), Guards.markers()), System.out));
         bench.addSubcommand(new BenchSandboxCommand(() -> Sandboxes.create(
                 SandboxSettings.from(context.config().tree()), e -> { }, java.time.Clock.systemUTC()),
                 () -> Sandboxes.create(SandboxSettings.from(new ConfigTree(java.util.Map.of("sandbox",

@@ -1,5 +1,6 @@
 package dev.voxloop.app.cli;
 
+import dev.voxloop.app.AgentModels;
 import dev.voxloop.app.AgentSandbox;
 import dev.voxloop.app.Guards;
 import dev.voxloop.app.Voxloop;
@@ -32,7 +33,8 @@ public final class Commands {
         cli.addSubcommand(new WorkerCommand(() -> context.app().loop()));
         cli.addSubcommand(new DemoCommand(() -> {
             Voxloop app = context.app();
-            return new DemoRun(app.tracker(), app.queue(), app.events(), app.runs(), app.clock(), app.sandbox());
+            return new DemoRun(app.tracker(), app.queue(), app.events(), app.runs(), app.clock(), System.getenv(),
+                    new AgentModels(System.getenv()), app.sandbox());
         }));
         cli.addSubcommand(new HookCommand(() -> Guards.hookHandler(loopSettings.get(), AgentSandbox.from(
                 context.config().tree(), context.config().dataDir(), e -> { }, java.time.Clock.systemUTC()))));
