@@ -1,6 +1,7 @@
 package dev.voxloop.app;
 
 import dev.voxloop.core.audio.AudioUpload;
+import dev.voxloop.core.transcript.EngineStatus;
 import dev.voxloop.core.transcript.SpeechToText;
 import dev.voxloop.core.transcript.Transcript;
 
@@ -28,5 +29,11 @@ final class DeferredSpeechToText implements SpeechToText {
     @Override
     public boolean ready() {
         return engine.built() && engine.get().ready();
+    }
+
+    @Override
+    public EngineStatus status() {
+        return engine.built() ? engine.get().status()
+                : new EngineStatus(EngineStatus.State.LOADING, "loads on first use or when the server starts");
     }
 }

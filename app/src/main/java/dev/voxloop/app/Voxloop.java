@@ -209,7 +209,8 @@ public final class Voxloop implements AutoCloseable {
     HealthInfo health() {
         ConfigTree tree = config.tree();
         return new HealthInfo(tree.string("speech.whisper.model", "none"), tree.string("intent.ollama.model", "none"),
-                "jira".equals(tracker.name()), speech == null ? "none" : speech.name(), extractor.name(), tracker.name(),
+                "jira".equals(tracker.name()), speech == null ? "none" : speech.name(),
+                speech == null ? null : speech.status(), extractor.name(), tracker.name(),
                 dev.voxloop.app.cli.VersionProvider.version());
     }
 

@@ -18,4 +18,10 @@ public interface SpeechToText {
     default boolean ready() {
         return true;
     }
+
+    /** Loading, ready, degraded (rebuilding after a failure) or failed, with a line for a person. */
+    default EngineStatus status() {
+        return ready() ? new EngineStatus(EngineStatus.State.READY, "ready")
+                : new EngineStatus(EngineStatus.State.LOADING, "loading");
+    }
 }
