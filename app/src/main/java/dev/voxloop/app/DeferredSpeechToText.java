@@ -4,21 +4,27 @@ import dev.voxloop.core.audio.AudioUpload;
 import dev.voxloop.core.transcript.EngineStatus;
 import dev.voxloop.core.transcript.SpeechToText;
 import dev.voxloop.core.transcript.Transcript;
+import dev.voxloop.speech.EngineChoice;
 
 /** The configured speech engine, built on first use or on {@link Deferred#warm()}. */
 final class DeferredSpeechToText implements SpeechToText {
 
-    private final String name;
+    private final EngineChoice choice;
     private final Deferred<SpeechToText> engine;
 
-    DeferredSpeechToText(String name, Deferred<SpeechToText> engine) {
-        this.name = name;
+    DeferredSpeechToText(EngineChoice choice, Deferred<SpeechToText> engine) {
+        this.choice = choice;
         this.engine = engine;
     }
 
     @Override
     public String name() {
-        return name;
+        return choice.name();
+    }
+
+    @Override
+    public String description() {
+        return choice.describe();
     }
 
     @Override

@@ -206,6 +206,11 @@ public final class Voxloop implements AutoCloseable {
         }
     }
 
+    /** The speech engine in use and what accuracy to expect from it, for `serve` to print. */
+    public String speechSummary() {
+        return speech == null ? "off (speech.engine: none)" : speech.description();
+    }
+
     HealthInfo health() {
         ConfigTree tree = config.tree();
         return new HealthInfo(tree.string("speech.whisper.model", "none"), tree.string("intent.ollama.model", "none"),
@@ -232,8 +237,8 @@ public final class Voxloop implements AutoCloseable {
             checks.add(new Check("jira", who.ok(), true, who.detail()));
         }
         checks.add(speech == null ? new Check("speech", false, false, "off (speech.engine: none)")
-                : new Check("speech", true, false, speech.name() + (speech.ready() ? ", model loaded"
-                        : ", model loads on first use or when the server starts")));
+                : new Check("speech", speech.status().healthy(), false, speech.description() + "; "
+                        + speech.status().detail()));
         checks.add(new Check("intent", true, true, extractor.name()));
         return checks;
     }

@@ -2,6 +2,7 @@ package dev.voxloop.speech;
 
 import dev.voxloop.core.config.ConfigKey;
 import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.speech.engine.pocketsphinx.PocketSphinxModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Locale;
 /**
  * Settings of the speech module, read from the {@code speech.*} part of the configuration.
  *
- * @param engine           offline | whisper | openai | remote
+ * @param engine           auto | offline | pocketsphinx | sphinx4 | whisper | openai | remote
  * @param maxAudioSeconds  longer recordings are refused (413)
  * @param threads          recognisers working at once (each holds its own model in memory)
  * @param queue            requests that may wait for a free recogniser; more get 429
@@ -19,6 +20,7 @@ import java.util.Locale;
  * @param ffmpeg           ffmpeg command for MP3/FLAC/M4A ("ffmpeg" = look it up on PATH)
  * @param silenceFloorDbfs audio quieter than this everywhere is "silent"
  * @param workDir          where the offline engine writes its generated language model (null = temp dir)
+ * @param pocketSphinxDir  PocketSphinx's US English model (acoustic model, dictionary, general language model)
  * @param whisperModel     ggml model name ("base.en") or path to a .bin file
  * @param modelsDir        where `voxloop models pull` puts models and the whisper engine looks for them
  * @param whisperJavaOptions JVM options of the whisper child process
@@ -30,14 +32,16 @@ import java.util.Locale;
  */
 public record SpeechSettings(String engine, double maxAudioSeconds, int threads, int queue, Duration timeout,
                              Duration startupWait, String ffmpeg, double silenceFloorDbfs, Path workDir,
-                             String whisperModel, Path modelsDir, String whisperJavaOptions, String remoteUrl,
+                             Path pocketSphinxDir, String whisperModel, Path modelsDir, String whisperJavaOptions, String remoteUrl,
                              String openaiUrl, String openaiKey, String openaiModel, String language) {
 
-    public static final List<String> ENGINES = List.of("offline", "whisper", "openai", "remote");
+    public static final List<String> ENGINES = List.of("auto", "offline", "pocketsphinx", "sphinx4", "whisper",
+            "openai", "remote");
 
     public static final List<ConfigKey> KEYS = List.of(
-            ConfigKey.of("speech.engine", "Speech engine: offline (default, Sphinx4, no download), whisper"
-                    + " (whisper.cpp, needs a model), openai (OpenAI-compatible server) or remote (original"
+            ConfigKey.of("speech.engine", "Speech engine: auto (default: whisper once a model is pulled, else"
+                    + " offline), offline (PocketSphinx when installed, else Sphinx4), pocketsphinx, sphinx4,"
+                    + " whisper (whisper.cpp, needs a model), openai (OpenAI-compatible server) or remote (original"
                     + " system's Whisper box). none turns audio off (503). WHISPER_BACKEND=local means whisper.",
                     "WHISPER_BACKEND", "VOXLOOP_SPEECH_ENGINE"),
             ConfigKey.of("speech.max_audio_seconds", "Longest recording accepted, in seconds (default 120)",
@@ -56,6 +60,9 @@ public record SpeechSettings(String engine, double maxAudioSeconds, int threads,
                     "VOXLOOP_SPEECH_SILENCE_DBFS"),
             ConfigKey.of("speech.work_dir", "Directory for the offline engine's generated language model"
                     + " (default: a temp directory)", "VOXLOOP_SPEECH_WORK_DIR"),
+            ConfigKey.of("speech.pocketsphinx.model_dir", "PocketSphinx US English model directory"
+                    + " (default /usr/share/pocketsphinx/model/en-us, Debian's pocketsphinx-en-us)",
+                    "VOXLOOP_POCKETSPHINX_MODEL_DIR"),
             ConfigKey.of("speech.whisper.model", "Whisper ggml model: a name (tiny.en, base.en, small.en, small,"
                     + " ...) looked up in speech.whisper.models_dir, or a path to a .bin file (default base.en)",
                     "WHISPER_MODEL", "VOXLOOP_WHISPER_MODEL"),
@@ -87,7 +94,7 @@ public record SpeechSettings(String engine, double maxAudioSeconds, int threads,
     }
 
     public static SpeechSettings from(ConfigTree c) {
-        String engine = c.string("speech.engine", "offline").toLowerCase(Locale.ROOT);
+        String engine = c.string("speech.engine", "auto").toLowerCase(Locale.ROOT);
         if (engine.equals("local")) {
             engine = "whisper"; // the original system's WHISPER_BACKEND=local
         }
@@ -101,6 +108,7 @@ public record SpeechSettings(String engine, double maxAudioSeconds, int threads,
                 c.string("speech.ffmpeg", "ffmpeg"),
                 c.decimal("speech.silence_floor_dbfs", -50),
                 c.string("speech.work_dir").map(Path::of).orElse(null),
+                Path.of(c.string("speech.pocketsphinx.model_dir", PocketSphinxModel.DEBIAN.toString())),
                 c.string("speech.whisper.model", "base.en"),
                 Path.of(c.string("speech.whisper.models_dir", home + "/.cache/voxloop/models")),
                 c.string("speech.whisper.java_options", "-Xmx256m"),
@@ -113,7 +121,7 @@ public record SpeechSettings(String engine, double maxAudioSeconds, int threads,
 
     public SpeechSettings withEngine(String name) {
         return new SpeechSettings(name, maxAudioSeconds, threads, queue, timeout, startupWait, ffmpeg,
-                silenceFloorDbfs, workDir, whisperModel, modelsDir, whisperJavaOptions, remoteUrl, openaiUrl,
+                silenceFloorDbfs, workDir, pocketSphinxDir, whisperModel, modelsDir, whisperJavaOptions, remoteUrl, openaiUrl,
                 openaiKey, openaiModel, language);
     }
 

@@ -14,6 +14,11 @@ public interface SpeechToText {
 
     Transcript transcribe(AudioUpload audio);
 
+    /** One line for a person: which recogniser this is and what accuracy to expect from it. */
+    default String description() {
+        return name();
+    }
+
     /** True when the engine can take requests now (model loaded, peer reachable). */
     default boolean ready() {
         return true;

@@ -30,6 +30,7 @@ public final class WarmEngine implements SpeechToText, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WarmEngine.class);
 
     private final String name;
+    private final String description;
     private final AudioIntake intake;
     private final Duration timeout;
     private final Duration startupWait;
@@ -44,7 +45,14 @@ public final class WarmEngine implements SpeechToText, AutoCloseable {
      */
     public WarmEngine(String name, RecognizerLoader loader, AudioIntake intake, int workers, int queueLimit,
                       Duration timeout, Duration startupWait) {
+        this(name, name, loader, intake, workers, queueLimit, timeout, startupWait);
+    }
+
+    /** @param description one line for a person: which recogniser, and what accuracy to expect */
+    public WarmEngine(String name, String description, RecognizerLoader loader, AudioIntake intake, int workers,
+                      int queueLimit, Duration timeout, Duration startupWait) {
         this.name = name;
+        this.description = description;
         this.intake = intake;
         this.timeout = timeout;
         this.startupWait = startupWait;
@@ -61,6 +69,11 @@ public final class WarmEngine implements SpeechToText, AutoCloseable {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public String description() {
+        return description;
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Real Sphinx4 decodes with the generated domain model (one engine for the class: it loads once). */
-class OfflineEngineTest {
+class Sphinx4EngineTest {
 
     private static WarmEngine engine;
     private static long createdInMillis;
@@ -24,7 +24,7 @@ class OfflineEngineTest {
     @BeforeAll
     static void start() {
         long t0 = System.nanoTime();
-        engine = SpeechEngines.create(SpeechSettings.defaults().withEngine("offline"), () -> List.of("Voxloop"));
+        engine = SpeechEngines.create(SpeechSettings.defaults().withEngine("sphinx4"), () -> List.of("Voxloop"));
         createdInMillis = (System.nanoTime() - t0) / 1_000_000;
         // a fresh engine whose first audio is a steady tone (no speech for its voice detector) used to keep a
         // half-initialised mean in its front end and fail every later request
@@ -48,7 +48,7 @@ class OfflineEngineTest {
     @Test
     void creationReturnsAtOnceAndLoadsInTheBackground() {
         assertThat(createdInMillis).isLessThan(1000);
-        assertThat(engine.name()).isEqualTo("offline");
+        assertThat(engine.name()).isEqualTo("sphinx4");
         assertThat(engine.awaitReady(Duration.ofSeconds(120))).isTrue();
         assertThat(engine.ready()).isTrue();
     }
@@ -56,7 +56,7 @@ class OfflineEngineTest {
     @Test
     void transcribesRealSpeech() {
         Transcript t = engine.transcribe(TestAudio.upload(TestAudio.shared("goforward.wav"), "goforward.wav"));
-        assertThat(t.engine()).isEqualTo("offline");
+        assertThat(t.engine()).isEqualTo("sphinx4");
         assertThat(t.audioSeconds()).isBetween(2.7, 2.9);
         assertThat(t.decodeSeconds()).isPositive();
         assertThat(t.text()).isNotBlank();
