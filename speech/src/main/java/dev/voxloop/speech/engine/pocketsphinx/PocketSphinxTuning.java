@@ -19,6 +19,6 @@ public record PocketSphinxTuning(double domainWeight, List<String> options) {
     }
 
     public static PocketSphinxTuning defaults() {
-        return new PocketSphinxTuning(0.3, List.of());
+        return new PocketSphinxTuning(0.3, List.of("-maxhmmpf", "5000", "-maxwpf", "10"));
     }
 }
