@@ -106,7 +106,7 @@ public final class IntakeService {
             events.publish(new PipelineEvent.Transcribed(now(), s.id(), t.engine(), t.audioSeconds(),
                     t.decodeSeconds(), t.text()));
             cur = save(cur.withText(t.text()));
-            return extract(cur);
+            return extract(cur, t.confidence());
         });
     }
 
@@ -238,6 +238,11 @@ public final class IntakeService {
     // ---- the steps ------------------------------------------------------------------------------------------
 
     private IntakeOutcome extract(IntakeSession start) {
+        return extract(start, null);
+    }
+
+    /** @param heard the speech engine's confidence in the transcript, or null (typed text, engine gives none) */
+    private IntakeOutcome extract(IntakeSession start, Double heard) {
         IntakeSession s = start.state() == IntakeState.EXTRACTING ? start
                 : save(start.moveTo(IntakeState.EXTRACTING, now()));
         stage(s.id(), Stage.EXTRACTING, s.round() == 0 ? "Extracting intent with " + extractor.name() + "…"
@@ -247,6 +252,7 @@ public final class IntakeService {
         try {
             ex = resolveProject(extractor.extract(new IntentRequest(s.text(), s.answers(), s.questions(), s.draft(),
                     projects, settings.defaultProject())), projects);
+            ex = HeardConfidence.cap(ex, heard);
         } catch (Problem p) {
             fail(s, p.getMessage());
             throw p;
@@ -265,7 +271,7 @@ public final class IntakeService {
                     ex.ambiguityScore(), ex.draft().summary(), q.round()));
             return new IntakeOutcome.NeedsClarification(s, q);
         }
-        if (settings.requireApproval() || !verdict.ready() && !fileable(ex.draft())) {
+        if (settings.requireApproval() || HeardConfidence.unsure(heard) || !verdict.ready() && !fileable(ex.draft())) {
             s = save(s.moveTo(IntakeState.PREVIEWING, now())
                     .previewing(verdict.verdictGaps(), now().plus(settings.previewTimeout())));
             stage(s.id(), Stage.PREVIEWING, "Preview ready: " + ex.draft().summary());
