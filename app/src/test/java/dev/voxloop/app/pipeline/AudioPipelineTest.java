@@ -55,8 +55,9 @@ class AudioPipelineTest {
             throws Exception {
         // JFK's "ask not what your country can do for you" is no ticket request; even with approval off it must
         // not become a confident ticket
+        // 11 s of out-of-domain speech: generous time limit, the machine running the suite may be busy
         try (TestServer noApproval = new TestServer(other, TestServer.config(Map.of("pipeline.require_approval",
-                "false")))) {
+                "false", "speech.timeout", "300s")))) {
             HttpResponse<String> r = upload(noApproval, "/api/pipeline/run/audio", shared("jfk.wav"), "jfk.wav");
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
             JsonNode out = Http.JSON.readTree(r.body());
