@@ -11,6 +11,7 @@ import dev.voxloop.core.transcript.Transcript;
 import dev.voxloop.core.ticket.Project;
 import dev.voxloop.core.ticket.Provenance;
 import dev.voxloop.core.ticket.Ticket;
+import dev.voxloop.core.ticket.TicketStatus;
 import dev.voxloop.core.ticket.TicketTracker;
 import java.util.List;
 import java.util.Optional;
@@ -171,7 +172,7 @@ class ErrorsHttpTest {
             public void comment(String key, String body) {
             }
 
-            public void transition(String key, String status) {
+            public void transition(String key, TicketStatus status) {
             }
 
             public String browseUrl(String key) {

@@ -7,7 +7,7 @@ import dev.voxloop.core.transcript.EngineStatus;
 import dev.voxloop.core.transcript.Transcript;
 import dev.voxloop.speech.SpeechEngines;
 import dev.voxloop.speech.SpeechSettings;
-import dev.voxloop.speech.bench.WordErrorRate;
+import dev.voxloop.core.transcript.WordErrorRate;
 import dev.voxloop.speech.engine.WarmEngine;
 import dev.voxloop.speech.testing.TestAudio;
 import java.time.Duration;
