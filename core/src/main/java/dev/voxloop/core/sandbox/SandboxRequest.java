@@ -1,6 +1,7 @@
 package dev.voxloop.core.sandbox;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ public record SandboxRequest(List<String> command, Path workspace, Map<String, S
     }
 
     public SandboxRequest withBinds(List<Bind> more) {
-        List<Bind> all = new java.util.ArrayList<>(binds);
+        List<Bind> all = new ArrayList<>(binds);
         all.addAll(more);
         return new SandboxRequest(command, workspace, env, stdin, home, network, limits, subject, all);
     }

@@ -8,8 +8,12 @@ import dev.voxloop.loop.workspace.CommandResult;
 import dev.voxloop.loop.workspace.Git;
 import dev.voxloop.loop.workspace.TaskFile;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -46,7 +50,7 @@ final class GateMemo {
             Path real = git.gitDir().resolve("index");
             if (Files.exists(real)) {
                 // starting from the real index lets git skip re-hashing files whose stat data is unchanged
-                Files.copy(real, index, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(real, index, StandardCopyOption.REPLACE_EXISTING);
             } else {
                 Files.deleteIfExists(index);
             }
@@ -58,9 +62,9 @@ final class GateMemo {
                 return Optional.empty();
             }
             String key = tree.output().strip() + "\n" + cfg;
-            return Optional.of(new GateMemo(git, HexFormat.of().formatHex(java.security.MessageDigest
-                    .getInstance("SHA-256").digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            return Optional.of(new GateMemo(git, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)))));
+        } catch (IOException | NoSuchAlgorithmException e) {
             return Optional.empty();
         }
     }

@@ -1,6 +1,7 @@
 package dev.voxloop.loop.workspace;
 
 import dev.voxloop.core.sandbox.SandboxRequest.Bind;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ public record AgentCommand(List<String> argv, Map<String, String> env, String st
      * {@code host:port}.
      */
     public static String hostOf(String baseUrl) {
-        java.net.URI u = java.net.URI.create(baseUrl.strip());
+        URI u = URI.create(baseUrl.strip());
         if (u.getHost() == null) {
             throw new IllegalArgumentException("not an absolute http(s) URL: " + baseUrl);
         }
