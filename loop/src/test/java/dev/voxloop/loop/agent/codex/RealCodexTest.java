@@ -162,6 +162,7 @@ class RealCodexTest {
 
         peer.assertClean();
         assertThat(run.state()).as(run.reason()).isEqualTo(LoopState.BLOCKED);
+        assertThat(run.reason()).contains("nothing worked");
         assertThat(new Git(repo.origin).run("rev-parse", "main")).isEqualTo(mainBefore);
         Path ws = tmp.resolve("ws").resolve(ticket.key() + "-r1");
         assertThat(ws.resolve(".github")).doesNotExist();
