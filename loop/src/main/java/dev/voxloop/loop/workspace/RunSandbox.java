@@ -51,7 +51,7 @@ public record RunSandbox(Sandbox sandbox, Function<String, Network> networks, Sa
 
     /** The project's network, with the agent's own hosts added to its allowlist. */
     private Network network(String project, List<String> egress) {
-        Network n = networks.apply(project);
+        Network n = project == null ? Network.NONE : networks.apply(project);
         if (egress.isEmpty()) {
             return n;
         }
