@@ -16,6 +16,10 @@ final class IntakeRequests {
     record Text(String text) {
     }
 
+    /** /api/pipeline/confirm: {session_id, text?}; no text confirms the words as heard. */
+    record Confirm(String sessionId, String text) {
+    }
+
     /** /api/pipeline/clarify: {session_id, text}. */
     record Clarify(String sessionId, String text) {
     }
