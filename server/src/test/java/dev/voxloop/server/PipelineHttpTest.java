@@ -98,7 +98,8 @@ class PipelineHttpTest {
         var badPriority = server.postJson("/api/pipeline/approve",
                 "{\"session_id\": \"" + id + "\", \"overrides\": {\"priority\": \"whenever\"}}");
         assertThat(badPriority.status()).isEqualTo(400);
-        assertThat(badPriority.json().get("field").asText()).isEqualTo("priority");
+        assertThat(badPriority.json().get("field").asText()).isEqualTo("overrides.priority");
+        assertThat(badPriority.json().get("detail").asText()).startsWith("overrides.priority");
 
         var ok = server.postJson("/api/pipeline/approve", "{\"session_id\": \"" + id + "\", \"overrides\": {"
                 + "\"summary\": \"Calendar crashes on Safari 17\", \"priority\": \"highest\", "
@@ -276,6 +277,9 @@ class PipelineHttpTest {
         var tooLong = server.postJson("/api/pipeline/confirm", "{\"session_id\": \"" + id + "\", \"text\": \""
                 + "a".repeat(10_001) + "\"}");
         assertThat(tooLong.status()).isEqualTo(413);
+        var nul = server.postJson("/api/pipeline/confirm", "{\"session_id\": \"" + id + "\", \"text\": \"a\\u0000b\"}");
+        assertThat(nul.status()).as(nul.body()).isEqualTo(400);
+        assertThat(nul.json().get("field").asText()).isEqualTo("text");
         assertThat(server.get("/api/pipeline/sessions/" + id).json().get("state").asText()).isEqualTo("confirming");
 
         var corrected = server.postJson("/api/pipeline/confirm", "{\"session_id\": \"" + id + "\", \"text\": "
