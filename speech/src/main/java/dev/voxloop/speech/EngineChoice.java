@@ -46,8 +46,9 @@ public record EngineChoice(String name, String engine, String reason, SpeechSett
         String what = switch (engine) {
             case "pocketsphinx" -> "PocketSphinx with a general English model and the tracker's ticket words;"
                     + " expect about 1 word in 5 wrong for a clear natural voice and 1 in 3 for real recordings"
-                    + " (judged 19-23 % and 32 % word error rate, docs/benchmarks.md), so words it is unsure of"
-                    + " are shown for confirmation; whisper is recommended (voxloop models pull base.en)";
+                    + " (19-23 % word error rate on held-out requests, 32 % on real clips; docs/benchmarks.md), so"
+                    + " words it is unsure of are shown for confirmation; whisper is recommended"
+                    + " (voxloop models pull base.en)";
             case "sphinx4" -> "Sphinx4 with a ticket-phrase model only: template-like requests come through,"
                     + " free speech mostly does not (70-90 % of words wrong); install " + PocketSphinxModel.PACKAGES
                     + " or pull a whisper model";
