@@ -41,7 +41,7 @@ final class TranscriptCheck {
         }
         Instant expires = steps.now().plus(settings.clarifyTimeout());
         s = steps.save(s.moveTo(IntakeState.CONFIRMING, steps.now()).awaitingConfirmation(expires));
-        // the status monitor's nodes are the original's: a question to the person is "clarifying" there
+        // the status monitor has a fixed set of nodes: any question to the person is shown as "clarifying"
         steps.stage(s.id(), Stage.CLARIFYING, String.format(Locale.ROOT,
                 "Did I hear that right? \"%s\" (the speech engine is %.0f %% sure)", t.text(), 100 * t.confidence()));
         events.publish(new PipelineEvent.TranscriptConfirmationNeeded(steps.now(), s.id(), t.text(), t.confidence(),
