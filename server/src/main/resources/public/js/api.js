@@ -32,11 +32,11 @@ export class Api {
     return headers;
   }
 
-  async request(method, path, { json, form, timeoutMs = 120000, signal } = {}) {
+  async request(method, path, { json, form, timeoutMs = 120000, signal, headers = {} } = {}) {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new DOMException("timeout", "TimeoutError")), timeoutMs);
     if (signal) signal.addEventListener("abort", () => controller.abort(signal.reason), { once: true });
-    const init = { method, headers: this.headers(), signal: controller.signal };
+    const init = { method, headers: this.headers(headers), signal: controller.signal };
     if (json !== undefined) {
       init.headers["Content-Type"] = "application/json";
       init.body = JSON.stringify(json);
@@ -79,8 +79,12 @@ export class Api {
 
   // ---- the pipeline -----------------------------------------------------------------------------------
 
-  runText(text) {
-    return this.post("/api/pipeline/run", { text });
+  /**
+   * @param idempotencyKey one per request the person makes, the same one when retrying it: a retry after a lost
+   *   answer gets the first attempt's session instead of filing a second ticket
+   */
+  runText(text, idempotencyKey = requestKey()) {
+    return this.post("/api/pipeline/run", { text }, { headers: { "Idempotency-Key": idempotencyKey } });
   }
 
   runAudio(blob, filename = "recording.wav") {
@@ -89,8 +93,9 @@ export class Api {
     return this.request("POST", "/api/pipeline/run/audio", { form, timeoutMs: 300000 });
   }
 
-  clarify(sessionId, text) {
-    return this.post("/api/pipeline/clarify", { session_id: sessionId, text });
+  /** @param round the round of the question answered: a second send of the same answer is refused (409), not a new round */
+  clarify(sessionId, text, round) {
+    return this.post("/api/pipeline/clarify", round ? { session_id: sessionId, text, round } : { session_id: sessionId, text });
   }
 
   approve(sessionId, overrides) {
@@ -104,6 +109,13 @@ export class Api {
   health() {
     return this.get("/health", { timeoutMs: 5000 });
   }
+}
+
+/** A fresh Idempotency-Key (random; crypto.randomUUID needs a secure context, getRandomValues does not). */
+export function requestKey() {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 function problemFrom(status, body, text) {

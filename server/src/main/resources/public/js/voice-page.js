@@ -4,6 +4,7 @@
 // → done; any request can end in error. The HTTP response of each request decides the next phase; the event
 // stream only animates the processing steps of the request in flight (never replayed events).
 
+import { requestKey } from "./api.js";
 import { clock, clear, h, isControlTarget, isTypingTarget, svg, uid } from "./dom.js";
 import { field } from "./events.js";
 import { absoluteUrl, confidenceEntries, ISSUE_TYPES, overridesFrom, PRIORITIES, readOutcome } from "./pipeline.js";
@@ -334,7 +335,7 @@ export class VoicePage {
     this.run("audio", () => this.api.runAudio(blob, "recording.wav"), () => this.sendAudio());
   }
 
-  sendText(raw) {
+  sendText(raw, key = requestKey()) {
     const text = (raw || "").trim();
     if (!text) {
       this.toasts.error("Type what you want built first.");
@@ -344,15 +345,16 @@ export class VoicePage {
     this.dropAudio();
     this.resetSession();
     this.lastText = text;
-    this.run("text", () => this.api.runText(text), () => this.sendText(text));
+    // "Try again" sends the same key: if the first attempt got through, the server answers with its session
+    this.run("text", () => this.api.runText(text, key), () => this.sendText(text, key));
   }
 
   answer(text) {
     const value = (text || "").trim();
     if (!value || !this.clarification) return;
-    const sessionId = this.clarification.sessionId;
+    const { sessionId, round } = this.clarification;
     this.log.add(`Answer: ${value}`);
-    this.run("clarify", () => this.api.clarify(sessionId, value), () => this.answer(value));
+    this.run("clarify", () => this.api.clarify(sessionId, value, round), () => this.answer(value));
   }
 
   approve() {

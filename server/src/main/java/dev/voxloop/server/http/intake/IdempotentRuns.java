@@ -87,8 +87,9 @@ final class IdempotentRuns {
                     + " again with a new " + HEADER);
             case FAILED -> throw new Problem(Problem.Kind.UNPROCESSABLE, "The first request with this " + HEADER
                     + " failed: " + s.failure() + "; send it again with a new " + HEADER);
-            case RECEIVED, TRANSCRIBING, EXTRACTING, CREATING -> throw Problem.conflict("The first request with "
-                    + "this " + HEADER + " is still being processed; retry shortly");
+            // mid-step (received, extracting, creating...): the first attempt is still working on it
+            default -> throw Problem.conflict("The first request with this " + HEADER + " is still being "
+                    + "processed; retry shortly");
         };
     }
 
