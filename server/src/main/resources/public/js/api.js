@@ -87,10 +87,11 @@ export class Api {
     return this.post("/api/pipeline/run", { text }, { headers: { "Idempotency-Key": idempotencyKey } });
   }
 
-  runAudio(blob, filename = "recording.wav") {
+  runAudio(blob, filename = "recording.wav", idempotencyKey = requestKey()) {
     const form = new FormData();
     form.append("audio", blob, filename);
-    return this.request("POST", "/api/pipeline/run/audio", { form, timeoutMs: 300000 });
+    return this.request("POST", "/api/pipeline/run/audio",
+      { form, timeoutMs: 300000, headers: { "Idempotency-Key": idempotencyKey } });
   }
 
   /** @param round the round of the question answered: a second send of the same answer is refused (409), not a new round */

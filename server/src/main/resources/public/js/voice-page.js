@@ -328,11 +328,11 @@ export class VoicePage {
     this.error = null;
   }
 
-  sendAudio() {
+  sendAudio(key = requestKey()) {
     if (!this.audio) return;
     const blob = this.audio.blob;
     this.resetSession();
-    this.run("audio", () => this.api.runAudio(blob, "recording.wav"), () => this.sendAudio());
+    this.run("audio", () => this.api.runAudio(blob, "recording.wav", key), () => this.sendAudio(key));
   }
 
   sendText(raw, key = requestKey()) {

@@ -3,7 +3,9 @@ package dev.voxloop.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.voxloop.core.testing.Concurrently;
+import dev.voxloop.core.testing.TextAsSpeech;
 import dev.voxloop.intake.IntakeSettings;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,26 @@ class RacesAndRetriesHttpTest {
             assertThat(s.postJson("/api/pipeline/run", body, "Idempotency-Key", "run-2").json().get("ticket_key")
                     .asText()).isNotEqualTo(key);
             assertThat(s.postJson("/api/pipeline/run", body, "Idempotency-Key", "bad key").status()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void aRetriedRecordingWithTheSameKeyFilesOnce() throws Exception {
+        IntakeSettings direct = new IntakeSettings(false, 3, Duration.ofMinutes(30), Duration.ofHours(24), true,
+                null);
+        try (TestServer s = TestServer.builder().intake(direct).speech(new TextAsSpeech()).start()) {
+            byte[] recording = PipelineHttpTest.CLEAR.getBytes(StandardCharsets.UTF_8);
+            List<TestServer.Response> answers = Concurrently.run(3, i -> s.postMultipart("/api/pipeline/run/audio",
+                    "audio", "clip.wav", recording, "Idempotency-Key", "rec-1"));
+            assertThat(answers).allMatch(r -> r.status() == 200 || r.status() == 409);
+            var again = s.postMultipart("/api/pipeline/run/audio", "audio", "clip.wav", recording,
+                    "Idempotency-Key", "rec-1");
+            assertThat(again.status()).as(again.body()).isEqualTo(200);
+            assertThat(s.tracker.list(null, 10)).hasSize(1);
+            assertThat(again.json().get("ticket_key").asText()).isEqualTo(s.tracker.list(null, 10).getFirst().key());
+            assertThat(s.postMultipart("/api/pipeline/run/audio", "audio", "clip.wav", "other words".getBytes(
+                    StandardCharsets.UTF_8), "Idempotency-Key", "rec-1").status()).as("another recording")
+                    .isEqualTo(422);
         }
     }
 

@@ -27,7 +27,8 @@ record Burst(int clients, int requests, int errors, double seconds, double p50Ms
     }
 
     static Burst run(URI base, int clients, int perClient, IntSupplier threads) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
                 .executor(Executors.newFixedThreadPool(4)).build();
         long[] latencies = new long[clients * perClient];
         AtomicInteger next = new AtomicInteger();

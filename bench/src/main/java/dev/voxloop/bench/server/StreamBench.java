@@ -37,7 +37,8 @@ public final class StreamBench {
     private final URI base;
     private final long pid;
     private final PrintStream out;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     public StreamBench(URI base, long pid, PrintStream out) {
         this.base = base;

@@ -26,6 +26,9 @@ public interface Intake {
     /** Start an intake from a recording: transcribe it, then as {@link #submitText}. */
     IntakeOutcome submitAudio(AudioUpload audio);
 
+    /** As {@link #submitAudio(AudioUpload)}, with the session id chosen by the caller (an idempotency key's). */
+    IntakeOutcome submitAudio(AudioUpload audio, String id);
+
     /**
      * The person's answer to the open question of session {@code id}, whichever round that is (the original
      * clients' form; a client that may send twice names the round instead).

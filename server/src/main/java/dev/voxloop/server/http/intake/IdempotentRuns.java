@@ -1,5 +1,6 @@
 package dev.voxloop.server.http.intake;
 
+import dev.voxloop.core.audio.AudioUpload;
 import dev.voxloop.core.idempotency.IdempotencyKeys;
 import dev.voxloop.core.intake.Intake;
 import dev.voxloop.core.intake.IntakeIds;
@@ -14,10 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * {@code POST /api/pipeline/run} with an {@code Idempotency-Key}: the key is claimed (durably) for the new
+ * {@code POST /api/pipeline/run} (and {@code /run/audio}) with an {@code Idempotency-Key}: the key is claimed (durably) for the new
  * session's id before the intake starts, so a retry with the same key, from a client that saw only a
  * connection error, is answered with that session as it stands now (its question, its preview or its ticket)
  * and files nothing new, also after a restart. The same key with a different body is a 422; a retry that
@@ -49,11 +51,22 @@ final class IdempotentRuns {
         return key;
     }
 
+    /** {@code POST /api/pipeline/run} with {@code key}. */
     IntakeOutcome run(String key, String text) {
-        String fingerprint = HexFormat.of().formatHex(sha256(text));
+        return start(SCOPE, key, sha256(text.getBytes(StandardCharsets.UTF_8)), id -> intake.submitText(text, false,
+                id));
+    }
+
+    /** {@code POST /api/pipeline/run/audio} with {@code key}: the same recording again is the same request. */
+    IntakeOutcome runAudio(String key, AudioUpload audio) {
+        return start(SCOPE + ".audio", key, sha256(audio.bytes()), id -> intake.submitAudio(audio, id));
+    }
+
+    private IntakeOutcome start(String scope, String key, byte[] digest, Function<String, IntakeOutcome> begin) {
+        String fingerprint = HexFormat.of().formatHex(digest);
         String id = IntakeIds.next();
         Instant now = clock.instant();
-        IdempotencyKeys.Claim claim = keys.claim(SCOPE, key, fingerprint, id, now, now.minus(KEPT));
+        IdempotencyKeys.Claim claim = keys.claim(scope, key, fingerprint, id, now, now.minus(KEPT));
         if (!claim.fingerprint().equals(fingerprint)) {
             throw new Problem(Problem.Kind.UNPROCESSABLE, HEADER + " " + key + " was used for a different request",
                     HEADER);
@@ -62,10 +75,10 @@ final class IdempotentRuns {
             return earlier(claim.resourceId());
         }
         try {
-            return intake.submitText(text, false, id);
+            return begin.apply(id);
         } catch (RuntimeException e) {
             if (intake.find(id).isEmpty()) {
-                keys.release(SCOPE, key, id);
+                keys.release(scope, key, id);
             }
             throw e;
         }
@@ -93,9 +106,9 @@ final class IdempotentRuns {
         };
     }
 
-    private static byte[] sha256(String text) {
+    private static byte[] sha256(byte[] bytes) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
