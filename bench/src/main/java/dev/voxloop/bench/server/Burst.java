@@ -1,16 +1,12 @@
 package dev.voxloop.bench.server;
 
+import dev.voxloop.bench.load.ClosedLoop;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 
@@ -30,11 +26,7 @@ record Burst(int clients, int requests, int errors, double seconds, double p50Ms
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
                 .executor(Executors.newFixedThreadPool(4)).build();
-        long[] latencies = new long[clients * perClient];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger errors = new AtomicInteger();
         AtomicInteger peak = new AtomicInteger(threads.getAsInt());
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
         Thread sampler = Thread.ofPlatform().daemon().start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 peak.accumulateAndGet(threads.getAsInt(), Math::max);
@@ -45,34 +37,13 @@ record Burst(int clients, int requests, int errors, double seconds, double p50Ms
                 }
             }
         });
-        long start = System.nanoTime();
         try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                int client = c;
-                futures.add(pool.submit(() -> {
-                    for (int i = 0; i < perClient; i++) {
-                        long t0 = System.nanoTime();
-                        boolean ok = send(http, base, client, i);
-                        latencies[next.getAndIncrement()] = System.nanoTime() - t0;
-                        if (!ok) {
-                            errors.incrementAndGet();
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
+            ClosedLoop.Outcome o = ClosedLoop.run(clients, perClient, (client, i) -> send(http, base, client, i));
+            return new Burst(clients, o.sortedNanos().length, o.errors(), o.seconds(), o.percentileMs(0.5),
+                    o.percentileMs(0.99), peak.get());
         } finally {
-            pool.shutdownNow();
             sampler.interrupt();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Arrays.sort(latencies);
-        return new Burst(clients, latencies.length, errors.get(), seconds, percentile(latencies, 0.5),
-                percentile(latencies, 0.99), peak.get());
     }
 
     private static boolean send(HttpClient http, URI base, int client, int i) {
@@ -93,10 +64,5 @@ record Burst(int clients, int requests, int errors, double seconds, double p50Ms
             // a request that did not get through is an error in the figures, which is its whole effect
             return false;
         }
-    }
-
-    private static double percentile(long[] sortedNanos, double q) {
-        int idx = (int) Math.ceil(q * sortedNanos.length) - 1;
-        return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, idx))] / 1e6;
     }
 }

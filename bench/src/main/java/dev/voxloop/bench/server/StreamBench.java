@@ -60,17 +60,20 @@ public final class StreamBench {
                 refused++;
             }
         }
+        long allOpen = System.nanoTime();
         int held = streamClients();
-        out.printf("dead clients: %d tried from %d addresses, %d held by the server, %d refused at the handshake;"
-                + " threads=%d rss=%d MB%n", deadClients, addresses, held, refused, threads(), rssMb());
+        out.printf("dead clients: %d tried from %d addresses in %.1f s, %d held by the server, %d refused;"
+                + " threads=%d rss=%d MB%n", deadClients, addresses, (allOpen - opened) / 1e9, held, refused,
+                threads(), rssMb());
         boolean consoleIn;
         try (Live console = new Live(base, "/ws/status")) {
             consoleIn = console.firstMessage(Duration.ofSeconds(10));
         }
         out.printf("console from 127.0.0.1 while they are held: %s%n", consoleIn ? "connected" : "REFUSED");
         double reapedAfter = waitUntil(() -> streamClients() == 0, Duration.ofMinutes(5));
-        out.printf("dead clients dropped %.1f s after they were opened (%s); threads=%d%n",
-                (System.nanoTime() - opened) / 1e9, reapedAfter < 0 ? "NOT ALL" : "all", threads());
+        out.printf("dead clients dropped: %s, the last %.1f s after it was opened (the first opened %.1f s before"
+                + " it); threads=%d%n", reapedAfter < 0 ? "NOT ALL" : "all", (System.nanoTime() - allOpen) / 1e9,
+                (allOpen - opened) / 1e9, threads());
         for (Socket s : dead) {
             s.close();
         }
@@ -78,10 +81,13 @@ public final class StreamBench {
         int before = threads();
         Burst burst = Burst.run(base, burstClients, burstRequests, this::threads);
         out.printf("burst: %s; threads before=%d peak=%d%n", burst, before, burst.peakThreads());
-        for (int seconds : new int[] {5, 15, 30}) {
-            Thread.sleep(seconds == 5 ? 5_000 : seconds == 15 ? 10_000 : 15_000);
+        int waited = 0;
+        for (int seconds : new int[] {5, 15, 30, 60}) {
+            Thread.sleep((seconds - waited) * 1000L);
+            waited = seconds;
             out.printf("  %2d s after the burst: threads=%d rss=%d MB%n", seconds, threads(), rssMb());
         }
+        out.printf("threads by name at the end: %s%n", threadNames());
         return consoleIn && reapedAfter >= 0 && burst.errors() == 0;
     }
 
@@ -121,6 +127,24 @@ public final class StreamBench {
             // nothing sent yet: the server kept it
         }
         return socket;
+    }
+
+    /** The server's threads grouped by name without digits ({@code voxloop-http-12} counts as voxloop-http-). */
+    String threadNames() {
+        java.util.Map<String, Integer> names = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip().replaceAll("\\d+", "#");
+                    names.merge(name, 1, Integer::sum);
+                } catch (IOException gone) {
+                    // the thread ended while we looked
+                }
+            }
+        } catch (IOException e) {
+            return "unreadable";
+        }
+        return names.toString();
     }
 
     int threads() {
