@@ -93,6 +93,35 @@ class RacesAndRetriesHttpTest {
     }
 
     @Test
+    void aKeyWhoseFirstAttemptDiedBeforeMakingItsSessionIsTakenOverLater() {
+        try (TestServer s = TestServer.start()) {
+            String body = "{\"text\": \"" + PipelineHttpTest.CLEAR + "\"}";
+            // what a first attempt leaves when the database went away between the claim and the session
+            java.time.Instant now = java.time.Instant.now();
+            String fp = sha256Hex(PipelineHttpTest.CLEAR);
+            s.idempotencyKeys.claim("pipeline.run", "young", fp, "never-made-1", now, now);
+            s.idempotencyKeys.claim("pipeline.run", "old", fp, "never-made-2", now.minus(Duration.ofMinutes(3)), now
+                    .minus(Duration.ofMinutes(3)));
+            var young = s.postJson("/api/pipeline/run", body, "Idempotency-Key", "young");
+            assertThat(young.status()).as("it may still be running").isEqualTo(409);
+            var later = s.postJson("/api/pipeline/run", body, "Idempotency-Key", "old");
+            assertThat(later.status()).as(later.body()).isEqualTo(200);
+            assertThat(s.sessions.recent(10)).hasSize(1);
+            assertThat(s.postJson("/api/pipeline/run", body, "Idempotency-Key", "old").json().get("session_id").asText())
+                    .isEqualTo(later.json().get("session_id").asText());
+        }
+    }
+
+    static String sha256Hex(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aFailedFirstAttemptReleasesTheKey() {
         try (TestServer s = TestServer.start()) {
             assertThat(s.postJson("/api/pipeline/run", "{\"text\": \"\\u00a0\"}", "Idempotency-Key", "k").status())

@@ -70,6 +70,10 @@ abstract class RequestRecordsContract {
         again.release("pipeline.run", "k1", winner);
         assertThat(again.claim("pipeline.run", "k1", "fp2", "fresh", T0, T0.minusSeconds(3600)).resourceId())
                 .isEqualTo("fresh");
+        assertThat(again.takeOver("pipeline.run", "k1", "fresh", "taken", T0)).isTrue();
+        assertThat(again.takeOver("pipeline.run", "k1", "fresh", "second", T0)).as("already taken").isFalse();
+        assertThat(again.claim("pipeline.run", "k1", "fp2", "y", T0, T0.minusSeconds(3600)).resourceId())
+                .isEqualTo("taken");
         assertThat(again.claim("pipeline.run", "k1", "fp3", "later", T0.plusSeconds(7200), T0.plusSeconds(3600))
                 .resourceId()).as("an expired claim is replaced").isEqualTo("later");
     }

@@ -31,6 +31,8 @@ final class IdempotentRuns {
     static final String SCOPE = "pipeline.run";
     /** Keys are remembered this long. */
     static final Duration KEPT = Duration.ofHours(24);
+    /** Longer than any request runs: a claim this old without a session belongs to a request that is gone. */
+    static final Duration ABANDONED = Duration.ofMinutes(2);
     private static final Pattern SHAPE = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
     private final Intake intake;
@@ -62,7 +64,7 @@ final class IdempotentRuns {
         return start(SCOPE + ".audio", key, sha256(audio.bytes()), id -> intake.submitAudio(audio, id));
     }
 
-    private IntakeOutcome start(String scope, String key, byte[] digest, Function<String, IntakeOutcome> begin) {
+    private IntakeOutcome start(String scope, String key, byte[] digest, Function<String, IntakeOutcome> first) {
         String fingerprint = HexFormat.of().formatHex(digest);
         String id = IntakeIds.next();
         Instant now = clock.instant();
@@ -72,10 +74,25 @@ final class IdempotentRuns {
                     HEADER);
         }
         if (!claim.resourceId().equals(id)) {
+            if (abandoned(claim, now) && keys.takeOver(scope, key, claim.resourceId(), id, now)) {
+                return begin(scope, key, id, first);
+            }
             return earlier(claim.resourceId());
         }
+        return begin(scope, key, id, first);
+    }
+
+    /**
+     * A claim whose request never made its session (it failed before the insert and could not release the key, the
+     * database being out of reach) and is older than any request runs: a retry may take it over.
+     */
+    private boolean abandoned(IdempotencyKeys.Claim claim, Instant now) {
+        return claim.claimedAt().isBefore(now.minus(ABANDONED)) && intake.find(claim.resourceId()).isEmpty();
+    }
+
+    private IntakeOutcome begin(String scope, String key, String id, Function<String, IntakeOutcome> first) {
         try {
-            return begin.apply(id);
+            return first.apply(id);
         } catch (RuntimeException e) {
             if (intake.find(id).isEmpty()) {
                 keys.release(scope, key, id);
