@@ -103,6 +103,11 @@ class StatusSocketTest extends FreshServerTest {
     @Test
     void aClientThatStopsReadingIsDroppedNotBufferedForever() throws Exception {
         try (WsProbe stuck = WsProbe.stalled(server, "/ws/status")) {
+            // the handshake completes before the server has counted the client: wait for the count
+            for (long until = System.nanoTime() + 5_000_000_000L; server.get("/health").json().get("ws_connections")
+                    .asInt() == 0 && System.nanoTime() < until; ) {
+                Thread.sleep(20);
+            }
             assertThat(server.get("/health").json().get("ws_connections").asInt()).isEqualTo(1);
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
             int published = 0;
