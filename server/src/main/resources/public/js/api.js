@@ -1,5 +1,7 @@
 // HTTP client for the voxloop API. Every failure becomes an ApiError whose message a person can act on.
 
+import { RequestMarks } from "./request-marks.js";
+
 export class ApiError extends Error {
   /**
    * @param kind "network" | "auth" | "http" | "timeout"
@@ -16,9 +18,10 @@ export class ApiError extends Error {
 }
 
 export class Api {
-  constructor(settings, fetchImpl = (...args) => window.fetch(...args)) {
+  constructor(settings, fetchImpl = (...args) => window.fetch(...args), marks = new RequestMarks()) {
     this.settings = settings;
     this.fetch = fetchImpl;
+    this.marks = marks;
   }
 
   url(path) {
@@ -32,14 +35,15 @@ export class Api {
     return headers;
   }
 
-  async request(method, path, { json, form, timeoutMs = 120000, signal, headers = {} } = {}) {
+  async request(method, path, { json, form, timeoutMs = 120000, signal } = {}) {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new DOMException("timeout", "TimeoutError")), timeoutMs);
     if (signal) signal.addEventListener("abort", () => controller.abort(signal.reason), { once: true });
-    const init = { method, headers: this.headers(headers), signal: controller.signal };
+    const marked = await this.marks.mark(path, json, form);
+    const init = { method, headers: this.headers(marked.headers), signal: controller.signal };
     if (json !== undefined) {
       init.headers["Content-Type"] = "application/json";
-      init.body = JSON.stringify(json);
+      init.body = JSON.stringify(marked.json);
     } else if (form) {
       init.body = form;
     }
@@ -47,6 +51,7 @@ export class Api {
     try {
       response = await this.fetch(this.url(path), init);
     } catch (err) {
+      marked.done(false);
       clearTimeout(timer);
       if (controller.signal.aborted && !(signal && signal.aborted)) {
         throw new ApiError("timeout", `The server at ${this.settings.baseUrl} did not answer in time. Try again.`);
@@ -65,7 +70,11 @@ export class Api {
         body = null;
       }
     }
-    if (response.ok) return body;
+    marked.done(response.status < 500 && response.status !== 409);
+    if (response.ok) {
+      this.marks.saw(body);
+      return body;
+    }
     throw problemFrom(response.status, body, text);
   }
 
@@ -79,24 +88,18 @@ export class Api {
 
   // ---- the pipeline -----------------------------------------------------------------------------------
 
-  /**
-   * @param idempotencyKey one per request the person makes, the same one when retrying it: a retry after a lost
-   *   answer gets the first attempt's session instead of filing a second ticket
-   */
-  runText(text, idempotencyKey = requestKey()) {
-    return this.post("/api/pipeline/run", { text }, { headers: { "Idempotency-Key": idempotencyKey } });
+  runText(text) {
+    return this.post("/api/pipeline/run", { text });
   }
 
-  runAudio(blob, filename = "recording.wav", idempotencyKey = requestKey()) {
+  runAudio(blob, filename = "recording.wav") {
     const form = new FormData();
     form.append("audio", blob, filename);
-    return this.request("POST", "/api/pipeline/run/audio",
-      { form, timeoutMs: 300000, headers: { "Idempotency-Key": idempotencyKey } });
+    return this.request("POST", "/api/pipeline/run/audio", { form, timeoutMs: 300000 });
   }
 
-  /** @param round the round of the question answered: a second send of the same answer is refused (409), not a new round */
-  clarify(sessionId, text, round) {
-    return this.post("/api/pipeline/clarify", round ? { session_id: sessionId, text, round } : { session_id: sessionId, text });
+  clarify(sessionId, text) {
+    return this.post("/api/pipeline/clarify", { session_id: sessionId, text });
   }
 
   approve(sessionId, overrides) {
@@ -110,13 +113,6 @@ export class Api {
   health() {
     return this.get("/health", { timeoutMs: 5000 });
   }
-}
-
-/** A fresh Idempotency-Key (random; crypto.randomUUID needs a secure context, getRandomValues does not). */
-export function requestKey() {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 function problemFrom(status, body, text) {

@@ -4,7 +4,6 @@
 // → done; any request can end in error. The HTTP response of each request decides the next phase; the event
 // stream only animates the processing steps of the request in flight (never replayed events).
 
-import { requestKey } from "./api.js";
 import { clock, clear, h, isControlTarget, isTypingTarget, svg, uid } from "./dom.js";
 import { field } from "./events.js";
 import { absoluteUrl, confidenceEntries, ISSUE_TYPES, overridesFrom, PRIORITIES, readOutcome } from "./pipeline.js";
@@ -328,14 +327,14 @@ export class VoicePage {
     this.error = null;
   }
 
-  sendAudio(key = requestKey()) {
+  sendAudio() {
     if (!this.audio) return;
     const blob = this.audio.blob;
     this.resetSession();
-    this.run("audio", () => this.api.runAudio(blob, "recording.wav", key), () => this.sendAudio(key));
+    this.run("audio", () => this.api.runAudio(blob, "recording.wav"), () => this.sendAudio());
   }
 
-  sendText(raw, key = requestKey()) {
+  sendText(raw) {
     const text = (raw || "").trim();
     if (!text) {
       this.toasts.error("Type what you want built first.");
@@ -345,16 +344,15 @@ export class VoicePage {
     this.dropAudio();
     this.resetSession();
     this.lastText = text;
-    // "Try again" sends the same key: if the first attempt got through, the server answers with its session
-    this.run("text", () => this.api.runText(text, key), () => this.sendText(text, key));
+    this.run("text", () => this.api.runText(text), () => this.sendText(text));
   }
 
   answer(text) {
     const value = (text || "").trim();
     if (!value || !this.clarification) return;
-    const { sessionId, round } = this.clarification;
+    const sessionId = this.clarification.sessionId;
     this.log.add(`Answer: ${value}`);
-    this.run("clarify", () => this.api.clarify(sessionId, value, round), () => this.answer(value));
+    this.run("clarify", () => this.api.clarify(sessionId, value), () => this.answer(value));
   }
 
   approve() {
