@@ -1,5 +1,7 @@
 // HTTP client for the voxloop API. Every failure becomes an ApiError whose message a person can act on.
 
+import { RequestMarks } from "./request-marks.js";
+
 export class ApiError extends Error {
   /**
    * @param kind "network" | "auth" | "http" | "timeout"
@@ -16,9 +18,10 @@ export class ApiError extends Error {
 }
 
 export class Api {
-  constructor(settings, fetchImpl = (...args) => window.fetch(...args)) {
+  constructor(settings, fetchImpl = (...args) => window.fetch(...args), marks = new RequestMarks()) {
     this.settings = settings;
     this.fetch = fetchImpl;
+    this.marks = marks;
   }
 
   url(path) {
@@ -36,10 +39,11 @@ export class Api {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new DOMException("timeout", "TimeoutError")), timeoutMs);
     if (signal) signal.addEventListener("abort", () => controller.abort(signal.reason), { once: true });
-    const init = { method, headers: this.headers(), signal: controller.signal };
+    const marked = await this.marks.mark(path, json, form);
+    const init = { method, headers: this.headers(marked.headers), signal: controller.signal };
     if (json !== undefined) {
       init.headers["Content-Type"] = "application/json";
-      init.body = JSON.stringify(json);
+      init.body = JSON.stringify(marked.json);
     } else if (form) {
       init.body = form;
     }
@@ -47,6 +51,7 @@ export class Api {
     try {
       response = await this.fetch(this.url(path), init);
     } catch (err) {
+      marked.done(false);
       clearTimeout(timer);
       if (controller.signal.aborted && !(signal && signal.aborted)) {
         throw new ApiError("timeout", `The server at ${this.settings.baseUrl} did not answer in time. Try again.`);
@@ -65,7 +70,11 @@ export class Api {
         body = null;
       }
     }
-    if (response.ok) return body;
+    marked.done(response.status < 500 && response.status !== 409);
+    if (response.ok) {
+      this.marks.saw(body);
+      return body;
+    }
     throw problemFrom(response.status, body, text);
   }
 

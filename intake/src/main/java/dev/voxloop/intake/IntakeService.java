@@ -103,9 +103,13 @@ public final class IntakeService implements Intake {
 
     @Override
     public IntakeOutcome submitAudio(AudioUpload audio) {
+        return submitAudio(audio, ids.get());
+    }
+
+    @Override
+    public IntakeOutcome submitAudio(AudioUpload audio, String id) {
         IntakeInput.requireAudio(audio);
         SpeechToText engine = requireSpeech();
-        String id = ids.get();
         return locks.with(id, () -> {
             IntakeSession s = sessions.insert(IntakeSession.received(id, true, null, steps.now()));
             steps.stage(s.id(), Stage.RECORDING, "Audio received: " + audio.displayName());

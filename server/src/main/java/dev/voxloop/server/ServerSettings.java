@@ -4,6 +4,7 @@ import dev.voxloop.core.config.ByteSize;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.config.Key;
 import dev.voxloop.core.config.Settings;
+import dev.voxloop.server.stream.StreamSettings;
 import java.time.Duration;
 import java.util.List;
 
@@ -43,7 +44,9 @@ public record ServerSettings(
         int queueMaxAttempts,
         @Key(path = "server.loop_lease", fallback = "2h", env = "VOXLOOP_SERVER_LOOP_LEASE",
                 doc = "How long an external runner holds a ticket after POST /api/loop/started")
-        Duration loopLease) {
+        Duration loopLease,
+        @Key(path = "server.streams", doc = "The live streams (WebSockets and SSE)")
+        StreamSettings streams) {
 
     public ServerSettings {
         host = host.strip();
@@ -59,6 +62,9 @@ public record ServerSettings(
         if (webhookWindow == null || webhookWindow.isNegative() || webhookWindow.isZero()) {
             throw new IllegalArgumentException("server.webhook_window: expected a positive duration, got "
                     + webhookWindow);
+        }
+        if (streams == null) {
+            throw new IllegalArgumentException("server.streams must be set");
         }
         if (maxUpload == null || maxJson == null) {
             throw new IllegalArgumentException("server.max_upload and server.max_json must be set");
@@ -87,37 +93,42 @@ public record ServerSettings(
 
     public ServerSettings withHost(String h) {
         return new ServerSettings(h, port, apiToken, maxUpload, maxJson, corsOrigins, allowedHosts, webhookSecret,
-                webhookWindow, queueMaxAttempts, loopLease);
+                webhookWindow, queueMaxAttempts, loopLease, streams);
     }
 
     public ServerSettings withPort(int p) {
         return new ServerSettings(host, p, apiToken, maxUpload, maxJson, corsOrigins, allowedHosts, webhookSecret,
-                webhookWindow, queueMaxAttempts, loopLease);
+                webhookWindow, queueMaxAttempts, loopLease, streams);
     }
 
     public ServerSettings withApiToken(String token) {
         return new ServerSettings(host, port, token, maxUpload, maxJson, corsOrigins, allowedHosts, webhookSecret,
-                webhookWindow, queueMaxAttempts, loopLease);
+                webhookWindow, queueMaxAttempts, loopLease, streams);
     }
 
     public ServerSettings withWebhookSecret(String secret) {
         return new ServerSettings(host, port, apiToken, maxUpload, maxJson, corsOrigins, allowedHosts, secret,
-                webhookWindow, queueMaxAttempts, loopLease);
+                webhookWindow, queueMaxAttempts, loopLease, streams);
     }
 
     public ServerSettings withLimits(long upload, long json) {
         return new ServerSettings(host, port, apiToken, new ByteSize(upload), new ByteSize(json), corsOrigins,
-                allowedHosts, webhookSecret, webhookWindow, queueMaxAttempts, loopLease);
+                allowedHosts, webhookSecret, webhookWindow, queueMaxAttempts, loopLease, streams);
     }
 
     public ServerSettings withCorsOrigins(List<String> origins) {
         return new ServerSettings(host, port, apiToken, maxUpload, maxJson, origins, allowedHosts, webhookSecret,
-                webhookWindow, queueMaxAttempts, loopLease);
+                webhookWindow, queueMaxAttempts, loopLease, streams);
+    }
+
+    public ServerSettings withStreams(StreamSettings s) {
+        return new ServerSettings(host, port, apiToken, maxUpload, maxJson, corsOrigins, allowedHosts, webhookSecret,
+                webhookWindow, queueMaxAttempts, loopLease, s);
     }
 
     public ServerSettings withAllowedHosts(List<String> hosts) {
         return new ServerSettings(host, port, apiToken, maxUpload, maxJson, corsOrigins, hosts, webhookSecret,
-                webhookWindow, queueMaxAttempts, loopLease);
+                webhookWindow, queueMaxAttempts, loopLease, streams);
     }
 
     /** Never prints the secrets. */
@@ -127,6 +138,6 @@ public record ServerSettings(
                 + ", maxUploadBytes=" + maxUploadBytes() + ", maxJsonBytes=" + maxJsonBytes() + ", corsOrigins="
                 + corsOrigins + ", allowedHosts=" + allowedHosts + ", webhookSecret=" + (webhookSecret == null ? "unset" : "***") + ", webhookWindow="
                 + webhookWindow + ", queueMaxAttempts="
-                + queueMaxAttempts + ", loopLease=" + loopLease + "]";
+                + queueMaxAttempts + ", loopLease=" + loopLease + ", streams=" + streams + "]";
     }
 }

@@ -24,12 +24,12 @@ import dev.voxloop.server.security.WebhookSignature;
 import dev.voxloop.server.stream.EventFeed;
 import dev.voxloop.server.stream.EventStreamRoutes;
 import dev.voxloop.server.stream.StatusSocket;
+import dev.voxloop.server.stream.StreamSlots;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +51,6 @@ public final class VoxloopServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(VoxloopServer.class);
     private static final Logger ACCESS = LoggerFactory.getLogger("dev.voxloop.server.access");
-    static final int MAX_STREAM_CLIENTS = 100;
 
     private final ServerSettings settings;
     private final StatusSocket statusSocket;
@@ -69,8 +68,9 @@ public final class VoxloopServer {
         WireJson json = new WireJson();
         JsonBody body = new JsonBody(json, settings.maxJsonBytes());
         Clock clock = Clock.systemUTC();
-        this.statusSocket = new StatusSocket(events, json);
-        this.eventFeed = new EventFeed(events, json, MAX_STREAM_CLIENTS, Duration.ofSeconds(15));
+        StreamSlots slots = new StreamSlots(settings.streams().maxClients(), settings.streams().maxPerAddress());
+        this.statusSocket = new StatusSocket(events, json, slots, settings.streams().ping());
+        this.eventFeed = new EventFeed(events, json, slots, settings.streams().ping());
 
         ErrorResponses errors = new ErrorResponses(json);
         AccessRules access = new AccessRules(settings);
@@ -116,6 +116,7 @@ public final class VoxloopServer {
         cfg.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes() + 64 * 1024, SizeUnit.BYTES);
         cfg.jetty.multipartConfig.maxInMemoryFileSize(1024 * 1024, SizeUnit.BYTES);
         cfg.router.ignoreTrailingSlashes = true;
+        cfg.jetty.threadPool = HttpThreads.pool();
         cfg.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new NoMethodOverride()));
         cfg.bundledPlugins.enableGlobalHeaders(SecurityHeaders::apply);
         cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrorPages(json)));

@@ -157,6 +157,24 @@ class InputRulesHttpTest extends FreshServerTest {
         assertThat(log).contains("unexpected error", "IllegalStateException").doesNotContain("secret-argument");
     }
 
+    @Test
+    void noFreeDatabaseConnectionIsA503ToRetryNotA500() {
+        TicketTracker busy = new FailingOnce(null, new boolean[] {true}) {
+            @Override
+            public List<Ticket> list(String projectKey, int limit) {
+                throw new IllegalStateException("pool", new java.sql.SQLTransientConnectionException(
+                        "voxloop-db - Connection is not available, request timed out after 10000ms"));
+            }
+        };
+        try (TestServer s = TestServer.builder().tracker(t -> busy).start()) {
+            var r = s.get("/api/tickets");
+            assertThat(r.status()).isEqualTo(503);
+            assertThat(r.header("Retry-After")).isEqualTo("1");
+            assertThat(r.json().get("error").asText()).isEqualTo("unavailable");
+            assertThat(r.body()).doesNotContain("voxloop-db", "Connection");
+        }
+    }
+
     /** A tracker whose create fails like a database would (a runtime error quoting the statement's arguments). */
     static class FailingOnce implements TicketTracker {
         private final TicketTracker inner;

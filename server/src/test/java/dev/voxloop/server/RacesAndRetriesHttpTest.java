@@ -3,7 +3,9 @@ package dev.voxloop.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.voxloop.core.testing.Concurrently;
+import dev.voxloop.core.testing.TextAsSpeech;
 import dev.voxloop.intake.IntakeSettings;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,55 @@ class RacesAndRetriesHttpTest {
             assertThat(s.postJson("/api/pipeline/run", body, "Idempotency-Key", "run-2").json().get("ticket_key")
                     .asText()).isNotEqualTo(key);
             assertThat(s.postJson("/api/pipeline/run", body, "Idempotency-Key", "bad key").status()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void aRetriedRecordingWithTheSameKeyFilesOnce() throws Exception {
+        IntakeSettings direct = new IntakeSettings(false, 3, Duration.ofMinutes(30), Duration.ofHours(24), true,
+                null);
+        try (TestServer s = TestServer.builder().intake(direct).speech(new TextAsSpeech()).start()) {
+            byte[] recording = PipelineHttpTest.CLEAR.getBytes(StandardCharsets.UTF_8);
+            List<TestServer.Response> answers = Concurrently.run(3, i -> s.postMultipart("/api/pipeline/run/audio",
+                    "audio", "clip.wav", recording, "Idempotency-Key", "rec-1"));
+            assertThat(answers).allMatch(r -> r.status() == 200 || r.status() == 409);
+            var again = s.postMultipart("/api/pipeline/run/audio", "audio", "clip.wav", recording,
+                    "Idempotency-Key", "rec-1");
+            assertThat(again.status()).as(again.body()).isEqualTo(200);
+            assertThat(s.tracker.list(null, 10)).hasSize(1);
+            assertThat(again.json().get("ticket_key").asText()).isEqualTo(s.tracker.list(null, 10).getFirst().key());
+            assertThat(s.postMultipart("/api/pipeline/run/audio", "audio", "clip.wav", "other words".getBytes(
+                    StandardCharsets.UTF_8), "Idempotency-Key", "rec-1").status()).as("another recording")
+                    .isEqualTo(422);
+        }
+    }
+
+    @Test
+    void aKeyWhoseFirstAttemptDiedBeforeMakingItsSessionIsTakenOverLater() {
+        try (TestServer s = TestServer.start()) {
+            String body = "{\"text\": \"" + PipelineHttpTest.CLEAR + "\"}";
+            // what a first attempt leaves when the database went away between the claim and the session
+            java.time.Instant now = java.time.Instant.now();
+            String fp = sha256Hex(PipelineHttpTest.CLEAR);
+            s.idempotencyKeys.claim("pipeline.run", "young", fp, "never-made-1", now, now);
+            s.idempotencyKeys.claim("pipeline.run", "old", fp, "never-made-2", now.minus(Duration.ofMinutes(3)), now
+                    .minus(Duration.ofMinutes(3)));
+            var young = s.postJson("/api/pipeline/run", body, "Idempotency-Key", "young");
+            assertThat(young.status()).as("it may still be running").isEqualTo(409);
+            var later = s.postJson("/api/pipeline/run", body, "Idempotency-Key", "old");
+            assertThat(later.status()).as(later.body()).isEqualTo(200);
+            assertThat(s.sessions.recent(10)).hasSize(1);
+            assertThat(s.postJson("/api/pipeline/run", body, "Idempotency-Key", "old").json().get("session_id").asText())
+                    .isEqualTo(later.json().get("session_id").asText());
+        }
+    }
+
+    static String sha256Hex(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -24,6 +24,7 @@ public final class BenchCommand implements Runnable {
     public static CommandLine build(AppContext context, Supplier<LoopSettings> loopSettings) {
         CommandLine bench = new CommandLine(new BenchCommand());
         bench.addSubcommand(new BenchPipelineCommand());
+        bench.addSubcommand(new BenchStreamsCommand());
         bench.addSubcommand(new BenchIntentCommand(() -> context.config().tree()));
         bench.addSubcommand(new BenchSpeechCommand(() -> context.config().tree()));
         bench.addSubcommand(new BenchLoopCommand(() -> Guards.policy(loopSettings.get()),

@@ -307,6 +307,54 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void theConsoleSendsAnIdempotencyKeyAndTheRoundItAnswers() throws Exception {
+        openConsole();
+        // record what the console sends (its API client looks window.fetch up on every call)
+        browser.script("""
+                window.__sent = [];
+                const real = window.fetch;
+                window.fetch = (url, init = {}) => {
+                  window.__sent.push({ url: String(url), headers: init.headers || {}, body: init.body || "" });
+                  return real(url, init);
+                };""");
+        browser.visible("#typed-text").sendKeys(server.vagueRequest());
+        browser.clickable("#send-text").click();
+        browser.waitFor(Duration.ofSeconds(60), d -> browser.present("#clarification") || browser.present("#preview"));
+        assumeTrue(browser.present("#clarification"), "the request needed no clarification");
+        String key = (String) browser.script("return window.__sent.find(s => s.url.endsWith('/api/pipeline/run'))"
+                + ".headers['Idempotency-Key'];");
+        assertThat(key).matches("[0-9a-f]{32}");
+        String runBody = (String) browser.script("return window.__sent.find(s => s.url.endsWith('/api/pipeline/run'))"
+                + ".body;");
+
+        // the answer names its round, so sending it twice cannot fill the next round
+        browser.visible("#answer").sendKeys(server.answerFor(browser.visible("#clarification")
+                .getAttribute("data-field")), Keys.ENTER);
+        browser.waitFor(Duration.ofSeconds(60), d -> Boolean.TRUE.equals(browser.script(
+                "return window.__sent.some(s => s.url.endsWith('/api/pipeline/clarify'));")));
+        String clarify = (String) browser.script("return window.__sent.find(s => s.url.endsWith('/api/pipeline/clarify'))"
+                + ".body;");
+        assertThat(clarify).contains("\"round\":1");
+        browser.waitFor(Duration.ofSeconds(60), d -> !browser.present("#clarification") || browser.present("#preview"));
+        HttpResponse<String> again = post("/api/pipeline/clarify", clarify);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+
+        // a client that lost the first answer and sends the run again with its key gets the same session back
+        HttpRequest.Builder retry = HttpRequest.newBuilder(URI.create(server.url() + "/api/pipeline/run"))
+                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(runBody));
+        if (server.token() != null) {
+            retry.header("Authorization", "Bearer " + server.token());
+        }
+        String session = jsonField(clarify, "session_id");
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> r = client.send(retry.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            assertThat(jsonField(r.body(), "session_id")).isEqualTo(session);
+        }
+    }
+
+    @Test
     void serverDownIsExplained() {
         openConsole();
         browser.script("localStorage.setItem('voxloop.serverUrl', arguments[0]);", "http://127.0.0.1:" + ConsoleServer.closedPort());

@@ -47,6 +47,11 @@ class LoopRunsApiTest {
             Http.Response sent = s.http.postJson("/api/loop/runs/run00001/instruct", Map.of("message", "use BigDecimal? no: öre"));
             assertThat(sent.status()).as(sent.body()).isEqualTo(202);
             assertThat(s.http.post("/api/loop/runs/run00001/instruct", "{}").status()).isEqualTo(400);
+            Http.Response tooLong = s.http.postJson("/api/loop/runs/run00001/instruct", Map.of("message",
+                    "m".repeat(10_001)));
+            assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
+            assertThat(tooLong.json().path("field").asText()).isEqualTo("message");
+            assertThat(s.http.get("/api/loop/runs/" + "r".repeat(5_000)).status()).isEqualTo(404);
             assertThat(s.http.post("/api/loop/runs/run00001/abort", "").status()).isEqualTo(202);
             assertThat(s.http.post("/api/loop/runs/nope/abort", "").status()).isEqualTo(404);
             assertThat(s.app.runs().takeSignals("run00001")).extracting(ControlSignal::kind)

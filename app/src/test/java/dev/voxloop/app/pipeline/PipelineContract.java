@@ -3,6 +3,7 @@ package dev.voxloop.app.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.voxloop.core.testing.Concurrently;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -37,11 +38,16 @@ abstract class PipelineContract {
     }
 
     TestServer start(Map<String, Object> extra) {
+        server = second(extra);
+        return server;
+    }
+
+    /** Another server over the same data directory and database; the caller closes it. */
+    TestServer second(Map<String, Object> extra) {
         Map<String, Object> dotted = new HashMap<>(baseConfig());
         dotted.put("speech.engine", "none"); // text-only suite: do not warm a speech model per test
         dotted.putAll(extra);
-        server = new TestServer(data, TestServer.config(dotted));
-        return server;
+        return new TestServer(data, TestServer.config(dotted));
     }
 
     @AfterEach
@@ -133,6 +139,50 @@ abstract class PipelineContract {
         assertThat(rounds).isLessThanOrEqualTo(3);
         assertThat(r.path("status").asText()).isEqualTo("preview_needed");
         assertThat(r.path("gaps").size()).isPositive();
+    }
+
+    /**
+     * Two servers over one database (as two processes would be): twenty identical answers to round 1, sent to both
+     * at once, fill that round once; the rest are 409 (the per-process lock cannot see the other server, the
+     * session row's version check does).
+     */
+    @Test
+    void parallelIdenticalAnswersOnTwoServersFillOneRound() throws Exception {
+        TestServer a = start(Map.of());
+        try (TestServer b = second(Map.of())) {
+            JsonNode r = a.http.post("/api/pipeline/run", "{\"text\":\"make it faster\"}").json();
+            assertThat(r.path("status").asText()).isEqualTo("clarification_needed");
+            String id = r.path("session_id").asText();
+            Map<String, Object> answer = Map.of("session_id", id, "text", "hmm", "round", 1);
+            List<Integer> statuses = Concurrently.run(20, i -> (i % 2 == 0 ? a : b).http
+                    .postJson("/api/pipeline/clarify", answer).status());
+            assertThat(statuses).as(statuses.toString()).allMatch(st -> st == 200 || st == 409);
+            assertThat(statuses.stream().filter(st -> st == 200).count()).as(statuses.toString()).isEqualTo(1);
+            JsonNode state = b.http.get("/api/pipeline/sessions/" + id).json();
+            assertThat(state.path("answers")).hasSize(1);
+        }
+    }
+
+    /** Five retries of one run with the same Idempotency-Key, spread over two servers, file one ticket. */
+    @Test
+    void retriesWithOneIdempotencyKeyOnTwoServersFileOnce() throws Exception {
+        TestServer a = start(Map.of("pipeline.require_approval", "false"));
+        try (TestServer b = second(Map.of("pipeline.require_approval", "false"))) {
+            String body = "{\"text\":\"Create a task in TrackIt to upgrade the invoice PDF library\"}";
+            List<Http.Response> answers = Concurrently.run(5, i -> (i % 2 == 0 ? a : b).http.post(
+                    "/api/pipeline/run", body, "Idempotency-Key", "one-request"));
+            assertThat(answers).allMatch(x -> x.status() == 200 || x.status() == 409);
+            Http.Response again = b.http.post("/api/pipeline/run", body, "Idempotency-Key", "one-request");
+            for (long until = System.nanoTime() + 10_000_000_000L; again.status() == 409
+                    && System.nanoTime() < until; ) {
+                Thread.sleep(100);
+                again = b.http.post("/api/pipeline/run", body, "Idempotency-Key", "one-request");
+            }
+            assertThat(again.status()).as(again.body()).isEqualTo(200);
+            assertThat(a.app.tracker().list(null, 50)).hasSize(1);
+            assertThat(again.json().path("ticket_key").asText()).isEqualTo(a.app.tracker().list(null, 50).getFirst()
+                    .key());
+        }
     }
 
     @Test

@@ -1,17 +1,11 @@
 package dev.voxloop.bench.pipeline;
 
+import dev.voxloop.bench.load.ClosedLoop;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Closed-loop load on {@code POST /api/pipeline/run}: N clients each send requests back to back for a fixed
@@ -53,38 +47,10 @@ public final class PipelineLoad {
     }
 
     public Result run(int clients, int requestsPerClient) throws Exception {
-        long[] latencies = new long[clients * requestsPerClient];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger errors = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long start = System.nanoTime();
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                final int client = c;
-                futures.add(pool.submit(() -> {
-                    for (int i = 0; i < requestsPerClient; i++) {
-                        String text = REQUESTS[(client + i) % REQUESTS.length] + " (" + client + "/" + i + ")";
-                        long t0 = System.nanoTime();
-                        boolean ok = send(text);
-                        latencies[next.getAndIncrement()] = System.nanoTime() - t0;
-                        if (!ok) {
-                            errors.incrementAndGet();
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Arrays.sort(latencies);
-        return new Result(clients, latencies.length, errors.get(), seconds, percentile(latencies, 0.50),
-                percentile(latencies, 0.99), latencies[latencies.length - 1] / 1e6);
+        ClosedLoop.Outcome o = ClosedLoop.run(clients, requestsPerClient, (client, i) -> send(
+                REQUESTS[(client + i) % REQUESTS.length] + " (" + client + "/" + i + ")"));
+        return new Result(clients, o.sortedNanos().length, o.errors(), o.seconds(), o.percentileMs(0.50),
+                o.percentileMs(0.99), o.maxMs());
     }
 
     /** A few requests to load classes and fill caches before measuring. */
@@ -108,10 +74,5 @@ public final class PipelineLoad {
             // a request that did not get through is counted as an error in the figures, which is its whole effect
             return false;
         }
-    }
-
-    static double percentile(long[] sortedNanos, double q) {
-        int idx = (int) Math.ceil(q * sortedNanos.length) - 1;
-        return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, idx))] / 1e6;
     }
 }

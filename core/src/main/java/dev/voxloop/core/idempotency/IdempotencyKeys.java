@@ -21,4 +21,11 @@ public interface IdempotencyKeys {
 
     /** Releases a claim whose request failed before it created anything, so a retry runs again. */
     void release(String scope, String key, String resourceId);
+
+    /**
+     * Moves the claim of {@code key} from {@code fromResource} (a request that created nothing and is gone) to
+     * {@code toResource}, claimed {@code now}; false when the claim is no longer {@code fromResource}'s (another
+     * retry took it first). Atomic: of two concurrent take-overs one wins.
+     */
+    boolean takeOver(String scope, String key, String fromResource, String toResource, Instant now);
 }

@@ -26,6 +26,9 @@ public interface Intake {
     /** Start an intake from a recording: transcribe it, then as {@link #submitText}. */
     IntakeOutcome submitAudio(AudioUpload audio);
 
+    /** As {@link #submitAudio(AudioUpload)}, with the session id chosen by the caller (an idempotency key's). */
+    IntakeOutcome submitAudio(AudioUpload audio, String id);
+
     /**
      * The person's check of what the speech engine heard in session {@code id} (waiting in CONFIRMING): null or
      * blank {@code correctedText} confirms the words as heard, anything else replaces them. Extraction then runs on

@@ -19,6 +19,19 @@ public final class InMemoryIdempotencyKeys implements IdempotencyKeys {
     }
 
     @Override
+    public boolean takeOver(String scope, String key, String fromResource, String toResource, Instant now) {
+        boolean[] moved = {false};
+        claims.computeIfPresent(scope + "\n" + key, (k, cur) -> {
+            if (!cur.resourceId().equals(fromResource)) {
+                return cur;
+            }
+            moved[0] = true;
+            return new Claim(cur.fingerprint(), toResource, now);
+        });
+        return moved[0];
+    }
+
+    @Override
     public void release(String scope, String key, String resourceId) {
         claims.computeIfPresent(scope + "\n" + key, (k, cur) -> cur.resourceId().equals(resourceId) ? null : cur);
     }

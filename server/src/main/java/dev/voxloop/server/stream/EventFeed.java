@@ -6,7 +6,7 @@ import dev.voxloop.core.problem.Problem;
 import dev.voxloop.server.json.WireJson;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,14 +30,14 @@ public final class EventFeed implements AutoCloseable {
 
     private final EventBus events;
     private final EventJson json;
-    private final int maxClients;
+    private final StreamSlots slots;
     private final Duration heartbeat;
-    private final Set<Outbox<StoredEvent>> clients = ConcurrentHashMap.newKeySet();
+    private final Map<Outbox<StoredEvent>, StreamSlots.Slot> clients = new ConcurrentHashMap<>();
 
-    public EventFeed(EventBus events, WireJson json, int maxClients, Duration heartbeat) {
+    public EventFeed(EventBus events, WireJson json, StreamSlots slots, Duration heartbeat) {
         this.events = events;
         this.json = new EventJson(json);
-        this.maxClients = maxClients;
+        this.slots = slots;
         this.heartbeat = heartbeat;
     }
 
@@ -62,14 +62,25 @@ public final class EventFeed implements AutoCloseable {
         }
     }
 
-    /** Reserves a client slot; throws 503 when full. Call {@link #run} next (it releases the slot). */
-    Outbox<StoredEvent> open() {
-        if (clients.size() >= maxClients) {
-            throw Problem.unavailable("Too many event stream clients; try again later");
-        }
+    /**
+     * Reserves a client slot for a client at {@code address}; throws 503 when the server or that address is full.
+     * Call {@link #run} next (it releases the slot), or {@link #release} if the client never gets that far.
+     */
+    Outbox<StoredEvent> open(String address) {
+        StreamSlots.Slot slot = slots.take(address).orElseThrow(() -> Problem.unavailable(
+                "Too many event stream clients; try again later"));
         Outbox<StoredEvent> box = new Outbox<>(OUTBOX);
-        clients.add(box);
+        clients.put(box, slot);
         return box;
+    }
+
+    /** Closes {@code box} and frees its slot (once; later calls do nothing). */
+    void release(Outbox<StoredEvent> box) {
+        box.close();
+        StreamSlots.Slot slot = clients.remove(box);
+        if (slot != null) {
+            slot.release();
+        }
     }
 
     /** Streams until the client goes away, falls too far behind, or the server stops. */
@@ -105,13 +116,12 @@ public final class EventFeed implements AutoCloseable {
             }
         } finally {
             unsubscribe.run();
-            box.close();
-            clients.remove(box);
+            release(box);
         }
     }
 
     @Override
     public void close() {
-        clients.forEach(Outbox::close);
+        clients.keySet().forEach(this::release);
     }
 }

@@ -1,6 +1,7 @@
 package dev.voxloop.server.stream;
 
 import dev.voxloop.core.event.StoredEvent;
+import dev.voxloop.core.problem.Problem;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.websocket.WsContext;
@@ -39,17 +40,17 @@ public final class EventStreamRoutes {
 
     private void sse(Context ctx) throws Exception {
         long after = EventFeed.resumeFrom(ctx.queryParam("after"), ctx.header("Last-Event-ID"));
-        Outbox<StoredEvent> box = feed.open();
+        Outbox<StoredEvent> box = feed.open(ctx.ip());
         var res = ctx.res();
         res.setStatus(200);
         res.setCharacterEncoding("UTF-8");
         res.setContentType("text/event-stream");
         res.setHeader("Cache-Control", "no-cache");
         res.setHeader("X-Accel-Buffering", "no");
-        ServletOutputStream out = res.getOutputStream();
-        out.write(": voxloop events\n\n".getBytes(StandardCharsets.UTF_8));
-        out.flush();
         try {
+            ServletOutputStream out = res.getOutputStream();
+            out.write(": voxloop events\n\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
             feed.run(box, after, new EventFeed.Sink() {
                 @Override
                 public void event(long seq, String json) throws Exception {
@@ -65,6 +66,8 @@ public final class EventStreamRoutes {
             });
         } catch (java.io.IOException e) {
             LOG.debug("SSE client went away: {}", e.toString());
+        } finally {
+            feed.release(box);
         }
     }
 
@@ -73,11 +76,12 @@ public final class EventStreamRoutes {
         Outbox<StoredEvent> box;
         try {
             after = EventFeed.resumeFrom(ctx.queryParam("after"), null);
-            box = feed.open();
-        } catch (RuntimeException e) {
-            WsSender.close(ctx, 1008, e.getMessage());
+            box = feed.open(WsSender.address(ctx));
+        } catch (Problem e) {
+            WsSender.close(ctx, e.kind() == Problem.Kind.UNAVAILABLE ? 1013 : 1008, e.getMessage());
             return;
         }
+        PingWatch watch = PingWatch.of(ctx.session);
         sockets.put(ctx.sessionId(), box);
         Thread.ofVirtual().name("ws-events-" + ctx.sessionId()).start(() -> {
             try {
@@ -89,7 +93,7 @@ public final class EventStreamRoutes {
 
                     @Override
                     public void heartbeat() throws Exception {
-                        WsSender.ping(ctx);
+                        WsSender.ping(ctx, watch);
                     }
                 });
                 if (box.overflowed()) {
@@ -97,6 +101,8 @@ public final class EventStreamRoutes {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (WsSender.Unanswered e) {
+                LOG.info("event socket client answered no ping; disconnected");
             } catch (Exception e) {
                 LOG.debug("event socket send failed: {}", e.toString());
                 WsSender.close(ctx, 1011, "send failed");

@@ -21,21 +21,23 @@ public final class StatusSocket implements AutoCloseable {
 
     public static final String PATH = "/ws/status";
     static final int OUTBOX = 256;
-    static final int MAX_CLIENTS = 200;
-    static final Duration PING_EVERY = Duration.ofSeconds(20);
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusSocket.class);
 
-    private record Client(WsContext ctx, Outbox<String> box) {
+    private record Client(WsContext ctx, Outbox<String> box, StreamSlots.Slot slot) {
     }
 
     private final StatusMonitor monitor = new StatusMonitor();
     private final WireJson json;
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
     private final Runnable unsubscribe;
+    private final StreamSlots slots;
+    private final Duration ping;
 
-    public StatusSocket(EventBus events, WireJson json) {
+    public StatusSocket(EventBus events, WireJson json, StreamSlots slots, Duration ping) {
         this.json = json;
+        this.slots = slots;
+        this.ping = ping;
         this.unsubscribe = events.subscribe(this::onEvent);
     }
 
@@ -55,27 +57,29 @@ public final class StatusSocket implements AutoCloseable {
     }
 
     private void connect(WsContext ctx) {
-        if (clients.size() >= MAX_CLIENTS) {
-            WsSender.close(ctx, 1013, "too many status clients; try again later");
+        var slot = slots.take(WsSender.address(ctx));
+        if (slot.isEmpty()) {
+            WsSender.close(ctx, 1013, "too many stream clients; try again later");
             return;
         }
         Outbox<String> box = new Outbox<>(OUTBOX);
         synchronized (monitor) {
             box.offer(json.write(monitor.connectSnapshot()));
-            clients.put(ctx.sessionId(), new Client(ctx, box));
+            clients.put(ctx.sessionId(), new Client(ctx, box, slot.get()));
         }
         LOG.info("WS {} connected ({} clients)", PATH, clients.size());
-        Thread.ofVirtual().name("ws-status-" + ctx.sessionId()).start(() -> drain(ctx, box));
+        PingWatch watch = PingWatch.of(ctx.session);
+        Thread.ofVirtual().name("ws-status-" + ctx.sessionId()).start(() -> drain(ctx, box, watch));
     }
 
-    private void drain(WsContext ctx, Outbox<String> box) {
+    private void drain(WsContext ctx, Outbox<String> box, PingWatch watch) {
         try {
             while (!box.closed()) {
-                String msg = box.next(PING_EVERY);
+                String msg = box.next(ping);
                 if (msg != null) {
                     WsSender.send(ctx, msg);
                 } else if (!box.closed()) {
-                    WsSender.ping(ctx);
+                    WsSender.ping(ctx, watch);
                 }
             }
             if (box.overflowed()) {
@@ -83,6 +87,8 @@ public final class StatusSocket implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (WsSender.Unanswered e) {
+            LOG.info("WS {} client answered no ping for {}; disconnected", PATH, ping);
         } catch (Exception e) {
             LOG.debug("WS {} send failed: {}", PATH, e.toString());
             WsSender.close(ctx, 1011, "send failed");
@@ -95,6 +101,7 @@ public final class StatusSocket implements AutoCloseable {
         Client c = clients.remove(id);
         if (c != null) {
             c.box().close();
+            c.slot().release();
         }
     }
 
@@ -115,6 +122,8 @@ public final class StatusSocket implements AutoCloseable {
     /** Its drain thread may be stuck in a send to a client that stopped reading: cut the connection. */
     private void slow(Client c) {
         if (clients.remove(c.ctx().sessionId()) != null) {
+            c.box().close();
+            c.slot().release();
             LOG.info("WS {} client fell {} messages behind; disconnected", PATH, OUTBOX);
             Thread.ofVirtual().start(() -> {
                 try {
@@ -129,7 +138,10 @@ public final class StatusSocket implements AutoCloseable {
     @Override
     public void close() {
         unsubscribe.run();
-        clients.values().forEach(c -> c.box().close());
+        clients.values().forEach(c -> {
+            c.box().close();
+            c.slot().release();
+        });
         clients.clear();
     }
 }

@@ -1,6 +1,7 @@
 package dev.voxloop.server.stream;
 
 import io.javalin.websocket.WsContext;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -23,6 +24,35 @@ final class WsSender {
         Callback.Completable done = new Callback.Completable();
         ctx.session.sendPing(java.nio.ByteBuffer.allocate(0), done);
         done.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A client that sent nothing back for a whole ping interval; it has been disconnected. */
+    static final class Unanswered extends Exception {
+        Unanswered() {
+            super("no answer to the last ping", null, false, false);
+        }
+    }
+
+    /**
+     * Pings, unless the client did not answer the previous ping (see {@link PingWatch}): then the connection is cut
+     * without a close handshake (nobody would answer it) and this throws {@link Unanswered}.
+     */
+    static void ping(WsContext ctx, PingWatch watch) throws Exception {
+        if (!watch.answeredSinceLastPing()) {
+            try {
+                ctx.session.disconnect();
+            } catch (RuntimeException ignored) {
+                // already gone
+            }
+            throw new Unanswered();
+        }
+        ping(ctx);
+    }
+
+    /** The client's IP address, for {@link StreamSlots}. */
+    static String address(WsContext ctx) {
+        return ctx.session.getRemoteSocketAddress() instanceof InetSocketAddress a && a.getAddress() != null
+                ? a.getAddress().getHostAddress() : String.valueOf(ctx.session.getRemoteSocketAddress());
     }
 
     static void close(WsContext ctx, int code, String reason) {

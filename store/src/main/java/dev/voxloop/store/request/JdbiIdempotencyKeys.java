@@ -49,6 +49,14 @@ public final class JdbiIdempotencyKeys implements IdempotencyKeys {
                 .bind("scope", scope).bind("key", key).bind("resource", resourceId).execute());
     }
 
+    @Override
+    public boolean takeOver(String scope, String key, String fromResource, String toResource, Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE idempotency_keys SET resource_id = :to, claimed_at = :at "
+                        + "WHERE scope = :scope AND idem_key = :key AND resource_id = :from")
+                .bind("scope", scope).bind("key", key).bind("from", fromResource).bind("to", toResource)
+                .bind("at", Times.stored(now)).execute()) == 1;
+    }
+
     private static Optional<Claim> find(Handle h, String scope, String key) {
         return h.createQuery("SELECT fingerprint, resource_id, claimed_at FROM idempotency_keys WHERE scope = :scope "
                         + "AND idem_key = :key")

@@ -1,5 +1,6 @@
 package dev.voxloop.server.http.intake;
 
+import dev.voxloop.core.audio.AudioUpload;
 import dev.voxloop.core.idempotency.IdempotencyKeys;
 import dev.voxloop.core.intake.Intake;
 import dev.voxloop.core.intake.IntakeIds;
@@ -14,10 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * {@code POST /api/pipeline/run} with an {@code Idempotency-Key}: the key is claimed (durably) for the new
+ * {@code POST /api/pipeline/run} (and {@code /run/audio}) with an {@code Idempotency-Key}: the key is claimed (durably) for the new
  * session's id before the intake starts, so a retry with the same key, from a client that saw only a
  * connection error, is answered with that session as it stands now (its question, its preview or its ticket)
  * and files nothing new, also after a restart. The same key with a different body is a 422; a retry that
@@ -29,6 +31,8 @@ final class IdempotentRuns {
     static final String SCOPE = "pipeline.run";
     /** Keys are remembered this long. */
     static final Duration KEPT = Duration.ofHours(24);
+    /** Longer than any request runs: a claim this old without a session belongs to a request that is gone. */
+    static final Duration ABANDONED = Duration.ofMinutes(2);
     private static final Pattern SHAPE = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
     private final Intake intake;
@@ -49,23 +53,49 @@ final class IdempotentRuns {
         return key;
     }
 
+    /** {@code POST /api/pipeline/run} with {@code key}. */
     IntakeOutcome run(String key, String text) {
-        String fingerprint = HexFormat.of().formatHex(sha256(text));
+        return start(SCOPE, key, sha256(text.getBytes(StandardCharsets.UTF_8)), id -> intake.submitText(text, false,
+                id));
+    }
+
+    /** {@code POST /api/pipeline/run/audio} with {@code key}: the same recording again is the same request. */
+    IntakeOutcome runAudio(String key, AudioUpload audio) {
+        return start(SCOPE + ".audio", key, sha256(audio.bytes()), id -> intake.submitAudio(audio, id));
+    }
+
+    private IntakeOutcome start(String scope, String key, byte[] digest, Function<String, IntakeOutcome> first) {
+        String fingerprint = HexFormat.of().formatHex(digest);
         String id = IntakeIds.next();
         Instant now = clock.instant();
-        IdempotencyKeys.Claim claim = keys.claim(SCOPE, key, fingerprint, id, now, now.minus(KEPT));
+        IdempotencyKeys.Claim claim = keys.claim(scope, key, fingerprint, id, now, now.minus(KEPT));
         if (!claim.fingerprint().equals(fingerprint)) {
             throw new Problem(Problem.Kind.UNPROCESSABLE, HEADER + " " + key + " was used for a different request",
                     HEADER);
         }
         if (!claim.resourceId().equals(id)) {
+            if (abandoned(claim, now) && keys.takeOver(scope, key, claim.resourceId(), id, now)) {
+                return begin(scope, key, id, first);
+            }
             return earlier(claim.resourceId());
         }
+        return begin(scope, key, id, first);
+    }
+
+    /**
+     * A claim whose request never made its session (it failed before the insert and could not release the key, the
+     * database being out of reach) and is older than any request runs: a retry may take it over.
+     */
+    private boolean abandoned(IdempotencyKeys.Claim claim, Instant now) {
+        return claim.claimedAt().isBefore(now.minus(ABANDONED)) && intake.find(claim.resourceId()).isEmpty();
+    }
+
+    private IntakeOutcome begin(String scope, String key, String id, Function<String, IntakeOutcome> first) {
         try {
-            return intake.submitText(text, false, id);
+            return first.apply(id);
         } catch (RuntimeException e) {
             if (intake.find(id).isEmpty()) {
-                keys.release(SCOPE, key, id);
+                keys.release(scope, key, id);
             }
             throw e;
         }
@@ -88,14 +118,15 @@ final class IdempotentRuns {
                     + " again with a new " + HEADER);
             case FAILED -> throw new Problem(Problem.Kind.UNPROCESSABLE, "The first request with this " + HEADER
                     + " failed: " + s.failure() + "; send it again with a new " + HEADER);
-            case RECEIVED, TRANSCRIBING, EXTRACTING, CREATING -> throw Problem.conflict("The first request with "
-                    + "this " + HEADER + " is still being processed; retry shortly");
+            // mid-step (received, extracting, creating...): the first attempt is still working on it
+            default -> throw Problem.conflict("The first request with this " + HEADER + " is still being "
+                    + "processed; retry shortly");
         };
     }
 
-    private static byte[] sha256(String text) {
+    private static byte[] sha256(byte[] bytes) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -61,7 +61,10 @@ public final class IntakeRoutes {
     }
 
     private void runAudio(Context ctx) {
-        ctx.json(WireShapes.outcome(intake.submitAudio(uploads.read(ctx))));
+        String key = ctx.header(IdempotentRuns.HEADER);
+        var audio = uploads.read(ctx);
+        ctx.json(WireShapes.outcome(key == null ? intake.submitAudio(audio)
+                : runs.runAudio(IdempotentRuns.requireKey(key), audio)));
     }
 
     private void confirm(Context ctx) {

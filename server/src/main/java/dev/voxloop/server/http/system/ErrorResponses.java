@@ -7,6 +7,7 @@ import dev.voxloop.server.json.WireShapes;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import java.sql.SQLTransientConnectionException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +46,14 @@ public final class ErrorResponses {
                 write(ctx, e.getStatus(), ProblemStatus.codeFor(e.getStatus()), message(e.getStatus(), e.getMessage(), ctx), null,
                         null));
         routes.exception(Exception.class, (e, ctx) -> {
+            if (busy(e)) {
+                // every database connection was taken for longer than the pool waits: nothing was done, say so
+                LOG.warn("{} {} -> 503: no database connection free in time", ctx.method(), ctx.path());
+                ctx.header("Retry-After", "1");
+                write(ctx, 503, "unavailable", "The server is busy; nothing was done, please try again shortly",
+                        null, null);
+                return;
+            }
             String id = errorId();
             // the exception's messages may quote SQL arguments or request text: the log gets classes and frames only
             LOG.error("unexpected error {} on {} {}", id, ctx.method(), ctx.path(), Redacted.of(e));
@@ -53,6 +62,16 @@ public final class ErrorResponses {
         routes.error(404, ctx -> fallback(ctx, 404));
         routes.error(405, ctx -> fallback(ctx, 405));
         routes.error(413, ctx -> fallback(ctx, 413));
+    }
+
+    /** A database connection could not be had in time (the pool's wait ran out), anywhere in the cause chain. */
+    static boolean busy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void fallback(Context ctx, int status) {
