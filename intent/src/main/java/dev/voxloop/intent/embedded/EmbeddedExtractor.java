@@ -8,7 +8,7 @@ import dev.voxloop.core.intent.IssueType;
 import dev.voxloop.core.intent.Priority;
 import dev.voxloop.core.intent.TicketDraft;
 import dev.voxloop.core.ticket.Project;
-import dev.voxloop.intent.guard.InjectionScreen;
+import dev.voxloop.intent.untrusted.InjectionScreen;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,8 +55,9 @@ public final class EmbeddedExtractor implements IntentExtractor {
     }
 
     /**
-     * Rules plus the all-MiniLM-L6-v2 nearest-prototype classifier. The model loads in a background thread
-     * started here; an extraction waits for it at most {@code loadWait} (then uses rules for that request).
+     * Rules plus the all-MiniLM-L6-v2 nearest-prototype classifier. The model loads in the background from
+     * {@link #warm()} or the first extraction; an extraction waits for it at most {@code loadWait} (then uses rules
+     * for that request).
      */
     public static EmbeddedExtractor withEmbeddings(Duration loadWait) {
         return new EmbeddedExtractor(new MiniLmHints(AllMiniLmL6V2EmbeddingModel::new, loadWait));
@@ -75,6 +76,11 @@ public final class EmbeddedExtractor implements IntentExtractor {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public void warm() {
+        hints.warm();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.voxloop.speech.engine;
 
 import dev.voxloop.core.audio.AudioUpload;
+import dev.voxloop.core.deferred.Deferred;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.core.transcript.SpeechToText;
 import dev.voxloop.core.transcript.Transcript;
@@ -9,7 +10,6 @@ import dev.voxloop.speech.audio.SpeechAudio;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -22,9 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Any recogniser behind the {@link SpeechToText} port: models load once in the background at creation, a fixed
- * number of workers (each with its own recogniser) take requests from a bounded queue, and every transcription
- * has a time limit. A request that arrives while the models load waits for them, up to a bound.
+ * Any recogniser behind the {@link SpeechToText} port: models load once in the background ({@link Deferred}, from
+ * {@link #warm()} or the first request), a fixed number of workers (each with its own recogniser) take requests
+ * from a bounded queue, and every transcription has a time limit. A request that arrives while the models load
+ * waits for them, up to a bound.
  */
 public final class WarmEngine implements SpeechToText, AutoCloseable {
 
@@ -35,9 +36,8 @@ public final class WarmEngine implements SpeechToText, AutoCloseable {
     private final Duration timeout;
     private final Duration startupWait;
     private final BlockingQueue<Recognizer> pool;
-    private final CompletableFuture<Void> loaded;
+    private final Deferred<Integer> loaded;
     private final ThreadPoolExecutor workers;
-    private volatile Throwable loadFailure;
 
     /**
      * @param workers     recognisers (and threads) to run at once
@@ -59,23 +59,22 @@ public final class WarmEngine implements SpeechToText, AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
-        this.loaded = CompletableFuture.runAsync(() -> {
-            long t0 = System.nanoTime();
+        this.loaded = new Deferred<>("speech engine '" + name + "'", () -> {
             for (int i = 0; i < workers; i++) {
-                try {
-                    pool.add(loader.load());
-                } catch (Exception | LinkageError e) {
-                    loadFailure = e;
-                    LOG.warn("speech engine '{}' could not load: {}", name, String.valueOf(e));
-                    throw new IllegalStateException(e);
-                }
+                pool.add(load(loader));
             }
-            LOG.info("speech engine '{}' ready in {} ms", name, (System.nanoTime() - t0) / 1_000_000);
-        }, r -> {
-            Thread t = new Thread(r, "speech-" + name + "-load");
-            t.setDaemon(true);
-            t.start();
+            return workers;
         });
+    }
+
+    private static Recognizer load(RecognizerLoader loader) {
+        try {
+            return loader.load();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     @Override
@@ -84,21 +83,18 @@ public final class WarmEngine implements SpeechToText, AutoCloseable {
     }
 
     @Override
-    public boolean ready() {
-        return loaded.isDone() && !loaded.isCompletedExceptionally();
+    public void warm() {
+        loaded.start();
     }
 
-    /** Blocks until the recognisers are loaded (or failed); for start-up checks and benchmarks. */
+    @Override
+    public boolean ready() {
+        return loaded.ready();
+    }
+
+    /** Starts loading if needed and blocks until the recognisers are loaded (or failed); for benchmarks. */
     public boolean awaitReady(Duration limit) {
-        try {
-            loaded.get(limit.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException | TimeoutException e) {
-            return false;
-        }
+        return loaded.await(limit).isPresent();
     }
 
     @Override
@@ -108,7 +104,7 @@ public final class WarmEngine implements SpeechToText, AutoCloseable {
     }
 
     public Transcript transcribe(SpeechAudio audio) {
-        waitForModels();
+        loaded.get(startupWait);
         Job job = new Job(audio);
         Future<Heard> future;
         try {
@@ -181,21 +177,6 @@ public final class WarmEngine implements SpeechToText, AutoCloseable {
                             + Math.max(1, timeout.toSeconds()) + " s and was stopped", null);
                 }
             }
-        }
-    }
-
-    private void waitForModels() {
-        try {
-            loaded.get(startupWait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new Problem(Problem.Kind.UNAVAILABLE,
-                    "The speech engine '" + name + "' is still loading; try again shortly", null);
-        } catch (ExecutionException e) {
-            throw new Problem(Problem.Kind.UNAVAILABLE, "The speech engine '" + name + "' is unavailable: "
-                    + (loadFailure == null ? "it failed to load" : loadFailure.getMessage()), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Problem(Problem.Kind.UNAVAILABLE, "Interrupted while waiting for the speech engine", null);
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.voxloop.intent.remote;
+package dev.voxloop.intent.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,9 +1,10 @@
-package dev.voxloop.intent.remote;
+package dev.voxloop.intent.chat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.voxloop.core.chat.ChatModel;
 import dev.voxloop.core.intent.Extraction;
 import dev.voxloop.core.intent.IntentExtractor;
 import dev.voxloop.core.intent.IntentRequest;
@@ -12,7 +13,7 @@ import dev.voxloop.core.intent.Priority;
 import dev.voxloop.core.intent.TicketDraft;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.core.ticket.Project;
-import dev.voxloop.intent.guard.InjectionScreen;
+import dev.voxloop.intent.untrusted.InjectionScreen;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -51,14 +52,15 @@ public final class ModelExtractor implements IntentExtractor {
     @Override
     public Extraction extract(IntentRequest request) {
         ObjectNode schema = TicketSchema.schema(request.projects());
+        ChatModel.Schema answerSchema = new ChatModel.Schema(TicketSchema.NAME, TicketSchema.DESCRIPTION,
+                schema.toString());
         List<ChatModel.Message> messages = prompt.messages(request, schema);
-        String answer = model.complete(messages, TicketSchema.NAME, schema);
+        String answer = model.complete(messages, answerSchema);
         Parsed parsed = parse(answer, request.projects());
         if (!parsed.errors().isEmpty()) {
             LOG.info("{} answer did not match the schema ({} errors); asking once more", model.name(),
                     parsed.errors().size());
-            String second = model.complete(prompt.repair(messages, answer, parsed.errors()), TicketSchema.NAME,
-                    schema);
+            String second = model.complete(prompt.repair(messages, answer, parsed.errors()), answerSchema);
             parsed = parse(second, request.projects());
             if (!parsed.errors().isEmpty()) {
                 throw new Problem(Problem.Kind.UPSTREAM, "The " + model.name() + " model's answer did not match the "

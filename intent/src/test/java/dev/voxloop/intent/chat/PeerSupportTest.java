@@ -1,4 +1,4 @@
-package dev.voxloop.intent.remote;
+package dev.voxloop.intent.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

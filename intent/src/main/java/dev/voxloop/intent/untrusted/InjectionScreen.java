@@ -1,4 +1,4 @@
-package dev.voxloop.intent.guard;
+package dev.voxloop.intent.untrusted;
 
 import java.text.Normalizer;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.voxloop.intent.remote;
+package dev.voxloop.intent.chat;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.SimpleRequest;

@@ -1,4 +1,4 @@
-package dev.voxloop.intent.remote;
+package dev.voxloop.intent.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +23,7 @@ import java.util.Set;
 public final class TicketSchema {
 
     public static final String NAME = "ticket_draft";
+    public static final String DESCRIPTION = "A ticket draft extracted from a spoken feature request";
     static final List<String> FIELDS = List.of("summary", "description", "acceptance_criteria", "issue_type",
             "priority", "project_key", "parent_key", "labels", "missing", "ambiguities", "questions", "confidence",
             "ambiguity_score");
