@@ -25,7 +25,8 @@ class LoopRunsApiTest {
             Instant now = Instant.now();
             LoopRun run = LoopRun.start("run00001", "TRACK-1", "TRACK", "worker-1", "replay", now);
             run = new LoopRun(run.id(), run.ticketKey(), run.projectKey(), LoopState.ITERATING, 2, "feature/TRACK-1-vat",
-                    "main", null, null, run.owner(), run.agent(), null, null, null, 1200, 300, 0.42, null, now, now, null);
+                    "main", null, null, run.owner(), run.agent(), null, null, null, 1200, 300, 0.42, null, now, now, null,
+                    null);
             s.app.runs().save(run);
             s.app.runs().addTurn(new LoopTurn("run00001", 1, now, 1000, 2000, 120, "wrote a failing test", "a", "b",
                     "", "tests FAILED; lint ok", false, 1200, 300, 0.42));

@@ -1,6 +1,7 @@
 package dev.voxloop.store.loop;
 
 import dev.voxloop.core.loop.ControlSignal;
+import dev.voxloop.core.loop.ForgeProgress;
 import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.core.loop.LoopRunRepository;
 import dev.voxloop.core.loop.LoopState;
@@ -20,9 +21,11 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** Loop runs, turns and control signals in the database (tables from V10__loop_runs.sql; H2 and PostgreSQL). */
 public final class JdbiLoopRunRepository implements LoopRunRepository {
 
+    private static final String FORGE_COLUMNS = "forge_repository, pull_request, pull_request_url, forge_head,"
+            + " heal_rounds, check_reruns, last_failure, branch_updates, merge_commit";
     private static final String RUN_COLUMNS = "id, ticket_key, project_key, state, iteration, branch, base_branch,"
             + " base_commit, workspace, owner, agent, agent_session, next_instruction, reason, input_tokens,"
-            + " output_tokens, cost_usd, pushed_commit, started_at, updated_at, finished_at";
+            + " output_tokens, cost_usd, pushed_commit, started_at, updated_at, finished_at, " + FORGE_COLUMNS;
     private static final String NOT_DONE = "state NOT IN ('PUSHED', 'MERGED', 'BLOCKED', 'FAILED', 'ABORTED')";
 
     private final Jdbi jdbi;
@@ -46,12 +49,17 @@ public final class JdbiLoopRunRepository implements LoopRunRepository {
                     + " agent_session = :agent_session, next_instruction = :next_instruction, reason = :reason,"
                     + " input_tokens = :input_tokens, output_tokens = :output_tokens, cost_usd = :cost_usd,"
                     + " pushed_commit = :pushed_commit, started_at = :started_at, updated_at = :updated_at,"
-                    + " finished_at = :finished_at WHERE id = :id"), r).execute();
+                    + " finished_at = :finished_at, forge_repository = :forge_repository, pull_request = :pull_request,"
+                    + " pull_request_url = :pull_request_url, forge_head = :forge_head, heal_rounds = :heal_rounds,"
+                    + " check_reruns = :check_reruns, last_failure = :last_failure, branch_updates = :branch_updates,"
+                    + " merge_commit = :merge_commit WHERE id = :id"), r).execute();
             if (n == 0) {
                 bindRun(h.createUpdate("INSERT INTO loop_runs (" + RUN_COLUMNS + ") VALUES (:id, :ticket_key,"
                         + " :project_key, :state, :iteration, :branch, :base_branch, :base_commit, :workspace, :owner,"
                         + " :agent, :agent_session, :next_instruction, :reason, :input_tokens, :output_tokens,"
-                        + " :cost_usd, :pushed_commit, :started_at, :updated_at, :finished_at)"), r).execute();
+                        + " :cost_usd, :pushed_commit, :started_at, :updated_at, :finished_at, :forge_repository,"
+                        + " :pull_request, :pull_request_url, :forge_head, :heal_rounds, :check_reruns, :last_failure,"
+                        + " :branch_updates, :merge_commit)"), r).execute();
             }
         });
     }
@@ -65,7 +73,12 @@ public final class JdbiLoopRunRepository implements LoopRunRepository {
                 .bind("reason", r.reason()).bind("input_tokens", r.inputTokens())
                 .bind("output_tokens", r.outputTokens()).bind("cost_usd", r.costUsd())
                 .bind("pushed_commit", r.pushedCommit()).bind("started_at", odt(r.startedAt()))
-                .bind("updated_at", odt(r.updatedAt())).bind("finished_at", odt(r.finishedAt()));
+                .bind("updated_at", odt(r.updatedAt())).bind("finished_at", odt(r.finishedAt()))
+                .bind("forge_repository", r.forge().repository()).bind("pull_request", r.forge().pullRequest())
+                .bind("pull_request_url", r.forge().pullRequestUrl()).bind("forge_head", r.forge().head())
+                .bind("heal_rounds", r.forge().healRounds()).bind("check_reruns", r.forge().reruns())
+                .bind("last_failure", r.forge().lastFailure()).bind("branch_updates", r.forge().updates())
+                .bind("merge_commit", r.forge().mergeCommit());
     }
 
     @Override
@@ -157,7 +170,11 @@ public final class JdbiLoopRunRepository implements LoopRunRepository {
                 rs.getString("owner"), rs.getString("agent"), rs.getString("agent_session"),
                 rs.getString("next_instruction"), rs.getString("reason"), rs.getLong("input_tokens"),
                 rs.getLong("output_tokens"), rs.getDouble("cost_usd"), rs.getString("pushed_commit"),
-                instant(rs, "started_at"), instant(rs, "updated_at"), instant(rs, "finished_at"));
+                instant(rs, "started_at"), instant(rs, "updated_at"), instant(rs, "finished_at"),
+                new ForgeProgress(rs.getString("forge_repository"), rs.getInt("pull_request"),
+                        rs.getString("pull_request_url"), rs.getString("forge_head"), rs.getInt("heal_rounds"),
+                        rs.getInt("check_reruns"), rs.getString("last_failure"), rs.getInt("branch_updates"),
+                        rs.getString("merge_commit")));
     }
 
     private static Instant instant(ResultSet rs, String col) throws SQLException {

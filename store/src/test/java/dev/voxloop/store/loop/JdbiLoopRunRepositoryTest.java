@@ -3,6 +3,7 @@ package dev.voxloop.store.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.voxloop.core.loop.ControlSignal;
+import dev.voxloop.core.loop.ForgeProgress;
 import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.core.loop.LoopState;
 import dev.voxloop.core.loop.LoopTurn;
@@ -51,6 +52,24 @@ class JdbiLoopRunRepositoryTest {
         assertThat(repo.findActive("TRACK-1")).isEmpty();
         assertThat(repo.forTicket("TRACK-1")).hasSize(1);
         assertThat(repo.list(10).get(0).state()).isEqualTo(LoopState.PUSHED);
+    }
+
+    @Test
+    void forgeProgressIsKeptWithTheRun() {
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        LoopRun r = LoopRun.start("r2", "TRACK-2", "TRACK", "w1", "replay", t0);
+        assertThat(r.forge()).isEqualTo(ForgeProgress.NONE);
+        LoopRun healing = r.withState(LoopState.HEALING, null, t0.plusSeconds(1))
+                .withForge(r.forge().opened("trackit", 7, "http://forge/trackit/pulls/7", "aaa").healing("test:Vat")
+                        .pushed("bbb").rerun().updating());
+        repo.save(healing);
+
+        LoopRun back = repo.find("r2").orElseThrow();
+        assertThat(back).isEqualTo(healing);
+        assertThat(back.forge()).isEqualTo(new ForgeProgress("trackit", 7, "http://forge/trackit/pulls/7", "bbb", 1,
+                1, "test:Vat", 1, null));
+        repo.save(back.withForge(back.forge().merged("ccc")).withState(LoopState.MERGED, "merged", t0.plusSeconds(2)));
+        assertThat(repo.find("r2").orElseThrow().forge().mergeCommit()).isEqualTo("ccc");
     }
 
     @Test
