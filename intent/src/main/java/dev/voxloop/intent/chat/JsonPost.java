@@ -82,8 +82,8 @@ public final class JsonPost {
             if (e != null) {
                 text = e.isTextual() ? e.asText() : e.path("message").asText(e.toString());
             }
-        } catch (IOException ignored) {
-            // not JSON: keep the raw text
+        } catch (IOException notJson) {
+            // a proxy or an older server answered in plain text: that text is the error a person will see
         }
         text = text.strip().replaceAll("\\s+", " ");
         return text.length() > MAX_ERROR_CHARS ? text.substring(0, MAX_ERROR_CHARS) + "…" : text;

@@ -217,7 +217,7 @@ public final class TicketSchema {
         }
     }
 
-    /** Enum values are matched case-insensitively (the original was case-sensitive: "high" became Medium). */
+    /** Enum values are matched case-insensitively: small models answer "high" as often as "High". */
     private static void nullableEnum(JsonNode n, String f, List<String> values, List<String> errors) {
         JsonNode v = n.get(f);
         if (v == null || v.isNull()) {
