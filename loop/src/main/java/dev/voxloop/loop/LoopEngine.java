@@ -9,6 +9,7 @@ import dev.voxloop.loop.gate.GateSuite;
 import dev.voxloop.loop.githook.GitHooks;
 import dev.voxloop.loop.hook.HookHandler;
 import dev.voxloop.loop.policy.ToolUsePolicy;
+import dev.voxloop.loop.run.LoopParts;
 import dev.voxloop.loop.run.LoopRunner;
 import dev.voxloop.loop.run.StuckDetector;
 import dev.voxloop.loop.worker.Worker;
@@ -44,10 +45,18 @@ public final class LoopEngine {
         this.clock = clock;
     }
 
-    public LoopRunner runner() {
-        return new LoopRunner(runs, tracker, events, new WorkspacePreparer(settings.workspaces(),
+    /**
+     * The loop's parts: ports, run setup and the step table from claim to push. A stage that continues the run
+     * (the forge) adds its states here with {@link LoopParts#withStep}.
+     */
+    public LoopParts parts() {
+        return LoopParts.standard(runs, tracker, events, new WorkspacePreparer(settings.workspaces(),
                 settings.voxloopCommand(), settings.installGitHooks()), new Agents(settings, dataDir), new GateSuite(),
-                settings, StuckDetector.DEFAULTS, clock, () -> UUID.randomUUID().toString().substring(0, 12));
+                settings, StuckDetector.DEFAULTS, clock);
+    }
+
+    public LoopRunner runner() {
+        return new LoopRunner(parts(), () -> UUID.randomUUID().toString().substring(0, 12));
     }
 
     /** A worker; {@code id} defaults to host-pid-n. */

@@ -16,7 +16,7 @@ import java.util.Map;
  * One project's target repository: where to clone it from, its default branch, the commands the gates run, the
  * agent and the budgets. Read from {@code loop.projects.<KEY>} in voxloop.yaml, then overlaid by the repository's
  * own {@code .voxloop/loop.yaml} (human-owned: the policy keeps agents out of {@code .voxloop/}). The repository file
- * may set the commands and threshold (with profiles, like the original's {@code code_repo}/{@code template_repo})
+ * may set the commands and threshold (with profiles such as {@code code_repo} and {@code template_repo}, one active)
  * and may lower budgets, but may not choose the agent or raise budgets.
  *
  * @param agent        claude, command or replay

@@ -77,12 +77,12 @@ public final class DemoRun {
                     Duration.ofSeconds(1), 1, clock);
             LoopRun run = worker.runOnce().orElseThrow(() -> new IllegalStateException(
                     "the demo ticket was not claimed"));
-            String sha = run.branch() == null ? null : new Git(origin).tryRun("rev-parse", "--verify", "-q",
-                    "refs/heads/" + run.branch()).output().strip();
+            String sha = run.workspace().branch() == null ? null : new Git(origin).tryRun("rev-parse", "--verify", "-q",
+                    "refs/heads/" + run.workspace().branch()).output().strip();
             out.println("== run " + run.id() + " ended " + run.state() + " after " + run.iteration()
                     + " iteration(s)" + (run.reason() == null ? "" : ": " + run.reason()));
             if (sha != null && !sha.isEmpty()) {
-                out.println("   origin has " + run.branch() + " at " + sha);
+                out.println("   origin has " + run.workspace().branch() + " at " + sha);
             }
             Ticket after = tracker.find(ticket.key()).orElse(ticket);
             after.comments().forEach(c -> out.println("   comment on " + ticket.key() + ": " + c.body()));
