@@ -7,6 +7,7 @@ import dev.voxloop.core.problem.Problem;
 import dev.voxloop.core.ticket.Project;
 import dev.voxloop.core.ticket.Provenance;
 import dev.voxloop.core.ticket.Ticket;
+import dev.voxloop.core.ticket.TicketStatus;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.store.Database;
 import dev.voxloop.store.Json;
@@ -15,8 +16,8 @@ import dev.voxloop.store.Unique;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -24,9 +25,9 @@ import org.jdbi.v3.core.Jdbi;
  * The built-in tracker: tables in our own database (so it lives in store, not in the tracker module).
  *
  * <p>Projects are upserted from configuration when the tracker is built ({@link ProjectTable}). Ticket keys are
- * {@code KEY-N} from a per-project counter row that {@link #create} locks ({@code SELECT ... FOR UPDATE}) for its transaction, so
- * concurrent creates get distinct, consecutive numbers on PostgreSQL and H2 alike. {@link #create} is idempotent
- * on {@code provenance.intakeId()}: a unique constraint backs the check made under that lock.
+ * {@code KEY-N} from a per-project counter row that {@link #create} locks ({@code SELECT ... FOR UPDATE}) for its
+ * transaction, so concurrent creates get distinct, consecutive numbers on PostgreSQL and H2 alike. {@link #create}
+ * is idempotent on {@code provenance.intakeId()}: a unique constraint backs the check made under that lock.
  *
  * <p>A draft without a type becomes a Task, without a priority Medium. New tickets are "To Do".
  */
@@ -144,12 +145,12 @@ public final class BuiltinTracker implements TicketTracker {
                 .bind("key", key).bind("project", projectKey).bind("number", number).bind("summary", d.summary())
                 .bind("description", d.description()).bind("criteria", json.writeStrings(d.acceptanceCriteria()))
                 .bind("type", type.name()).bind("priority", priority.name())
-                .bind("labels", json.writeStrings(d.labels())).bind("status", TicketStatus.TO_DO.label())
+                .bind("labels", json.writeStrings(d.labels())).bind("status", name(TicketStatus.TO_DO))
                 .bind("parent", d.parentKey()).bind("intake", intakeId)
                 .bind("spoken", p != null && p.spoken()).bind("said", p == null ? null : p.said())
                 .bind("requestedAt", p == null ? null : Times.stored(p.at())).bind("now", now).execute();
         return new Filed(key, new Ticket(key, browseUrl(key), projectKey, d.summary(), d.description(),
-                d.acceptanceCriteria(), type, priority, d.labels(), TicketStatus.TO_DO.label(), d.parentKey(), intakeId,
+                d.acceptanceCriteria(), type, priority, d.labels(), name(TicketStatus.TO_DO), d.parentKey(), intakeId,
                 now, now, List.of()));
     }
 
@@ -190,14 +191,23 @@ public final class BuiltinTracker implements TicketTracker {
     }
 
     @Override
-    public void transition(String key, String status) {
-        TicketStatus target = TicketStatus.parse(status);
+    public void transition(String key, TicketStatus status) {
         int rows = jdbi.withHandle(h -> h.createUpdate("UPDATE tracker_tickets SET status = :s, updated_at = :now "
-                        + "WHERE ticket_key = :k").bind("s", target.label())
+                        + "WHERE ticket_key = :k").bind("s", name(status))
                 .bind("now", Times.stored(clock.instant())).bind("k", key).execute());
         if (rows == 0) {
             throw Problem.notFound("ticket " + key + " does not exist");
         }
+    }
+
+    /** The built-in workflow's name for a status, as stored and shown: "To Do", "In Progress", ... */
+    static String name(TicketStatus status) {
+        return switch (status) {
+            case TO_DO -> "To Do";
+            case IN_PROGRESS -> "In Progress";
+            case IN_REVIEW -> "In Review";
+            case DONE -> "Done";
+        };
     }
 
     @Override
