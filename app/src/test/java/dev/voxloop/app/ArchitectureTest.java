@@ -72,4 +72,14 @@ class ArchitectureTest {
                 .because("benchmark harnesses are not production code; the bench command is their one door")
                 .check(classes);
     }
+
+    @Test
+    void childProcessesAreStartedInOnePlace() {
+        noClasses().that().resideOutsideOfPackage("dev.voxloop.core.process..")
+                .and().doNotHaveFullyQualifiedName("dev.voxloop.bench.loop.LoopClaimBench")
+                .should().dependOnClassesThat().belongToAnyOf(ProcessBuilder.class)
+                .because("core.process.Command captures the output, keeps the time limit and kills the whole "
+                        + "process tree; the claim benchmark alone starts worker JVMs that write their own log files")
+                .check(classes);
+    }
 }

@@ -1,11 +1,13 @@
 package dev.voxloop.bench.speech;
 
+import dev.voxloop.core.process.Command;
+import dev.voxloop.core.process.Exit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** Debian text-to-speech voices used to make ticket-style test audio (packages flite, festival, festvox-us-slt-hts). */
 public enum Synthesiser {
@@ -44,10 +46,13 @@ public enum Synthesiser {
             cmd.addAll(List.of("text2wave", "-eval", "(voice_cmu_us_slt_arctic_hts)", "-o", out.toString(),
                     text.toString()));
         }
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            p.destroyForcibly();
+        Exit exit;
+        try {
+            exit = Command.of(cmd).mergeErrors().timeout(Duration.ofSeconds(60)).run();
+        } catch (Command.NotStarted e) {
+            throw new IOException(label + " is not installed: " + e.getMessage(), e);
+        }
+        if (!exit.ok()) {
             throw new IOException(label + " failed on: " + sentence);
         }
         try {
