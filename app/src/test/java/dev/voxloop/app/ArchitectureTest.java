@@ -77,9 +77,11 @@ class ArchitectureTest {
     void childProcessesAreStartedInOnePlace() {
         noClasses().that().resideOutsideOfPackage("dev.voxloop.core.process..")
                 .and().doNotHaveFullyQualifiedName("dev.voxloop.bench.loop.LoopClaimBench")
+                .and().doNotHaveFullyQualifiedName("dev.voxloop.loop.workspace.Processes")
                 .should().dependOnClassesThat().belongToAnyOf(ProcessBuilder.class)
                 .because("core.process.Command captures the output, keeps the time limit and kills the whole "
-                        + "process tree; the claim benchmark alone starts worker JVMs that write their own log files")
+                        + "process tree; the claim benchmark starts worker JVMs that write their own log files, and "
+                        + "the loop's Processes watches an agent's output lines as they arrive, which Command cannot yet")
                 .check(classes);
     }
 }
