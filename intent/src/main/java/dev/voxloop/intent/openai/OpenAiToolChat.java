@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.voxloop.core.chat.ToolChat;
 import dev.voxloop.core.problem.Problem;
-import dev.voxloop.intent.remote.JsonPost;
+import dev.voxloop.intent.chat.JsonPost;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
