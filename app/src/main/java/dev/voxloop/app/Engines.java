@@ -37,8 +37,8 @@ final class Engines {
     }
 
     /**
-     * The configured speech engine (offline Sphinx by default); null for {@code speech.engine: none} (audio is then
-     * refused with a 503 naming the fix).
+     * The configured speech engine (whisper once a model is pulled, else offline PocketSphinx); null for
+     * {@code speech.engine: none} (audio is then refused with a 503 naming the fix).
      */
     SpeechToText speech() {
         return speech;

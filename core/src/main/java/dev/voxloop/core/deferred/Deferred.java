@@ -46,6 +46,11 @@ public final class Deferred<T> {
         }
     }
 
+    /** True once building has begun (from {@link #start()} or a caller's wait). */
+    public boolean started() {
+        return started.get();
+    }
+
     /** True once the value is built (false while loading and after a failure). */
     public boolean ready() {
         return value.isDone() && !value.isCompletedExceptionally();

@@ -14,6 +14,11 @@ public interface SpeechToText {
 
     Transcript transcribe(AudioUpload audio);
 
+    /** One line for a person: which recogniser this is and what accuracy to expect from it. */
+    default String description() {
+        return name();
+    }
+
     /**
      * Starts loading the engine's models in the background now rather than on the first request; returns at once.
      * The server calls it once it answers requests, so loading does not slow its start-up.
@@ -24,5 +29,11 @@ public interface SpeechToText {
     /** True when the engine can take requests now (model loaded, peer reachable). */
     default boolean ready() {
         return true;
+    }
+
+    /** Loading, ready, degraded (rebuilding after a failure) or failed, with a line for a person. */
+    default EngineStatus status() {
+        return ready() ? new EngineStatus(EngineStatus.State.READY, "ready")
+                : new EngineStatus(EngineStatus.State.LOADING, "loading");
     }
 }

@@ -3,16 +3,15 @@ package dev.voxloop.speech.engine;
 import dev.voxloop.core.audio.AudioUpload;
 import dev.voxloop.core.deferred.Deferred;
 import dev.voxloop.core.problem.Problem;
+import dev.voxloop.core.transcript.EngineStatus;
 import dev.voxloop.core.transcript.SpeechToText;
 import dev.voxloop.core.transcript.Transcript;
 import dev.voxloop.speech.audio.AudioIntake;
 import dev.voxloop.speech.audio.SpeechAudio;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -25,18 +24,19 @@ import org.slf4j.LoggerFactory;
  * Any recogniser behind the {@link SpeechToText} port: models load once in the background ({@link Deferred}, from
  * {@link #warm()} or the first request), a fixed number of workers (each with its own recogniser) take requests
  * from a bounded queue, and every transcription has a time limit. A request that arrives while the models load
- * waits for them, up to a bound.
+ * waits for them, up to a bound. A recogniser that fails unexpectedly fails only its request and is rebuilt
+ * ({@link RecognizerPool}).
  */
 public final class WarmEngine implements SpeechToText, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WarmEngine.class);
 
     private final String name;
+    private final String description;
     private final AudioIntake intake;
     private final Duration timeout;
     private final Duration startupWait;
-    private final BlockingQueue<Recognizer> pool;
-    private final Deferred<Integer> loaded;
+    private final RecognizerPool pool;
     private final ThreadPoolExecutor workers;
 
     /**
@@ -47,11 +47,17 @@ public final class WarmEngine implements SpeechToText, AutoCloseable {
      */
     public WarmEngine(String name, RecognizerLoader loader, AudioIntake intake, int workers, int queueLimit,
                       Duration timeout, Duration startupWait) {
+        this(name, name, loader, intake, workers, queueLimit, timeout, startupWait);
+    }
+
+    /** @param description one line for a person: which recogniser, and what accuracy to expect */
+    public WarmEngine(String name, String description, RecognizerLoader loader, AudioIntake intake, int workers,
+                      int queueLimit, Duration timeout, Duration startupWait) {
         this.name = name;
+        this.description = description;
         this.intake = intake;
         this.timeout = timeout;
         this.startupWait = startupWait;
-        this.pool = new LinkedBlockingQueue<>();
         AtomicInteger ids = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(Math.max(1, queueLimit)), r -> {
@@ -59,22 +65,7 @@ public final class WarmEngine implements SpeechToText, AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
-        this.loaded = new Deferred<>("speech engine '" + name + "'", () -> {
-            for (int i = 0; i < workers; i++) {
-                pool.add(load(loader));
-            }
-            return workers;
-        });
-    }
-
-    private static Recognizer load(RecognizerLoader loader) {
-        try {
-            return loader.load();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        this.pool = new RecognizerPool(name, loader, workers);
     }
 
     @Override
@@ -83,18 +74,28 @@ public final class WarmEngine implements SpeechToText, AutoCloseable {
     }
 
     @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
     public void warm() {
-        loaded.start();
+        pool.loaded().start();
     }
 
     @Override
     public boolean ready() {
-        return loaded.ready();
+        return pool.loaded().ready();
+    }
+
+    @Override
+    public EngineStatus status() {
+        return pool.status();
     }
 
     /** Starts loading if needed and blocks until the recognisers are loaded (or failed); for benchmarks. */
     public boolean awaitReady(Duration limit) {
-        return loaded.await(limit).isPresent();
+        return pool.loaded().await(limit).isPresent();
     }
 
     @Override
@@ -104,7 +105,7 @@ public final class WarmEngine implements SpeechToText, AutoCloseable {
     }
 
     public Transcript transcribe(SpeechAudio audio) {
-        loaded.get(startupWait);
+        pool.loaded().get(startupWait);
         Job job = new Job(audio);
         Future<Heard> future;
         try {
@@ -146,14 +147,24 @@ public final class WarmEngine implements SpeechToText, AutoCloseable {
 
         @Override
         public Heard call() throws Exception {
-            Recognizer r = pool.take();
+            Recognizer r = pool.borrow();
             recognizer = r;
             started = System.nanoTime();
+            boolean broken = false;
             try {
                 return r.recognize(audio);
+            } catch (Problem p) {
+                throw p;
+            } catch (Exception | LinkageError e) {
+                // only this request fails; the recogniser may be in a bad state, so a fresh one replaces it
+                broken = true;
+                pool.replace(r, e);
+                throw e;
             } finally {
                 finished = System.nanoTime();
-                pool.add(r);
+                if (!broken) {
+                    pool.giveBack(r);
+                }
             }
         }
     }
@@ -183,9 +194,6 @@ public final class WarmEngine implements SpeechToText, AutoCloseable {
     @Override
     public void close() {
         workers.shutdownNow();
-        Recognizer r;
-        while ((r = pool.poll()) != null) {
-            r.close();
-        }
+        pool.close();
     }
 }
