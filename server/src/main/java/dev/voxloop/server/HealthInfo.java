@@ -14,9 +14,16 @@ import dev.voxloop.core.transcript.EngineStatus;
  * @param intentExtractor intent extractor in use ("embedded", "ollama", "openai")
  * @param tracker         tracker in use ("builtin", "jira", "github")
  * @param version         voxloop version
+ * @param sandbox         where agent turns and CI checks run: the backend's name, whether it isolates anything
+ *                        (false for {@code none}, which the console shows as a warning) and its description
  */
 public record HealthInfo(String whisperModel, String ollamaModel, boolean jiraConfigured, String speechEngine,
-                         EngineStatus speechStatus, String intentExtractor, String tracker, String version) {
+                         EngineStatus speechStatus, String intentExtractor, String tracker, String version,
+                         Sandbox sandbox) {
+
+    /** The sandbox as /health reports it. */
+    public record Sandbox(String backend, boolean isolated, String description) {
+    }
 
     /** False when a configured engine failed or is being rebuilt: /health then says "degraded". */
     public boolean healthy() {

@@ -28,7 +28,9 @@ public final class HealthRoutes {
                     : h.speechStatus().state().name().toLowerCase(java.util.Locale.ROOT), "speech_detail",
                     h.speechStatus() == null ? null : h.speechStatus().detail(), "intent_extractor",
                     h.intentExtractor(), "tracker", h.tracker(), "version", h.version(), "stream_clients",
-                    streamClients.getAsInt()));
+                    streamClients.getAsInt(), "sandbox", h.sandbox() == null ? null : WireShapes.obj("backend",
+                            h.sandbox().backend(), "isolated", h.sandbox().isolated(), "description",
+                            h.sandbox().description())));
         });
     }
 }
