@@ -27,6 +27,7 @@ public final class Command {
     private final List<String> argv;
     private Path directory;
     private final Map<String, String> environment = new HashMap<>();
+    private boolean inherit = true;
     private byte[] input;
     private Duration timeout = Duration.ofMinutes(10);
     private ProcessBuilder.Redirect errors = ProcessBuilder.Redirect.PIPE;
@@ -64,6 +65,14 @@ public final class Command {
         if (changes != null) {
             environment.putAll(changes);
         }
+        return this;
+    }
+
+    /** Exactly these variables and nothing of this process's own (a sandboxed command sees no host secrets). */
+    public Command onlyEnvironment(Map<String, String> variables) {
+        this.inherit = false;
+        environment.clear();
+        environment.putAll(variables);
         return this;
     }
 
@@ -153,6 +162,9 @@ public final class Command {
         }
         if (directory != null) {
             pb.directory(directory.toFile());
+        }
+        if (!inherit) {
+            pb.environment().clear();
         }
         environment.forEach((k, v) -> {
             if (v == null) {
