@@ -66,6 +66,11 @@ public final class ErrorResponses {
             body.put("error_id", errorId);
         }
         ctx.attribute(WRITTEN, Boolean.TRUE);
+        if (status == 413) {
+            // the body was refused unread, so the server closes the connection after answering; saying so keeps a
+            // client from sending its next request down a connection that is about to go
+            ctx.header("Connection", "close");
+        }
         ctx.status(status).contentType("application/json").result(json.write(body));
     }
 
