@@ -4,7 +4,6 @@ import dev.voxloop.core.intent.IssueType;
 import dev.voxloop.core.intent.Priority;
 import dev.voxloop.core.intent.TicketDraft;
 import dev.voxloop.core.problem.Problem;
-import dev.voxloop.core.ticket.Comment;
 import dev.voxloop.core.ticket.Project;
 import dev.voxloop.core.ticket.Provenance;
 import dev.voxloop.core.ticket.Ticket;
@@ -14,17 +13,10 @@ import dev.voxloop.store.Database;
 import dev.voxloop.store.Json;
 import dev.voxloop.store.Times;
 import dev.voxloop.store.Unique;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -47,11 +39,9 @@ public final class BuiltinTracker implements TicketTracker {
     /** Author of comments made through {@link #comment}. */
     public static final String AUTHOR = "voxloop";
 
-    private static final String COLUMNS = "ticket_key, project_key, summary, description, acceptance_criteria, "
-            + "issue_type, priority, labels, status, parent_key, intake_id, created_at, updated_at";
-
     private final Jdbi jdbi;
     private final Json json;
+    private final TicketRows rows;
     private final Supplier<String> publicBaseUrl;
     private final Clock clock;
     /** Active projects as seeded by this instance (configuration is read once, at start). */
@@ -73,10 +63,12 @@ public final class BuiltinTracker implements TicketTracker {
     public BuiltinTracker(Database database, List<Project> projects, Supplier<String> publicBaseUrl, Clock clock) {
         this.jdbi = database.jdbi();
         this.json = new Json();
+        this.rows = new TicketRows(json, this::browseUrl);
         this.publicBaseUrl = publicBaseUrl;
         this.clock = clock;
-        seed(projects == null || projects.isEmpty() ? TrackerProjects.DEFAULTS : projects);
-        this.projects = loadProjects();
+        ProjectTable table = new ProjectTable(jdbi, json);
+        table.seed(projects == null || projects.isEmpty() ? TrackerProjects.DEFAULTS : projects);
+        this.projects = table.active();
     }
 
     public BuiltinTracker(Database database, List<Project> projects, String publicBaseUrl) {
@@ -93,12 +85,6 @@ public final class BuiltinTracker implements TicketTracker {
         return projects;
     }
 
-    private List<Project> loadProjects() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT project_key, name, description, components FROM "
-                        + "tracker_projects WHERE active = TRUE ORDER BY position, project_key")
-                .map((r, ctx) -> new Project(r.getString("project_key"), r.getString("name"),
-                        r.getString("description"), json.readStrings(r.getString("components")))).list());
-    }
 
     @Override
     public Ticket create(TicketDraft draft, Provenance provenance) {
@@ -176,9 +162,10 @@ public final class BuiltinTracker implements TicketTracker {
         if (key == null) {
             return Optional.empty();
         }
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM tracker_tickets WHERE ticket_key = :k")
-                .bind("k", key.strip()).map((r, ctx) -> row(r)).findOne()
-                .map(t -> withComments(h, List.of(t)).getFirst()));
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + TicketRows.COLUMNS
+                        + " FROM tracker_tickets WHERE ticket_key = :k")
+                .bind("k", key.strip()).map((r, ctx) -> rows.row(r)).findOne()
+                .map(t -> rows.withComments(h, List.of(t)).getFirst()));
     }
 
     /** The provenance stored with a ticket (what was said, spoken or typed, when), for the ticket page. */
@@ -192,13 +179,13 @@ public final class BuiltinTracker implements TicketTracker {
     @Override
     public List<Ticket> list(String projectKey, int limit) {
         return jdbi.withHandle(h -> {
-            var q = h.createQuery("SELECT " + COLUMNS + " FROM tracker_tickets"
+            var q = h.createQuery("SELECT " + TicketRows.COLUMNS + " FROM tracker_tickets"
                     + (projectKey == null ? "" : " WHERE project_key = :p")
                     + " ORDER BY created_at DESC, project_key, ticket_number DESC LIMIT :limit");
             if (projectKey != null) {
                 q.bind("p", projectKey);
             }
-            return withComments(h, q.bind("limit", Math.max(0, limit)).map((r, ctx) -> row(r)).list());
+            return rows.withComments(h, q.bind("limit", Math.max(0, limit)).map((r, ctx) -> rows.row(r)).list());
         });
     }
 
@@ -258,58 +245,8 @@ public final class BuiltinTracker implements TicketTracker {
                         + known.stream().map(p -> p.key() + " (" + p.name() + ")").collect(Collectors.joining(", "))));
     }
 
-    private void seed(List<Project> projects) {
-        jdbi.useTransaction(h -> {
-            Set<String> keys = new HashSet<>();
-            for (int i = 0; i < projects.size(); i++) {
-                Project p = projects.get(i);
-                keys.add(p.key());
-                int rows = h.createUpdate("UPDATE tracker_projects SET name = :name, description = :description, "
-                                + "components = :components, position = :position, active = TRUE WHERE project_key = :key")
-                        .bind("name", p.name()).bind("description", p.description())
-                        .bind("components", json.writeStrings(p.components())).bind("position", i)
-                        .bind("key", p.key()).execute();
-                if (rows == 0) {
-                    h.createUpdate("INSERT INTO tracker_projects (project_key, name, description, components, position, "
-                                    + "active) VALUES (:key, :name, :description, :components, :position, TRUE)")
-                            .bind("key", p.key()).bind("name", p.name()).bind("description", p.description())
-                            .bind("components", json.writeStrings(p.components())).bind("position", i).execute();
-                    h.createUpdate("INSERT INTO tracker_counters (project_key, last_number) VALUES (:key, 0)")
-                            .bind("key", p.key()).execute();
-                }
-            }
-            h.createUpdate("UPDATE tracker_projects SET active = FALSE WHERE project_key NOT IN (<keys>)")
-                    .bindList("keys", List.copyOf(keys)).execute();
-        });
-    }
 
-    private Ticket row(ResultSet r) throws SQLException {
-        String key = r.getString("ticket_key");
-        return new Ticket(key, browseUrl(key), r.getString("project_key"), r.getString("summary"),
-                r.getString("description"), json.readStrings(r.getString("acceptance_criteria")),
-                IssueType.valueOf(r.getString("issue_type")), Priority.valueOf(r.getString("priority")),
-                json.readStrings(r.getString("labels")), r.getString("status"), r.getString("parent_key"),
-                r.getString("intake_id"), Times.read(r, "created_at"), Times.read(r, "updated_at"), List.of());
-    }
 
-    private List<Ticket> withComments(Handle h, List<Ticket> tickets) {
-        if (tickets.isEmpty()) {
-            return tickets;
-        }
-        record Row(String key, Comment comment) { }
-        Map<String, List<Comment>> byKey = new HashMap<>();
-        h.createQuery("SELECT ticket_key, author, body, created_at FROM tracker_comments WHERE ticket_key IN (<keys>) "
-                        + "ORDER BY id").bindList("keys", tickets.stream().map(Ticket::key).toList())
-                .map((r, ctx) -> new Row(r.getString("ticket_key"), new Comment(r.getString("author"),
-                        r.getString("body"), Times.read(r, "created_at"))))
-                .forEach(row -> byKey.computeIfAbsent(row.key(), k -> new ArrayList<>()).add(row.comment()));
-        if (byKey.isEmpty()) {
-            return tickets;
-        }
-        return tickets.stream().map(t -> new Ticket(t.key(), t.url(), t.projectKey(), t.summary(), t.description(),
-                t.acceptanceCriteria(), t.issueType(), t.priority(), t.labels(), t.status(), t.parentKey(),
-                t.intakeId(), t.createdAt(), t.updatedAt(), byKey.getOrDefault(t.key(), List.of()))).toList();
-    }
 
     private static String stripSlash(String url) {
         String u = url == null || url.isBlank() ? "http://127.0.0.1:8000" : url.strip();
