@@ -26,6 +26,7 @@ public record IntentBenchRun(IntentSettings settings, int maxRounds, int passes,
             throws InterruptedException {
         long t0 = System.nanoTime();
         IntentExtractor engine = IntentExtractors.create(settings);
+        engine.warm();
         long created = System.nanoTime();
         long ready = created;
         if (engine instanceof EmbeddedExtractor embedded && !embedded.name().equals(EmbeddedExtractor.RULES_NAME)) {

@@ -18,18 +18,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * The built-in tracker: tables in our own database (so it lives in store, not in the tracker module).
  *
- * <p>Projects are upserted from configuration when the tracker is built; projects no longer configured stay in
- * the database (their tickets keep working) but are no longer offered. Ticket keys are {@code KEY-N} from a
- * per-project counter row that {@link #create} locks ({@code SELECT ... FOR UPDATE}) for its transaction, so
- * concurrent creates get distinct, consecutive numbers on PostgreSQL and H2 alike. {@link #create} is idempotent
- * on {@code provenance.intakeId()}: a unique constraint backs the check made under that lock.
+ * <p>Projects are upserted from configuration when the tracker is built ({@link ProjectTable}). Ticket keys are
+ * {@code KEY-N} from a per-project counter row that {@link #create} locks ({@code SELECT ... FOR UPDATE}) for its
+ * transaction, so concurrent creates get distinct, consecutive numbers on PostgreSQL and H2 alike. {@link #create}
+ * is idempotent on {@code provenance.intakeId()}: a unique constraint backs the check made under that lock.
  *
  * <p>A draft without a type becomes a Task, without a priority Medium. New tickets are "To Do".
  */
@@ -41,9 +39,9 @@ public final class BuiltinTracker implements TicketTracker {
 
     private final Jdbi jdbi;
     private final Json json;
-    private final TicketRows rows;
     private final Supplier<String> publicBaseUrl;
     private final Clock clock;
+    private final TicketReader reader;
     /** Active projects as seeded by this instance (configuration is read once, at start). */
     private volatile List<Project> projects;
 
@@ -63,9 +61,9 @@ public final class BuiltinTracker implements TicketTracker {
     public BuiltinTracker(Database database, List<Project> projects, Supplier<String> publicBaseUrl, Clock clock) {
         this.jdbi = database.jdbi();
         this.json = new Json();
-        this.rows = new TicketRows(json, this::browseUrl);
         this.publicBaseUrl = publicBaseUrl;
         this.clock = clock;
+        this.reader = new TicketReader(jdbi, json, this::browseUrl);
         ProjectTable table = new ProjectTable(jdbi, json);
         table.seed(projects == null || projects.isEmpty() ? TrackerProjects.DEFAULTS : projects);
         this.projects = table.active();
@@ -85,7 +83,6 @@ public final class BuiltinTracker implements TicketTracker {
         return projects;
     }
 
-
     @Override
     public Ticket create(TicketDraft draft, Provenance provenance) {
         if (draft == null) {
@@ -101,18 +98,18 @@ public final class BuiltinTracker implements TicketTracker {
         }
         String intakeId = provenance == null ? null : provenance.intakeId();
         if (intakeId != null) {
-            Optional<Ticket> existing = byIntake(intakeId);
+            Optional<Ticket> existing = reader.byIntake(intakeId);
             if (existing.isPresent()) {
                 return existing.get();
             }
         }
-        String projectKey = requireProject(draft.projectKey());
+        String projectKey = ProjectTable.require(draft.projectKey(), projects());
         try {
             Filed filed = jdbi.inTransaction(h -> file(h, projectKey, draft, provenance));
             return filed.ticket() != null ? filed.ticket() : find(filed.key()).orElseThrow();
         } catch (RuntimeException e) {
             if (intakeId != null && Unique.violated(e)) {
-                return byIntake(intakeId).orElseThrow(() -> e);
+                return reader.byIntake(intakeId).orElseThrow(() -> e);
             }
             throw e;
         }
@@ -159,13 +156,7 @@ public final class BuiltinTracker implements TicketTracker {
 
     @Override
     public Optional<Ticket> find(String key) {
-        if (key == null) {
-            return Optional.empty();
-        }
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + TicketRows.COLUMNS
-                        + " FROM tracker_tickets WHERE ticket_key = :k")
-                .bind("k", key.strip()).map((r, ctx) -> rows.row(r)).findOne()
-                .map(t -> rows.withComments(h, List.of(t)).getFirst()));
+        return reader.find(key);
     }
 
     /** The provenance stored with a ticket (what was said, spoken or typed, when), for the ticket page. */
@@ -178,15 +169,7 @@ public final class BuiltinTracker implements TicketTracker {
 
     @Override
     public List<Ticket> list(String projectKey, int limit) {
-        return jdbi.withHandle(h -> {
-            var q = h.createQuery("SELECT " + TicketRows.COLUMNS + " FROM tracker_tickets"
-                    + (projectKey == null ? "" : " WHERE project_key = :p")
-                    + " ORDER BY created_at DESC, project_key, ticket_number DESC LIMIT :limit");
-            if (projectKey != null) {
-                q.bind("p", projectKey);
-            }
-            return rows.withComments(h, q.bind("limit", Math.max(0, limit)).map((r, ctx) -> rows.row(r)).list());
-        });
+        return reader.list(projectKey, limit);
     }
 
     @Override
@@ -231,22 +214,6 @@ public final class BuiltinTracker implements TicketTracker {
     public String browseUrl(String key) {
         return stripSlash(publicBaseUrl.get()) + "/tickets/" + key;
     }
-
-    private Optional<Ticket> byIntake(String intakeId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT ticket_key FROM tracker_tickets WHERE intake_id = :i")
-                .bind("i", intakeId).mapTo(String.class).findOne()).flatMap(this::find);
-    }
-
-    private String requireProject(String key) {
-        List<Project> known = projects();
-        return known.stream().map(Project::key).filter(k -> k.equalsIgnoreCase(key == null ? "" : key.strip()))
-                .findFirst().orElseThrow(() -> Problem.invalid("project", (key == null || key.isBlank()
-                        ? "a ticket needs a project" : "there is no project '" + key.strip() + "'") + "; projects: "
-                        + known.stream().map(p -> p.key() + " (" + p.name() + ")").collect(Collectors.joining(", "))));
-    }
-
-
-
 
     private static String stripSlash(String url) {
         String u = url == null || url.isBlank() ? "http://127.0.0.1:8000" : url.strip();

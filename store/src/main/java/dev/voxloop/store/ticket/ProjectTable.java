@@ -1,16 +1,17 @@
 package dev.voxloop.store.ticket;
 
+import dev.voxloop.core.problem.Problem;
 import dev.voxloop.core.ticket.Project;
 import dev.voxloop.store.Json;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The built-in tracker's project table: configured projects are upserted at start (with a ticket counter for a
- * new one); projects no longer configured stay (their tickets keep working) but are marked inactive and no longer
- * offered.
+ * The built-in tracker's projects: upserted from configuration at start, each with a ticket counter row.
+ * Projects no longer configured stay in the table (their tickets keep working) but are no longer offered.
  */
 final class ProjectTable {
 
@@ -22,7 +23,7 @@ final class ProjectTable {
         this.json = json;
     }
 
-    /** Makes {@code projects}, in this order, the active ones. */
+    /** Makes {@code projects} the active ones, in this order; new ones start counting at 1. */
     void seed(List<Project> projects) {
         jdbi.useTransaction(h -> {
             Set<String> keys = new HashSet<>();
@@ -48,11 +49,19 @@ final class ProjectTable {
         });
     }
 
-    /** The active projects, in configured order. */
+    /** The active projects, in configuration order. */
     List<Project> active() {
         return jdbi.withHandle(h -> h.createQuery("SELECT project_key, name, description, components FROM "
                         + "tracker_projects WHERE active = TRUE ORDER BY position, project_key")
                 .map((r, ctx) -> new Project(r.getString("project_key"), r.getString("name"),
                         r.getString("description"), json.readStrings(r.getString("components")))).list());
+    }
+
+    /** The key of the project {@code key} names (any case), or INVALID listing the projects there are. */
+    static String require(String key, List<Project> known) {
+        return known.stream().map(Project::key).filter(k -> k.equalsIgnoreCase(key == null ? "" : key.strip()))
+                .findFirst().orElseThrow(() -> Problem.invalid("project", (key == null || key.isBlank()
+                        ? "a ticket needs a project" : "there is no project '" + key.strip() + "'") + "; projects: "
+                        + known.stream().map(p -> p.key() + " (" + p.name() + ")").collect(Collectors.joining(", "))));
     }
 }
