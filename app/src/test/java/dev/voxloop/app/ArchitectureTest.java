@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The module map as rules: every adapter and orchestrator depends on core only, never on a sibling; core depends on
  * nothing of ours and no I/O library; the guard alone implements the tool-use policy; only the bench command
- * reaches the benchmark harnesses.
+ * reaches the benchmark harnesses; no production code uses the test peers.
  */
 class ArchitectureTest {
 
@@ -62,6 +62,14 @@ class ArchitectureTest {
         classes().that().implement(ToolUsePolicy.class)
                 .should().resideInAPackage("dev.voxloop.guard..")
                 .because("one policy decides what an agent may do; a second one would drift from it")
+                .check(classes);
+    }
+
+    @Test
+    void productionCodeNeverUsesTheTestPeers() {
+        noClasses().that().resideOutsideOfPackage("dev.voxloop.peers..")
+                .should().dependOnClassesThat().resideInAPackage("dev.voxloop.peers..")
+                .because("the peers stand in for external services in tests only")
                 .check(classes);
     }
 
