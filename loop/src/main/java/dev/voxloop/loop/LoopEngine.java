@@ -1,14 +1,13 @@
 package dev.voxloop.loop;
 
 import dev.voxloop.core.event.EventBus;
+import dev.voxloop.core.guard.RunMarkers;
+import dev.voxloop.core.guard.ToolUsePolicy;
 import dev.voxloop.core.loop.LoopRunRepository;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.loop.agent.Agents;
 import dev.voxloop.loop.gate.GateSuite;
-import dev.voxloop.loop.githook.GitHooks;
-import dev.voxloop.loop.hook.HookHandler;
-import dev.voxloop.loop.policy.ToolUsePolicy;
 import dev.voxloop.loop.run.LoopParts;
 import dev.voxloop.loop.run.LoopRunner;
 import dev.voxloop.loop.run.StuckDetector;
@@ -16,13 +15,11 @@ import dev.voxloop.loop.worker.Worker;
 import dev.voxloop.loop.workspace.WorkspacePreparer;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.UUID;
 
 /**
- * The loop on one screen: settings plus the ports it uses (queue, tracker, events, run repository) give the
- * orchestrator and workers; the hooks need only the settings (they run inside an agent, with no database).
+ * The loop on one screen: settings plus the ports it uses (queue, tracker, events, run repository, and the
+ * guard's policy and run markers) give the orchestrator and workers.
  */
 public final class LoopEngine {
 
@@ -32,16 +29,20 @@ public final class LoopEngine {
     private final TicketTracker tracker;
     private final EventBus events;
     private final LoopRunRepository runs;
+    private final ToolUsePolicy policy;
+    private final RunMarkers markers;
     private final Clock clock;
 
     public LoopEngine(LoopSettings settings, Path dataDir, LoopQueue queue, TicketTracker tracker, EventBus events,
-                      LoopRunRepository runs, Clock clock) {
+                      LoopRunRepository runs, ToolUsePolicy policy, RunMarkers markers, Clock clock) {
         this.settings = settings;
         this.dataDir = dataDir;
         this.queue = queue;
         this.tracker = tracker;
         this.events = events;
         this.runs = runs;
+        this.policy = policy;
+        this.markers = markers;
         this.clock = clock;
     }
 
@@ -51,8 +52,8 @@ public final class LoopEngine {
      */
     public LoopParts parts() {
         return LoopParts.standard(runs, tracker, events, new WorkspacePreparer(settings.workspaces(),
-                settings.voxloopCommand(), settings.installGitHooks()), new Agents(settings, dataDir), new GateSuite(),
-                settings, StuckDetector.DEFAULTS, clock);
+                settings.voxloopCommand(), settings.installGitHooks()), new Agents(settings, dataDir),
+                new GateSuite(policy), markers, settings, StuckDetector.DEFAULTS, clock);
     }
 
     public LoopRunner runner() {
@@ -87,18 +88,6 @@ public final class LoopEngine {
 
     public LoopRunRepository runs() {
         return runs;
-    }
-
-    /** The hook handler for {@code voxloop hook ...}: no database, no server. */
-    public static HookHandler hookHandler(LoopSettings settings) {
-        return new HookHandler(new ToolUsePolicy(settings.allowlist()), new GateSuite(), Clock.systemUTC());
-    }
-
-    /** The git hooks for {@code voxloop githook ...}: default branches are main, master and every project's. */
-    public static GitHooks gitHooks(LoopSettings settings) {
-        Set<String> defaults = new HashSet<>(Set.of("main", "master"));
-        settings.projects().values().forEach(p -> defaults.add(p.defaultBranch()));
-        return new GitHooks(defaults);
     }
 
     private static String hostName() {

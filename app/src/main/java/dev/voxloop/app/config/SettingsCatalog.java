@@ -3,7 +3,7 @@ package dev.voxloop.app.config;
 import dev.voxloop.core.config.ConfigKey;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.config.Settings;
-import dev.voxloop.core.intake.IntakeSettings;
+import dev.voxloop.intake.IntakeSettings;
 import dev.voxloop.intent.IntentSettings;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.server.ServerSettings;

@@ -2,9 +2,9 @@ package dev.voxloop.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.voxloop.app.demo.DemoRun;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.event.EventBus;
-import dev.voxloop.loop.demo.DemoRun;
 import dev.voxloop.store.Database;
 import dev.voxloop.store.StoreSettings;
 import dev.voxloop.store.event.JdbiEventLog;

@@ -1,6 +1,7 @@
 package dev.voxloop.loop.run;
 
 import dev.voxloop.core.event.EventBus;
+import dev.voxloop.core.guard.RunMarkers;
 import dev.voxloop.core.loop.LoopRunRepository;
 import dev.voxloop.core.loop.LoopState;
 import dev.voxloop.core.ticket.TicketTracker;
@@ -29,7 +30,8 @@ public record LoopParts(LoopRunRepository runs, TicketTracker tracker, LoopSetti
     /** The loop from claim to push: QUEUED/CLAIMED → PREPARING → ITERATING ⇄ VERIFYING → PUSHING → PUSHED. */
     public static LoopParts standard(LoopRunRepository runs, TicketTracker tracker, EventBus bus,
                                      WorkspacePreparer preparer, AgentFactory agents, GateSuite gates,
-                                     LoopSettings settings, StuckDetector stuck, Clock clock) {
+                                     RunMarkers markers, LoopSettings settings, StuckDetector stuck,
+                                     Clock clock) {
         RunEvents events = new RunEvents(bus, clock);
         BranchPublisher publisher = new BranchPublisher();
         TicketComments comments = new TicketComments();
@@ -44,8 +46,9 @@ public record LoopParts(LoopRunRepository runs, TicketTracker tracker, LoopSetti
                 .on(LoopState.ITERATING, new IterateStep(signals, turns, settings.prompts(), recorder, clock))
                 .on(LoopState.VERIFYING, new VerifyStep(gates, recorder, events, clock))
                 .on(LoopState.PUSHING, new PushStep(publisher, tracker, comments, clock));
-        return new LoopParts(runs, tracker, settings, new RunSetup(settings, preparer, agents), steps,
-                new RunStopper(tracker, publisher, comments, events, clock), events, turns, publisher, comments, clock);
+        return new LoopParts(runs, tracker, settings, new RunSetup(settings, preparer, agents, markers), steps,
+                new RunStopper(tracker, publisher, comments, events, clock), events, turns, publisher, comments,
+                clock);
     }
 
     /** These parts with {@code step} doing the work of {@code state}. */
