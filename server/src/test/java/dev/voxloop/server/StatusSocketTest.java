@@ -103,6 +103,12 @@ class StatusSocketTest extends FreshServerTest {
     @Test
     void aClientThatStopsReadingIsDroppedNotBufferedForever() throws Exception {
         try (WsProbe stuck = WsProbe.stalled(server, "/ws/status")) {
+            // the client sees the handshake done a moment before the server has registered the connection
+            long registered = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (server.get("/health").json().get("ws_connections").asInt() == 0
+                    && System.nanoTime() < registered) {
+                Thread.sleep(20);
+            }
             assertThat(server.get("/health").json().get("ws_connections").asInt()).isEqualTo(1);
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
             int published = 0;
