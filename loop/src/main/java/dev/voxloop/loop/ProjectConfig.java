@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.config.Key;
 import dev.voxloop.core.problem.Problem;
+import dev.voxloop.loop.agent.AgentProfile;
 import dev.voxloop.loop.run.Budgets;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,20 +21,17 @@ import java.util.Map;
  * may set the commands and threshold (with profiles such as {@code code_repo} and {@code template_repo}, one active)
  * and may lower budgets, but may not choose the agent or raise budgets.
  *
- * @param agent        claude, command or replay
- * @param agentCommand argv for the command agent ({prompt_file}, {workspace}, {iteration} are replaced)
+ * @param agent        the agent profile: claude, codex, builtin, command or replay, with its executable (for
+ *                     command: the argv, {prompt_file}, {workspace}, {iteration} replaced), model, base URL, key
+ *                     variable and extra flags
  * @param replayScript the replay agent's script (JSON), relative to the data directory or absolute
  * @param branchUrl    how to link a pushed branch in the ticket comment ({branch} replaced); default repo#branch
  */
 public record ProjectConfig(String key, String repo, String defaultBranch, String test, String lint, String coverage,
-                            String coverageReport, int coverageThreshold, String agent, List<String> agentCommand,
-                            String replayScript, String model, String branchUrl, Budgets budgets) {
+                            String coverageReport, int coverageThreshold, AgentProfile agent, String replayScript,
+                            String branchUrl, Budgets budgets) {
 
     public static final String REPO_FILE = ".voxloop/loop.yaml";
-
-    public ProjectConfig {
-        agentCommand = agentCommand == null ? List.of() : List.copyOf(agentCommand);
-    }
 
     /** One {@code loop.projects.<KEY>} entry as configured; {@link #from} fills in what it leaves to the loop. */
     public record Entry(
@@ -52,15 +50,24 @@ public record ProjectConfig(String key, String repo, String defaultBranch, Strin
             @Key(path = "coverage_threshold", fallback = "80",
                     doc = "Percent of changed executable lines that must be covered")
             int coverageThreshold,
-            @Key(path = "agent", fallback = "claude", doc = "The coding agent: claude, command or replay")
+            @Key(path = "agent", fallback = "claude", doc = "The coding agent: claude, codex, builtin, command or replay")
             String agent,
-            @Key(path = "agent_command", doc = "argv of the command agent ({prompt_file}, {workspace}, {iteration}"
-                    + " are replaced), or of the claude executable")
+            @Key(path = "agent_command", doc = "The agent's executable; for command the argv ({prompt_file},"
+                    + " {workspace}, {iteration} are replaced)")
             List<String> agentCommand,
-            @Key(path = "replay_script", doc = "The replay agent's script (JSON), relative to the data directory")
-            String replayScript,
             @Key(path = "model", doc = "Model the agent is told to use (unset: the agent's own default)")
             String model,
+            @Key(path = "base_url", doc = "Base URL of the agent's model server (unset: the agent's default)")
+            String baseUrl,
+            @Key(path = "api_key_env", doc = "Environment variable that holds the agent's API key")
+            String apiKeyEnv,
+            @Key(path = "agent_args", doc = "Extra command-line flags for the agent")
+            List<String> agentArgs,
+            @Key(path = "api", doc = "The built-in agent's chat API: openai or ollama (unset: ollama when only"
+                    + " OLLAMA_URL is set)")
+            String api,
+            @Key(path = "replay_script", doc = "The replay agent's script (JSON), relative to the data directory")
+            String replayScript,
             @Key(path = "branch_url", doc = "Link to a pushed branch in the ticket comment, {branch} replaced"
                     + " (unset: repo#branch)")
             String branchUrl,
@@ -78,8 +85,9 @@ public record ProjectConfig(String key, String repo, String defaultBranch, Strin
                 e.maxDuration() == null ? defaults.maxDuration() : e.maxDuration(),
                 e.maxCostUsd() == null ? defaults.maxCostUsd() : e.maxCostUsd());
         return new ProjectConfig(key, e.repo(), e.defaultBranch(), e.test(), e.lint(), e.coverage(),
-                e.coverageReport(), e.coverageThreshold(), e.agent(), e.agentCommand(), e.replayScript(), e.model(),
-                e.branchUrl(), b);
+                e.coverageReport(), e.coverageThreshold(), new AgentProfile(e.agent(), e.agentCommand(), e.model(),
+                        e.baseUrl(), e.apiKeyEnv(), e.agentArgs(), e.api()),
+                e.replayScript(), e.branchUrl(), b);
     }
 
     /** This configuration with the repository's {@code .voxloop/loop.yaml} (if any) applied. */
@@ -105,8 +113,8 @@ public record ProjectConfig(String key, String repo, String defaultBranch, Strin
                 p.duration("max_duration", budgets.maxDuration()), p.decimal("max_cost_usd", budgets.maxCostUsd()));
         return new ProjectConfig(key, repo, defaultBranch, p.string("test", test), p.string("lint", lint),
                 p.string("coverage", coverage), p.string("coverage_report", coverageReport),
-                p.integer("coverage_threshold", coverageThreshold), agent, agentCommand, replayScript, model,
-                branchUrl, budgets.tighten(repoBudgets));
+                p.integer("coverage_threshold", coverageThreshold), agent, replayScript, branchUrl,
+                budgets.tighten(repoBudgets));
     }
 
     public String linkTo(String branch) {
