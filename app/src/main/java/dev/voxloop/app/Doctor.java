@@ -33,8 +33,8 @@ final class Doctor {
             checks.add(new Check("jira", who.ok(), true, who.detail()));
         }
         checks.add(speech == null ? new Check("speech", false, false, "off (speech.engine: none)")
-                : new Check("speech", true, false, speech.name() + (speech.ready() ? ", model loaded"
-                        : ", model loads on first use or when the server starts")));
+                : new Check("speech", speech.status().healthy(), false, speech.description() + "; "
+                        + speech.status().detail()));
         checks.add(new Check("intent", true, true, extractor.name()));
         // each configured project's agent: CLI and version, key or login, a real hook round trip (warnings only)
         AgentDoctor agents = new AgentDoctor(System.getenv(), Guards.agentHooks(loop));

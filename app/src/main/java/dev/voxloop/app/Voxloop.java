@@ -180,8 +180,14 @@ public final class Voxloop implements AutoCloseable {
     HealthInfo health() {
         ConfigTree tree = config.tree();
         return new HealthInfo(tree.string("speech.whisper.model", "none"), tree.string("intent.ollama.model", "none"),
-                "jira".equals(tracker.name()), speech == null ? "none" : speech.name(), extractor.name(), tracker.name(),
+                "jira".equals(tracker.name()), speech == null ? "none" : speech.name(),
+                speech == null ? null : speech.status(), extractor.name(), tracker.name(),
                 dev.voxloop.app.cli.VersionProvider.version());
+    }
+
+    /** The speech engine in use and what accuracy to expect from it, for `serve` to print. */
+    public String speechSummary() {
+        return speech == null ? "off (speech.engine: none)" : speech.description();
     }
 
     private static String displayHost(String host) {
