@@ -82,6 +82,8 @@ class ErrorsHttpTest {
         assertThat(h.get("intent_extractor").asText()).isEqualTo("keywords");
         assertThat(h.get("tracker").asText()).isEqualTo("memory");
         assertThat(h.has("speech_engine")).isTrue();
+        assertThat(h.get("sandbox").get("backend").asText()).isEqualTo("none");
+        assertThat(h.get("sandbox").get("isolated").asBoolean()).isFalse();
         assertThat(h.get("version").asText()).isEqualTo("test");
     }
 

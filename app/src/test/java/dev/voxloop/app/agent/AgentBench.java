@@ -1,6 +1,7 @@
 package dev.voxloop.app.agent;
 
 import dev.voxloop.app.AgentModels;
+import dev.voxloop.app.AgentSandbox;
 import dev.voxloop.app.Guards;
 import dev.voxloop.app.demo.DemoRun;
 import dev.voxloop.app.demo.TrackItSample;
@@ -28,6 +29,7 @@ import dev.voxloop.loop.run.Budgets;
 import dev.voxloop.loop.run.LoopRunner;
 import dev.voxloop.loop.run.StuckDetector;
 import dev.voxloop.loop.workspace.Git;
+import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.loop.workspace.WorkspacePreparer;
 import dev.voxloop.peers.AgentBinaries;
 import dev.voxloop.peers.ModelPeer;
@@ -69,10 +71,15 @@ class AgentBench {
 
     private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
+    /** The sandbox as the app configures it by default: gates and the replay agent run in it. */
+    private RunSandbox sandbox() {
+        return AgentSandbox.from(ConfigTree.empty(), tmp.resolve("sandbox-data"), e -> { }, Clock.systemUTC());
+    }
+
     @Test
     void hookRoundTrip() {
         LoopSettings s = LoopSettings.from(ConfigTree.empty(), tmp);
-        System.out.print(new HookBench(Guards.agentHooks(s), Guards.markers()).run(tmp.resolve("hooks"),
+        System.out.print(new HookBench(Guards.agentHooks(s, sandbox()), Guards.markers()).run(tmp.resolve("hooks"),
                 Integer.getInteger("bench.calls", 500)).render());
     }
 
@@ -108,7 +115,8 @@ class AgentBench {
             JdbiLoopRunRepository runs = new JdbiLoopRunRepository(db.jdbi());
             LoopRun run = new LoopRunner(runs, tracker, new EventBus(new InMemoryEventLog()),
                     new WorkspacePreparer(tmp.resolve("ws"), null, false), new Agents(s, tmp, env,
-                    Guards.agentHooks(s)), new GateSuite(Guards.policy(s)), Guards.markers(), s, StuckDetector.DEFAULTS,
+                    Guards.agentHooks(s, sandbox()), sandbox()), new GateSuite(Guards.policy(s), sandbox()),
+                    Guards.markers(), s, StuckDetector.DEFAULTS,
                     Clock.systemUTC(), () -> "r1").run(t.key(), "bench", () -> true);
             List<LoopTurn> ts = runs.turns(run.id());
             long[] agent = ts.stream().mapToLong(LoopTurn::agentMillis).sorted().toArray();
@@ -161,7 +169,7 @@ class AgentBench {
             DemoRun.Outcome o = new DemoRun(new InMemoryTracker(List.of(new Project("TRACK", "TrackIt", "t",
                     List.of())), "mem://", Clock.systemUTC()), new InMemoryLoopQueue(), new EventBus(
                     new InMemoryEventLog()), new JdbiLoopRunRepository(db.jdbi()), Clock.systemUTC(), e,
-                    name.equals("builtin") ? new AgentModels(e) : ModelConnector.NONE)
+                    name.equals("builtin") ? new AgentModels(e) : ModelConnector.NONE, sandbox())
                     .run(tmp.resolve("demo-" + name), "TRACK", agent, QUIET);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             return String.format("| %s | %s | %d | %.1f s |", name, o.run().state(), o.run().iteration(), ms / 1000.0);

@@ -6,7 +6,7 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
-/** {@code GET /health}: the original's {status, whisper_model, ollama_model, jira_configured, ws_connections} + ours. */
+/** {@code GET /health}: SEJFA's {status, whisper_model, ollama_model, jira_configured, ws_connections} + ours. */
 public final class HealthRoutes {
 
     private final Supplier<HealthInfo> health;
@@ -28,7 +28,9 @@ public final class HealthRoutes {
                     : h.speechStatus().state().name().toLowerCase(java.util.Locale.ROOT), "speech_detail",
                     h.speechStatus() == null ? null : h.speechStatus().detail(), "intent_extractor",
                     h.intentExtractor(), "tracker", h.tracker(), "version", h.version(), "stream_clients",
-                    streamClients.getAsInt()));
+                    streamClients.getAsInt(), "sandbox", h.sandbox() == null ? null : WireShapes.obj("backend",
+                            h.sandbox().backend(), "isolated", h.sandbox().isolated(), "description",
+                            h.sandbox().description())));
         });
     }
 }
