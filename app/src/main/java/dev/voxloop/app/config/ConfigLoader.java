@@ -165,14 +165,27 @@ public final class ConfigLoader {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (ConfigKey k : keys) {
-            int d = distance(unknown, k.path());
+            String candidate = named(k.path(), unknown);
+            int d = distance(unknown, candidate);
             if (d < bestDistance) {
                 bestDistance = d;
-                best = k.path();
+                best = candidate;
             }
         }
         return best != null && bestDistance <= Math.max(2, unknown.length() / 4) ? " (did you mean '" + best + "'?)"
                 : "";
+    }
+
+    /** {@code path} with each {@code *} replaced by the name {@code leaf} has there ("loop.projects.TRACK.repo"). */
+    private static String named(String path, String leaf) {
+        String[] parts = path.split("\\.");
+        String[] names = leaf.split("\\.");
+        for (int i = 0; i < parts.length && i < names.length; i++) {
+            if (parts[i].equals("*")) {
+                parts[i] = names[i];
+            }
+        }
+        return String.join(".", parts);
     }
 
     static int distance(String a, String b) {
