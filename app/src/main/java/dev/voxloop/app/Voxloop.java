@@ -12,6 +12,7 @@ import dev.voxloop.core.transcript.SpeechToText;
 import dev.voxloop.intake.IntakeService;
 import dev.voxloop.intake.IntakeSettings;
 import dev.voxloop.loop.LoopEngine;
+import dev.voxloop.loop.agent.AgentDoctor;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.server.HealthInfo;
 import dev.voxloop.server.ServerSettings;
@@ -135,7 +136,7 @@ public final class Voxloop implements AutoCloseable {
         if (loop == null) {
             LoopSettings settings = LoopSettings.from(config.tree(), config.dataDir());
             loop = new LoopEngine(settings, config.dataDir(), queue, tracker, events, runs(), Guards.policy(settings),
-                    Guards.markers(), clock);
+                    Guards.markers(), clock, Guards.agentHooks(settings), new AgentModels(System.getenv()));
         }
         return loop;
     }
@@ -189,7 +190,7 @@ public final class Voxloop implements AutoCloseable {
 
     /** The checks of {@code voxloop doctor}. */
     public List<Check> checks() {
-        return Doctor.checks(database, tracker, speech, extractor);
+        return Doctor.checks(database, tracker, speech, extractor, LoopSettings.from(config.tree(), config.dataDir()));
     }
 
     private String publicUrl(ConfigTree tree) {

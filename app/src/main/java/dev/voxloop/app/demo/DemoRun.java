@@ -1,5 +1,8 @@
 package dev.voxloop.app.demo;
 
+import dev.voxloop.app.Guards;
+import dev.voxloop.loop.agent.AgentProfile;
+import dev.voxloop.loop.agent.ModelConnector;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.event.PipelineEvent;
@@ -26,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -44,16 +48,36 @@ public final class DemoRun {
     private final EventBus events;
     private final LoopRunRepository runs;
     private final Clock clock;
+    private final Map<String, String> env;
+    private final ModelConnector models;
 
-    public DemoRun(TicketTracker tracker, LoopQueue queue, EventBus events, LoopRunRepository runs, Clock clock) {
+    /**
+     * @param env    the environment real agents read their base URL and key from ({@code ANTHROPIC_BASE_URL},
+     *               {@code ANTHROPIC_API_KEY}, {@code OPENAI_BASE_URL}, {@code OPENAI_API_KEY}, {@code OLLAMA_URL})
+     * @param models opens the built-in agent's chat model
+     */
+    public DemoRun(TicketTracker tracker, LoopQueue queue, EventBus events, LoopRunRepository runs, Clock clock,
+                   Map<String, String> env, ModelConnector models) {
         this.tracker = tracker;
         this.queue = queue;
         this.events = events;
         this.runs = runs;
         this.clock = clock;
+        this.env = Map.copyOf(env);
+        this.models = models;
     }
 
+    public DemoRun(TicketTracker tracker, LoopQueue queue, EventBus events, LoopRunRepository runs, Clock clock) {
+        this(tracker, queue, events, runs, clock, System.getenv(), ModelConnector.NONE);
+    }
+
+    /** The demo with the replay agent. */
     public Outcome run(Path dir, String projectKey, PrintStream out) {
+        return run(dir, projectKey, AgentProfile.named("replay"), out);
+    }
+
+    /** The demo with {@code agent}: replay, or a real agent (claude, codex, builtin) reached through the env. */
+    public Outcome run(Path dir, String projectKey, AgentProfile agent, PrintStream out) {
         Path source = dir.resolve("trackit");
         Path origin = dir.resolve("trackit.git");
         out.println("== voxloop demo in " + dir);
@@ -64,12 +88,14 @@ public final class DemoRun {
         out.println("   filed " + ticket.key() + ": " + ticket.summary());
         Path script = dir.resolve("replay.json");
         TrackItSample.writeScript(script);
+        out.println("   agent: " + agent.name());
 
         ProjectConfig project = new ProjectConfig(projectKey, origin.toString(), "main", null, null, null, null, 80,
-                "replay", List.of(), script.toString(), null, null, new Budgets(8, Duration.ofMinutes(20), 0));
+                agent, script.toString(), null, new Budgets(8, Duration.ofMinutes(20), 0));
         LoopSettings settings = LoopSettings.from(ConfigTree.empty(), dir).withProject(project);
         LoopRunner runner = new LoopRunner(runs, tracker, events,
-                new WorkspacePreparer(dir.resolve("workspaces"), null, false), new Agents(settings, dir),
+                new WorkspacePreparer(dir.resolve("workspaces"), null, false),
+                new Agents(settings, dir, env, Guards.agentHooks(settings), models),
                 new GateSuite(new ToolUseRules()), new RunMarkerFile(), settings, StuckDetector.DEFAULTS, clock,
                 () -> UUID.randomUUID().toString().substring(0, 8));
         Runnable unsubscribe = events.subscribe(e -> out.println(render(e.event())));
