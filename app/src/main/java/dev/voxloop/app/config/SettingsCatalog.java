@@ -5,6 +5,7 @@ import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.config.Settings;
 import dev.voxloop.intake.IntakeSettings;
 import dev.voxloop.intent.IntentSettings;
+import dev.voxloop.guard.sandbox.SandboxSettings;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.server.ServerSettings;
 import dev.voxloop.speech.SpeechSettings;
@@ -34,7 +35,8 @@ public final class SettingsCatalog {
             JiraSettings.class,
             IntentSettings.class,
             SpeechSettings.class,
-            LoopSettings.class);
+            LoopSettings.class,
+            SandboxSettings.class);
 
     private SettingsCatalog() {
     }

@@ -23,6 +23,7 @@ import dev.voxloop.loop.run.LoopRunner;
 import dev.voxloop.loop.run.StuckDetector;
 import dev.voxloop.loop.worker.Worker;
 import dev.voxloop.loop.workspace.Git;
+import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.loop.workspace.WorkspacePreparer;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -50,14 +51,16 @@ public final class DemoRun {
     private final Clock clock;
     private final Map<String, String> env;
     private final ModelConnector models;
+    private final RunSandbox sandbox;
 
     /**
-     * @param env    the environment real agents read their base URL and key from ({@code ANTHROPIC_BASE_URL},
-     *               {@code ANTHROPIC_API_KEY}, {@code OPENAI_BASE_URL}, {@code OPENAI_API_KEY}, {@code OLLAMA_URL})
-     * @param models opens the built-in agent's chat model
+     * @param env     the environment real agents read their base URL and key from ({@code ANTHROPIC_BASE_URL},
+     *                {@code ANTHROPIC_API_KEY}, {@code OPENAI_BASE_URL}, {@code OPENAI_API_KEY}, {@code OLLAMA_URL})
+     * @param models  opens the built-in agent's chat model
+     * @param sandbox where the demo's agent turns and gates run (the configured sandbox)
      */
     public DemoRun(TicketTracker tracker, LoopQueue queue, EventBus events, LoopRunRepository runs, Clock clock,
-                   Map<String, String> env, ModelConnector models) {
+                   Map<String, String> env, ModelConnector models, RunSandbox sandbox) {
         this.tracker = tracker;
         this.queue = queue;
         this.events = events;
@@ -65,10 +68,12 @@ public final class DemoRun {
         this.clock = clock;
         this.env = Map.copyOf(env);
         this.models = models;
+        this.sandbox = sandbox;
     }
 
-    public DemoRun(TicketTracker tracker, LoopQueue queue, EventBus events, LoopRunRepository runs, Clock clock) {
-        this(tracker, queue, events, runs, clock, System.getenv(), ModelConnector.NONE);
+    public DemoRun(TicketTracker tracker, LoopQueue queue, EventBus events, LoopRunRepository runs, Clock clock,
+                   RunSandbox sandbox) {
+        this(tracker, queue, events, runs, clock, System.getenv(), ModelConnector.NONE, sandbox);
     }
 
     /** The demo with the replay agent. */
@@ -81,6 +86,7 @@ public final class DemoRun {
         Path source = dir.resolve("trackit");
         Path origin = dir.resolve("trackit.git");
         out.println("== voxloop demo in " + dir);
+        out.println("   agent turns and gates run in the " + sandbox.describe());
         TrackItSample.create(source, origin);
         out.println("   sample repository TrackIt pushed to " + origin);
         Ticket ticket = tracker.create(TrackItSample.ticket(projectKey),
@@ -95,9 +101,9 @@ public final class DemoRun {
         LoopSettings settings = LoopSettings.from(ConfigTree.empty(), dir).withProject(project);
         LoopRunner runner = new LoopRunner(runs, tracker, events,
                 new WorkspacePreparer(dir.resolve("workspaces"), null, false),
-                new Agents(settings, dir, env, Guards.agentHooks(settings), models),
-                new GateSuite(new ToolUseRules()), new RunMarkerFile(), settings, StuckDetector.DEFAULTS, clock,
-                () -> UUID.randomUUID().toString().substring(0, 8));
+                new Agents(settings, dir, env, Guards.agentHooks(settings, sandbox), models, sandbox),
+                new GateSuite(new ToolUseRules(), sandbox), new RunMarkerFile(), settings, StuckDetector.DEFAULTS,
+                clock, () -> UUID.randomUUID().toString().substring(0, 8));
         Runnable unsubscribe = events.subscribe(e -> out.println(render(e.event())));
         try {
             queue.enqueue(ticket.key(), ticket.summary());

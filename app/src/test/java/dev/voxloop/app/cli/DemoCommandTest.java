@@ -2,6 +2,7 @@ package dev.voxloop.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.voxloop.app.AgentSandbox;
 import dev.voxloop.app.demo.DemoRun;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.event.EventBus;
@@ -37,8 +38,9 @@ class DemoCommandTest {
                     "http://127.0.0.1:8000", clock);
             JdbiLoopRunRepository runs = new JdbiLoopRunRepository(db.jdbi());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            DemoCommand cmd = new DemoCommand(() -> new DemoRun(tracker, new JdbiLoopQueue(db, clock),
-                    new EventBus(new JdbiEventLog(db, 10_000)), runs, clock),
+            EventBus events = new EventBus(new JdbiEventLog(db, 10_000));
+            DemoCommand cmd = new DemoCommand(() -> new DemoRun(tracker, new JdbiLoopQueue(db, clock), events, runs,
+                    clock, AgentSandbox.from(ConfigTree.empty(), tmp.resolve("data"), events::publish, clock)),
                     new PrintStream(out, true, StandardCharsets.UTF_8));
 
             int exit = new CommandLine(cmd).execute("--dir", tmp.resolve("demo").toString());
@@ -46,7 +48,8 @@ class DemoCommandTest {
             String printed = out.toString(StandardCharsets.UTF_8);
             System.out.println(printed);
             assertThat(exit).isZero();
-            assertThat(printed).contains("(RED)").contains("(GREEN)").contains("ended PUSHED");
+            assertThat(printed).contains("(RED)").contains("(GREEN)").contains("ended PUSHED")
+                    .contains("agent turns and gates run in the sandbox: bubblewrap");
             String key = runs.list(1).get(0).ticketKey();
             assertThat(tracker.find(key).orElseThrow().comments()).anyMatch(c -> c.body().contains("voxloop pushed"
                     + " branch `feature/" + key + "-add-swedish-vat-moms-to-invoices`"));
