@@ -75,6 +75,7 @@ public final class BenchIntentCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         IntentExtractor engine = IntentExtractors.create(settings);
+        engine.warm();
         long created = System.nanoTime();
         long ready = created;
         if (engine instanceof EmbeddedExtractor embedded && !embedded.name().equals(EmbeddedExtractor.RULES_NAME)) {

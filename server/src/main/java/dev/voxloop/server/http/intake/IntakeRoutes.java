@@ -9,7 +9,7 @@ import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 
 /**
- * The original's voice pipeline endpoints (transcribe, extract, run, run/audio, clarify, approve, discard) plus
+ * The SEJFA voice pipeline endpoints (transcribe, extract, run, run/audio, clarify, approve, discard) plus
  * the session state. Each maps straight onto {@link Intake}; the shapes live in {@link WireShapes}.
  */
 public final class IntakeRoutes {

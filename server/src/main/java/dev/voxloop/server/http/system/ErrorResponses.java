@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every error is JSON: {@code {"error": code, "detail": message, "field": name-or-null}} ({@code detail} because the
- * original's FastAPI clients read it). A {@link Problem} is answered with its kind's status ({@link ProblemStatus}); anything unexpected is a 500
- * with an error id that is logged with the stack trace here and never sent.
+ * SEJFA API's clients read it). A {@link Problem} is answered with its kind's status ({@link ProblemStatus});
+ * anything unexpected is a 500 with an error id that is logged with the stack trace here and never sent.
  */
 public final class ErrorResponses {
 

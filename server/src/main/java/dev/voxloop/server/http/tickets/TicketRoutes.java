@@ -14,6 +14,7 @@ public final class TicketRoutes {
     static final int MAX_LIMIT = 500;
 
     private final TicketTracker tracker;
+    private final TicketPage page = new TicketPage();
 
     public TicketRoutes(TicketTracker tracker) {
         this.tracker = tracker;
@@ -22,8 +23,8 @@ public final class TicketRoutes {
     public void register(JavalinDefaultRoutingApi routes) {
         routes.get("/api/tickets", this::list);
         routes.get("/api/tickets/{key}", ctx -> ctx.json(WireShapes.ticket(find(ctx))));
-        routes.get("/tickets/{key}", ctx -> ctx.html(TicketPage.render(find(ctx))));
-        // v2's Jira proxy paths, kept so its console keeps working; served from whichever tracker is configured.
+        routes.get("/tickets/{key}", ctx -> ctx.html(page.render(find(ctx))));
+        // Jira proxy paths that earlier consoles call; served from whichever tracker is configured.
         routes.get("/api/jira/issues", ctx -> list(ctx, ctx.queryParam("project"),
                 ctx.queryParam("max_results") != null ? ctx.queryParam("max_results") : ctx.queryParam("limit")));
         routes.get("/api/jira/issue/{key}", ctx -> {
