@@ -85,13 +85,11 @@ class ArchitectureTest {
     void childProcessesAreStartedInOnePlace() {
         noClasses().that().resideOutsideOfPackages("dev.voxloop.core.process..", "dev.voxloop.peers..")
                 .and().doNotHaveFullyQualifiedName("dev.voxloop.bench.loop.LoopClaimBench")
-                .and().doNotHaveFullyQualifiedName("dev.voxloop.loop.workspace.Processes")
                 .should().dependOnClassesThat().belongToAnyOf(ProcessBuilder.class)
                 .because("core.process.Command captures the output, keeps the time limit and kills the whole "
                         + "process tree; the test peers (on test classpaths only) install the agent CLIs with the "
-                        + "script's progress on the console, the claim benchmark starts worker JVMs that write their "
-                        + "own log files, and the loop's Processes watches an agent's output lines as they arrive, "
-                        + "which Command cannot yet")
+                        + "script's progress on the console, and the claim benchmark starts worker JVMs that write "
+                        + "their own log files")
                 .check(classes);
     }
 }

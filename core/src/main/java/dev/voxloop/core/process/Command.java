@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A child process to run to completion: {@code Command.of("git", "status").directory(repo).timeout(d).run()}.
@@ -33,6 +34,7 @@ public final class Command {
     private ProcessBuilder.Redirect errors = ProcessBuilder.Redirect.PIPE;
     private boolean mergeErrors;
     private int keep = DEFAULT_KEEP;
+    private Predicate<String> lines;
 
     private Command(List<String> argv) {
         if (argv.isEmpty()) {
@@ -111,6 +113,16 @@ public final class Command {
         return this;
     }
 
+    /**
+     * Shows each line of standard output (with the errors, when merged) to {@code watcher} as it arrives, before
+     * the process ends: an agent's event stream. Answering false kills the process tree at once; the output read
+     * so far is still the result.
+     */
+    public Command watchLines(Predicate<String> watcher) {
+        this.lines = watcher;
+        return this;
+    }
+
     /** The program, for messages. */
     public String program() {
         return argv.getFirst();
@@ -127,7 +139,14 @@ public final class Command {
         Process p = start();
         OutputTail out = new OutputTail(keep);
         OutputTail err = new OutputTail(keep);
-        Thread outReader = Thread.ofVirtual().start(() -> out.drain(p.getInputStream()));
+        Predicate<String> watcher = lines == null ? null : line -> {
+            boolean goOn = lines.test(line);
+            if (!goOn) {
+                ProcessTree.kill(p.toHandle());
+            }
+            return goOn;
+        };
+        Thread outReader = Thread.ofVirtual().start(() -> out.drain(p.getInputStream(), watcher));
         Thread errReader = mergeErrors || errors == ProcessBuilder.Redirect.DISCARD ? null
                 : Thread.ofVirtual().start(() -> err.drain(p.getErrorStream()));
         Thread.ofVirtual().start(() -> feed(p.getOutputStream(), input));

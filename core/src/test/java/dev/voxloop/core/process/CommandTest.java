@@ -96,6 +96,23 @@ class CommandTest {
     }
 
     @Test
+    void aLineWatcherSeesEachLineAsItArrivesAndCanEndTheProcess() throws Exception {
+        Path pidFile = dir.resolve("child.pid");
+        java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Exit exit = Command.shell("echo $$ > " + pidFile + "; echo one; echo two; echo stop; exec sleep 60")
+                .timeout(Duration.ofSeconds(30)).watchLines(line -> {
+                    seen.add(line);
+                    return !line.equals("stop");
+                }).run();
+
+        assertThat(seen).containsExactly("one", "two", "stop");
+        assertThat(exit.timedOut()).as("ended by the watcher, not the time limit").isFalse();
+        assertThat(exit.output()).isEqualTo("one\ntwo\nstop\n");
+        assertThat(exit.took()).isLessThan(Duration.ofSeconds(20));
+        assertThat(gone(Long.parseLong(Files.readString(pidFile).strip()))).isTrue();
+    }
+
+    @Test
     void aProgramThatIsNotThereIsATypedFailure() {
         assertThatThrownBy(() -> Command.of("voxloop-no-such-program").run())
                 .isInstanceOf(Command.NotStarted.class)
