@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Merges, lowest precedence first: voxloop.yaml, a {@code .env} file beside it (the original system read one),
- * then the process environment. Environment variables are mapped to paths through the declared
- * {@link ConfigKey}s, so the original's names (JIRA_URL, OLLAMA_MODEL, ...) keep working. Keys in the file that
+ * Merges, lowest precedence first: voxloop.yaml, a {@code .env} file beside it (where SEJFA deployments keep
+ * their variables), then the process environment. Environment variables are mapped to paths through the declared
+ * {@link ConfigKey}s, so SEJFA's names (JIRA_URL, OLLAMA_MODEL, ...; docs/api.md says what SEJFA is) keep
+ * working. Keys in the file that
  * no settings record declares are reported as warnings (with a suggestion), not silently ignored. The tree
  * remembers where each value came from, for {@code voxloop config --effective}.
  */

@@ -58,7 +58,8 @@ class AudioPipelineTest {
         // 11 s of out-of-domain speech: generous time limit, the machine running the suite may be busy
         try (TestServer noApproval = new TestServer(other, TestServer.config(Map.of("pipeline.require_approval",
                 "false", "speech.timeout", "300s")))) {
-            HttpResponse<String> r = upload(noApproval, "/api/pipeline/run/audio", shared("jfk.wav"), "jfk.wav");
+            HttpResponse<String> r = upload(noApproval, "/api/pipeline/run/audio", shared("jfk.wav"), "jfk.wav",
+                    Duration.ofSeconds(300));
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
             JsonNode out = Http.JSON.readTree(r.body());
             assertThat(out.path("status").asText()).as(r.body()).isIn("preview_needed", "clarification_needed");
@@ -103,11 +104,12 @@ class AudioPipelineTest {
     }
 
     private static HttpResponse<String> upload(String path, byte[] audio, String filename) throws Exception {
-        return upload(server, path, audio, filename);
+        return upload(server, path, audio, filename, Duration.ofSeconds(120));
     }
 
-    private static HttpResponse<String> upload(TestServer to, String path, byte[] audio, String filename)
-            throws Exception {
+    /** @param wait how long the client waits: at least the server's own speech.timeout, or a busy machine fails it */
+    private static HttpResponse<String> upload(TestServer to, String path, byte[] audio, String filename,
+                                               Duration wait) throws Exception {
         String boundary = "voxloop" + System.nanoTime();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"audio\"; filename=\"" + filename
                 + "\"\r\nContent-Type: audio/wav\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
@@ -117,7 +119,7 @@ class AudioPipelineTest {
         System.arraycopy(audio, 0, body, head.length, audio.length);
         System.arraycopy(tail, 0, body, head.length + audio.length, tail.length);
         HttpRequest req = HttpRequest.newBuilder(URI.create(to.running.url() + path))
-                .timeout(Duration.ofSeconds(120))
+                .timeout(wait)
                 .header("content-type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         return HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());
