@@ -3,6 +3,7 @@ package dev.voxloop.guard.sandbox;
 import dev.voxloop.core.process.Command;
 import dev.voxloop.core.process.ProcessTree;
 import dev.voxloop.core.sandbox.LimitHit;
+import dev.voxloop.core.sandbox.Sandbox.OutputWatcher;
 import dev.voxloop.core.sandbox.SandboxLimits;
 import dev.voxloop.core.sandbox.SandboxResult;
 import java.io.ByteArrayOutputStream;
@@ -18,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts a process with exactly the given environment (nothing inherited), feeds its stdin, keeps its combined
- * output up to a cap and kills the whole tree when the deadline passes or the output overflows.
+ * output up to a cap, shows each line to a watcher as it arrives, and kills the whole tree when the deadline
+ * passes, the output overflows or the watcher says stop.
  */
 final class LimitedProcess {
 
@@ -42,6 +44,11 @@ final class LimitedProcess {
 
     static Outcome run(List<String> argv, Path dir, Map<String, String> env, String stdin, Duration timeout,
                        long outputCap) throws IOException {
+        return run(argv, dir, env, stdin, timeout, outputCap, OutputWatcher.NONE);
+    }
+
+    static Outcome run(List<String> argv, Path dir, Map<String, String> env, String stdin, Duration timeout,
+                       long outputCap, OutputWatcher watcher) throws IOException {
         long t0 = System.nanoTime();
         Process p;
         try {
@@ -49,7 +56,7 @@ final class LimitedProcess {
         } catch (Command.NotStarted e) {
             throw new IOException(e.getMessage(), e);
         }
-        CappedBuffer out = new CappedBuffer(outputCap, () -> kill(p));
+        CappedBuffer out = new CappedBuffer(outputCap, () -> kill(p), watcher);
         Thread reader = Thread.ofVirtual().start(() -> out.drain(p.getInputStream()));
         Thread writer = Thread.ofVirtual().start(() -> feed(p.getOutputStream(), stdin));
         boolean done;
@@ -85,16 +92,37 @@ final class LimitedProcess {
         }
     }
 
-    /** Output up to a cap; the first byte past it calls {@code onOverflow} once. */
+    /**
+     * Output up to a cap; the first byte past it calls {@code stop} once, as does a watcher asking to stop
+     * (which then sees no more lines).
+     */
     private static final class CappedBuffer {
         private final long cap;
-        private final Runnable onOverflow;
+        private final Runnable stop;
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+        private OutputWatcher watcher;
         private volatile boolean overflowed;
 
-        CappedBuffer(long cap, Runnable onOverflow) {
+        CappedBuffer(long cap, Runnable stop, OutputWatcher watcher) {
             this.cap = cap;
-            this.onOverflow = onOverflow;
+            this.stop = stop;
+            this.watcher = watcher == OutputWatcher.NONE ? null : watcher;
+        }
+
+        private void watch(byte[] buf, int n) {
+            for (int i = 0; i < n && watcher != null; i++) {
+                if (buf[i] != '\n') {
+                    line.write(buf[i]);
+                    continue;
+                }
+                String l = line.toString(StandardCharsets.UTF_8);
+                line.reset();
+                if (!watcher.line(l)) {
+                    watcher = null;
+                    stop.run();
+                }
+            }
         }
 
         void drain(InputStream in) {
@@ -102,12 +130,13 @@ final class LimitedProcess {
             try (in) {
                 int n;
                 while ((n = in.read(buf)) > 0) {
+                    watch(buf, n);
                     synchronized (bytes) {
                         long room = cap - bytes.size();
                         bytes.write(buf, 0, (int) Math.min(n, Math.max(room, 0)));
                         if (n > room && !overflowed) {
                             overflowed = true;
-                            onOverflow.run();
+                            stop.run();
                         }
                     }
                 }
