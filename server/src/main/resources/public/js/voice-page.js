@@ -1,4 +1,5 @@
-// The voice page: record or type a request, answer a clarification, check the read-back, approve.
+// The voice page: record or type a request, check words the engine is unsure of, answer a clarification, check
+// the read-back, approve.
 //
 // This module sends the requests and turns their answers into actions for the state in voice/state.js (which
 // lists the phases); voice/recording.js drives the microphone and the keyboard; each phase has its own small
@@ -16,6 +17,7 @@ import { RecorderView } from "./voice/recorder-view.js";
 import { Recording } from "./voice/recording.js";
 import { concernsInflight, initialState, READY_PHASES, RECORDER_PHASES, reduce, STATUS } from "./voice/state.js";
 import { StepsView } from "./voice/steps-view.js";
+import { transcriptCheckCard } from "./voice/transcript-check-view.js";
 import { typedView } from "./voice/typed-view.js";
 
 export class VoicePage {
@@ -95,7 +97,7 @@ export class VoicePage {
     const stage = this.stage(s);
     if (stage) this.stageSlot.append(stage);
     const target = this.recorderView.focusTarget(p)
-      || (p === "clarifying" ? this.stageSlot.querySelector("textarea") : this.stageSlot.querySelector("h2"));
+      || (p === "clarifying" || p === "confirming" ? this.stageSlot.querySelector("textarea") : this.stageSlot.querySelector("h2"));
     if (focus && target) target.focus();
   }
 
@@ -104,6 +106,13 @@ export class VoicePage {
     switch (s.phase) {
       case "processing":
         return this.stepsView.build(s.inflight ? s.inflight.steps : []);
+      case "confirming":
+        return transcriptCheckCard({
+          check: s.check,
+          audioUrl: s.audio ? s.audio.url : null,
+          onConfirm: (corrected) => this.confirmTranscript(corrected),
+          onDiscard: () => this.discardSession(),
+        });
       case "clarifying":
         return clarificationView(s.clarification, {
           answer: (text) => this.answer(text), discard: () => this.discardSession(), invalid: (m) => this.toasts.error(m),
@@ -148,6 +157,13 @@ export class VoicePage {
     this.recording.drop();
     this.dispatch({ type: "session-reset" });
     this.run("text", () => this.api.runText(text), () => this.sendText(text));
+  }
+
+  confirmTranscript(corrected) {
+    const check = this.state.check;
+    if (!check) return;
+    this.log.add(corrected ? `Corrected the words: ${corrected}` : "Confirmed the words as heard");
+    this.run("confirm", () => this.api.confirm(check.sessionId, corrected), () => this.confirmTranscript(corrected));
   }
 
   answer(text) {
@@ -217,6 +233,13 @@ export class VoicePage {
 
   handle(outcome, kind) {
     switch (outcome.kind) {
+      case "transcriptCheck": {
+        const sure = outcome.confidence === null ? "" : ` (${Math.round(outcome.confidence * 100)}% sure)`;
+        this.log.add(`Unsure transcript${sure}: ${outcome.text}`);
+        this.announce(`Did I hear that right? ${outcome.text}`);
+        this.dispatch({ type: "transcript-check", outcome });
+        break;
+      }
       case "clarification":
         this.log.add(`Clarification round ${outcome.round}: ${outcome.question}`);
         this.announce(`Question: ${outcome.question}`);

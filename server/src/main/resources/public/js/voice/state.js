@@ -1,19 +1,22 @@
 // The voice page's state and the one function that changes it. Everything the page shows comes from this
 // state; the views only read it and the page (voice-page.js) only dispatches actions and runs side effects.
 //
-// Phases: idle → recording → (stopping →) recorded → processing → (clarifying → processing)* → previewing →
-// processing → done; any request can end in error. The HTTP response of each request decides the next phase;
+// Phases: idle → recording → (stopping →) recorded → processing → [confirming → processing] →
+// (clarifying → processing)* → previewing → processing → done; any request can end in error. confirming: the
+// speech engine is unsure of the words, and the person confirms or corrects them before anything is extracted. The HTTP response of each request decides the next phase;
 // the event stream only animates the processing steps of the request in flight (never replayed events).
 
 export const STATUS = {
   idle: "Ready", recording: "Recording", stopping: "Recording", recorded: "Preview", processing: "Processing",
-  clarifying: "Clarifying", previewing: "Review", done: "Done", error: "Error",
+  confirming: "Check words", clarifying: "Clarifying", previewing: "Review", done: "Done", error: "Error",
 };
 
 export const STEP_SETS = {
   audio: [["send", "Uploading the recording"], ["transcribing", "Transcribing speech"],
     ["extracting", "Understanding the request"], ["previewing", "Preparing the read-back"]],
   text: [["send", "Sending your text"], ["extracting", "Understanding the request"],
+    ["previewing", "Preparing the read-back"]],
+  confirm: [["send", "Sending the words"], ["extracting", "Understanding the request"],
     ["previewing", "Preparing the read-back"]],
   clarify: [["send", "Sending your answer"], ["extracting", "Updating the draft"],
     ["previewing", "Preparing the read-back"]],
@@ -29,6 +32,7 @@ export function initialState() {
     phase: "idle",
     audio: null, // {blob, url, seconds, peaks}
     sessionId: null,
+    check: null, // the words the engine is unsure of, while the person checks them
     clarification: null,
     preview: null,
     ticket: null,
@@ -37,12 +41,12 @@ export function initialState() {
   };
 }
 
-const NO_SESSION = { sessionId: null, clarification: null, preview: null, ticket: null, error: null };
+const NO_SESSION = { sessionId: null, check: null, clarification: null, preview: null, ticket: null, error: null };
 
 /**
  * The next state. Actions:
  * go {phase} · session-reset · audio {audio|null} · request {id, kind, sinceSeq} · request-done ·
- * clarification {outcome} · preview {outcome} · ticket {outcome} · failed {error} · stage {event}
+ * transcript-check {outcome} · clarification {outcome} · preview {outcome} · ticket {outcome} · failed {error} · stage {event}
  */
 export function reduce(state, action) {
   switch (action.type) {
@@ -58,6 +62,8 @@ export function reduce(state, action) {
     }
     case "request-done":
       return { ...state, inflight: null };
+    case "transcript-check":
+      return { ...state, phase: "confirming", sessionId: action.outcome.sessionId, check: action.outcome };
     case "clarification":
       return { ...state, phase: "clarifying", sessionId: action.outcome.sessionId, clarification: action.outcome };
     case "preview":
