@@ -16,12 +16,8 @@ import dev.voxloop.loop.run.StuckDetector;
 import dev.voxloop.loop.worker.Worker;
 import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.loop.workspace.WorkspacePreparer;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -98,8 +94,8 @@ public final class LoopEngine {
      * stops them after their current step.
      */
     public AutoCloseable startWorkers(int n) {
-        List<Worker> ws = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
+        java.util.List<Worker> ws = new java.util.ArrayList<>();
+        java.util.List<Thread> threads = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
             Worker w = worker(null);
             ws.add(w);
@@ -117,9 +113,8 @@ public final class LoopEngine {
 
     private static String hostName() {
         try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            // safe: the host name only makes worker ids readable; the pid and a random suffix keep them unique
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
             return "worker";
         }
     }

@@ -36,11 +36,9 @@ public record StoreSettings(
     /**
      * The embedded default: an H2 file database {@code voxloop.mv.db} in the data directory. WRITE_DELAY=0: a commit
      * is in the file before the caller hears of it, so kill -9 loses nothing (H2's default writes up to 500 ms later
-     * from a background thread; measured: every such write lost). {@code async:} is H2's file system on
-     * AsynchronousFileChannel: on the default one, interrupting a thread in the middle of a read or write closes the
-     * database for every connection.
+     * from a background thread; measured: every such write lost).
      */
-    static final String H2_URL = "jdbc:h2:async:{data}/voxloop;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
+    static final String H2_URL = "jdbc:h2:file:{data}/voxloop;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
             + ";DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
 
     public StoreSettings {

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Which requests need the API token: every POST except the Jira webhook (it has its own signature), and the
- * event streams. Reads (health, queue, tickets, session state) stay open, as SEJFA clients read them without a token.
+ * event streams. Reads (health, queue, tickets, session state) stay open like the original's.
  */
 public final class AccessRules {
 

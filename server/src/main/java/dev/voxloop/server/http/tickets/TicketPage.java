@@ -20,7 +20,7 @@ import org.owasp.encoder.Encode;
 
 /**
  * A plain HTML page for one ticket, from the template {@code ticket-page.mustache} beside this class's package in
- * the resources. The template is compiled when the routes are built, so a broken file stops start-up with its
+ * the resources. The template is compiled once, when the class is first used, and a broken file fails with its
  * name; every value from the ticket is HTML-escaped (ticket text is untrusted) by OWASP's encoder, and a
  * placeholder without a value is an error rather than an empty string.
  */
@@ -29,6 +29,8 @@ final class TicketPage {
     static final String TEMPLATE = "/dev/voxloop/server/http/tickets/ticket-page.mustache";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
+
+    private static final TicketPage PAGE = new TicketPage();
 
     private final Template template;
 
@@ -51,7 +53,12 @@ final class TicketPage {
         }
     }
 
-    String render(Ticket t) {
+    /** The page for {@code t}. */
+    static String render(Ticket t) {
+        return PAGE.page(t);
+    }
+
+    String page(Ticket t) {
         Map<String, Object> m = new HashMap<>();
         m.put("key", t.key());
         m.put("summary", t.summary());

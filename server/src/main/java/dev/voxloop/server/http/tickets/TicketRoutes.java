@@ -16,7 +16,6 @@ public final class TicketRoutes {
     static final int MAX_KEY = 255;
 
     private final TicketTracker tracker;
-    private final TicketPage page = new TicketPage();
 
     public TicketRoutes(TicketTracker tracker) {
         this.tracker = tracker;
@@ -25,12 +24,12 @@ public final class TicketRoutes {
     public void register(JavalinDefaultRoutingApi routes) {
         routes.get("/api/tickets", this::list);
         routes.get("/api/tickets/{key}", ctx -> ctx.json(WireShapes.ticket(find(ctx))));
-        routes.get("/tickets/{key}", ctx -> ctx.html(page.render(find(ctx))));
+        routes.get("/tickets/{key}", ctx -> ctx.html(TicketPage.render(find(ctx))));
         // HEAD answers as GET would, status included (the framework's own HEAD says 200 for any key)
         routes.head("/tickets/{key}", ctx -> ctx.contentType("text/html").status(find(ctx) == null ? 404 : 200));
         routes.head("/api/tickets/{key}", ctx -> ctx.contentType("application/json").status(find(ctx) == null ? 404
                 : 200));
-        // Jira proxy paths that earlier consoles call; served from whichever tracker is configured.
+        // v2's Jira proxy paths, kept so its console keeps working; served from whichever tracker is configured.
         routes.get("/api/jira/issues", ctx -> list(ctx, ctx.queryParam("project"),
                 ctx.queryParam("max_results") != null ? ctx.queryParam("max_results") : ctx.queryParam("limit")));
         routes.get("/api/jira/issue/{key}", ctx -> {

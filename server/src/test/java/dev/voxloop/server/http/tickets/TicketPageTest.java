@@ -21,7 +21,7 @@ class TicketPageTest {
                 List.of("<b>bold</b>"), IssueType.BUG, Priority.HIGH, List.of("x<y"), "To Do", null, null, AT, AT,
                 List.of(new Comment("<eve>", "</pre><img src=x onerror=alert(1)>", AT)));
 
-        String html = new TicketPage().render(t);
+        String html = new TicketPage().page(t);
 
         assertThat(html).doesNotContain("<script>", "<b>bold", "<eve>", "<img")
                 .contains("<title>BOOK-1: &lt;script&gt;alert(1)&lt;/script&gt;</title>")
@@ -38,7 +38,7 @@ class TicketPageTest {
         Ticket t = new Ticket("OPS-2", null, "OPS", "Rotate keys", "", List.of(), null, null, List.of(), "To Do",
                 "OPS-1", null, null, null, List.of());
 
-        assertThat(new TicketPage().render(t)).contains("<p>None yet.</p>", "<p>No comments.</p>")
+        assertThat(new TicketPage().page(t)).contains("<p>None yet.</p>", "<p>No comments.</p>")
                 .contains("<dt>Parent</dt><dd>OPS-1</dd>", "<dt>Type</dt><dd></dd>")
                 .doesNotContain("<dt>Created</dt>");
     }
