@@ -5,8 +5,8 @@
 // - Reconnects with exponential backoff plus jitter: min(1 s * 2^n, 30 s) + 0..500 ms; n resets on open.
 // - Resumes with ?after=<last seq seen>, and drops any event whose seq it has already seen.
 // - Marks every event as replayed or live. Replayed means: the server said so (replay: true), or it is
-//   older than this page (by the event's own timestamp) when no resume point existed yet. Consumers must not toast replayed events:
-//   the original console showed an old "done" toast on every reconnect (inventory 8.22).
+//   older than this page (by the event's own timestamp) when no resume point existed yet. Consumers must not
+//   toast replayed events: a reconnect would otherwise announce an old "done" as if it had just happened.
 
 export const BACKOFF_BASE_MS = 1000;
 export const BACKOFF_MAX_MS = 30000;

@@ -1,8 +1,8 @@
 package dev.voxloop.app;
 
-import dev.voxloop.core.chat.ToolChat;
-import dev.voxloop.intent.ollama.OllamaToolChat;
-import dev.voxloop.intent.openai.OpenAiToolChat;
+import dev.voxloop.core.chat.ChatModel;
+import dev.voxloop.intent.ollama.OllamaChat;
+import dev.voxloop.intent.openai.OpenAiChat;
 import dev.voxloop.loop.agent.AgentProfile;
 import dev.voxloop.loop.agent.ModelConnector;
 import java.time.Duration;
@@ -24,12 +24,12 @@ public final class AgentModels implements ModelConnector {
     }
 
     @Override
-    public ToolChat connect(AgentProfile p) {
+    public ChatModel connect(AgentProfile p) {
         if (p.api(env).equals("ollama")) {
-            return new OllamaToolChat(p.baseUrl(env, "OLLAMA_URL", "http://localhost:11434"),
+            return OllamaChat.forAgent(p.baseUrl(env, "OLLAMA_URL", "http://localhost:11434"),
                     p.model() != null ? p.model() : env.getOrDefault("OLLAMA_MODEL", "qwen3-coder:30b"), TIMEOUT);
         }
-        return new OpenAiToolChat(p.baseUrl(env, "OPENAI_BASE_URL", "https://api.openai.com/v1"),
+        return OpenAiChat.forAgent(p.baseUrl(env, "OPENAI_BASE_URL", "https://api.openai.com/v1"),
                 p.model() != null ? p.model() : env.getOrDefault("OPENAI_MODEL", "gpt-5.5"),
                 p.key(env, "OPENAI_API_KEY"), TIMEOUT);
     }

@@ -6,7 +6,6 @@ import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.core.transcript.SpeechToText;
 import dev.voxloop.intent.IntentExtractors;
 import dev.voxloop.intent.IntentSettings;
-import dev.voxloop.speech.EngineChoice;
 import dev.voxloop.speech.SpeechEngines;
 import dev.voxloop.speech.SpeechSettings;
 import dev.voxloop.speech.TrackerVocabulary;
@@ -14,35 +13,32 @@ import dev.voxloop.speech.engine.WarmEngine;
 import java.util.List;
 
 /**
- * Picks the speech engine and the intent extractor from configuration. Both are built lazily (first use, or
- * {@link #warm()} once the server listens) because their models take seconds of CPU to load.
+ * Picks the speech engine and the intent extractor from configuration. Building them is cheap; their models
+ * (seconds of CPU) load in the background from {@link #warm()}, which the server calls once it listens, or on
+ * the first request, which waits for them within each engine's own limit.
  */
 final class Engines {
 
-    private final Deferred<SpeechToText> speechEngine;
-    private final Deferred<IntentExtractor> extractorEngine;
     private final SpeechToText speech;
     private final IntentExtractor extractor;
 
     Engines(ConfigTree tree, TicketTracker tracker, List<AutoCloseable> closeables) {
         boolean speechOff = "none".equalsIgnoreCase(tree.string("speech.engine", ""));
-        SpeechSettings speechSettings = speechOff ? null : SpeechSettings.from(tree);
-        IntentSettings intentSettings = IntentSettings.from(tree);
-        this.speechEngine = new Deferred<>(() -> {
-            WarmEngine engine = SpeechEngines.create(speechSettings, TrackerVocabulary.of(tracker));
+        if (speechOff) {
+            this.speech = null;
+        } else {
+            WarmEngine engine = SpeechEngines.create(SpeechSettings.from(tree), TrackerVocabulary.of(tracker));
             synchronized (closeables) {
                 closeables.add(engine);
             }
-            return engine;
-        });
-        this.extractorEngine = new Deferred<>(() -> IntentExtractors.create(intentSettings));
-        this.speech = speechOff ? null : new DeferredSpeechToText(EngineChoice.of(speechSettings), speechEngine);
-        this.extractor = new DeferredExtractor(intentSettings.extractor(), extractorEngine);
+            this.speech = engine;
+        }
+        this.extractor = IntentExtractors.create(IntentSettings.from(tree));
     }
 
     /**
-     * The configured speech engine (whisper once a model is pulled, else offline PocketSphinx); null for {@code speech.engine: none} (audio is then
-     * refused with a 503 naming the fix).
+     * The configured speech engine (whisper once a model is pulled, else offline PocketSphinx); null for
+     * {@code speech.engine: none} (audio is then refused with a 503 naming the fix).
      */
     SpeechToText speech() {
         return speech;
@@ -55,9 +51,9 @@ final class Engines {
 
     /** Start loading the models now. */
     void warm() {
-        extractorEngine.warm();
+        extractor.warm();
         if (speech != null) {
-            speechEngine.warm();
+            speech.warm();
         }
     }
 }

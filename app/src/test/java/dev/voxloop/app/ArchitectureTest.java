@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The module map as rules: every adapter and orchestrator depends on core only, never on a sibling; core depends on
  * nothing of ours and no I/O library; the guard alone implements the tool-use policy; only the bench command
- * reaches the benchmark harnesses.
+ * reaches the benchmark harnesses; no production code uses the test peers.
  */
 class ArchitectureTest {
 
@@ -66,10 +66,30 @@ class ArchitectureTest {
     }
 
     @Test
+    void productionCodeNeverUsesTheTestPeers() {
+        noClasses().that().resideOutsideOfPackage("dev.voxloop.peers..")
+                .should().dependOnClassesThat().resideInAPackage("dev.voxloop.peers..")
+                .because("the peers stand in for external services in tests only")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheBenchCommandReachesTheBenchmarks() {
         noClasses().that().resideOutsideOfPackages("dev.voxloop.bench..", "dev.voxloop.app.bench..")
                 .should().dependOnClassesThat().resideInAPackage("dev.voxloop.bench..")
                 .because("benchmark harnesses are not production code; the bench command is their one door")
+                .check(classes);
+    }
+
+    @Test
+    void childProcessesAreStartedInOnePlace() {
+        noClasses().that().resideOutsideOfPackages("dev.voxloop.core.process..", "dev.voxloop.peers..")
+                .and().doNotHaveFullyQualifiedName("dev.voxloop.bench.loop.LoopClaimBench")
+                .should().dependOnClassesThat().belongToAnyOf(ProcessBuilder.class)
+                .because("core.process.Command captures the output, keeps the time limit and kills the whole "
+                        + "process tree; the test peers (on test classpaths only) install the agent CLIs with the "
+                        + "script's progress on the console, and the claim benchmark starts worker JVMs that write "
+                        + "their own log files")
                 .check(classes);
     }
 }

@@ -1,12 +1,13 @@
 package dev.voxloop.guard;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.voxloop.core.process.Command;
+import dev.voxloop.core.process.Exit;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The few read-only git questions the guard asks (which branch is checked out, whether a commit exists, whether
@@ -15,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class GitQuery {
 
-    private static final long TIMEOUT_SECONDS = 30;
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private final Path dir;
 
     public GitQuery(Path dir) {
@@ -49,19 +50,11 @@ public final class GitQuery {
     private Optional<String> run(String... args) {
         List<String> argv = new ArrayList<>(List.of("git", "-C", dir.toString()));
         argv.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().put("GIT_TERMINAL_PROMPT", "0");
         try {
-            Process p = pb.start();
-            p.getOutputStream().close();
-            // waiting before reading is safe: these commands print a branch name at most, far below a pipe's buffer
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return Optional.empty();
-            }
-            byte[] out = p.getInputStream().readAllBytes();
-            return p.exitValue() == 0 ? Optional.of(new String(out, StandardCharsets.UTF_8)) : Optional.empty();
-        } catch (IOException e) {
+            Exit exit = Command.of(argv).environment(Map.of("GIT_TERMINAL_PROMPT", "0")).discardErrors()
+                    .timeout(TIMEOUT).run();
+            return exit.ok() ? Optional.of(exit.output()) : Optional.empty();
+        } catch (Command.NotStarted e) {
             // git missing or not startable: "no" is the strict answer (see the class comment)
             return Optional.empty();
         } catch (InterruptedException e) {

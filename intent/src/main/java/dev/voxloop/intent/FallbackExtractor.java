@@ -38,6 +38,12 @@ public final class FallbackExtractor implements IntentExtractor {
     }
 
     @Override
+    public void warm() {
+        primary.warm();
+        fallback.warm();
+    }
+
+    @Override
     public Extraction extract(IntentRequest request) {
         try {
             return primary.extract(request);

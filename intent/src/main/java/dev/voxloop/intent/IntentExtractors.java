@@ -4,13 +4,13 @@ import dev.voxloop.core.intent.IntentExtractor;
 import dev.voxloop.intent.embedded.EmbeddedExtractor;
 import dev.voxloop.intent.ollama.OllamaChat;
 import dev.voxloop.intent.openai.OpenAiChat;
-import dev.voxloop.intent.remote.ModelExtractor;
+import dev.voxloop.intent.chat.ModelExtractor;
 
 /**
  * The extractor the configuration asks for. {@code embedded} (default) is offline; {@code ollama} and
  * {@code openai} fall back to the embedded one when the model is down (unless {@code intent.fallback} is false).
- * Creating an embedded extractor starts loading its embedding model in the background, so call this once at
- * start-up and keep the result.
+ * Creating one is cheap: the embedding model loads when {@link IntentExtractor#warm()} is called or on the first
+ * extraction. Create it once at start-up and keep it.
  */
 public final class IntentExtractors {
 

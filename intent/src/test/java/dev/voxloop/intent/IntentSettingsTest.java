@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.voxloop.core.config.ConfigKey;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.config.Settings;
-import dev.voxloop.intent.remote.PeerSupport;
+import dev.voxloop.intent.chat.PeerSupport;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -20,8 +20,7 @@ import java.util.Optional;
  * The loop's settings ({@code loop.*} in voxloop.yaml), each key declared once on its component; the
  * {@code LOOP_RUNNER_*} environment names of the runner voxloop replaces are accepted beside voxloop's own. The last
  * three components are not keys: the constructor derives them from the declared ones ({@code pricing} from the price
- * table, {@code prompts} from the templates, checked at start; {@code projects} from the {@code loop.projects} table,
- * see {@link ProjectConfig}).
+ * table, {@code prompts} from the templates, checked at start; {@code projects} from the {@code loop.projects} entries).
  */
 public record LoopSettings(
         @Key(path = "loop.workers", fallback = "1", env = "VOXLOOP_LOOP_WORKERS",
@@ -66,12 +65,8 @@ public record LoopSettings(
         Budgets budgets,
         @Key(path = "loop.allowlist")
         ExtraPackages extraPackages,
-        @Key(path = "loop.projects",
-                doc = "Target repository per project key: repo, default_branch, test, lint, coverage, coverage_report,"
-                        + " coverage_threshold, agent (claude|codex|builtin|command|replay), agent_command, model,"
-                        + " base_url, api_key_env, agent_args, api (builtin: openai|ollama), replay_script, branch_url,"
-                        + " max_iterations, max_duration, max_cost_usd")
-        Map<String, Object> projectTable,
+        @Key(path = "loop.projects", doc = "The target repository of each project, by project key")
+        Map<String, ProjectConfig.Entry> projectEntries,
         Pricing pricing,
         Prompts prompts,
         Map<String, ProjectConfig> projects) {
@@ -89,13 +84,9 @@ public record LoopSettings(
     public LoopSettings {
         pricing = pricing == null ? Pricing.from(priceTable) : pricing;
         prompts = prompts == null ? Prompts.of(firstPrompt, nextPrompt) : prompts;
-        projectTable = projectTable == null ? Map.of() : projectTable;
         if (projects == null) {
             Map<String, ProjectConfig> table = new LinkedHashMap<>();
-            ConfigTree t = new ConfigTree(projectTable);
-            for (String key : t.keys("")) {
-                table.put(key, ProjectConfig.from(key, t.section(key), budgets));
-            }
+            projectEntries.forEach((key, entry) -> table.put(key, ProjectConfig.from(key, entry, budgets)));
             projects = table;
         }
         projects = Collections.unmodifiableMap(new LinkedHashMap<>(projects));
@@ -122,6 +113,6 @@ public record LoopSettings(
         m.put(p.key(), p);
         return new LoopSettings(workers, lease, poll, maxAttempts, workspaces, voxloopCommand, installGitHooks,
                 claudeCommand, claudeMaxTurns, priceTable, firstPrompt, nextPrompt, budgets, extraPackages,
-                projectTable, pricing, prompts, m);
+                projectEntries, pricing, prompts, m);
     }
 }

@@ -3,6 +3,7 @@ package dev.voxloop.loop;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.core.config.Key;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.loop.agent.AgentProfile;
 import dev.voxloop.loop.run.Budgets;
@@ -10,11 +11,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
  * One project's target repository: where to clone it from, its default branch, the commands the gates run, the
- * agent and the budgets. Read from {@code loop.projects.<KEY>} in voxloop.yaml, then overlaid by the repository's
+ * agent and the budgets. Read from {@code loop.projects.<KEY>} in voxloop.yaml (declared by {@link Entry}), then overlaid by the repository's
  * own {@code .voxloop/loop.yaml} (human-owned: the policy keeps agents out of {@code .voxloop/}). The repository file
  * may set the commands and threshold (with profiles such as {@code code_repo} and {@code template_repo}, one active)
  * and may lower budgets, but may not choose the agent or raise budgets.
@@ -31,16 +33,61 @@ public record ProjectConfig(String key, String repo, String defaultBranch, Strin
 
     public static final String REPO_FILE = ".voxloop/loop.yaml";
 
-    static ProjectConfig from(String key, ConfigTree t, Budgets defaults) {
-        Budgets b = new Budgets(t.integer("max_iterations", defaults.maxIterations()),
-                t.duration("max_duration", defaults.maxDuration()), t.decimal("max_cost_usd", defaults.maxCostUsd()));
-        return new ProjectConfig(key, t.string("repo", null), t.string("default_branch", "main"),
-                t.string("test", null), t.string("lint", null), t.string("coverage", null),
-                t.string("coverage_report", null), t.integer("coverage_threshold", 80),
-                new AgentProfile(t.string("agent", "claude"), t.strings("agent_command"), t.string("model", null),
-                        t.string("base_url", null), t.string("api_key_env", null), t.strings("agent_args"),
-                        t.string("api", null)),
-                t.string("replay_script", null), t.string("branch_url", null), b);
+    /** One {@code loop.projects.<KEY>} entry as configured; {@link #from} fills in what it leaves to the loop. */
+    public record Entry(
+            @Key(path = "repo", doc = "Where to clone the target repository from: a URL or a local path")
+            String repo,
+            @Key(path = "default_branch", fallback = "main", doc = "The branch task branches start from")
+            String defaultBranch,
+            @Key(path = "test", doc = "Test command the gates run")
+            String test,
+            @Key(path = "lint", doc = "Lint command the gates run (unset: no lint gate)")
+            String lint,
+            @Key(path = "coverage", doc = "Command that writes the coverage report")
+            String coverage,
+            @Key(path = "coverage_report", doc = "The JaCoCo XML report the coverage gate reads")
+            String coverageReport,
+            @Key(path = "coverage_threshold", fallback = "80",
+                    doc = "Percent of changed executable lines that must be covered")
+            int coverageThreshold,
+            @Key(path = "agent", fallback = "claude", doc = "The coding agent: claude, codex, builtin, command or replay")
+            String agent,
+            @Key(path = "agent_command", doc = "The agent's executable; for command the argv ({prompt_file},"
+                    + " {workspace}, {iteration} are replaced)")
+            List<String> agentCommand,
+            @Key(path = "model", doc = "Model the agent is told to use (unset: the agent's own default)")
+            String model,
+            @Key(path = "base_url", doc = "Base URL of the agent's model server (unset: the agent's default)")
+            String baseUrl,
+            @Key(path = "api_key_env", doc = "Environment variable that holds the agent's API key")
+            String apiKeyEnv,
+            @Key(path = "agent_args", doc = "Extra command-line flags for the agent")
+            List<String> agentArgs,
+            @Key(path = "api", doc = "The built-in agent's chat API: openai or ollama (unset: ollama when only"
+                    + " OLLAMA_URL is set)")
+            String api,
+            @Key(path = "replay_script", doc = "The replay agent's script (JSON), relative to the data directory")
+            String replayScript,
+            @Key(path = "branch_url", doc = "Link to a pushed branch in the ticket comment, {branch} replaced"
+                    + " (unset: repo#branch)")
+            String branchUrl,
+            @Key(path = "max_iterations", doc = "Agent turns per run (unset: loop.budgets.max_iterations)")
+            Integer maxIterations,
+            @Key(path = "max_duration", doc = "Wall-clock time per run (unset: loop.budgets.max_duration)")
+            Duration maxDuration,
+            @Key(path = "max_cost_usd", doc = "Cost per run in USD (unset: loop.budgets.max_cost_usd)")
+            Double maxCostUsd) {
+    }
+
+    /** The project {@code key} as configured, the loop's budgets where the entry sets none. */
+    static ProjectConfig from(String key, Entry e, Budgets defaults) {
+        Budgets b = new Budgets(e.maxIterations() == null ? defaults.maxIterations() : e.maxIterations(),
+                e.maxDuration() == null ? defaults.maxDuration() : e.maxDuration(),
+                e.maxCostUsd() == null ? defaults.maxCostUsd() : e.maxCostUsd());
+        return new ProjectConfig(key, e.repo(), e.defaultBranch(), e.test(), e.lint(), e.coverage(),
+                e.coverageReport(), e.coverageThreshold(), new AgentProfile(e.agent(), e.agentCommand(), e.model(),
+                        e.baseUrl(), e.apiKeyEnv(), e.agentArgs(), e.api()),
+                e.replayScript(), e.branchUrl(), b);
     }
 
     /** This configuration with the repository's {@code .voxloop/loop.yaml} (if any) applied. */

@@ -3,11 +3,11 @@ package dev.voxloop.server;
 import dev.voxloop.core.transcript.EngineStatus;
 
 /**
- * What /health reports besides {@code status} and {@code ws_connections}: the original's fields
+ * What /health reports besides {@code status} and {@code ws_connections}: the SEJFA API's fields
  * (whisper_model, ollama_model, jira_configured) and ours. The app fills it from the configured engines.
  *
- * @param whisperModel    speech model name (the original's WHISPER_MODEL), or the engine's model, may be null
- * @param ollamaModel     intent model name (the original's OLLAMA_MODEL), may be null
+ * @param whisperModel    speech model name (what WHISPER_MODEL names), or the engine's model, may be null
+ * @param ollamaModel     intent model name (what OLLAMA_MODEL names), may be null
  * @param jiraConfigured  true when the Jira tracker is configured
  * @param speechEngine    speech engine in use ("offline", "whisper", "openai", "remote"), or null when none
  * @param speechStatus    how that engine is doing (loading, ready, degraded, failed), or null when none

@@ -35,14 +35,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP and WebSocket face of voxloop: the original system's contract plus ours, on one screen.
+ * The HTTP and WebSocket face of voxloop: the SEJFA voice API (docs/api.md) plus ours, on one screen.
  *
  * <pre>
  *   GET  /health                       POST /api/webhook/jira
  *   POST /api/transcribe               GET  /api/loop/queue | /api/loop/failed
  *   POST /api/extract                  POST /api/loop/started | completed | retry/{key}
  *   POST /api/pipeline/run[/audio]     GET  /api/tickets[/{key}]   GET /tickets/{key} (page)
- *   POST /api/pipeline/clarify         WS   /ws/status             (original monitor shapes)
+ *   POST /api/pipeline/clarify         WS   /ws/status             (SEJFA monitor shapes)
  *   POST /api/pipeline/approve|discard GET  /api/events (SSE)      WS  /api/events/ws (typed)
  *   GET  /api/pipeline/sessions/{id}   GET  /                      (console or placeholder)
  * </pre>

@@ -143,7 +143,9 @@ class ErrorsHttpTest {
     @Test
     void tooLargeIs413() {
         String big = "{\"text\": \"" + "a".repeat(600) + "\"}";
-        assertErrorBody(server.postJson("/api/pipeline/run", big), 413);
+        var json = server.postJson("/api/pipeline/run", big);
+        assertErrorBody(json, 413);
+        assertThat(json.header("Connection")).as("the next request must not reuse this connection").isEqualTo("close");
         byte[] audio = new byte[5000];
         assertErrorBody(server.postMultipart("/api/transcribe", "audio", "a.wav", audio), 413);
     }

@@ -93,8 +93,8 @@ public final class SpeechEngines {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try (var files = Files.walk(dir)) {
                     files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                } catch (IOException ignored) {
-                    // best effort
+                } catch (IOException e) {
+                    // the JVM is exiting: a leftover language model in the temporary directory harms nothing
                 }
             }));
             return dir;

@@ -81,7 +81,7 @@ public record SpeechSettings(
     public SpeechSettings {
         engine = engine.strip().toLowerCase(Locale.ROOT);
         if (engine.equals("local")) {
-            engine = "whisper"; // the original system's WHISPER_BACKEND=local
+            engine = "whisper"; // SEJFA deployments say WHISPER_BACKEND=local for the local Whisper
         }
         if (!ENGINES.contains(engine)) {
             throw new IllegalArgumentException("speech.engine: expected one of " + ENGINES + ", got '" + engine + "'");

@@ -23,7 +23,7 @@ public final class TrackerVocabulary {
                     words.addAll(p.components());
                 }
             } catch (RuntimeException e) {
-                return List.of();
+                return List.of(); // the words only sharpen recognition: without them it still works
             }
             return words.stream().filter(w -> w != null && !w.isBlank()).distinct().toList();
         };

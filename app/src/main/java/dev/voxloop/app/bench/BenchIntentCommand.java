@@ -1,21 +1,16 @@
 package dev.voxloop.app.bench;
 
 import dev.voxloop.bench.intent.IntentBench;
+import dev.voxloop.bench.intent.IntentBenchRun;
 import dev.voxloop.core.config.ConfigTree;
-import dev.voxloop.core.intent.IntentExtractor;
-import dev.voxloop.core.intent.IntentRequest;
 import dev.voxloop.core.ticket.Project;
-import dev.voxloop.intake.ClarificationPolicy;
 import dev.voxloop.intake.IntakeSettings;
-import dev.voxloop.intent.IntentExtractors;
 import dev.voxloop.intent.IntentSettings;
 import dev.voxloop.intent.ProjectsFile;
-import dev.voxloop.intent.embedded.EmbeddedExtractor;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -73,54 +68,8 @@ public final class BenchIntentCommand implements Callable<Integer> {
         if (extractor != null) {
             settings = settings.withExtractor(extractor);
         }
-        long t0 = System.nanoTime();
-        IntentExtractor engine = IntentExtractors.create(settings);
-        long created = System.nanoTime();
-        long ready = created;
-        if (engine instanceof EmbeddedExtractor embedded && !embedded.name().equals(EmbeddedExtractor.RULES_NAME)) {
-            long deadline = created + settings.modelLoadWait().toNanos();
-            while (!embedded.modelReady() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            ready = System.nanoTime();
-        }
-        long firstStart = System.nanoTime();
-        engine.extract(IntentRequest.of(rows.getFirst().text(), known));
-        long firstDone = System.nanoTime();
-        IntentBench.Result r = new IntentBench(engine, new ClarificationPolicy(IntakeSettings.from(config.get()).maxRounds()))
-                .run(rows, known, 2, passes);
-
-        out.printf(Locale.ROOT, "intent bench: extractor=%s data=%s rows=%d%n", r.extractor(), data, r.rows());
-        out.printf(Locale.ROOT, "machine: %d cores, %s, Java %s (%s)%n", Runtime.getRuntime().availableProcessors(),
-                cpuModel(), System.getProperty("java.version"), System.getProperty("java.vm.name"));
-        out.printf(Locale.ROOT, "accuracy: type %.1f%%  priority %.1f%%  project %.1f%%  clarify %.1f%%%n",
-                100 * r.type(), 100 * r.priority(), 100 * r.project(), 100 * r.clarify());
-        out.printf(Locale.ROOT, "latency warm (%d samples): p50 %.2f ms  p99 %.2f ms  mean %.2f ms%n",
-                r.rows() * Math.max(1, passes), r.p50Millis(), r.p99Millis(), r.meanMillis());
-        out.printf(Locale.ROOT, "start: create %.0f ms, embedding model ready after %.0f ms (background), first "
-                + "request %.0f ms%n", (created - t0) / 1e6, (ready - created) / 1e6, (firstDone - firstStart) / 1e6);
-        if (misses) {
-            for (IntentBench.Outcome o : r.misses()) {
-                out.printf(Locale.ROOT, "miss %s%s%s%s  %s  -> %s %s %s clarify=%s%n", o.typeOk() ? "." : "T",
-                        o.priorityOk() ? "." : "P", o.projectOk() ? "." : "J", o.clarifyOk() ? "." : "C",
-                        o.row().text(), o.extraction().draft().issueType(), o.extraction().draft().priority(),
-                        o.extraction().draft().projectKey(), o.clarify());
-            }
-        }
-        out.flush();
+        new IntentBenchRun(settings, IntakeSettings.from(config.get()).maxRounds(), passes, misses)
+                .run(data.toString(), rows, known, out);
         return 0;
-    }
-
-    private static String cpuModel() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).strip();
-                }
-            }
-        } catch (Exception ignored) {
-            // not Linux: the OS name will do
-        }
-        return System.getProperty("os.arch");
     }
 }

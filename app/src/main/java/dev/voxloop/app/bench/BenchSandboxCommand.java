@@ -1,6 +1,7 @@
 package dev.voxloop.app.bench;
 
 import dev.voxloop.bench.guard.SandboxBench;
+import dev.voxloop.core.process.Exit;
 import dev.voxloop.core.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -39,7 +40,10 @@ final class BenchSandboxCommand implements Callable<Integer> {
             String[] argv = new String[git.length + 1];
             argv[0] = "git";
             System.arraycopy(git, 0, argv, 1, git.length);
-            new ProcessBuilder(argv).directory(ws.toFile()).inheritIO().start().waitFor();
+            Exit exit = dev.voxloop.core.process.Command.of(argv).directory(ws).mergeErrors().run();
+            if (!exit.ok()) {
+                throw new IOException("git " + String.join(" ", git) + " failed in " + ws + ": " + exit.output());
+            }
         }
         out.print(new SandboxBench(isolated.get(), host.get(), dir.resolve("homes")).run(ws, rounds));
         return 0;

@@ -1,5 +1,6 @@
 package dev.voxloop.app.bench;
 
+import dev.voxloop.bench.Machine;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.intent.IntentExtractor;
 import dev.voxloop.core.intent.IntentRequest;
@@ -15,7 +16,6 @@ import dev.voxloop.bench.speech.RequestSets;
 import dev.voxloop.bench.speech.SpeechBench;
 import dev.voxloop.bench.speech.Synthesiser;
 import dev.voxloop.speech.engine.WarmEngine;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -181,20 +181,7 @@ public final class BenchSpeechCommand implements Callable<Integer> {
 
     private void machine() {
         out.printf(Locale.ROOT, "machine: %d cores, %s, JDK %s, load average %.2f at start%n",
-                Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), Machine.cpuModel(), System.getProperty("java.version"),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-    }
-
-    private static String cpuModel() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).strip();
-                }
-            }
-        } catch (IOException ignored) {
-            // not Linux: the architecture is all we can say
-        }
-        return System.getProperty("os.arch");
     }
 }

@@ -70,6 +70,7 @@ public final class TranscribeCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper();
         int failures = 0;
         try (WarmEngine speech = SpeechEngines.create(settings, vocabulary)) {
+            speech.warm();
             for (Path file : files) {
                 ObjectNode line = mapper.createObjectNode().put("file", file.toString());
                 try {

@@ -11,6 +11,6 @@ public record AppSettings(
                 doc = "Log level: error, warn, info or debug; read from the environment only, before the file")
         String logLevel,
         @Key(path = "queue.db_path", env = "QUEUE_DB_PATH",
-                doc = "Accepted and ignored: the queue lives in the database (the original system's SQLite file)")
+                doc = "Accepted and ignored: the queue lives in the database (SEJFA kept it in this SQLite file)")
         String queueDbPath) {
 }

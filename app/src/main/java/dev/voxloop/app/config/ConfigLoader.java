@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Merges, lowest precedence first: voxloop.yaml, a {@code .env} file beside it (the original system read one),
- * then the process environment. Environment variables are mapped to paths through the declared
- * {@link ConfigKey}s, so the original's names (JIRA_URL, OLLAMA_MODEL, ...) keep working. Keys in the file that
+ * Merges, lowest precedence first: voxloop.yaml, a {@code .env} file beside it (where SEJFA deployments keep
+ * their variables), then the process environment. Environment variables are mapped to paths through the declared
+ * {@link ConfigKey}s, so SEJFA's names (JIRA_URL, OLLAMA_MODEL, ...; docs/api.md says what SEJFA is) keep
+ * working. Keys in the file that
  * no settings record declares are reported as warnings (with a suggestion), not silently ignored. The tree
  * remembers where each value came from, for {@code voxloop config --effective}.
  */
@@ -165,14 +166,27 @@ public final class ConfigLoader {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (ConfigKey k : keys) {
-            int d = distance(unknown, k.path());
+            String candidate = named(k.path(), unknown);
+            int d = distance(unknown, candidate);
             if (d < bestDistance) {
                 bestDistance = d;
-                best = k.path();
+                best = candidate;
             }
         }
         return best != null && bestDistance <= Math.max(2, unknown.length() / 4) ? " (did you mean '" + best + "'?)"
                 : "";
+    }
+
+    /** {@code path} with each {@code *} replaced by the name {@code leaf} has there ("loop.projects.TRACK.repo"). */
+    private static String named(String path, String leaf) {
+        String[] parts = path.split("\\.");
+        String[] names = leaf.split("\\.");
+        for (int i = 0; i < parts.length && i < names.length; i++) {
+            if (parts[i].equals("*")) {
+                parts[i] = names[i];
+            }
+        }
+        return String.join(".", parts);
     }
 
     static int distance(String a, String b) {

@@ -30,7 +30,7 @@ public final class EffectiveConfig {
         for (Class<? extends Record> record : records) {
             out.append("\n# ---- ").append(record.getName()).append(" ----\n");
             for (ConfigKey key : Settings.keys(record)) {
-                if (!key.path().contains("[]")) {
+                if (!key.isTemplate()) {
                     line(out, key, tree, variables);
                 }
             }

@@ -92,6 +92,12 @@ class ConfigLoaderTest {
                 """);
         var loaded = loader.load(yaml, null, Map.of());
         assertThat(loaded.warnings()).hasSize(2);
+        assertThat(loader.load(Files.writeString(dir.resolve("project.yaml"), """
+                loop.projects.TRACK:
+                  repo: /srv/track.git
+                  tset: mvn test
+                """), null, Map.of()).warnings()).singleElement().asString()
+                .contains("'loop.projects.TRACK.tset'").contains("did you mean 'loop.projects.TRACK.test'");
         assertThat(loader.load(Files.writeString(dir.resolve("ok.yaml"), """
                 tracker:
                   projects: [{key: WEB, name: Web}]

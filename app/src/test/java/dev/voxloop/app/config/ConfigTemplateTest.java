@@ -46,7 +46,8 @@ class ConfigTemplateTest {
         StringBuilder uncommented = new StringBuilder();
         boolean block = false;
         for (String l : TEMPLATE.lines().toList()) {
-            boolean key = l.length() > 1 && l.charAt(0) == '#' && l.charAt(1) != ' ' && !l.contains("[]");
+            boolean key = l.length() > 1 && l.charAt(0) == '#' && l.charAt(1) != ' ' && !l.contains("[]")
+                    && !l.contains("*");
             block = key ? l.endsWith(": |") : block && l.startsWith("#  ");
             if (key || block) {
                 uncommented.append(l.substring(1)).append('\n');

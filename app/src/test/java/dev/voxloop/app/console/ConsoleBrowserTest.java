@@ -141,12 +141,12 @@ class ConsoleBrowserTest {
         browser.clickable("#approve").click();
 
         WebElement link = browser.visible("#ticket-link");
+        browser.toast("created"); // first: a toast lives 4.5 s, less than a screenshot takes on a busy machine
         browser.waitFor(d -> "success-title".equals(browser.focusedId()));
         assertThat(browser.unnamedControls()).isEmpty();
         shot("06-ticket-created");
         assertThat(link.getText()).contains("Dark mode toggle on the settings page");
         assertThat(browser.status()).isEqualTo("Done");
-        browser.toast("created");
         String key = link.getText().split(" ")[0];
 
         HttpResponse<String> page = http(link.getAttribute("href"));

@@ -94,7 +94,8 @@ class AudioPipelineTest {
         System.arraycopy(audio, 0, body, head.length, audio.length);
         System.arraycopy(tail, 0, body, head.length + audio.length, tail.length);
         HttpRequest req = HttpRequest.newBuilder(URI.create(to.running.url() + path))
-                .timeout(Duration.ofSeconds(120))
+                // as long as the slowest server speech.timeout of these tests: a busy machine is not a failure
+                .timeout(Duration.ofSeconds(300))
                 .header("content-type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         return HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());

@@ -1,11 +1,13 @@
 package dev.voxloop.bench.speech;
 
+import dev.voxloop.core.process.Command;
+import dev.voxloop.core.process.Exit;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Debian text-to-speech voices used to make spoken test requests (scripts/system-deps.sh installs them):
@@ -62,10 +64,13 @@ public enum Synthesiser {
                         out.toString(), text.toString());
                 case ESPEAK_NG -> List.of("espeak-ng", "-v", "en-us", "-f", text.toString(), "-w", out.toString());
             };
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
+            Exit exit;
+            try {
+                exit = Command.of(cmd).mergeErrors().timeout(Duration.ofSeconds(60)).run();
+            } catch (Command.NotStarted e) {
+                throw new IOException(label + " is not installed: " + e.getMessage(), e);
+            }
+            if (!exit.ok()) {
                 throw new IOException(label + " failed on: " + sentence);
             }
             return Files.readAllBytes(out);

@@ -20,7 +20,7 @@ import java.lang.annotation.Target;
  *
  * The component's type says how the value is read (see {@link Values}). A component whose type is a record with
  * {@code @Key} components of its own is a section: their paths are relative to this one's; a list of such records
- * is a list of entries ({@code path[].key}). A component without {@code @Key} is not read
+ * is a list of entries ({@code path[].key}), a {@code Map<String, ...>} of them entries by name ({@code path.*.key}). A component without {@code @Key} is not read
  * from the configuration: the binder passes null (or 0/false) and the record's constructor derives it.
  */
 @Retention(RetentionPolicy.RUNTIME)

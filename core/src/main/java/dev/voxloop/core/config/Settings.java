@@ -6,6 +6,8 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,7 +87,8 @@ public final class Settings {
         }
         Class<?> entry = entryType(component.getGenericType());
         if (entry != null) {
-            return entries(entry, scope, key.path(), path);
+            return type == Map.class ? namedEntries(entry, scope, key.path(), path)
+                    : entries(entry, scope, key.path(), path);
         }
         Optional<Object> raw = present(scope.here().raw(key.path()));
         if (raw.isEmpty() && !key.defaultFrom().isEmpty()) {
@@ -120,6 +123,27 @@ public final class Settings {
         return List.copyOf(out);
     }
 
+    private static Map<String, Object> namedEntries(Class<?> entry, Scope scope, String relative, String path) {
+        Optional<Object> raw = scope.here().raw(relative);
+        if (raw.isEmpty()) {
+            return Map.of();
+        }
+        if (!(raw.get() instanceof Map<?, ?> table)) {
+            throw Values.bad(path, "a mapping of names to entries", raw.get());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : table.entrySet()) {
+            String at = path + "." + e.getKey();
+            if (!(e.getValue() instanceof Map<?, ?> m)) {
+                throw Values.bad(at, "an entry with keys", e.getValue());
+            }
+            @SuppressWarnings("unchecked")
+            ConfigTree part = new ConfigTree((Map<String, Object>) m);
+            out.put(String.valueOf(e.getKey()), bindRecord(entry, scope.enter(part, at)));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
     private static void collect(Class<?> type, String at, List<ConfigKey> out) {
         for (RecordComponent c : type.getRecordComponents()) {
             Key key = c.getAnnotation(Key.class);
@@ -130,6 +154,9 @@ public final class Settings {
             Class<?> entry = entryType(c.getGenericType());
             if (isSection(c.getType())) {
                 collect(c.getType(), path, out);
+            } else if (entry != null && c.getType() == Map.class) {
+                out.add(declared(key, path, ConfigKey.Shape.ENTRIES, "entries by name"));
+                collect(entry, path + ".*", out);
             } else if (entry != null) {
                 out.add(declared(key, path, ConfigKey.Shape.ENTRIES, "list of entries"));
                 collect(entry, path + "[]", out);
@@ -152,11 +179,13 @@ public final class Settings {
                 .anyMatch(c -> c.isAnnotationPresent(Key.class));
     }
 
-    /** The section type of a {@code List<SomeSection>} component, else null. */
+    /** The section type of a {@code List<SomeSection>} or {@code Map<String, SomeSection>} component, else null. */
     private static Class<?> entryType(Type type) {
-        if (type instanceof ParameterizedType p && p.getRawType() == List.class
-                && p.getActualTypeArguments()[0] instanceof Class<?> c && isSection(c)) {
-            return c;
+        if (type instanceof ParameterizedType p && (p.getRawType() == List.class || p.getRawType() == Map.class)) {
+            Type[] args = p.getActualTypeArguments();
+            if (args[args.length - 1] instanceof Class<?> c && isSection(c)) {
+                return c;
+            }
         }
         return null;
     }

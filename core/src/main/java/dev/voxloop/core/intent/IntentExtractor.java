@@ -10,4 +10,11 @@ public interface IntentExtractor {
     String name();
 
     Extraction extract(IntentRequest request);
+
+    /**
+     * Starts loading the extractor's models in the background now rather than on the first request; returns at
+     * once. The server calls it once it answers requests, so loading does not slow its start-up.
+     */
+    default void warm() {
+    }
 }

@@ -19,6 +19,13 @@ public interface SpeechToText {
         return name();
     }
 
+    /**
+     * Starts loading the engine's models in the background now rather than on the first request; returns at once.
+     * The server calls it once it answers requests, so loading does not slow its start-up.
+     */
+    default void warm() {
+    }
+
     /** True when the engine can take requests now (model loaded, peer reachable). */
     default boolean ready() {
         return true;

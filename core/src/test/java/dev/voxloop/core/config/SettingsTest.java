@@ -33,6 +33,7 @@ class SettingsTest {
             @Key(path = "demo.extra", doc = "Extra") Map<String, Object> extra,
             @Key(path = "demo.retry") Retry retry,
             @Key(path = "demo.entries", doc = "Entries") List<Entry> entries,
+            @Key(path = "demo.named", doc = "Named") Map<String, Retry> named,
             int derived) {
 
         Sample {
@@ -55,6 +56,7 @@ class SettingsTest {
         assertThat(s.extra()).isEmpty();
         assertThat(s.retry()).isEqualTo(new Retry(3, Duration.ofMillis(500)));
         assertThat(s.entries()).isEmpty();
+        assertThat(s.named()).isEmpty();
         assertThat(s.derived()).isEqualTo(30);
     }
 
@@ -62,7 +64,8 @@ class SettingsTest {
     void valuesAreReadFromTheTreeIncludingSectionsAndEntries() {
         ConfigTree tree = new ConfigTree(Map.of("demo", Map.of("on", "no", "mode", "Careful", "tags", "a, b",
                 "extra", Map.of("k", Map.of("id", 7)), "retry", Map.of("attempts", 5),
-                "entries", List.of(Map.of("name", "x", "size", "2MB"), Map.of("name", "y")))));
+                "entries", List.of(Map.of("name", "x", "size", "2MB"), Map.of("name", "y")),
+                "named", Map.of("A", Map.of("attempts", 9)))));
         Sample s = Settings.bind(Sample.class, tree, DATA);
         assertThat(s.on()).isFalse();
         assertThat(s.mode()).isEqualTo(Mode.CAREFUL);
@@ -70,6 +73,7 @@ class SettingsTest {
         assertThat(s.extra()).containsEntry("k", Map.of("id", 7));
         assertThat(s.retry().attempts()).isEqualTo(5);
         assertThat(s.derived()).isEqualTo(50);
+        assertThat(s.named()).containsExactly(Map.entry("A", new Retry(9, Duration.ofMillis(500))));
         assertThat(s.entries()).containsExactly(new Entry("x", new ByteSize(2L << 20)), new Entry("y",
                 new ByteSize(1024)));
     }
@@ -90,6 +94,8 @@ class SettingsTest {
                 .hasMessage("demo.retry.delay: expected a duration like 90s, 15m or 2h, got 'soon'");
         assertThatThrownBy(() -> bind(Map.of("demo", Map.of("entries", List.of(Map.of("size", "big"))))))
                 .hasMessage("demo.entries[0].size: expected a size like 25MB, got 'big'");
+        assertThatThrownBy(() -> bind(Map.of("demo", Map.of("named", Map.of("B", Map.of("delay", "x"))))))
+                .hasMessage("demo.named.B.delay: expected a duration like 90s, 15m or 2h, got 'x'");
         assertThatThrownBy(() -> bind(Map.of("demo", Map.of("mode", "slow"))))
                 .hasMessage("demo.mode: expected one of fast, careful, got 'slow'");
         assertThatThrownBy(() -> bind(Map.of("demo", Map.of("url", "ftp://x"))))
@@ -105,13 +111,17 @@ class SettingsTest {
         List<ConfigKey> keys = Settings.keys(Sample.class);
         assertThat(keys).extracting(ConfigKey::path).containsExactly("demo.url", "demo.on", "demo.ratio",
                 "demo.token", "demo.dir", "demo.mode", "demo.tags", "demo.extra", "demo.retry.attempts",
-                "demo.retry.delay", "demo.entries", "demo.entries[].name", "demo.entries[].size");
+                "demo.retry.delay", "demo.entries", "demo.entries[].name", "demo.entries[].size", "demo.named",
+                "demo.named.*.attempts", "demo.named.*.delay");
         assertThat(keys.get(0).env()).containsExactly("DEMO_URL");
         assertThat(keys.get(3).secret()).isTrue();
         assertThat(keys.get(3).defaultFrom()).isEqualTo("other.token");
         assertThat(keys.get(7).covers("demo.extra.anything.below")).isTrue();
         assertThat(keys.get(6).settableFromEnvironment()).isTrue();
         assertThat(keys.get(11).settableFromEnvironment()).isFalse();
+        assertThat(keys.get(14).covers("demo.named.B.attempts")).isTrue();
+        assertThat(keys.get(14).covers("demo.named.B.attempts.x")).isFalse();
+        assertThat(keys.get(14).settableFromEnvironment()).isFalse();
         assertThat(keys.get(5).type()).isEqualTo("one of fast, careful");
     }
 

@@ -1,5 +1,7 @@
 package dev.voxloop.guard.sandbox;
 
+import dev.voxloop.core.process.Command;
+import dev.voxloop.core.process.ProcessTree;
 import dev.voxloop.core.sandbox.LimitHit;
 import dev.voxloop.core.sandbox.Sandbox.OutputWatcher;
 import dev.voxloop.core.sandbox.SandboxLimits;
@@ -48,10 +50,12 @@ final class LimitedProcess {
     static Outcome run(List<String> argv, Path dir, Map<String, String> env, String stdin, Duration timeout,
                        long outputCap, OutputWatcher watcher) throws IOException {
         long t0 = System.nanoTime();
-        ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().clear();
-        pb.environment().putAll(env);
-        Process p = pb.start();
+        Process p;
+        try {
+            p = Command.of(argv).directory(dir).onlyEnvironment(env).mergeErrors().start();
+        } catch (Command.NotStarted e) {
+            throw new IOException(e.getMessage(), e);
+        }
         CappedBuffer out = new CappedBuffer(outputCap, () -> kill(p), watcher);
         Thread reader = Thread.ofVirtual().start(() -> out.drain(p.getInputStream()));
         Thread writer = Thread.ofVirtual().start(() -> feed(p.getOutputStream(), stdin));
@@ -75,8 +79,7 @@ final class LimitedProcess {
     }
 
     static void kill(Process p) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
+        ProcessTree.kill(p.toHandle());
     }
 
     private static void feed(OutputStream in, String stdin) {

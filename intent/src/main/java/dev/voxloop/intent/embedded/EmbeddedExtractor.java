@@ -8,18 +8,16 @@ import dev.voxloop.core.intent.IssueType;
 import dev.voxloop.core.intent.Priority;
 import dev.voxloop.core.intent.TicketDraft;
 import dev.voxloop.core.ticket.Project;
-import dev.voxloop.intent.guard.InjectionScreen;
+import dev.voxloop.intent.untrusted.InjectionScreen;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,12 +33,6 @@ public final class EmbeddedExtractor implements IntentExtractor {
     /** The name when no embedding model is used. */
     public static final String RULES_NAME = "rules";
 
-    /** Below this many subject words (after stop, vague and project words) a request has no concrete subject. */
-    static final int MIN_SUBJECT_WORDS = 2;
-
-    /** Below this similarity to every project the embedding adds no project evidence. */
-    static final double MIN_PROJECT_SIMILARITY = 0.15;
-
     private static final Pattern PARENT = Pattern.compile("\\b([A-Z][A-Z0-9]+-\\d+)\\b");
 
     private final SemanticHints hints;
@@ -55,8 +47,9 @@ public final class EmbeddedExtractor implements IntentExtractor {
     }
 
     /**
-     * Rules plus the all-MiniLM-L6-v2 nearest-prototype classifier. The model loads in a background thread
-     * started here; an extraction waits for it at most {@code loadWait} (then uses rules for that request).
+     * Rules plus the all-MiniLM-L6-v2 nearest-prototype classifier. The model loads in the background from
+     * {@link #warm()} or the first extraction; an extraction waits for it at most {@code loadWait} (then uses rules
+     * for that request).
      */
     public static EmbeddedExtractor withEmbeddings(Duration loadWait) {
         return new EmbeddedExtractor(new MiniLmHints(AllMiniLmL6V2EmbeddingModel::new, loadWait));
@@ -78,6 +71,11 @@ public final class EmbeddedExtractor implements IntentExtractor {
     }
 
     @Override
+    public void warm() {
+        hints.warm();
+    }
+
+    @Override
     public Extraction extract(IntentRequest request) {
         List<Project> projects = request.projects();
         ProjectVocabulary vocab = vocabularies.computeIfAbsent(projects, ProjectVocabulary::new);
@@ -87,35 +85,16 @@ public final class EmbeddedExtractor implements IntentExtractor {
         String text = RequestText.clean(request.text());
         List<String> answers = request.answers().stream().map(RequestText::clean).filter(a -> !a.isBlank()).toList();
         String all = answers.isEmpty() ? text : text + ". " + String.join(". ", answers);
-        List<String> names = projectWords(projects);
-
-        List<String> flags = new ArrayList<>(screen.flags(request.text()));
-        for (String a : request.answers()) {
-            for (String f : screen.flags(a)) {
-                if (!flags.contains(f)) {
-                    flags.add(f);
-                }
-            }
-        }
-
         Map<String, Double> confidence = new HashMap<>();
         List<String> ambiguities = new ArrayList<>();
         LinkedHashSet<String> missing = new LinkedHashSet<>();
         TicketDraft previous = request.previous();
-
-        SemanticHints.Evidence evidence = null;
-        // --- what the work is ------------------------------------------------------------------------------
-        String work = RequestText.work(text, names);
-        boolean concrete = isConcrete(work, names);
-        for (String answer : answers) {
-            String answerWork = RequestText.work(answer, names);
-            if (!concrete && isConcrete(answerWork, names)) {
-                work = work.isBlank() || Words.content(strip(work, names)).isEmpty() ? answerWork
-                        : work + ": " + answerWork;
-                concrete = true;
-            }
-        }
-        String summary = RequestText.summary(work, TicketDraft.SUMMARY_MAX);
+        // what the work is
+        Subject subject = Subject.of(text, answers, projects);
+        // one embedding per request at most, and none when explicit words decided everything
+        Supplier<SemanticHints.Evidence> evidence = memo(() -> hints.evidence(subject.work(), projects));
+        boolean concrete = subject.concrete();
+        String summary = RequestText.summary(subject.work(), TicketDraft.SUMMARY_MAX);
         if (summary.length() < TicketDraft.SUMMARY_MIN) {
             summary = RequestText.summary(text, TicketDraft.SUMMARY_MAX);
         }
@@ -125,7 +104,7 @@ public final class EmbeddedExtractor implements IntentExtractor {
         }
         confidence.put("summary", concrete ? 0.8 : 0.2);
 
-        // --- priority ---------------------------------------------------------------------------------------
+        // priority: only explicit words decide; a concrete request without them is Medium
         Priority priority = null;
         Optional<PriorityWords.Found> p = PriorityWords.find(all);
         if (p.isPresent()) {
@@ -139,13 +118,12 @@ public final class EmbeddedExtractor implements IntentExtractor {
             confidence.put("priority", 0.5);
         }
 
-        // --- type -------------------------------------------------------------------------------------------
-        IssueType type = answerType(answers).or(() -> TypeWords.find(all)).orElse(null);
+        // type: an answer or an explicit word, else cues and the embedding
+        IssueType type = TypeChoice.answered(answers).or(() -> TypeWords.find(all)).orElse(null);
         if (type != null) {
             confidence.put("issue_type", 0.95);
         } else if (concrete) {
-            evidence = hints.evidence(work, projects);
-            TypeChoice choice = chooseType(work, evidence.types());
+            TypeChoice choice = TypeChoice.weigh(subject.work(), evidence.get().types());
             type = choice.type();
             confidence.put("issue_type", choice.confidence());
             if (choice.runnerUp() != null) {
@@ -158,18 +136,14 @@ public final class EmbeddedExtractor implements IntentExtractor {
         if (type == null) {
             missing.add("issue_type");
         }
-        String parent = null;
         Matcher pm = PARENT.matcher(all);
-        if (pm.find()) {
-            parent = pm.group(1);
-        }
+        String parent = pm.find() ? pm.group(1) : null;
         if (type == IssueType.SUB_TASK && parent == null) {
             ambiguities.add("A sub-task needs its parent ticket (e.g. SHOP-12)");
             missing.add("parent");
         }
 
-        // --- project ----------------------------------------------------------------------------------------
-        ProjectChoice pc = chooseProject(vocab, all, work, concrete, request, previous, evidence);
+        ProjectChoice pc = ProjectChoice.choose(vocab, all, subject, request, () -> evidence.get().projects());
         if (pc.project() != null) {
             confidence.put("project", pc.confidence());
         } else {
@@ -179,171 +153,41 @@ public final class EmbeddedExtractor implements IntentExtractor {
             ambiguities.add(pc.ambiguity());
         }
 
-        // --- acceptance criteria ----------------------------------------------------------------------------
-        List<String> criteria = concrete ? CriteriaWriter.write(type, summary, extraClauses(work, summary))
+        List<String> criteria = concrete ? CriteriaWriter.write(type, summary, subject.clausesAfter(summary))
                 : List.of();
         if (criteria.isEmpty()) {
             missing.add("acceptance_criteria");
         }
         confidence.put("acceptance_criteria", criteria.isEmpty() ? 0.0 : 0.6);
 
-        List<String> questions = new ArrayList<>();
-        if (!concrete) {
-            questions.add(subjectQuestion(work, names));
-        }
+        List<String> questions = concrete ? List.of() : List.of(subject.question());
         TicketDraft draft = new TicketDraft(summary, request.text() == null ? "" : request.text().strip(), criteria,
                 type, priority, pc.project() == null ? null : pc.project().key(), parent, List.of());
-        return new Extraction(draft, List.copyOf(missing), ambiguities, confidence, flags, questions,
+        return new Extraction(draft, List.copyOf(missing), ambiguities, confidence, flags(request), questions,
                 ambiguityScore(concrete, type, pc.project(), confidence), name);
     }
 
-    // ---- pieces ----------------------------------------------------------------------------------------------
-
-    record TypeChoice(IssueType type, double confidence, IssueType runnerUp) {
+    /** The injection screen's flags for the request and every answer, each flag once. */
+    private List<String> flags(IntentRequest request) {
+        List<String> flags = new ArrayList<>(screen.flags(request.text()));
+        for (String a : request.answers()) {
+            screen.flags(a).stream().filter(f -> !flags.contains(f)).forEach(flags::add);
+        }
+        return flags;
     }
 
-    private static TypeChoice chooseType(String work, Map<IssueType, Double> sims) {
-        Map<IssueType, Double> scores = new HashMap<>(TypeCues.score(work));
-        if (!sims.isEmpty()) {
-            // similarity spreads are small (a few hundredths): scale them to the cue weights
-            double max = sims.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-            sims.forEach((t, s) -> scores.merge(t, Math.max(0, 1.0 - (max - s) * 10), Double::sum));
-        }
-        List<Map.Entry<IssueType, Double>> ranked = scores.entrySet().stream()
-                .sorted(Map.Entry.<IssueType, Double>comparingByValue().reversed()).toList();
-        if (ranked.isEmpty() || ranked.getFirst().getValue() <= 0) {
-            return new TypeChoice(IssueType.STORY, 0.4, null);
-        }
-        double top = ranked.getFirst().getValue();
-        double second = ranked.size() > 1 ? ranked.get(1).getValue() : 0;
-        double margin = (top - second) / Math.max(top, 1e-9);
-        IssueType runnerUp = ranked.size() > 1 && margin < 0.15 ? ranked.get(1).getKey() : null;
-        return new TypeChoice(ranked.getFirst().getKey(), Math.min(0.9, 0.5 + margin * 0.4), runnerUp);
-    }
+    private static <T> Supplier<T> memo(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
 
-    record ProjectChoice(Project project, double confidence, String ambiguity) {
-    }
-
-    private ProjectChoice chooseProject(ProjectVocabulary vocab, String all, String work, boolean concrete,
-                                        IntentRequest request, TicketDraft previous,
-                                        SemanticHints.Evidence evidence) {
-        List<Project> projects = vocab.projects();
-        Optional<ProjectVocabulary.Named> named = vocab.named(all);
-        if (named.isPresent()) {
-            return new ProjectChoice(named.get().project(), 0.98, null);
-        }
-        Map<Project, Double> lexical = vocab.scores(all);
-        Map<String, Double> sims = Map.of();
-        if (concrete) {
-            sims = (evidence != null ? evidence : hints.evidence(work, projects)).projects();
-        }
-        Map<Project, Double> combined = new HashMap<>(lexical);
-        if (!sims.isEmpty()) {
-            double max = sims.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-            for (Project pr : projects) {
-                double s = sims.getOrDefault(pr.key(), 0.0);
-                // the nearest project gets one point, the others less as they fall behind; when nothing is
-                // even loosely similar the model adds no evidence
-                if (max >= MIN_PROJECT_SIMILARITY) {
-                    combined.merge(pr, Math.max(0, 1.0 - (max - s) * 10), Double::sum);
+            @Override
+            public T get() {
+                if (value == null) {
+                    value = supplier.get();
                 }
+                return value;
             }
-        }
-        List<Map.Entry<Project, Double>> ranked = combined.entrySet().stream()
-                .sorted(Map.Entry.<Project, Double>comparingByValue().reversed()
-                        .thenComparing(e -> projects.indexOf(e.getKey()), Comparator.naturalOrder()))
-                .toList();
-        double top = ranked.isEmpty() ? 0 : ranked.getFirst().getValue();
-        double second = ranked.size() > 1 ? ranked.get(1).getValue() : 0;
-        if (top >= 1.0 && top - second >= 0.5) {
-            return new ProjectChoice(ranked.getFirst().getKey(), Math.min(0.9, 0.5 + (top - second) / 4), null);
-        }
-        String ambiguity = null;
-        if (top > 0 && ranked.size() > 1 && second > 0) {
-            ambiguity = "Project: " + ranked.get(0).getKey().name() + " or " + ranked.get(1).getKey().name() + "?";
-        }
-        if (previous != null && previous.projectKey() != null
-                && projects.stream().anyMatch(pr -> pr.key().equals(previous.projectKey()))) {
-            return new ProjectChoice(find(projects, previous.projectKey()), 0.6, ambiguity);
-        }
-        if (request.defaultProject() != null && find(projects, request.defaultProject()) != null) {
-            return new ProjectChoice(find(projects, request.defaultProject()), 0.5, ambiguity);
-        }
-        if (projects.size() == 1) {
-            return new ProjectChoice(projects.getFirst(), 0.7, null);
-        }
-        return new ProjectChoice(null, 0, ambiguity);
-    }
-
-    private static Project find(List<Project> projects, String key) {
-        return projects.stream().filter(p -> p.key().equalsIgnoreCase(key)).findFirst().orElse(null);
-    }
-
-    /** An answer that is just a type ("Bug", "a story", "technical task"). */
-    private static Optional<IssueType> answerType(List<String> answers) {
-        for (int i = answers.size() - 1; i >= 0; i--) {
-            String a = answers.get(i).toLowerCase(Locale.ROOT).replaceAll("[^a-z -]", " ").strip()
-                    .replaceAll("^(?:it'?s |it is |a |an |the |this is )+", "").replaceAll("\\s+", " ");
-            Optional<IssueType> t = IssueType.parse(a);
-            if (t.isPresent()) {
-                return t;
-            }
-            switch (a) {
-                case "new feature", "feature", "a new feature", "feature request", "user story" -> {
-                    return Optional.of(IssueType.STORY);
-                }
-                case "technical task", "chore" -> {
-                    return Optional.of(IssueType.TASK);
-                }
-                case "broken", "something is broken", "defect" -> {
-                    return Optional.of(IssueType.BUG);
-                }
-                default -> {
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    static boolean isConcrete(String work, List<String> projectWords) {
-        return Words.content(strip(work, projectWords)).size() >= MIN_SUBJECT_WORDS;
-    }
-
-    private static String strip(String work, List<String> projectWords) {
-        String w = work;
-        for (String n : projectWords) {
-            w = w.replaceAll("(?i)\\b" + Pattern.quote(n) + "(?:'s)?\\b", " ");
-        }
-        return w;
-    }
-
-    /** Names, keys and spaced names of the projects: they place a request but are not its subject. */
-    private static List<String> projectWords(List<Project> projects) {
-        Set<String> out = new LinkedHashSet<>();
-        for (Project p : projects) {
-            out.add(p.name());
-            out.add(ProjectVocabulary.splitCamel(p.name()));
-            out.add(p.key());
-        }
-        return List.copyOf(out);
-    }
-
-    private static List<String> extraClauses(String work, String summary) {
-        String rest = work.length() > summary.length() && work.toLowerCase(Locale.ROOT)
-                .startsWith(summary.toLowerCase(Locale.ROOT)) ? work.substring(summary.length()) : "";
-        return RequestText.clauses(rest.replaceAll("^[\\s.,;:!?]+", ""));
-    }
-
-    private static String subjectQuestion(String work, List<String> projectWords) {
-        List<String> nouns = Words.content(strip(work, projectWords));
-        List<String> named = Words.tokens(strip(work, projectWords)).stream()
-                .filter(w -> !Words.STOP.contains(w) && !Words.VAGUE.contains(w)).toList();
-        String about = !nouns.isEmpty() ? String.join(" ", nouns) : named.isEmpty() ? null : named.getLast();
-        if (about != null) {
-            return "What exactly should change about the " + about + ": what happens now, and what should happen "
-                    + "instead?";
-        }
-        return "What exactly should change, and where: what happens now, and what should happen instead?";
+        };
     }
 
     private static double ambiguityScore(boolean concrete, IssueType type, Project project,

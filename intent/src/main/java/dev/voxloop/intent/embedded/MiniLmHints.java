@@ -2,6 +2,7 @@ package dev.voxloop.intent.embedded;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.voxloop.core.deferred.Deferred;
 import dev.voxloop.core.intent.IssueType;
 import dev.voxloop.core.ticket.Project;
 import java.io.BufferedReader;
@@ -17,21 +18,17 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Nearest-prototype evidence from all-MiniLM-L6-v2 (ONNX, shipped in its Maven jar, about 10 ms a sentence on
- * CPU). The model takes ~1.7 s to load, so loading starts in a background thread when this is created and
- * the first extraction waits for it, bounded by {@code loadWait}: a server answers /health at once and the
- * first request gets the same answer as every later one. If loading fails or takes longer than
- * {@code loadWait}, that request gets rules-only evidence (logged once) and later ones use the model when ready.
+ * CPU). The model takes ~1.7 s to load, so it loads in the background ({@link Deferred}) from {@link #warm()} (the
+ * server calls it once it answers requests) or the first extraction, which waits for it, bounded by
+ * {@code loadWait}. If loading fails or takes longer than {@code loadWait}, that request gets rules-only evidence
+ * (logged once) and later ones use the model when ready.
  */
 final class MiniLmHints implements SemanticHints {
 
@@ -41,7 +38,7 @@ final class MiniLmHints implements SemanticHints {
     /** Per type, the mean of this many nearest prototypes is the type's similarity. */
     private static final int K = 3;
 
-    private final CompletableFuture<Loaded> loading;
+    private final Deferred<Loaded> loading;
     private final Duration loadWait;
     private final Map<Project, List<float[]>> projectVectors = new ConcurrentHashMap<>();
     private volatile boolean warnedSlow;
@@ -49,47 +46,34 @@ final class MiniLmHints implements SemanticHints {
     private record Loaded(EmbeddingModel model, Map<IssueType, List<float[]>> types) {
     }
 
+    /** Nothing loads until {@link #warm()} or the first {@link #evidence}. */
     MiniLmHints(Supplier<EmbeddingModel> model, Duration loadWait) {
         this.loadWait = loadWait;
-        this.loading = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                long t0 = System.nanoTime();
-                EmbeddingModel m = model.get();
-                Map<IssueType, List<float[]>> types = embedPrototypes(m, readPrototypes());
-                LOG.info("embedding model ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
-                loading.complete(new Loaded(m, types));
-            } catch (Throwable e) {
-                LOG.warn("embedding model could not be loaded; the embedded extractor uses rules only: {}",
-                        e.toString());
-                loading.completeExceptionally(e);
-            }
-        }, "voxloop-embedding-load");
-        t.setDaemon(true);
-        t.start();
+        Map<IssueType, List<String>> prototypes = readPrototypes();
+        this.loading = new Deferred<>("embedding model", () -> {
+            EmbeddingModel m = model.get();
+            return new Loaded(m, embedPrototypes(m, prototypes));
+        });
+    }
+
+    @Override
+    public void warm() {
+        loading.start();
     }
 
     /** True once the model is loaded (for health and doctor output). */
     boolean ready() {
-        return loading.isDone() && !loading.isCompletedExceptionally();
+        return loading.ready();
     }
 
-    /** Waits (bounded) for the model; returns null when it is not there. */
+    /** Waits (bounded) for the model; returns null when it is not there, and the rules decide alone. */
     private Loaded loaded() {
-        try {
-            return loading.get(loadWait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            if (!warnedSlow) {
-                warnedSlow = true;
-                LOG.warn("embedding model not loaded after {} ms; using rules only until it is", loadWait.toMillis());
-            }
-            return null;
-        } catch (ExecutionException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
+        Loaded l = loading.await(loadWait).orElse(null);
+        if (l == null && loading.failure().isEmpty() && !warnedSlow) {
+            warnedSlow = true;
+            LOG.warn("embedding model not loaded after {} ms; using rules only until it is", loadWait.toMillis());
         }
+        return l;
     }
 
     @Override

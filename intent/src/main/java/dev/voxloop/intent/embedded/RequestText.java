@@ -1,5 +1,6 @@
 package dev.voxloop.intent.embedded;
 
+import dev.voxloop.intent.data.TableFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,10 +14,8 @@ import java.util.regex.Pattern;
 final class RequestText {
 
     /** Words that state urgency, ignored when deciding whether a clause says anything else. */
-    private static final Set<String> PRIORITY_WORDS = Set.of("priority", "prio", "high", "low",
-            "highest", "lowest", "urgent", "critical", "blocker", "emergency", "asap", "important", "minor",
-            "trivial", "someday", "rush", "hurry", "nice", "top", "medium", "normal", "super", "pretty", "quite",
-            "fairly", "really", "urgently", "importance", "severity", "urgency");
+    private static final Set<String> PRIORITY_WORDS =
+            TableFile.words("/dev/voxloop/intent/embedded/urgency-words.txt");
 
     private static final Pattern FILLERS = Pattern.compile(
             "(?i)\\b(?:um+|uh+|erm+|er|hmm+|uh-huh|you know|i mean|kind of|sort of)\\b[,]?\\s*");

@@ -23,6 +23,10 @@ interface SemanticHints {
     /** One embedding of {@code text}, compared with the type prototypes and with each project. */
     Evidence evidence(String text, List<Project> projects);
 
+    /** Starts loading the model in the background, if there is one to load. */
+    default void warm() {
+    }
+
     /** No model: the rules decide alone. */
     SemanticHints NONE = (text, projects) -> Evidence.NONE;
 }

@@ -1,5 +1,6 @@
 package dev.voxloop.intent.embedded;
 
+import dev.voxloop.intent.data.TableFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,38 +14,13 @@ final class Words {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’-][\\p{L}\\p{N}]+)*");
 
     /** Function words and request boilerplate: never a subject, never domain vocabulary. */
-    static final Set<String> STOP = Set.of(
-            "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as",
-            "is", "are", "was", "were", "be", "been", "being", "am", "it", "its", "it's", "this", "that", "these",
-            "those", "there", "there's", "here", "i", "i'm", "me", "my", "we", "we're", "our", "us", "you", "you're",
-            "your", "they", "them", "their", "he", "she", "his", "her", "what", "which", "who", "whom", "when",
-            "where", "why", "how", "all", "any", "some", "each", "every", "one", "two", "many", "much", "more",
-            "most", "other", "such", "no", "not", "only", "own", "same", "so", "than", "too", "very", "can",
-            "could", "will", "would", "should", "shall", "may", "might", "must", "do", "does", "did", "done",
-            "doing", "have", "has", "had", "having", "get", "gets", "got", "just", "also", "then", "now", "up",
-            "out", "about", "into", "over", "after", "before", "again", "if", "while", "because", "until", "itself",
-            "please", "um", "uh", "er", "erm", "hmm", "okay", "ok", "hey", "hi", "like", "yeah", "well", "actually",
-            "maybe", "really", "thing", "things", "stuff", "something", "anything", "everything", "someone",
-            "somebody", "anyone", "kind", "sort", "bit", "lot", "way", "able", "need", "needs", "needed", "want",
-            "wants", "let", "lets", "make", "makes", "create", "file", "add", "new", "ticket", "issue", "issues",
-            "problem", "problems", "request", "priority", "prio", "yesterday", "today", "tomorrow", "talked",
-            "discussed", "mentioned", "said", "told", "earlier", "later", "soon", "still", "already", "don't",
-            "doesn't", "didn't", "isn't", "aren't", "won't", "can't", "cannot", "dont", "doesnt", "didnt", "isnt",
-            "arent", "cant", "via", "per", "etc", "whole",
-            "entire");
+    static final Set<String> STOP = TableFile.words("/dev/voxloop/intent/embedded/stop-words.txt");
 
     /**
      * Verbs and adjectives that say THAT something should change but not WHAT: a request made only of these
      * (plus stop words and a single noun) has no concrete subject ("make it faster", "fix the thing").
      */
-    static final Set<String> VAGUE = Set.of(
-            "fix", "fixed", "improve", "improved", "better", "faster", "slower", "update", "updated", "look",
-            "looking", "check", "change", "changes", "handle", "sort", "deal", "work", "works", "working", "broken",
-            "break", "breaks", "wrong", "weird", "odd", "strange", "nicer", "cleaner", "good", "bad", "again",
-            "help", "tweak", "adjust", "review", "investigate", "see", "go", "going", "come", "take", "please",
-            "quick", "quickly", "asap", "urgent", "critical", "important", "high", "low", "medium", "lowest",
-            "highest", "minor", "trivial", "blocker", "bug", "task", "story", "epic", "feature", "page", "app",
-            "system", "site", "website", "screen", "part", "area", "everywhere", "somehow", "talk", "said");
+    static final Set<String> VAGUE = TableFile.words("/dev/voxloop/intent/embedded/vague-words.txt");
 
     private Words() {
     }

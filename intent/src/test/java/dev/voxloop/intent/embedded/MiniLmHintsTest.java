@@ -62,6 +62,19 @@ class MiniLmHintsTest {
     }
 
     @Test
+    void warmingLoadsTheModelWithoutARequest() throws Exception {
+        MiniLmHints hints = new MiniLmHints(() -> new WordHashModel(100).load(), Duration.ofSeconds(30));
+        Thread.sleep(200);
+        assertThat(hints.ready()).as("nothing loads before warm()").isFalse();
+        hints.warm();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!hints.ready() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(hints.ready()).isTrue();
+    }
+
+    @Test
     void aModelSlowerThanTheBoundGivesRulesOnlyUntilItIsReady() throws Exception {
         MiniLmHints hints = new MiniLmHints(() -> new WordHashModel(1_000).load(), Duration.ofMillis(50));
         assertThat(hints.evidence("the export crashes", TestData.PROJECTS)).isEqualTo(SemanticHints.Evidence.NONE);

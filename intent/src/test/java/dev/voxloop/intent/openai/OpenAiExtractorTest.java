@@ -12,7 +12,7 @@ import dev.voxloop.core.intent.Priority;
 import dev.voxloop.intent.IntentExtractors;
 import dev.voxloop.intent.IntentSettings;
 import dev.voxloop.intent.TestData;
-import dev.voxloop.intent.remote.PeerSupport;
+import dev.voxloop.intent.chat.PeerSupport;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

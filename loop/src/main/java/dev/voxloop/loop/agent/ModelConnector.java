@@ -1,6 +1,6 @@
 package dev.voxloop.loop.agent;
 
-import dev.voxloop.core.chat.ToolChat;
+import dev.voxloop.core.chat.ChatModel;
 import dev.voxloop.core.problem.Problem;
 
 /**
@@ -14,5 +14,5 @@ public interface ModelConnector {
         throw Problem.invalid("loop.projects.*.agent", "the built-in agent needs a chat model, and none is wired here");
     };
 
-    ToolChat connect(AgentProfile profile);
+    ChatModel connect(AgentProfile profile);
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.owasp.encoder.Encode;
 
 /**
  * {@code CURRENT_TASK.md}: the ticket wrapped as untrusted, escaped data; the acceptance criteria as a checklist
@@ -86,10 +87,8 @@ public final class TaskFile {
         return one.length() > 160 ? one.substring(0, 157) + "..." : one;
     }
 
+    /** Text as element content ({@code & < >} escaped, OWASP's encoder), so ticket text cannot close its block. */
     public static String escape(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return s == null ? "" : Encode.forXmlContent(s);
     }
 }

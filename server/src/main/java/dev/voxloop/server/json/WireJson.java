@@ -27,7 +27,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The one JSON configuration of the wire: snake_case names (as the original's FastAPI models), ISO-8601 UTC
+ * The one JSON configuration of the wire: snake_case names (as the SEJFA API's clients expect), ISO-8601 UTC
  * timestamps, booleans as booleans, enums in their wire spelling, and strict reading (unknown keys, trailing
  * tokens, and strings where booleans or numbers belong are refused).
  */

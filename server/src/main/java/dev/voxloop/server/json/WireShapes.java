@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The wire shapes, in one place: the original system's field names first (its clients read them), our additions
- * after. HTTP responses and WebSocket messages share these so a field never means two things.
+ * The wire shapes, in one place: the SEJFA voice API's field names first (docs/api.md; the voice app and console
+ * read them), our additions after. HTTP responses and WebSocket messages share these so a field never means two things.
  */
 public final class WireShapes {
 
@@ -106,7 +106,7 @@ public final class WireShapes {
                 "intent", intent(draft, ambiguityScore), "confidence", confidence, "flags", flags, "gaps", gaps);
     }
 
-    /** The draft in the original's intent shape; unknown type or priority stay null (the gaps say so). */
+    /** The draft in the SEJFA intent shape; an unknown type or priority stays null ({@code missing} says so). */
     public static Map<String, Object> intent(TicketDraft d, double ambiguityScore) {
         return obj("summary", d.summary(), "description", d.description(), "acceptance_criteria",
                 d.acceptanceCriteriaText(), "issue_type", d.issueType() == null ? null : d.issueType().label(),
@@ -123,8 +123,8 @@ public final class WireShapes {
     }
 
     /**
-     * The original's JiraTicketIntent (8 fields; type and priority default to Story and Medium as there, and
-     * {@code missing} says when that happened), plus ours.
+     * SEJFA's JiraTicketIntent (8 fields; type and priority default to Story and Medium, the defaults its clients
+     * expect, and {@code missing} says when that happened), plus ours.
      */
     public static Map<String, Object> extraction(Extraction ex) {
         TicketDraft d = ex.draft();
@@ -184,14 +184,14 @@ public final class WireShapes {
 
     // ---- queue ----------------------------------------------------------------------------------------------
 
-    /** {key, summary} as the original, plus status, attempts and times. */
+    /** {key, summary} as SEJFA's queue clients read it, plus status, attempts and times. */
     public static Map<String, Object> queueEntry(QueueEntry e) {
         return obj("key", e.key(), "summary", e.summary(), "status", e.status(), "attempts", e.attempts(),
                 "queued_at", e.queuedAt(), "started_at", e.startedAt(), "finished_at", e.finishedAt(),
                 "last_error", e.lastError());
     }
 
-    /** {key, summary, retry_count} as v2, plus last_error. */
+    /** {key, summary, retry_count} as the SEJFA console's failed list reads it, plus last_error. */
     public static Map<String, Object> failedEntry(QueueEntry e) {
         return obj("key", e.key(), "summary", e.summary(), "retry_count", e.attempts(), "last_error", e.lastError(),
                 "status", e.status(), "queued_at", e.queuedAt(), "finished_at", e.finishedAt());

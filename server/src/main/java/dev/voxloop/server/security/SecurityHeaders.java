@@ -9,9 +9,12 @@ import io.javalin.plugin.bundled.GlobalHeadersConfig;
  */
 public final class SecurityHeaders {
 
-    /** Inline styles are allowed (the ticket page has one style element); scripts only from this server. */
+    /**
+     * Inline styles are allowed (the ticket page has one style element); scripts only from this server. blob: in
+     * connect-src lets the page read back the recordings it made itself (fetch of its own object URLs).
+     */
     static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; object-src 'none'; "
+            + "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self' blob:; object-src 'none'; "
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private SecurityHeaders() {

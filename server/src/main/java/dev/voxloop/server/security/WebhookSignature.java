@@ -11,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Jira's webhook signature: {@code X-Hub-Signature: sha256=<hex HMAC-SHA256 of the raw body>} with the shared
- * secret. Unset secret: unsigned calls are accepted (the original's behaviour); set: a missing or wrong signature
+ * secret. Unset secret: unsigned calls are accepted (Jira sends none unless a secret is configured); set: a missing or wrong signature
  * is a 401.
  */
 public final class WebhookSignature {

@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The original's monitor state (MonitorService), rebuilt from pipeline events, in fixed memory: one entry per node,
+ * SEJFA's monitor state, rebuilt from pipeline events, in fixed memory: one entry per node,
  * the last 100 log lines, one task. It answers two questions: what to send a client that connects
  * ({@link #connectSnapshot()}), and what to broadcast for an event ({@link #apply}).
  *
- * <p>Fix for the original's stale snapshot: the connect snapshot carries {@code "snapshot": true} and the
- * {@code seq} it reflects, and once a run has ended (done, error, discarded, expired) its {@code current_node} is
+ * <p>A client must be able to tell a stale snapshot from news: the connect snapshot carries
+ * {@code "snapshot": true} and the {@code seq} it reflects, and once a run has ended (done, error, discarded, expired) its {@code current_node} is
  * null and no node is active, so a (re)connecting client never replays an old "done" as if it just happened.
  * Live snapshots carry {@code "snapshot": false}; {@code last_node} always names the latest node.
  */

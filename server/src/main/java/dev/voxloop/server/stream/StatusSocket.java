@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code WS /ws/status}: the original's monitor snapshot on connect and after every stage change, plus its typed
+ * {@code WS /ws/status}: SEJFA's monitor snapshot on connect and after every stage change, plus its typed
  * messages. Each client has a bounded outbox drained by its own virtual thread; a client that falls
  * {@value #OUTBOX} messages behind is disconnected rather than buffered forever.
  */
@@ -45,7 +45,7 @@ public final class StatusSocket implements AutoCloseable {
         routes.ws(PATH, ws -> {
             ws.onConnect(this::connect);
             ws.onMessage(ctx -> {
-                // Client text is read and ignored, as in the original.
+                // Clients send nothing we act on (keep-alive pings at most): read and dropped.
             });
             ws.onClose(ctx -> drop(ctx.sessionId()));
             ws.onError(ctx -> drop(ctx.sessionId()));
@@ -128,8 +128,8 @@ public final class StatusSocket implements AutoCloseable {
             Thread.ofVirtual().start(() -> {
                 try {
                     c.ctx().session.disconnect();
-                } catch (RuntimeException ignored) {
-                    // already gone
+                } catch (RuntimeException alreadyClosed) {
+                    // the connection closed on its own meanwhile: it is removed from the clients either way
                 }
             });
         }

@@ -60,8 +60,8 @@ final class WsSender {
             if (ctx.session.isOpen()) {
                 ctx.closeSession(code, reason);
             }
-        } catch (RuntimeException ignored) {
-            // already gone
+        } catch (RuntimeException alreadyClosed) {
+            // the client went away first: the session is closed, which is what this was for
         }
     }
 }

@@ -1,18 +1,21 @@
 package dev.voxloop.speech.audio;
 
 import dev.voxloop.core.problem.Problem;
+import dev.voxloop.core.process.Command;
+import dev.voxloop.core.process.Exit;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /** Any other format (MP3, FLAC, M4A, ...) through the ffmpeg command, when it is installed. */
 public final class FfmpegDecoder {
+
+    /** A recording of a few minutes converts in well under a second; this only stops a stuck ffmpeg. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final String command;
 
@@ -54,18 +57,14 @@ public final class FfmpegDecoder {
         try {
             input = Files.createTempFile("voxloop-audio-", ".bin");
             Files.write(input, bytes);
-            Process p = new ProcessBuilder(List.of(exe.toString(), "-hide_banner", "-nostdin", "-loglevel", "error",
-                    "-i", input.toString(), "-f", "s16le", "-ac", "1", "-ar", String.valueOf(SpeechAudio.RATE),
-                    "pipe:1")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            byte[] raw;
-            try (InputStream out = p.getInputStream()) {
-                raw = out.readAllBytes();
-            }
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
+            Exit exit = Command.of(exe.toString(), "-hide_banner", "-nostdin", "-loglevel", "error", "-i",
+                    input.toString(), "-f", "s16le", "-ac", "1", "-ar", String.valueOf(SpeechAudio.RATE), "pipe:1")
+                    .discardErrors().keepOutput(Integer.MAX_VALUE).timeout(TIMEOUT).run();
+            if (exit.timedOut()) {
                 throw new Problem(Problem.Kind.TIMEOUT, "Converting the audio with ffmpeg took too long", "audio");
             }
-            if (p.exitValue() != 0 || raw.length == 0) {
+            byte[] raw = exit.stdout();
+            if (exit.code() != 0 || raw.length == 0) {
                 throw new Problem(Problem.Kind.UNPROCESSABLE,
                         "The audio could not be decoded; the file is damaged or not audio", "audio");
             }
@@ -75,7 +74,7 @@ public final class FfmpegDecoder {
                 s[i] = b.getShort() / 32768f;
             }
             return Pcm.mono(s, SpeechAudio.RATE);
-        } catch (IOException e) {
+        } catch (IOException | Command.NotStarted e) {
             throw new Problem(Problem.Kind.UNAVAILABLE, "ffmpeg could not be run", "audio", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -84,8 +83,8 @@ public final class FfmpegDecoder {
             if (input != null) {
                 try {
                     Files.deleteIfExists(input);
-                } catch (IOException ignored) {
-                    // temp dir cleanup is best effort
+                } catch (IOException e) {
+                    // a leftover file in the temporary directory harms nothing; the decoded audio is what matters
                 }
             }
         }

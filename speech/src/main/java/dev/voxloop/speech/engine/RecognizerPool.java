@@ -1,8 +1,8 @@
 package dev.voxloop.speech.engine;
 
+import dev.voxloop.core.deferred.Deferred;
 import dev.voxloop.core.transcript.EngineStatus;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,10 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine's loaded recognisers. They load on a background thread started at creation; a request borrows
- * one and gives it back. A recogniser that failed in an unexpected way may be left in a bad state (half-built
- * buffers, a dead native handle), so it is closed and a fresh one is loaded in the background while the
- * others go on; until it is back the engine reports itself degraded.
+ * The engine's loaded recognisers. They load once in the background ({@link #loaded()}, started by the engine's
+ * {@code warm()} or its first request); a request borrows one and gives it back. A recogniser that failed in an
+ * unexpected way may be left in a bad state (half-built buffers, a dead native handle), so it is closed and a
+ * fresh one is loaded in the background while the others go on; until it is back the engine reports itself
+ * degraded.
  */
 final class RecognizerPool implements AutoCloseable {
 
@@ -23,9 +24,8 @@ final class RecognizerPool implements AutoCloseable {
     private final String name;
     private final RecognizerLoader loader;
     private final BlockingQueue<Recognizer> idle = new LinkedBlockingQueue<>();
-    private final CompletableFuture<Void> loaded;
+    private final Deferred<Integer> loaded;
     private final AtomicInteger rebuilding = new AtomicInteger();
-    private volatile Throwable loadFailure;
     private volatile String lastFailure;
     private volatile boolean gaveUp;
     private volatile boolean closed;
@@ -33,28 +33,27 @@ final class RecognizerPool implements AutoCloseable {
     RecognizerPool(String name, RecognizerLoader loader, int size) {
         this.name = name;
         this.loader = loader;
-        this.loaded = CompletableFuture.runAsync(() -> {
-            long t0 = System.nanoTime();
+        this.loaded = new Deferred<>("speech engine '" + name + "'", () -> {
             for (int i = 0; i < size; i++) {
-                try {
-                    idle.add(loader.load());
-                } catch (Exception | LinkageError e) {
-                    loadFailure = e;
-                    LOG.warn("speech engine '{}' could not load: {}", name, String.valueOf(e));
-                    throw new IllegalStateException(e);
-                }
+                idle.add(load());
             }
-            LOG.info("speech engine '{}' ready in {} ms", name, (System.nanoTime() - t0) / 1_000_000);
-        }, r -> daemon(r, "speech-" + name + "-load").start());
+            return size;
+        });
     }
 
-    CompletableFuture<Void> loaded() {
+    private Recognizer load() {
+        try {
+            return loader.load();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** The first load of every recogniser: started by {@link Deferred#start()}, waited for by requests. */
+    Deferred<Integer> loaded() {
         return loaded;
-    }
-
-    /** Why loading failed, or null. */
-    Throwable loadFailure() {
-        return loadFailure;
     }
 
     Recognizer borrow() throws InterruptedException {
@@ -98,12 +97,13 @@ final class RecognizerPool implements AutoCloseable {
     }
 
     EngineStatus status() {
-        if (!loaded.isDone()) {
-            return new EngineStatus(EngineStatus.State.LOADING, "loading its models");
-        }
-        if (loaded.isCompletedExceptionally()) {
+        if (loaded.failure().isPresent()) {
             return new EngineStatus(EngineStatus.State.FAILED, "could not load: "
-                    + (loadFailure == null ? "unknown error" : loadFailure.getMessage()));
+                    + loaded.failure().get().getMessage());
+        }
+        if (!loaded.ready()) {
+            return new EngineStatus(EngineStatus.State.LOADING, loaded.started() ? "loading its models"
+                    : "loads on first use or when the server starts");
         }
         if (gaveUp) {
             return new EngineStatus(EngineStatus.State.FAILED, "a recogniser failed and could not be rebuilt: "

@@ -1,6 +1,7 @@
 package dev.voxloop.speech.engine;
 
 import dev.voxloop.core.audio.AudioUpload;
+import dev.voxloop.core.deferred.Deferred;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.core.transcript.EngineStatus;
 import dev.voxloop.core.transcript.SpeechToText;
@@ -20,10 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Any recogniser behind the {@link SpeechToText} port: models load once in the background at creation, a fixed
- * number of workers (each with its own recogniser) take requests from a bounded queue, and every transcription
- * has a time limit. A request that arrives while the models load waits for them, up to a bound. A recogniser
- * that fails unexpectedly fails only its request and is rebuilt ({@link RecognizerPool}).
+ * Any recogniser behind the {@link SpeechToText} port: models load once in the background ({@link Deferred}, from
+ * {@link #warm()} or the first request), a fixed number of workers (each with its own recogniser) take requests
+ * from a bounded queue, and every transcription has a time limit. A request that arrives while the models load
+ * waits for them, up to a bound. A recogniser that fails unexpectedly fails only its request and is rebuilt
+ * ({@link RecognizerPool}).
  */
 public final class WarmEngine implements SpeechToText, AutoCloseable {
 
@@ -77,8 +79,13 @@ public final class WarmEngine implements SpeechToText, AutoCloseable {
     }
 
     @Override
+    public void warm() {
+        pool.loaded().start();
+    }
+
+    @Override
     public boolean ready() {
-        return pool.loaded().isDone() && !pool.loaded().isCompletedExceptionally();
+        return pool.loaded().ready();
     }
 
     @Override
@@ -86,17 +93,9 @@ public final class WarmEngine implements SpeechToText, AutoCloseable {
         return pool.status();
     }
 
-    /** Blocks until the recognisers are loaded (or failed); for start-up checks and benchmarks. */
+    /** Starts loading if needed and blocks until the recognisers are loaded (or failed); for benchmarks. */
     public boolean awaitReady(Duration limit) {
-        try {
-            pool.loaded().get(limit.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException | TimeoutException e) {
-            return false;
-        }
+        return pool.loaded().await(limit).isPresent();
     }
 
     @Override
@@ -106,7 +105,7 @@ public final class WarmEngine implements SpeechToText, AutoCloseable {
     }
 
     public Transcript transcribe(SpeechAudio audio) {
-        waitForModels();
+        pool.loaded().get(startupWait);
         Job job = new Job(audio);
         Future<Heard> future;
         try {
@@ -189,21 +188,6 @@ public final class WarmEngine implements SpeechToText, AutoCloseable {
                             + Math.max(1, timeout.toSeconds()) + " s and was stopped", null);
                 }
             }
-        }
-    }
-
-    private void waitForModels() {
-        try {
-            pool.loaded().get(startupWait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new Problem(Problem.Kind.UNAVAILABLE,
-                    "The speech engine '" + name + "' is still loading; try again shortly", null);
-        } catch (ExecutionException e) {
-            throw new Problem(Problem.Kind.UNAVAILABLE, "The speech engine '" + name + "' is unavailable: "
-                    + (pool.loadFailure() == null ? "it failed to load" : pool.loadFailure().getMessage()), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Problem(Problem.Kind.UNAVAILABLE, "Interrupted while waiting for the speech engine", null);
         }
     }
 

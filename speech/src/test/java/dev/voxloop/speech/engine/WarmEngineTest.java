@@ -42,6 +42,25 @@ class WarmEngineTest {
     }
 
     @Test
+    void nothingLoadsUntilWarmedAndWarmingReturnsAtOnce() throws Exception {
+        AtomicInteger loads = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        try (WarmEngine e = engine(() -> {
+            loads.incrementAndGet();
+            release.await();
+            return audio -> Heard.text("ok");
+        }, 2, 1, Duration.ofSeconds(5))) {
+            Thread.sleep(100);
+            assertThat(loads).hasValue(0);
+            e.warm();
+            assertThat(e.ready()).isFalse();
+            release.countDown();
+            assertThat(e.awaitReady(Duration.ofSeconds(5))).isTrue();
+            assertThat(loads).hasValue(2);
+        }
+    }
+
+    @Test
     void requestBeforeTheModelIsLoadedWaitsForIt() {
         CountDownLatch release = new CountDownLatch(1);
         try (WarmEngine e = engine(() -> {

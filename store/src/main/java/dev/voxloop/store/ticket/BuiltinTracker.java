@@ -4,7 +4,6 @@ import dev.voxloop.core.intent.IssueType;
 import dev.voxloop.core.intent.Priority;
 import dev.voxloop.core.intent.TicketDraft;
 import dev.voxloop.core.problem.Problem;
-import dev.voxloop.core.ticket.Comment;
 import dev.voxloop.core.ticket.Project;
 import dev.voxloop.core.ticket.Provenance;
 import dev.voxloop.core.ticket.Ticket;
@@ -14,30 +13,21 @@ import dev.voxloop.store.Database;
 import dev.voxloop.store.Json;
 import dev.voxloop.store.Times;
 import dev.voxloop.store.Unique;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * The built-in tracker: tables in our own database (so it lives in store, not in the tracker module).
  *
- * <p>Projects are upserted from configuration when the tracker is built; projects no longer configured stay in
- * the database (their tickets keep working) but are no longer offered. Ticket keys are {@code KEY-N} from a
- * per-project counter row that {@link #create} locks ({@code SELECT ... FOR UPDATE}) for its transaction, so
- * concurrent creates get distinct, consecutive numbers on PostgreSQL and H2 alike. {@link #create} is idempotent
- * on {@code provenance.intakeId()}: a unique constraint backs the check made under that lock.
+ * <p>Projects are upserted from configuration when the tracker is built ({@link ProjectTable}). Ticket keys are
+ * {@code KEY-N} from a per-project counter row that {@link #create} locks ({@code SELECT ... FOR UPDATE}) for its
+ * transaction, so concurrent creates get distinct, consecutive numbers on PostgreSQL and H2 alike. {@link #create}
+ * is idempotent on {@code provenance.intakeId()}: a unique constraint backs the check made under that lock.
  *
  * <p>A draft without a type becomes a Task, without a priority Medium. New tickets are "To Do".
  */
@@ -47,13 +37,11 @@ public final class BuiltinTracker implements TicketTracker {
     /** Author of comments made through {@link #comment}. */
     public static final String AUTHOR = "voxloop";
 
-    private static final String COLUMNS = "ticket_key, project_key, summary, description, acceptance_criteria, "
-            + "issue_type, priority, labels, status, parent_key, intake_id, created_at, updated_at";
-
     private final Jdbi jdbi;
     private final Json json;
     private final Supplier<String> publicBaseUrl;
     private final Clock clock;
+    private final TicketReader reader;
     /** Active projects as seeded by this instance (configuration is read once, at start). */
     private volatile List<Project> projects;
 
@@ -75,8 +63,10 @@ public final class BuiltinTracker implements TicketTracker {
         this.json = new Json();
         this.publicBaseUrl = publicBaseUrl;
         this.clock = clock;
-        seed(projects == null || projects.isEmpty() ? TrackerProjects.DEFAULTS : projects);
-        this.projects = loadProjects();
+        this.reader = new TicketReader(jdbi, json, this::browseUrl);
+        ProjectTable table = new ProjectTable(jdbi, json);
+        table.seed(projects == null || projects.isEmpty() ? TrackerProjects.DEFAULTS : projects);
+        this.projects = table.active();
     }
 
     public BuiltinTracker(Database database, List<Project> projects, String publicBaseUrl) {
@@ -91,13 +81,6 @@ public final class BuiltinTracker implements TicketTracker {
     @Override
     public List<Project> projects() {
         return projects;
-    }
-
-    private List<Project> loadProjects() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT project_key, name, description, components FROM "
-                        + "tracker_projects WHERE active = TRUE ORDER BY position, project_key")
-                .map((r, ctx) -> new Project(r.getString("project_key"), r.getString("name"),
-                        r.getString("description"), json.readStrings(r.getString("components")))).list());
     }
 
     @Override
@@ -115,18 +98,18 @@ public final class BuiltinTracker implements TicketTracker {
         }
         String intakeId = provenance == null ? null : provenance.intakeId();
         if (intakeId != null) {
-            Optional<Ticket> existing = byIntake(intakeId);
+            Optional<Ticket> existing = reader.byIntake(intakeId);
             if (existing.isPresent()) {
                 return existing.get();
             }
         }
-        String projectKey = requireProject(draft.projectKey());
+        String projectKey = ProjectTable.require(draft.projectKey(), projects());
         try {
             Filed filed = jdbi.inTransaction(h -> file(h, projectKey, draft, provenance));
             return filed.ticket() != null ? filed.ticket() : find(filed.key()).orElseThrow();
         } catch (RuntimeException e) {
             if (intakeId != null && Unique.violated(e)) {
-                return byIntake(intakeId).orElseThrow(() -> e);
+                return reader.byIntake(intakeId).orElseThrow(() -> e);
             }
             throw e;
         }
@@ -173,12 +156,7 @@ public final class BuiltinTracker implements TicketTracker {
 
     @Override
     public Optional<Ticket> find(String key) {
-        if (key == null) {
-            return Optional.empty();
-        }
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM tracker_tickets WHERE ticket_key = :k")
-                .bind("k", key.strip()).map((r, ctx) -> row(r)).findOne()
-                .map(t -> withComments(h, List.of(t)).getFirst()));
+        return reader.find(key);
     }
 
     /** The provenance stored with a ticket (what was said, spoken or typed, when), for the ticket page. */
@@ -191,15 +169,7 @@ public final class BuiltinTracker implements TicketTracker {
 
     @Override
     public List<Ticket> list(String projectKey, int limit) {
-        return jdbi.withHandle(h -> {
-            var q = h.createQuery("SELECT " + COLUMNS + " FROM tracker_tickets"
-                    + (projectKey == null ? "" : " WHERE project_key = :p")
-                    + " ORDER BY created_at DESC, project_key, ticket_number DESC LIMIT :limit");
-            if (projectKey != null) {
-                q.bind("p", projectKey);
-            }
-            return withComments(h, q.bind("limit", Math.max(0, limit)).map((r, ctx) -> row(r)).list());
-        });
+        return reader.list(projectKey, limit);
     }
 
     @Override
@@ -243,72 +213,6 @@ public final class BuiltinTracker implements TicketTracker {
     @Override
     public String browseUrl(String key) {
         return stripSlash(publicBaseUrl.get()) + "/tickets/" + key;
-    }
-
-    private Optional<Ticket> byIntake(String intakeId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT ticket_key FROM tracker_tickets WHERE intake_id = :i")
-                .bind("i", intakeId).mapTo(String.class).findOne()).flatMap(this::find);
-    }
-
-    private String requireProject(String key) {
-        List<Project> known = projects();
-        return known.stream().map(Project::key).filter(k -> k.equalsIgnoreCase(key == null ? "" : key.strip()))
-                .findFirst().orElseThrow(() -> Problem.invalid("project", (key == null || key.isBlank()
-                        ? "a ticket needs a project" : "there is no project '" + key.strip() + "'") + "; projects: "
-                        + known.stream().map(p -> p.key() + " (" + p.name() + ")").collect(Collectors.joining(", "))));
-    }
-
-    private void seed(List<Project> projects) {
-        jdbi.useTransaction(h -> {
-            Set<String> keys = new HashSet<>();
-            for (int i = 0; i < projects.size(); i++) {
-                Project p = projects.get(i);
-                keys.add(p.key());
-                int rows = h.createUpdate("UPDATE tracker_projects SET name = :name, description = :description, "
-                                + "components = :components, position = :position, active = TRUE WHERE project_key = :key")
-                        .bind("name", p.name()).bind("description", p.description())
-                        .bind("components", json.writeStrings(p.components())).bind("position", i)
-                        .bind("key", p.key()).execute();
-                if (rows == 0) {
-                    h.createUpdate("INSERT INTO tracker_projects (project_key, name, description, components, position, "
-                                    + "active) VALUES (:key, :name, :description, :components, :position, TRUE)")
-                            .bind("key", p.key()).bind("name", p.name()).bind("description", p.description())
-                            .bind("components", json.writeStrings(p.components())).bind("position", i).execute();
-                    h.createUpdate("INSERT INTO tracker_counters (project_key, last_number) VALUES (:key, 0)")
-                            .bind("key", p.key()).execute();
-                }
-            }
-            h.createUpdate("UPDATE tracker_projects SET active = FALSE WHERE project_key NOT IN (<keys>)")
-                    .bindList("keys", List.copyOf(keys)).execute();
-        });
-    }
-
-    private Ticket row(ResultSet r) throws SQLException {
-        String key = r.getString("ticket_key");
-        return new Ticket(key, browseUrl(key), r.getString("project_key"), r.getString("summary"),
-                r.getString("description"), json.readStrings(r.getString("acceptance_criteria")),
-                IssueType.valueOf(r.getString("issue_type")), Priority.valueOf(r.getString("priority")),
-                json.readStrings(r.getString("labels")), r.getString("status"), r.getString("parent_key"),
-                r.getString("intake_id"), Times.read(r, "created_at"), Times.read(r, "updated_at"), List.of());
-    }
-
-    private List<Ticket> withComments(Handle h, List<Ticket> tickets) {
-        if (tickets.isEmpty()) {
-            return tickets;
-        }
-        record Row(String key, Comment comment) { }
-        Map<String, List<Comment>> byKey = new HashMap<>();
-        h.createQuery("SELECT ticket_key, author, body, created_at FROM tracker_comments WHERE ticket_key IN (<keys>) "
-                        + "ORDER BY id").bindList("keys", tickets.stream().map(Ticket::key).toList())
-                .map((r, ctx) -> new Row(r.getString("ticket_key"), new Comment(r.getString("author"),
-                        r.getString("body"), Times.read(r, "created_at"))))
-                .forEach(row -> byKey.computeIfAbsent(row.key(), k -> new ArrayList<>()).add(row.comment()));
-        if (byKey.isEmpty()) {
-            return tickets;
-        }
-        return tickets.stream().map(t -> new Ticket(t.key(), t.url(), t.projectKey(), t.summary(), t.description(),
-                t.acceptanceCriteria(), t.issueType(), t.priority(), t.labels(), t.status(), t.parentKey(),
-                t.intakeId(), t.createdAt(), t.updatedAt(), byKey.getOrDefault(t.key(), List.of()))).toList();
     }
 
     private static String stripSlash(String url) {

@@ -12,7 +12,7 @@ import java.util.Set;
 /** The built-in tracker's projects from {@code tracker.projects}, or the default five when none are configured. */
 public final class TrackerProjects {
 
-    /** The default seed (the original system's demo products and the platform itself). */
+    /** The projects when none are configured: four sample products and the delivery platform itself. */
     public static final List<Project> DEFAULTS = List.of(
             new Project("BOOK", "BookIt", "Appointment booking for salons and clinics: calendars, time slots, staff "
                     + "schedules, Stripe payments, email and SMS reminders, many shops on one installation.", List.of()),

@@ -67,7 +67,7 @@ final class JiraIssues {
             try {
                 return OffsetDateTime.parse(s).toInstant();
             } catch (DateTimeParseException e2) {
-                return null;
+                return null; // a time we cannot read is shown as unknown rather than failing the whole ticket
             }
         }
     }

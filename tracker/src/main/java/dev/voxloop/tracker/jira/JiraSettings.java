@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Jira Cloud settings ({@code tracker.jira.*} in voxloop.yaml, or the original system's variables {@code JIRA_URL},
- * {@code JIRA_EMAIL}, {@code JIRA_API_TOKEN}, {@code JIRA_PROJECT_KEY}), each key declared once on its component.
+ * Jira Cloud settings ({@code tracker.jira.*} in voxloop.yaml, or SEJFA's variables {@code JIRA_URL},
+ * {@code JIRA_EMAIL}, {@code JIRA_API_TOKEN}, {@code JIRA_PROJECT_KEY}, which existing deployments set), each key
+ * declared once on its component.
  * Whether Jira is the tracker at all is {@link TrackerSelection}'s key.
  */
 public record JiraSettings(

@@ -15,9 +15,7 @@ import dev.voxloop.tracker.jira.CreateMetadata.FieldMeta;
 import dev.voxloop.tracker.jira.CreateMetadata.IssueTypeMeta;
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,14 +35,12 @@ public final class JiraTracker implements TicketTracker {
 
     private static final Logger LOG = LoggerFactory.getLogger(JiraTracker.class);
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private static final int PAGE = 50;
 
     private final JiraSettings settings;
     private final JiraTransport transport;
     private final CreateMetadata metadata;
-    private final Clock clock;
-    private volatile List<Project> projects;
-    private volatile Instant projectsUntil = Instant.MIN;
+    private final JiraProjects projects;
+    private final JiraSearch search;
 
     public JiraTracker(JiraSettings settings) {
         this(settings, JiraTransport.client(settings), Clock.systemUTC(), Pause.sleeping());
@@ -57,9 +53,10 @@ public final class JiraTracker implements TicketTracker {
             throw new IllegalArgumentException("Jira tracker needs " + String.join(", ", missing));
         }
         this.settings = settings;
-        this.clock = clock;
         this.transport = new JiraTransport(settings, http, pause, RandomGenerator.getDefault(), new ObjectMapper());
         this.metadata = new CreateMetadata(transport, clock, settings.metadataTtl());
+        this.projects = new JiraProjects(transport, clock, settings.metadataTtl());
+        this.search = new JiraSearch(transport, this::browseUrl);
     }
 
     @Override
@@ -71,33 +68,10 @@ public final class JiraTracker implements TicketTracker {
         return settings;
     }
 
-    /** Projects visible to the credentials (paged {@code /rest/api/3/project/search}), cached for the TTL. */
+    /** Projects visible to the credentials, cached for the metadata TTL. */
     @Override
     public List<Project> projects() {
-        Instant now = clock.instant();
-        List<Project> cached = projects;
-        if (cached != null && now.isBefore(projectsUntil)) {
-            return cached;
-        }
-        List<Project> out = new ArrayList<>();
-        int startAt = 0;
-        while (true) {
-            Map<String, String> q = new LinkedHashMap<>();
-            q.put("startAt", String.valueOf(startAt));
-            q.put("maxResults", String.valueOf(PAGE));
-            q.put("orderBy", "key");
-            q.put("expand", "description");
-            JsonNode page = transport.call(JiraRequest.get("/rest/api/3/project/search", q, "list projects"));
-            JsonNode values = page.path("values");
-            values.forEach(p -> out.add(JiraIssues.project(p)));
-            if (values.isEmpty() || page.path("isLast").asBoolean(true) || startAt > 10_000) {
-                break;
-            }
-            startAt += values.size();
-        }
-        projects = List.copyOf(out);
-        projectsUntil = now.plus(settings.metadataTtl());
-        return projects;
+        return projects.all();
     }
 
     @Override
@@ -163,30 +137,9 @@ public final class JiraTracker implements TicketTracker {
         return search(Jql.newest(projectKey), Math.max(1, limit), "list issues");
     }
 
-    /** Issues matching a JQL query via {@code GET /rest/api/3/search/jql}, following nextPageToken. */
+    /** Issues matching a JQL query, newest pages first as Jira orders them, at most {@code limit}. */
     public List<Ticket> search(String jql, int limit, String what) {
-        List<Ticket> out = new ArrayList<>();
-        String token = null;
-        while (out.size() < limit) {
-            Map<String, String> q = new LinkedHashMap<>();
-            q.put("jql", jql);
-            q.put("maxResults", String.valueOf(Math.min(100, limit - out.size())));
-            q.put("fields", JiraIssues.FIELDS);
-            if (token != null) {
-                q.put("nextPageToken", token);
-            }
-            JsonNode page = transport.call(JiraRequest.get("/rest/api/3/search/jql", q, what));
-            for (JsonNode issue : page.path("issues")) {
-                if (out.size() < limit) {
-                    out.add(JiraIssues.ticket(issue, this::browseUrl));
-                }
-            }
-            token = page.path("nextPageToken").asText(null);
-            if (page.path("issues").isEmpty() || page.path("isLast").asBoolean(token == null) || token == null) {
-                break;
-            }
-        }
-        return out;
+        return search.tickets(jql, limit, what);
     }
 
     @Override

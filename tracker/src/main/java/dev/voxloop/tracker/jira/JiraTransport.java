@@ -3,28 +3,18 @@ package dev.voxloop.tracker.jira;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.voxloop.core.problem.Problem;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends {@link JiraRequest}s with retries. 429 and 503 were not processed by Jira, so they are repeated after
- * Retry-After (or exponential backoff with jitter). A timeout or a 5xx leaves the outcome unknown: an
+ * Sends {@link JiraRequest}s with retries, one {@link JiraExchange} per attempt. 429 and 503 were not processed
+ * by Jira, so they are repeated after Retry-After (or exponential backoff with jitter). A timeout or a 5xx leaves the outcome unknown: an
  * idempotent request is repeated; a non-idempotent one is repeated only after its {@link AlreadyDone} check
  * found nothing, and otherwise fails with a Problem that says the outcome is unknown.
- * Logs carry method, path and status only: never headers, so never a token.
  */
 final class JiraTransport {
 
@@ -36,26 +26,20 @@ final class JiraTransport {
         Optional<JiraResponse> check();
     }
 
-    private final URI base;
     private final JiraAuth auth;
-    private final HttpClient http;
-    private final Duration requestTimeout;
+    private final JiraExchange exchange;
     private final RetryPolicy retry;
     private final Duration settle;
     private final Pause sleeper;
     private final RandomGenerator random;
-    private final ObjectMapper json;
 
     JiraTransport(JiraSettings s, HttpClient http, Pause sleeper, RandomGenerator random, ObjectMapper json) {
-        this.base = URI.create(s.url());
         this.auth = s.auth();
-        this.http = http;
-        this.requestTimeout = s.requestTimeout();
+        this.exchange = new JiraExchange(s, http, json);
         this.retry = s.retry();
         this.settle = s.searchSettle();
         this.sleeper = sleeper;
         this.random = random;
-        this.json = json;
     }
 
     static HttpClient client(JiraSettings s) {
@@ -83,7 +67,7 @@ final class JiraTransport {
     /** Sends with retries; returns the final 2xx or 4xx answer, or throws a Problem when retries run out. */
     JiraResponse execute(JiraRequest req, AlreadyDone check) {
         long waitedMs = 0;
-        Failure last = null;
+        JiraExchange.Failure last = null;
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
             if (last != null && last.ambiguous() && check != null) {
                 Optional<JiraResponse> done = check.check();
@@ -92,11 +76,11 @@ final class JiraTransport {
                     return done.get();
                 }
             }
-            Outcome o = once(req, attempt);
-            if (o instanceof Answer a) {
+            JiraExchange.Outcome o = exchange.send(req, attempt);
+            if (o instanceof JiraExchange.Answer a) {
                 return a.response();
             }
-            last = (Failure) o;
+            last = (JiraExchange.Failure) o;
             if (last.ambiguous() && !req.idempotent() && check == null) {
                 throw new Problem(last.kind(), "Jira did not confirm the request to " + req.what() + " (" + last.reason()
                         + "); it may or may not have been applied");
@@ -128,72 +112,6 @@ final class JiraTransport {
                 + retry.maxAttempts() + " attempt(s) within the retry budget" + tail);
     }
 
-    private sealed interface Outcome permits Answer, Failure {
-    }
-
-    private record Answer(JiraResponse response) implements Outcome {
-    }
-
-    /** A retryable failure; {@code ambiguous} means Jira may have acted on the request. */
-    private record Failure(Problem.Kind kind, String reason, boolean ambiguous, Optional<Duration> retryAfter)
-            implements Outcome {
-    }
-
-    private Outcome once(JiraRequest req, int attempt) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(req.pathAndQuery()))
-                .timeout(requestTimeout)
-                .header("Authorization", auth.header())
-                .header("Accept", "application/json");
-        if (req.body() != null) {
-            b.header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(write(req.body())));
-        } else {
-            b.method(req.method(), HttpRequest.BodyPublishers.noBody());
-        }
-        long t0 = System.nanoTime();
-        HttpResponse<String> resp;
-        try {
-            resp = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (HttpConnectTimeoutException | ConnectException e) {
-            return new Failure(Problem.Kind.UNAVAILABLE, "cannot connect to " + base.getHost(), false, Optional.empty());
-        } catch (HttpTimeoutException e) {
-            return new Failure(Problem.Kind.TIMEOUT, "no answer within " + requestTimeout.toMillis() + " ms", true,
-                    Optional.empty());
-        } catch (IOException e) {
-            return new Failure(Problem.Kind.UPSTREAM, "connection failed (" + e.getClass().getSimpleName() + ")", true,
-                    Optional.empty());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Problem(Problem.Kind.UNAVAILABLE, "interrupted while calling Jira");
-        }
-        int status = resp.statusCode();
-        LOG.debug("jira {} {} -> {} in {} ms (attempt {})", req.method(), req.path(), status,
-                (System.nanoTime() - t0) / 1_000_000, attempt);
-        Optional<Duration> retryAfter = resp.headers().firstValue("Retry-After").flatMap(JiraTransport::parseRetryAfter);
-        return switch (status) {
-            case 429 -> new Failure(Problem.Kind.TOO_MANY_REQUESTS, "Jira is rate limiting (429)", false, retryAfter);
-            case 503 -> new Failure(Problem.Kind.UNAVAILABLE, "Jira is unavailable (503)", retryAfter.isEmpty(), retryAfter);
-            case 500, 502, 504 -> new Failure(Problem.Kind.UPSTREAM, "Jira answered " + status, true, retryAfter);
-            default -> new Answer(new JiraResponse(status, read(resp.body())));
-        };
-    }
-
-    /** Retry-After is seconds or an HTTP date. */
-    static Optional<Duration> parseRetryAfter(String v) {
-        String s = v.strip();
-        try {
-            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(s))));
-        } catch (NumberFormatException e) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return Optional.of(d.isNegative() ? Duration.ZERO : d);
-            } catch (RuntimeException ignored) {
-                return Optional.empty();
-            }
-        }
-    }
-
     private void sleep(Duration d) {
         try {
             sleeper.pause(d);
@@ -203,23 +121,4 @@ final class JiraTransport {
         }
     }
 
-    private String write(JsonNode body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private JsonNode read(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            return json.readTree(body);
-        } catch (IOException e) {
-            return json.createObjectNode().set("errorMessages",
-                    json.createArrayNode().add(body.length() > 200 ? body.substring(0, 200) : body));
-        }
-    }
 }

@@ -55,7 +55,7 @@ public final class JiraContract {
             String text = Files.readString(spec);
             ObjectMapper mapper = new ObjectMapper();
             JsonNode doc = mapper.readTree(text);
-            String used = prune ? mapper.writeValueAsString(SpecPruner.prune((com.fasterxml.jackson.databind.node.ObjectNode) doc, USED)) : text;
+            String used = prune ? mapper.writeValueAsString(dev.voxloop.peers.contract.SpecPruner.prune((com.fasterxml.jackson.databind.node.ObjectNode) doc, USED)) : text;
             this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(used).build();
             JsonNode paths = doc.path("paths");
             paths.properties().forEach(p -> p.getValue().properties().forEach(op -> {

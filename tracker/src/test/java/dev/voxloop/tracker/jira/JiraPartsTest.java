@@ -76,9 +76,9 @@ class JiraPartsTest {
 
     @Test
     void retryAfterParsesSecondsAndHttpDates() {
-        assertThat(JiraTransport.parseRetryAfter("5")).contains(Duration.ofSeconds(5));
-        assertThat(JiraTransport.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).contains(Duration.ZERO);
-        assertThat(JiraTransport.parseRetryAfter("soon")).isEmpty();
+        assertThat(JiraExchange.parseRetryAfter("5")).contains(Duration.ofSeconds(5));
+        assertThat(JiraExchange.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).contains(Duration.ZERO);
+        assertThat(JiraExchange.parseRetryAfter("soon")).isEmpty();
     }
 
     @Test

@@ -1,10 +1,10 @@
 package dev.voxloop.loop.agent.builtin;
 
-import dev.voxloop.core.chat.ToolChat;
+import dev.voxloop.core.chat.ChatModel;
+import dev.voxloop.core.chat.ChatModel.Answer;
+import dev.voxloop.core.chat.ChatModel.Message;
+import dev.voxloop.core.chat.ChatModel.ToolCall;
 import dev.voxloop.core.guard.AgentHooks;
-import dev.voxloop.core.chat.ToolChat.Answer;
-import dev.voxloop.core.chat.ToolChat.Entry;
-import dev.voxloop.core.chat.ToolChat.ToolCall;
 import dev.voxloop.core.loop.LoopFailure;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.loop.agent.CodingAgent;
@@ -35,13 +35,13 @@ public final class BuiltinAgent implements CodingAgent {
 
     private static final int MAX_FORMAT_ERRORS = 3;
 
-    private final ToolChat model;
+    private final ChatModel model;
     private final AgentHooks hooks;
     private final RunSandbox sandbox;
     private final int maxSteps;
 
     /** @param sandbox where its shell commands and file edits run */
-    public BuiltinAgent(ToolChat model, AgentHooks hooks, RunSandbox sandbox, int maxSteps) {
+    public BuiltinAgent(ChatModel model, AgentHooks hooks, RunSandbox sandbox, int maxSteps) {
         this.model = model;
         this.hooks = hooks;
         this.sandbox = sandbox;
@@ -58,8 +58,8 @@ public final class BuiltinAgent implements CodingAgent {
         Workbench bench = new Workbench(r, hooks, sandbox);
         Instant deadline = Instant.now().plus(r.timeout());
         boolean nativeTools = true;
-        List<Entry> conversation = new ArrayList<>(List.of(new ToolChat.System(prompt("system-tools.md")),
-                new ToolChat.User(r.prompt())));
+        List<Message> conversation = new ArrayList<>(List.of(Message.system(prompt("system-tools.md")),
+                Message.user(r.prompt())));
         StringBuilder log = new StringBuilder();
         long in = 0;
         long out = 0;
@@ -73,9 +73,9 @@ public final class BuiltinAgent implements CodingAgent {
             Answer a;
             try {
                 a = model.next(conversation, nativeTools ? Workbench.TOOLS : List.of());
-            } catch (ToolChat.ToolsNotSupported e) {
+            } catch (ChatModel.ToolsNotSupported e) {
                 nativeTools = false;
-                conversation.set(0, new ToolChat.System(prompt("system-text.md")));
+                conversation.set(0, Message.system(prompt("system-text.md")));
                 log.append("the model has no tool calling; actions are read from its text\n");
                 continue;
             } catch (Problem p) {
@@ -89,8 +89,8 @@ public final class BuiltinAgent implements CodingAgent {
             try {
                 calls = nativeTools ? a.calls() : TextActions.parse(a.text(), step);
             } catch (TextActions.FormatError e) {
-                conversation.add(new ToolChat.Assistant(a.text(), List.of()));
-                conversation.add(new ToolChat.User(e.getMessage()));
+                conversation.add(Message.assistant(a.text()));
+                conversation.add(Message.user(e.getMessage()));
                 if (++formatErrors >= MAX_FORMAT_ERRORS) {
                     return new TurnResult("the model kept answering in a malformed format", false, null, null, in,
                             out, -1, log.toString());
@@ -98,13 +98,13 @@ public final class BuiltinAgent implements CodingAgent {
                 continue;
             }
             formatErrors = 0;
-            conversation.add(new ToolChat.Assistant(a.text(), nativeTools ? calls : List.of()));
+            conversation.add(new Message.Assistant(a.text(), nativeTools ? calls : List.of()));
             if (calls.isEmpty()) {
                 String blocked = TurnResult.blockedIn(a.text());
                 String hold = blocked == null ? bench.stop(held, a.text()) : null;
                 if (hold != null) {
                     held = true;
-                    conversation.add(new ToolChat.User("Stop hook feedback:\n" + hold));
+                    conversation.add(Message.user("Stop hook feedback:\n" + hold));
                     log.append("held by the Stop hook\n");
                     continue;
                 }
@@ -114,8 +114,8 @@ public final class BuiltinAgent implements CodingAgent {
                 String result = bench.run(c);
                 log.append(c.name()).append(' ').append(c.arguments().getOrDefault("command",
                         c.arguments().getOrDefault("path", ""))).append('\n');
-                conversation.add(nativeTools ? new ToolChat.ToolResult(c.id(), c.name(), result)
-                        : new ToolChat.User("Result of your action:\n" + result));
+                conversation.add(nativeTools ? new Message.ToolResult(c.id(), c.name(), result)
+                        : Message.user("Result of your action:\n" + result));
             }
         }
         return new TurnResult("the turn reached its limit of " + maxSteps + " model calls", false, null, null, in,

@@ -1,6 +1,6 @@
 package dev.voxloop.loop.agent.builtin;
 
-import dev.voxloop.core.chat.ToolChat.ToolCall;
+import dev.voxloop.core.chat.ChatModel.ToolCall;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -50,7 +50,7 @@ final class IntakeRequests {
     }
 
     /**
-     * The fields a person may change in the read-back. {@code acceptance_criteria} is the original's single string
+     * The fields a person may change in the read-back. {@code acceptance_criteria} is SEJFA's single string
      * (one criterion per line) or a list.
      */
     record Overrides(String summary, String description, JsonNode acceptanceCriteria, String issueType,

@@ -12,7 +12,7 @@ import java.time.Clock;
 import java.util.Set;
 
 /**
- * The original's voice pipeline endpoints (transcribe, extract, run, run/audio, clarify, approve, discard) plus
+ * The SEJFA voice pipeline endpoints (transcribe, extract, run, run/audio, clarify, approve, discard) plus
  * ours: the person's check of an unsure transcript (confirm) and the session state. Each maps straight onto
  * {@link Intake}; the shapes live in {@link WireShapes}.
  */

@@ -19,8 +19,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The original's loop queue endpoints for an external runner: list pending, started, completed, the failed list
- * and retry. Unlike the original, unknown keys are a 404 and {@code success} stays a boolean.
+ * The SEJFA loop queue endpoints for an external runner: list pending, started, completed, the failed list
+ * and retry. Unknown keys are a 404 (a runner must not think it updated a ticket it never had) and
+ * {@code success} is a JSON boolean.
  */
 public final class LoopRoutes {
 

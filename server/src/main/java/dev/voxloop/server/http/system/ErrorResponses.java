@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every error is JSON: {@code {"error": code, "detail": message, "field": name-or-null}} ({@code detail} because the
- * original's FastAPI clients read it). A {@link Problem} is answered with its kind's status ({@link ProblemStatus}); anything unexpected is a 500
- * with an error id that is logged with the stack trace here and never sent.
+ * SEJFA API's clients read it). A {@link Problem} is answered with its kind's status ({@link ProblemStatus});
+ * anything unexpected is a 500 with an error id that is logged with the stack trace here and never sent.
  */
 public final class ErrorResponses {
 
@@ -87,6 +87,11 @@ public final class ErrorResponses {
             body.put("error_id", errorId);
         }
         ctx.attribute(WRITTEN, Boolean.TRUE);
+        if (status == 413) {
+            // the body was refused unread, so the server closes the connection after answering; saying so keeps a
+            // client from sending its next request down a connection that is about to go
+            ctx.header("Connection", "close");
+        }
         ctx.status(status).contentType("application/json").result(json.write(body));
     }
 

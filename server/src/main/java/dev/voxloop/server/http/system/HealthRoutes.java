@@ -6,7 +6,7 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
-/** {@code GET /health}: the original's {status, whisper_model, ollama_model, jira_configured, ws_connections} + ours. */
+/** {@code GET /health}: SEJFA's {status, whisper_model, ollama_model, jira_configured, ws_connections} + ours. */
 public final class HealthRoutes {
 
     private final Supplier<HealthInfo> health;

@@ -1,99 +1,100 @@
 package dev.voxloop.server.http.tickets;
 
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
+import com.samskivert.mustache.Template;
 import dev.voxloop.core.ticket.Comment;
 import dev.voxloop.core.ticket.Ticket;
-import java.time.format.DateTimeFormatter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.owasp.encoder.Encode;
 
-/** A plain HTML page for one ticket; every value from the ticket is escaped (ticket text is untrusted). */
+/**
+ * A plain HTML page for one ticket, from the template {@code ticket-page.mustache} beside this class's package in
+ * the resources. The template is compiled once, when the class is first used, and a broken file fails with its
+ * name; every value from the ticket is HTML-escaped (ticket text is untrusted) by OWASP's encoder, and a
+ * placeholder without a value is an error rather than an empty string.
+ */
 final class TicketPage {
 
+    static final String TEMPLATE = "/dev/voxloop/server/http/tickets/ticket-page.mustache";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    private TicketPage() {
+    private static final TicketPage PAGE = new TicketPage();
+
+    private final Template template;
+
+    TicketPage() {
+        this.template = compile(TEMPLATE);
     }
 
+    static Template compile(String path) {
+        Mustache.Compiler compiler = Mustache.compiler().withEscaper(TicketPage::escape).nullValue("")
+                .strictSections(true);
+        try (InputStream in = TicketPage.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("the page template " + path + " is missing from the build");
+            }
+            try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                return compiler.compile(r);
+            }
+        } catch (IOException | MustacheException e) {
+            throw new IllegalStateException("the page template " + path + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The page for {@code t}. */
     static String render(Ticket t) {
-        StringBuilder h = new StringBuilder(2048);
-        h.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>").append(esc(t.key())).append(": ").append(esc(t.summary())).append("</title>")
-                .append("<style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;")
-                .append("line-height:1.5;color:#1d1d1f}dt{font-weight:600}dd{margin:0 0 .5rem 0}")
-                .append(".meta{display:grid;grid-template-columns:8rem 1fr;gap:.25rem 1rem}")
-                .append(".label{background:#eef;border-radius:4px;padding:0 .4rem;margin-right:.3rem}")
-                .append("pre{white-space:pre-wrap;font-family:inherit}</style></head><body>\n");
-        h.append("<p><a href=\"/\">voxloop</a></p>\n");
-        h.append("<h1><span class=\"key\">").append(esc(t.key())).append("</span> ")
-                .append("<span class=\"summary\">").append(esc(t.summary())).append("</span></h1>\n");
-        h.append("<dl class=\"meta\">");
-        row(h, "Key", esc(t.key()));
-        row(h, "Project", esc(t.projectKey()));
-        row(h, "Type", t.issueType() == null ? "" : esc(t.issueType().label()));
-        row(h, "Priority", t.priority() == null ? "" : esc(t.priority().label()));
-        row(h, "Status", esc(t.status()));
-        StringBuilder labels = new StringBuilder();
-        for (String l : t.labels()) {
-            labels.append("<span class=\"label\">").append(esc(l)).append("</span>");
-        }
-        row(h, "Labels", labels.toString());
-        if (t.parentKey() != null) {
-            row(h, "Parent", esc(t.parentKey()));
-        }
-        if (t.createdAt() != null) {
-            row(h, "Created", esc(TIME.format(t.createdAt())));
-        }
-        h.append("</dl>\n");
-        h.append("<h2>Description</h2>\n<pre class=\"description\">").append(esc(t.description())).append("</pre>\n");
-        h.append("<h2>Acceptance criteria</h2>\n");
-        if (t.acceptanceCriteria().isEmpty()) {
-            h.append("<p>None yet.</p>\n");
-        } else {
-            h.append("<ul class=\"criteria\">");
-            for (String c : t.acceptanceCriteria()) {
-                h.append("<li>").append(esc(c)).append("</li>");
-            }
-            h.append("</ul>\n");
-        }
-        h.append("<h2>Comments</h2>\n");
-        if (t.comments().isEmpty()) {
-            h.append("<p>No comments.</p>\n");
-        } else {
-            h.append("<ol class=\"comments\">");
-            for (Comment c : t.comments()) {
-                h.append("<li><strong>").append(esc(c.author())).append("</strong>");
-                if (c.createdAt() != null) {
-                    h.append(" <small>").append(esc(TIME.format(c.createdAt()))).append("</small>");
-                }
-                h.append("<pre>").append(esc(c.body())).append("</pre></li>");
-            }
-            h.append("</ol>\n");
-        }
-        h.append("</body></html>\n");
-        return h.toString();
+        return PAGE.page(t);
     }
 
-    private static void row(StringBuilder h, String name, String html) {
-        h.append("<dt>").append(name).append("</dt><dd>").append(html).append("</dd>");
+    String page(Ticket t) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("key", t.key());
+        m.put("summary", t.summary());
+        m.put("project", t.projectKey());
+        m.put("type", t.issueType() == null ? null : t.issueType().label());
+        m.put("priority", t.priority() == null ? null : t.priority().label());
+        m.put("status", t.status() == null ? null : String.valueOf(t.status()));
+        m.put("labels", t.labels());
+        m.put("hasParent", t.parentKey() != null);
+        m.put("parent", t.parentKey());
+        m.put("hasCreated", t.createdAt() != null);
+        m.put("created", time(t.createdAt()));
+        m.put("description", t.description());
+        m.put("hasCriteria", !t.acceptanceCriteria().isEmpty());
+        m.put("criteria", t.acceptanceCriteria());
+        List<Map<String, Object>> comments = t.comments().stream().map(TicketPage::comment).toList();
+        m.put("hasComments", !comments.isEmpty());
+        m.put("comments", comments);
+        return template.execute(m);
     }
 
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+    private static Map<String, Object> comment(Comment c) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("author", c.author());
+        m.put("hasCreated", c.createdAt() != null);
+        m.put("created", time(c.createdAt()));
+        m.put("body", c.body());
+        return m;
+    }
+
+    private static String time(Instant at) {
+        return at == null ? null : TIME.format(at);
+    }
+
+    /** HTML-escaped text for element content and quoted attributes; null becomes empty. */
+    static String escape(String s) {
+        return s == null ? "" : Encode.forHtml(s);
     }
 }

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The original system's own Whisper box: {@code POST {url}/api/transcribe} with multipart field {@code audio},
- * answering {@code {text, language, duration, confidence}}. An empty text is an error there, as in the original.
+ * A SEJFA Whisper box: {@code POST {url}/api/transcribe} with multipart field {@code audio},
+ * answering {@code {text, language, duration, confidence}}. An empty text is an error (the box answers one for silence or noise).
  */
 public final class RemoteRecognizer implements Recognizer {
 

@@ -1,6 +1,8 @@
 package dev.voxloop.speech.engine.whisper;
 
 import dev.voxloop.core.problem.Problem;
+import dev.voxloop.core.process.Command;
+import dev.voxloop.core.process.ProcessTree;
 import dev.voxloop.core.transcript.Transcript;
 import dev.voxloop.speech.audio.SpeechAudio;
 import dev.voxloop.speech.engine.Heard;
@@ -70,7 +72,7 @@ public final class WhisperProcess implements Recognizer {
         cmd.add(WhisperWorker.class.getName());
         cmd.add(model.toAbsolutePath().toString());
         cmd.add(String.valueOf(threads));
-        process = new ProcessBuilder(cmd).start();
+        process = Command.of(cmd).start();
         drainStderr(process.getErrorStream());
         toChild = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
         fromChild = new DataInputStream(new BufferedInputStream(process.getInputStream()));
@@ -78,17 +80,17 @@ public final class WhisperProcess implements Recognizer {
             try {
                 return fromChild.readInt();
             } catch (IOException e) {
-                return -1;
+                return -1; // the child closed its output before saying it was ready: a failed start, reported below
             }
         });
         int marker;
         try {
             marker = ready.get(120, TimeUnit.SECONDS);
         } catch (Exception e) {
-            marker = -1;
+            marker = -1; // no ready marker within the limit: a failed start, reported below with the exit code
         }
         if (marker != WhisperWorker.READY) {
-            process.destroyForcibly();
+            ProcessTree.kill(process.toHandle());
             int exit = waitExit();
             String why = exit == WhisperWorker.EXIT_BAD_MODEL ? "the file is not a usable whisper ggml model"
                     : exit == WhisperWorker.EXIT_NO_LIBRARY ? "the native whisper library cannot load on this machine"
@@ -121,8 +123,8 @@ public final class WhisperProcess implements Recognizer {
                         }
                     }
                 }
-            } catch (IOException ignored) {
-                // child gone
+            } catch (IOException e) {
+                // the child's stderr closed because the child ended: there is nothing more to read
             }
         }, "whisper-stderr");
         t.setDaemon(true);
@@ -178,7 +180,7 @@ public final class WhisperProcess implements Recognizer {
     public void abandon() {
         Process p = process;
         if (p != null) {
-            p.destroyForcibly();
+            ProcessTree.kill(p.toHandle());
         }
     }
 
@@ -187,23 +189,22 @@ public final class WhisperProcess implements Recognizer {
         if (process != null) {
             try {
                 toChild.close();
-            } catch (IOException ignored) {
-                // already gone
+            } catch (IOException e) {
+                // the child has already exited and closed its input; the wait below finds that out
             }
             try {
                 if (!process.waitFor(2, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    process.waitFor(5, TimeUnit.SECONDS);
+                    ProcessTree.kill(process.toHandle());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                process.destroyForcibly();
+                ProcessTree.kill(process.toHandle());
             }
         }
         try (Stream<Path> files = Files.walk(tmpDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort
+        } catch (IOException e) {
+            // only the child's unpacked native libraries are left behind in the temporary directory
         }
     }
 }

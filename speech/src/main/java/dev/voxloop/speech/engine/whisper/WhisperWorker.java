@@ -48,7 +48,7 @@ public final class WhisperWorker {
         try {
             ctx = whisper.init(model);
         } catch (IOException e) {
-            ctx = null;
+            ctx = null; // reported just below as an unusable model, with its own exit code
         }
         if (ctx == null) {
             System.err.println("not a usable whisper model: " + model);
@@ -64,6 +64,7 @@ public final class WhisperWorker {
             try {
                 n = in.readInt();
             } catch (EOFException e) {
+                // the parent closed our input: it is done with us, so free the model and end
                 whisper.free(ctx);
                 return;
             }

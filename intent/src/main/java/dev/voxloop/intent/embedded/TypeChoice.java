@@ -1,0 +1,66 @@
+package dev.voxloop.intent.embedded;
+
+import dev.voxloop.core.intent.IssueType;
+import dev.voxloop.intent.data.TableFile;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The ticket type when no explicit type word decided it: cue words ({@link TypeCues}) plus the embedding's
+ * similarities, with the runner-up named when the two are close. Also reads a type out of an answer to the
+ * "what type is it?" question.
+ *
+ * @param runnerUp the second type when it scored within 15 % of the first, else null
+ */
+record TypeChoice(IssueType type, double confidence, IssueType runnerUp) {
+
+    /** Answers that name a type in other words ("a new feature", "chore"); data, not code. */
+    static final String ANSWERS_FILE = "/dev/voxloop/intent/embedded/type-answers.tsv";
+    private static final Map<String, IssueType> ANSWERS = answers();
+
+    static TypeChoice weigh(String work, Map<IssueType, Double> sims) {
+        Map<IssueType, Double> scores = new HashMap<>(TypeCues.score(work));
+        if (!sims.isEmpty()) {
+            // similarity spreads are small (a few hundredths): scale them to the cue weights
+            double max = sims.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            sims.forEach((t, s) -> scores.merge(t, Math.max(0, 1.0 - (max - s) * 10), Double::sum));
+        }
+        List<Map.Entry<IssueType, Double>> ranked = scores.entrySet().stream()
+                .sorted(Map.Entry.<IssueType, Double>comparingByValue().reversed()).toList();
+        if (ranked.isEmpty() || ranked.getFirst().getValue() <= 0) {
+            return new TypeChoice(IssueType.STORY, 0.4, null);
+        }
+        double top = ranked.getFirst().getValue();
+        double second = ranked.size() > 1 ? ranked.get(1).getValue() : 0;
+        double margin = (top - second) / Math.max(top, 1e-9);
+        IssueType runnerUp = ranked.size() > 1 && margin < 0.15 ? ranked.get(1).getKey() : null;
+        return new TypeChoice(ranked.getFirst().getKey(), Math.min(0.9, 0.5 + margin * 0.4), runnerUp);
+    }
+
+    /** The latest answer that is just a type ("Bug", "a story", "technical task"). */
+    static Optional<IssueType> answered(List<String> answers) {
+        for (int i = answers.size() - 1; i >= 0; i--) {
+            String a = answers.get(i).toLowerCase(Locale.ROOT).replaceAll("[^a-z -]", " ").strip()
+                    .replaceAll("^(?:it'?s |it is |a |an |the |this is )+", "").replaceAll("\\s+", " ");
+            Optional<IssueType> t = IssueType.parse(a).or(() -> Optional.ofNullable(ANSWERS.get(a)));
+            if (t.isPresent()) {
+                return t;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Map<String, IssueType> answers() {
+        Map<String, IssueType> out = new HashMap<>();
+        for (TableFile.Row r : TableFile.load(ANSWERS_FILE, 2).rows()) {
+            IssueType type = IssueType.parse(r.cell(0)).orElseThrow(() -> r.error("unknown type " + r.cell(0)));
+            if (out.put(r.cell(1), type) != null) {
+                throw r.error("'" + r.cell(1) + "' is listed twice");
+            }
+        }
+        return Map.copyOf(out);
+    }
+}
