@@ -20,6 +20,7 @@ public final class ConfigKeys {
         keys.addAll(dev.voxloop.intent.IntentSettings.KEYS);
         keys.addAll(dev.voxloop.speech.SpeechSettings.KEYS);
         keys.addAll(dev.voxloop.loop.LoopSettings.KEYS);
+        keys.addAll(dev.voxloop.forge.ForgeSettings.KEYS);
         return List.copyOf(keys);
     }
 }

@@ -13,6 +13,8 @@ import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.core.transcript.SpeechToText;
 import dev.voxloop.loop.LoopEngine;
 import dev.voxloop.loop.LoopSettings;
+import dev.voxloop.forge.ForgeSettings;
+import dev.voxloop.loop.forge.PullRequestReview;
 import dev.voxloop.server.HealthInfo;
 import dev.voxloop.server.ServerSettings;
 import dev.voxloop.server.VoxloopServer;
@@ -28,6 +30,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -72,6 +75,7 @@ public final class Voxloop implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private ScheduledExecutorService housekeeping;
     private LoopEngine loop;
+    private Forges forges;
 
     private Voxloop(AppConfig config) {
         this.config = config;
@@ -131,13 +135,26 @@ public final class Voxloop implements AutoCloseable {
         return runs;
     }
 
-    /** The agent loop: workers that claim queued tickets and run them to a pushed branch. */
+    /** The agent loop: workers that claim queued tickets and run them to a pushed branch and on to a merge. */
     public synchronized LoopEngine loop() {
         if (loop == null) {
+            Forges f = forges();
             loop = new LoopEngine(LoopSettings.from(config.tree(), config.dataDir()), config.dataDir(), queue, tracker,
-                    events, runs(), clock);
+                    events, runs(), clock, f::target, PullRequestReview.APPROVE_ALL, Duration.ofSeconds(1));
         }
         return loop;
+    }
+
+    /** The built-in forge: hosted repositories, pull requests, CI. */
+    public synchronized Forges forges() {
+        if (forges == null) {
+            forges = new Forges(ForgeSettings.from(config.tree(), config.dataDir()), database, publicUrl::get,
+                    () -> LoopSettings.from(config.tree(), config.dataDir()), clock);
+            synchronized (closeables) {
+                closeables.add(forges);
+            }
+        }
+        return forges;
     }
 
     /** Start the HTTP server (host/port override the configuration when not null) and the housekeeping. */
@@ -150,7 +167,8 @@ public final class Voxloop implements AutoCloseable {
             s = new ServerSettings(host, s.port(), s.apiToken(), s.maxUploadBytes(), s.maxJsonBytes(), s.corsOrigins(),
                     s.webhookSecret(), s.queueMaxAttempts(), s.loopLease());
         }
-        VoxloopServer server = new VoxloopServer(intake, tracker, queue, events, runs(), s, this::health);
+        VoxloopServer server = new VoxloopServer(intake, tracker, queue, events, runs(), forges().serverParts(), s,
+                this::health);
         server.start();
         startHousekeeping();
         if (workers > 0) {
@@ -194,6 +212,7 @@ public final class Voxloop implements AutoCloseable {
                 LOG.info("resumed {} intake sessions left mid-step", n);
             }
         }));
+        housekeeping.execute(() -> guarded("ci", forges()::recover));
         housekeeping.scheduleWithFixedDelay(() -> guarded("expire", intake::expireDue), 5, 15, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(() -> guarded("leases", queue::releaseExpired), 5, 15, TimeUnit.SECONDS);
     }

@@ -6,6 +6,9 @@ import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.loop.agent.Agents;
 import dev.voxloop.loop.gate.GateSuite;
+import dev.voxloop.loop.forge.ForgeStage;
+import dev.voxloop.loop.forge.ForgeTarget;
+import dev.voxloop.loop.forge.PullRequestReview;
 import dev.voxloop.loop.githook.GitHooks;
 import dev.voxloop.loop.hook.HookHandler;
 import dev.voxloop.loop.policy.ToolUsePolicy;
@@ -15,9 +18,12 @@ import dev.voxloop.loop.worker.Worker;
 import dev.voxloop.loop.workspace.WorkspacePreparer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The loop on one screen: settings plus the ports it uses (queue, tracker, events, run repository) give the
@@ -32,9 +38,27 @@ public final class LoopEngine {
     private final EventBus events;
     private final LoopRunRepository runs;
     private final Clock clock;
+    private final Function<ProjectConfig, Optional<ForgeTarget>> forges;
+    private final PullRequestReview review;
+    private final Duration forgePoll;
 
     public LoopEngine(LoopSettings settings, Path dataDir, LoopQueue queue, TicketTracker tracker, EventBus events,
                       LoopRunRepository runs, Clock clock) {
+        this(settings, dataDir, queue, tracker, events, runs, clock, p -> Optional.empty(),
+                PullRequestReview.APPROVE_ALL, Duration.ofSeconds(1));
+    }
+
+    /**
+     * @param forges    where each project's runs go past PUSHED (empty: they end there)
+     * @param review    the REVIEWING step's decision
+     * @param forgePoll pause between looks at pending checks or reviews
+     */
+    public LoopEngine(LoopSettings settings, Path dataDir, LoopQueue queue, TicketTracker tracker, EventBus events,
+                      LoopRunRepository runs, Clock clock, Function<ProjectConfig, Optional<ForgeTarget>> forges,
+                      PullRequestReview review, Duration forgePoll) {
+        this.forges = forges;
+        this.review = review;
+        this.forgePoll = forgePoll;
         this.settings = settings;
         this.dataDir = dataDir;
         this.queue = queue;
@@ -47,7 +71,8 @@ public final class LoopEngine {
     public LoopRunner runner() {
         return new LoopRunner(runs, tracker, events, new WorkspacePreparer(settings.workspaces(),
                 settings.voxloopCommand(), settings.installGitHooks()), new Agents(settings, dataDir), new GateSuite(),
-                settings, StuckDetector.DEFAULTS, clock, () -> UUID.randomUUID().toString().substring(0, 12));
+                settings, StuckDetector.DEFAULTS, clock, () -> UUID.randomUUID().toString().substring(0, 12), forges,
+                new ForgeStage(tracker, events, review, clock, Duration.ofHours(2)), forgePoll);
     }
 
     /** A worker; {@code id} defaults to host-pid-n. */

@@ -31,8 +31,12 @@ public final class Commands {
         cli.addSubcommand(new WorkerCommand(() -> context.app().loop()));
         cli.addSubcommand(new DemoCommand(() -> {
             Voxloop app = context.app();
-            return new DemoRun(app.tracker(), app.queue(), app.events(), app.runs(), app.clock());
+            return new DemoRun(app.tracker(), app.queue(), app.events(), app.runs(), app.clock(),
+                    origin -> app.forges().host(origin, "trackit"));
         }));
+        CommandLine repo = new CommandLine(new RepoCommand());
+        repo.addSubcommand(new RepoImportCommand(() -> context.app().forges().forge()));
+        cli.addSubcommand(repo);
         cli.addSubcommand(new HookCommand(() -> LoopEngine.hookHandler(loopSettings.get())));
         cli.addSubcommand(new GithookCommand(() -> LoopEngine.gitHooks(loopSettings.get())));
         CommandLine bench = new CommandLine(new BenchCommand());

@@ -12,6 +12,9 @@ import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.loop.ProjectConfig;
 import dev.voxloop.loop.agent.Agents;
+import dev.voxloop.loop.forge.ForgeStage;
+import dev.voxloop.loop.forge.ForgeTarget;
+import dev.voxloop.loop.forge.PullRequestReview;
 import dev.voxloop.loop.gate.GateSuite;
 import dev.voxloop.loop.run.Budgets;
 import dev.voxloop.loop.run.LoopRunner;
@@ -24,17 +27,28 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * {@code voxloop demo}: makes the TrackIt repository (and a bare origin) under a directory, files the VAT ticket,
  * queues it, and lets one worker with the replay agent take it through red, green and the gates to a pushed
- * branch, printing each stage. Needs only a JDK and git.
+ * branch, and, with a forge, on to a pull request whose CI fails once, heals, goes green and is merged, printing
+ * each stage. Needs only a JDK and git.
  */
 public final class DemoRun {
 
-    /** What the demo ended with. */
-    public record Outcome(Ticket ticket, LoopRun run, String remoteBranchSha) {
+    /**
+     * What the demo ended with.
+     *
+     * @param forge where the pull request went, or null when the demo ran without a forge
+     */
+    public record Outcome(Ticket ticket, LoopRun run, String remoteBranchSha, ForgeTarget forge) {
+    }
+
+    /** Hosts the sample's origin on a forge and says where its runs go past PUSHED. */
+    public interface Hosting {
+        ForgeTarget host(Path origin);
     }
 
     private final TicketTracker tracker;
@@ -42,8 +56,16 @@ public final class DemoRun {
     private final EventBus events;
     private final LoopRunRepository runs;
     private final Clock clock;
+    private final Hosting hosting;
 
     public DemoRun(TicketTracker tracker, LoopQueue queue, EventBus events, LoopRunRepository runs, Clock clock) {
+        this(tracker, queue, events, runs, clock, null);
+    }
+
+    /** @param hosting the forge the run goes on to (pull request, CI, healing, merge), or null to stop at PUSHED */
+    public DemoRun(TicketTracker tracker, LoopQueue queue, EventBus events, LoopRunRepository runs, Clock clock,
+                   Hosting hosting) {
+        this.hosting = hosting;
         this.tracker = tracker;
         this.queue = queue;
         this.events = events;
@@ -57,19 +79,26 @@ public final class DemoRun {
         out.println("== voxloop demo in " + dir);
         TrackItSample.create(source, origin);
         out.println("   sample repository TrackIt pushed to " + origin);
+        ForgeTarget forge = hosting == null ? null : hosting.host(origin);
+        if (forge != null) {
+            out.println("   hosted on the " + forge.forge().name() + " forge as " + forge.repository() + " ("
+                    + forge.cloneSource() + ")");
+        }
         Ticket ticket = tracker.create(TrackItSample.ticket(projectKey),
                 new Provenance("demo-" + UUID.randomUUID(), false, "Add Swedish VAT to invoices", clock.instant()));
         out.println("   filed " + ticket.key() + ": " + ticket.summary());
         Path script = dir.resolve("replay.json");
         TrackItSample.writeScript(script);
 
-        ProjectConfig project = new ProjectConfig(projectKey, origin.toString(), "main", null, null, null, null, 80,
+        ProjectConfig project = new ProjectConfig(projectKey, forge == null ? origin.toString() : forge.cloneSource(),
+                "main", null, null, null, null, 80,
                 "replay", List.of(), script.toString(), null, null, new Budgets(8, Duration.ofMinutes(20), 0));
         LoopSettings settings = LoopSettings.from(ConfigTree.empty(), dir).withProject(project);
         LoopRunner runner = new LoopRunner(runs, tracker, events,
                 new WorkspacePreparer(dir.resolve("workspaces"), null, false), new Agents(settings, dir),
                 new GateSuite(), settings, StuckDetector.DEFAULTS, clock, () -> UUID.randomUUID().toString()
-                .substring(0, 8));
+                .substring(0, 8), p -> Optional.ofNullable(forge), new ForgeStage(tracker, events,
+                PullRequestReview.APPROVE_ALL, clock, Duration.ofMinutes(10)), Duration.ofMillis(100));
         Runnable unsubscribe = events.subscribe(e -> out.println(render(e.event())));
         try {
             queue.enqueue(ticket.key(), ticket.summary());
@@ -77,16 +106,21 @@ public final class DemoRun {
                     Duration.ofSeconds(1), 1, clock);
             LoopRun run = worker.runOnce().orElseThrow(() -> new IllegalStateException(
                     "the demo ticket was not claimed"));
-            String sha = run.branch() == null ? null : new Git(origin).tryRun("rev-parse", "--verify", "-q",
+            Path remote = forge == null ? origin : Path.of(forge.cloneSource());
+            String sha = run.branch() == null ? null : new Git(remote).tryRun("rev-parse", "--verify", "-q",
                     "refs/heads/" + run.branch()).output().strip();
             out.println("== run " + run.id() + " ended " + run.state() + " after " + run.iteration()
                     + " iteration(s)" + (run.reason() == null ? "" : ": " + run.reason()));
             if (sha != null && !sha.isEmpty()) {
                 out.println("   origin has " + run.branch() + " at " + sha);
             }
+            if (run.forge().mergeCommit() != null) {
+                out.println("   " + run.baseBranch() + " is at the squashed merge " + run.forge().mergeCommit()
+                        + " of pull request #" + run.forge().pullRequest() + " (" + run.forge().pullRequestUrl() + ")");
+            }
             Ticket after = tracker.find(ticket.key()).orElse(ticket);
             after.comments().forEach(c -> out.println("   comment on " + ticket.key() + ": " + c.body()));
-            return new Outcome(after, run, sha);
+            return new Outcome(after, run, sha, forge);
         } finally {
             unsubscribe.run();
         }
@@ -102,6 +136,11 @@ public final class DemoRun {
             case PipelineEvent.StuckDetected s -> "   stuck: " + s.pattern() + " x" + s.repeats();
             case PipelineEvent.RunFinished r -> "   run finished: " + r.state();
             case PipelineEvent.LoopStarted l -> "   " + l.worker() + " claimed " + l.ticketKey();
+            case PipelineEvent.PullRequestOpened p -> "   pull request #" + p.number() + " opened: " + p.url();
+            case PipelineEvent.ChecksFinished c -> "   CI " + (c.passed() ? "green" : "red") + ": " + c.summary();
+            case PipelineEvent.HealingStarted h -> "   healing round " + h.round() + ": " + h.failure() + " in "
+                    + h.check();
+            case PipelineEvent.Merged m -> "   merged as " + m.sha();
             default -> "   " + e.type();
         };
     }

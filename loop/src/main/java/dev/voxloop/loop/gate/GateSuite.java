@@ -1,5 +1,6 @@
 package dev.voxloop.loop.gate;
 
+import dev.voxloop.core.forge.FailingTests;
 import dev.voxloop.loop.policy.PolicyContext;
 import dev.voxloop.loop.policy.ProtectedPaths;
 import dev.voxloop.loop.workspace.CommandResult;

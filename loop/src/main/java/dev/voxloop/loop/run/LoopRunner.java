@@ -16,6 +16,10 @@ import dev.voxloop.loop.agent.AgentFactory;
 import dev.voxloop.loop.agent.CodingAgent;
 import dev.voxloop.loop.agent.TurnRequest;
 import dev.voxloop.loop.agent.TurnResult;
+import dev.voxloop.loop.forge.BranchUpdate;
+import dev.voxloop.loop.forge.ForgeStage;
+import dev.voxloop.loop.forge.ForgeTarget;
+import dev.voxloop.loop.forge.StepResult;
 import dev.voxloop.loop.gate.GateConfig;
 import dev.voxloop.loop.gate.GateResult;
 import dev.voxloop.loop.gate.GateSuite;
@@ -32,10 +36,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -57,6 +64,9 @@ public final class LoopRunner {
     private final StuckDetector stuck;
     private final Clock clock;
     private final Supplier<String> ids;
+    private final Function<ProjectConfig, Optional<ForgeTarget>> forges;
+    private final ForgeStage forgeStage;
+    private final Duration forgePoll;
 
     /** What a step needs beyond the persisted run; rebuilt when a run is resumed. */
     private static final class Context {
@@ -70,11 +80,28 @@ public final class LoopRunner {
         long lastTurnOverhead;
         long lastAgentMillis;
         Instant lastTurnStart;
+        ForgeTarget forge;
+        String lastWait = "";
     }
 
     public LoopRunner(LoopRunRepository runs, TicketTracker tracker, EventBus events, WorkspacePreparer preparer,
                       AgentFactory agents, GateSuite gates, LoopSettings settings, StuckDetector stuck, Clock clock,
                       Supplier<String> ids) {
+        this(runs, tracker, events, preparer, agents, gates, settings, stuck, clock, ids, p -> Optional.empty(), null,
+                Duration.ofSeconds(1));
+    }
+
+    /**
+     * @param forges     where a project's runs go past PUSHED (empty: the run ends at PUSHED)
+     * @param forgePoll  how long to wait before asking the forge again while checks or a review are pending
+     */
+    public LoopRunner(LoopRunRepository runs, TicketTracker tracker, EventBus events, WorkspacePreparer preparer,
+                      AgentFactory agents, GateSuite gates, LoopSettings settings, StuckDetector stuck, Clock clock,
+                      Supplier<String> ids, Function<ProjectConfig, Optional<ForgeTarget>> forges,
+                      ForgeStage forgeStage, Duration forgePoll) {
+        this.forges = forges;
+        this.forgeStage = forgeStage;
+        this.forgePoll = forgePoll;
         this.runs = runs;
         this.tracker = tracker;
         this.events = events;
@@ -132,6 +159,12 @@ public final class LoopRunner {
             case ITERATING -> iterate(run, ctx);
             case VERIFYING -> verify(run, ctx);
             case PUSHING -> push(run, ctx);
+            case PR_OPEN -> apply(forgeStage.open(run, ctx.ticket, ctx.forge, ctx.lastVerdict == null ? null
+                    : ctx.lastVerdict.summary()), ctx);
+            case CHECKS -> apply(forgeStage.checks(run, ctx.forge), ctx);
+            case HEALING -> move(run, LoopState.ITERATING, "healing turn: " + firstLine(run.nextInstruction()));
+            case REVIEWING -> apply(forgeStage.review(run, ctx.ticket, ctx.forge), ctx);
+            case MERGING -> apply(forgeStage.merge(run, ctx.forge, r -> updateBranch(r, ctx)), ctx);
             default -> end(run, ctx, LoopState.FAILED, "the loop cannot continue a run in state " + run.state());
         };
     }
@@ -156,8 +189,9 @@ public final class LoopRunner {
     /** Builds the context (workspace, project config, agent, gates) for a new or resumed run. */
     private void open(LoopRun run, Context ctx) {
         ProjectConfig base = settings.project(ctx.ticket.projectKey());
-        ctx.workspace = preparer.prepare(run.id(), ctx.ticket, base.repo(), base.defaultBranch(), run.workspace(),
-                run.branch(), run.baseCommit());
+        ctx.forge = forges.apply(base).orElse(null);
+        ctx.workspace = preparer.prepare(run.id(), ctx.ticket, ctx.forge == null ? base.repo()
+                : ctx.forge.cloneSource(), base.defaultBranch(), run.workspace(), run.branch(), run.baseCommit());
         ctx.project = base.withRepositoryFile(ctx.workspace.dir());
         ctx.agent = agents.create(ctx.project, run, ctx.workspace);
         ctx.gateConfig = new GateConfig(ctx.project.test(), ctx.project.lint(), ctx.project.coverage(),
@@ -285,13 +319,77 @@ public final class LoopRunner {
                 + ctx.project.linkTo(ctx.workspace.branch()) + ") at " + head.substring(0, 10) + " after "
                 + run.iteration() + " iteration(s). Gates passed: "
                 + (ctx.lastVerdict == null ? "see the run log" : ctx.lastVerdict.summary()) + ".");
+        if (ctx.forge != null && forgeStage != null) {
+            return run.forge().hasPullRequest()
+                    ? move(run.withForge(run.forge().pushed(head)), LoopState.CHECKS, "pushed " + head.substring(0, 10)
+                    + " to pull request #" + run.forge().pullRequest() + "; waiting for checks")
+                    : move(run, LoopState.PR_OPEN, "branch " + ctx.workspace.branch() + " pushed; gates passed;"
+                    + " opening the pull request");
+        }
         return end(run, ctx, LoopState.PUSHED, "branch " + ctx.workspace.branch() + " pushed; gates passed");
+    }
+
+    // ---- past the pushed branch: the forge ------------------------------------------------------------------
+
+    private LoopRun apply(StepResult r, Context ctx) {
+        return switch (r) {
+            case StepResult.Move m -> move(m.run(), m.to(), m.message());
+            case StepResult.End e -> end(e.run(), ctx, e.state(), e.reason());
+            case StepResult.Wait w -> {
+                if (!w.why().equals(ctx.lastWait)) {
+                    stage(w.run(), w.why());
+                }
+                ctx.lastWait = w.why();
+                pause();
+                yield w.run();
+            }
+        };
+    }
+
+    /** Merges the moved base into the task branch; pushes a clean result, leaves a conflict for the agent. */
+    private BranchUpdate.Result updateBranch(LoopRun run, Context ctx) {
+        Git git = ctx.workspace.git();
+        git.run("fetch", "-q", "origin", run.baseBranch());
+        String base = git.run("rev-parse", "FETCH_HEAD");
+        CommandResult merged = git.tryRun("merge", "--no-edit", "-m", run.ticketKey() + ": merge " + run.baseBranch()
+                + " into " + ctx.workspace.branch(), "FETCH_HEAD");
+        ctx.gateConfig = ctx.gateConfig.withBase(base);
+        if (merged.ok()) {
+            CommandResult r = git.tryRun("push", "-q", "-u", "origin", "HEAD:refs/heads/" + ctx.workspace.branch());
+            if (!r.ok()) {
+                throw new Problem(Problem.Kind.UPSTREAM, "pushing the updated branch failed: " + r.tail(300));
+            }
+            return new BranchUpdate.Result.Pushed(git.head(), base);
+        }
+        String conflicted = git.run("diff", "--name-only", "--diff-filter=U");
+        return new BranchUpdate.Result.Conflict("The default branch " + run.baseBranch() + " moved and merging it"
+                + " into this branch conflicts. The merge is in progress in the working tree: resolve the conflict"
+                + " markers in these files, keeping both changes' intent, then make the gates pass:\n"
+                + conflicted, base);
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(forgePoll.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Problem(Problem.Kind.UNAVAILABLE, "interrupted while waiting for the forge");
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
     }
 
     /** Ends the run (BLOCKED, FAILED, ABORTED, or PUSHED): progress pushed where it makes sense, ticket told. */
     private LoopRun end(LoopRun run, Context ctx, LoopState state, String reason) {
         String pushedNote = "";
-        if (state != LoopState.PUSHED && ctx.workspace != null) {
+        boolean finished = state == LoopState.PUSHED || state == LoopState.MERGED;
+        if (!finished && ctx.workspace != null) {
             try {
                 Git git = ctx.workspace.git();
                 git.commitAll(run.ticketKey() + ": WIP progress after " + run.iteration() + " iteration(s)");
@@ -305,7 +403,7 @@ public final class LoopRunner {
                 pushedNote = " Saving progress failed: " + message(e);
             }
         }
-        if (state != LoopState.PUSHED) {
+        if (!finished) {
             try {
                 tracker.comment(run.ticketKey(), "voxloop stopped the run as " + state + ": " + reason + "."
                         + pushedNote + remaining(ctx));

@@ -104,7 +104,7 @@ public final class Worker implements Runnable {
         } finally {
             beat.shutdownNow();
             if (owned.get()) {
-                boolean success = run != null && run.state() == LoopState.PUSHED;
+                boolean success = run != null && (run.state() == LoopState.PUSHED || run.state() == LoopState.MERGED);
                 boolean needsPerson = run != null && (run.state() == LoopState.BLOCKED
                         || run.state() == LoopState.ABORTED);
                 String why = success ? null : run != null ? run.reason() : error;
