@@ -139,6 +139,7 @@ export class LoopPage {
       h("div", { class: "card__head" },
         ticketLink(run.ticketKey || id),
         h("span", { class: `chip ${stateChip(run.state)}` }, run.state || "?"),
+        run.failure ? h("span", { class: "chip chip--bad", "data-failure": run.failure, title: run.reason || "" }, failureText(run)) : null,
         h("span", { class: "chip" }, `${run.iterations || 0} iterations`),
         run.costUsd !== null && run.costUsd !== undefined && Number.isFinite(run.costUsd) ? h("span", { class: "chip" }, `$${run.costUsd.toFixed(2)}`) : null,
         run.prUrl ? h("a", { href: run.prUrl, target: "_blank", rel: "noopener" }, "pull request") : null),
@@ -176,7 +177,15 @@ function normaliseRun(s) {
     costUsd: cost === undefined || cost === null ? null : Number(cost),
     log: Array.isArray(tail) ? tail.map(String) : typeof tail === "string" ? tail.split("\n") : [],
     prUrl: field(s, "pr_url") || "",
+    failure: String(s.failure || ""),
+    failureLabel: String(field(s, "failure_label") || ""),
+    reason: String(s.reason || ""),
   };
+}
+
+// "AGENT_UNAVAILABLE" -> "agent unavailable" when the server sent no label (a live run_finished event)
+function failureText(run) {
+  return run.failureLabel || String(run.failure).toLowerCase().replaceAll("_", " ");
 }
 
 function dropEmpty(run) {

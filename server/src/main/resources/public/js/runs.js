@@ -54,7 +54,7 @@ export class RunBook {
       case "gate_evaluated": r.gates[event.gate] = { passed: Boolean(event.passed), detail: event.detail || "" }; line(`gate ${event.gate} ${event.passed ? "passed" : "failed"}`); break;
       case "stuck_detected": line(`stuck: ${event.pattern} ×${event.repeats}`); break;
       case "cost_updated": r.costUsd = Number(field(event, "total_usd")); r.tokens = Number(field(event, "total_tokens")); break;
-      case "run_finished": r.state = String(event.state || "FINISHED").toUpperCase(); line(`finished ${r.state}${event.reason ? `: ${event.reason}` : ""}`); break;
+      case "run_finished": r.state = String(event.state || "FINISHED").toUpperCase(); r.failure = event.failure || ""; r.reason = event.reason || ""; line(`finished ${r.state}${event.reason ? `: ${event.reason}` : ""}`); break;
       case "pull_request_opened": r.prUrl = event.url || ""; line(`pull request #${event.number} opened`); break;
       case "checks_finished": line(`checks ${event.passed ? "passed" : "failed"}${event.summary ? `: ${event.summary}` : ""}`); break;
       case "merged": r.state = "MERGED"; line(`merged ${String(event.sha || "").slice(0, 8)}`); break;

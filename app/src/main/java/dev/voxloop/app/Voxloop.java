@@ -139,8 +139,12 @@ public final class Voxloop implements AutoCloseable {
     public synchronized LoopEngine loop() {
         if (loop == null) {
             Forges f = forges();
-            loop = new LoopEngine(LoopSettings.from(config.tree(), config.dataDir()), config.dataDir(), queue, tracker,
-                    events, runs(), clock, f::target, PullRequestReview.APPROVE_ALL, Duration.ofSeconds(1));
+            LoopSettings settings = LoopSettings.from(config.tree(), config.dataDir());
+            for (var p : settings.projects().values()) {
+                settings = settings.withProject(p.withRepo(f.cloneSource(p.repo())));
+            }
+            loop = new LoopEngine(settings, config.dataDir(), queue, tracker, events, runs(), clock, f::target,
+                    PullRequestReview.APPROVE_ALL, Duration.ofSeconds(1));
         }
         return loop;
     }

@@ -6,12 +6,13 @@ import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.loop.agent.Agents;
 import dev.voxloop.loop.gate.GateSuite;
-import dev.voxloop.loop.forge.ForgeStage;
+import dev.voxloop.loop.forge.ForgeSteps;
 import dev.voxloop.loop.forge.ForgeTarget;
 import dev.voxloop.loop.forge.PullRequestReview;
 import dev.voxloop.loop.githook.GitHooks;
 import dev.voxloop.loop.hook.HookHandler;
 import dev.voxloop.loop.policy.ToolUsePolicy;
+import dev.voxloop.loop.run.LoopParts;
 import dev.voxloop.loop.run.LoopRunner;
 import dev.voxloop.loop.run.StuckDetector;
 import dev.voxloop.loop.worker.Worker;
@@ -31,6 +32,9 @@ import java.util.function.Function;
  */
 public final class LoopEngine {
 
+    /** How long a run waits in CHECKS for checks that never finish. */
+    static final Duration CHECKS_PATIENCE = Duration.ofHours(2);
+
     private final LoopSettings settings;
     private final Path dataDir;
     private final LoopQueue queue;
@@ -49,7 +53,7 @@ public final class LoopEngine {
     }
 
     /**
-     * @param forges    where each project's runs go past PUSHED (empty: they end there)
+     * @param forges    where each project's runs go past the push (empty: they end at PUSHED)
      * @param review    the REVIEWING step's decision
      * @param forgePoll pause between looks at pending checks or reviews
      */
@@ -68,11 +72,19 @@ public final class LoopEngine {
         this.clock = clock;
     }
 
-    public LoopRunner runner() {
-        return new LoopRunner(runs, tracker, events, new WorkspacePreparer(settings.workspaces(),
+    /**
+     * The loop's parts: ports, run setup and the step table from claim to push. A stage that continues the run
+     * (the forge) adds its states here with {@link LoopParts#withStep}.
+     */
+    public LoopParts parts() {
+        LoopParts loop = LoopParts.standard(runs, tracker, events, new WorkspacePreparer(settings.workspaces(),
                 settings.voxloopCommand(), settings.installGitHooks()), new Agents(settings, dataDir), new GateSuite(),
-                settings, StuckDetector.DEFAULTS, clock, () -> UUID.randomUUID().toString().substring(0, 12), forges,
-                new ForgeStage(tracker, events, review, clock, Duration.ofHours(2)), forgePoll);
+                settings, StuckDetector.DEFAULTS, clock);
+        return ForgeSteps.addTo(loop, events, forges, review, forgePoll, CHECKS_PATIENCE);
+    }
+
+    public LoopRunner runner() {
+        return new LoopRunner(parts(), () -> UUID.randomUUID().toString().substring(0, 12));
     }
 
     /** A worker; {@code id} defaults to host-pid-n. */

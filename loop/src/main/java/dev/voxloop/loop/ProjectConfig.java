@@ -16,7 +16,7 @@ import java.util.Map;
  * One project's target repository: where to clone it from, its default branch, the commands the gates run, the
  * agent and the budgets. Read from {@code loop.projects.<KEY>} in voxloop.yaml, then overlaid by the repository's
  * own {@code .voxloop/loop.yaml} (human-owned: the policy keeps agents out of {@code .voxloop/}). The repository file
- * may set the commands and threshold (with profiles, like the original's {@code code_repo}/{@code template_repo})
+ * may set the commands and threshold (with profiles such as {@code code_repo} and {@code template_repo}, one active)
  * and may lower budgets, but may not choose the agent or raise budgets.
  *
  * @param agent        claude, command or replay
@@ -69,6 +69,12 @@ public record ProjectConfig(String key, String repo, String defaultBranch, Strin
                 p.string("coverage", coverage), p.string("coverage_report", coverageReport),
                 p.integer("coverage_threshold", coverageThreshold), agent, agentCommand, replayScript, model,
                 branchUrl, budgets.tighten(repoBudgets));
+    }
+
+    /** The same project cloning from {@code source} (a hosted repository's name resolved to its path). */
+    public ProjectConfig withRepo(String source) {
+        return new ProjectConfig(key, source, defaultBranch, test, lint, coverage, coverageReport, coverageThreshold,
+                agent, agentCommand, replayScript, model, branchUrl, budgets);
     }
 
     public String linkTo(String branch) {

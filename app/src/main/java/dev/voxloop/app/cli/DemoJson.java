@@ -24,7 +24,7 @@ final class DemoJson {
         m.put("run", o.run().id());
         m.put("iterations", o.run().iteration());
         m.put("heal_rounds", f.healRounds());
-        m.put("branch", o.run().branch());
+        m.put("branch", o.run().workspace().branch());
         Map<String, Object> pr = new LinkedHashMap<>();
         pr.put("number", f.pullRequest() == 0 ? null : f.pullRequest());
         pr.put("url", f.pullRequestUrl());

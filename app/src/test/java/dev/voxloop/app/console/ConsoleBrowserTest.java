@@ -3,12 +3,18 @@ package dev.voxloop.app.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.voxloop.core.loop.Ending;
+import dev.voxloop.core.loop.FailureKind;
+import dev.voxloop.core.loop.LoopRun;
+import dev.voxloop.core.loop.LoopState;
+import dev.voxloop.core.loop.TicketRef;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -346,6 +352,20 @@ class ConsoleBrowserTest {
         browser.waitFor(d -> browser.present("#no-runs") || browser.present("[data-run]"));
         browser.text("#queue-list", key);
         shot("14-loop-board");
+    }
+
+    @Test
+    void aRunThatStoppedEarlyShowsWhatKindOfFailureItWas() {
+        assumeTrue(server.app() != null, "recording a run needs the in-process server");
+        Instant now = Instant.now();
+        server.app().runs().save(LoopRun.start("runblock1", new TicketRef("BOOK-99", "BOOK"), "worker-1", "claude",
+                now).end(LoopState.BLOCKED, new Ending(FailureKind.AGENT_UNAVAILABLE,
+                "Claude Code cannot reach its model (authentication_failed): Not logged in"), now));
+        openConsole();
+        browser.open(server.url() + "/#/loop");
+        browser.text("[data-run='runblock1'] [data-failure='AGENT_UNAVAILABLE']", "agent unavailable");
+        browser.text("[data-run='runblock1']", "BLOCKED");
+        shot("15-loop-run-agent-unavailable");
     }
 
     /** Files a ticket with plain HTTP calls (run, answer with the first choice, approve); returns its key. */

@@ -58,6 +58,11 @@ final class ConsoleServer implements AutoCloseable {
         return token;
     }
 
+    /** The server's own composition root, or null when the suite runs against an external server. */
+    Voxloop app() {
+        return voxloop;
+    }
+
     /** A request the rules-only extractor cannot file without asking (no project, no criteria). */
     String vagueRequest() {
         return "Add a dark mode";

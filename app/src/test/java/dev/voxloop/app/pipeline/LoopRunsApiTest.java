@@ -7,6 +7,9 @@ import dev.voxloop.core.loop.ControlSignal;
 import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.core.loop.LoopState;
 import dev.voxloop.core.loop.LoopTurn;
+import dev.voxloop.core.loop.RunWorkspace;
+import dev.voxloop.core.loop.TicketRef;
+import dev.voxloop.core.loop.Usage;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -23,10 +26,10 @@ class LoopRunsApiTest {
     void runsAreListedWithGatesAndLogAndControlsReachTheRun() {
         try (TestServer s = new TestServer(data, TestServer.config(Map.of("speech.engine", "none")))) {
             Instant now = Instant.now();
-            LoopRun run = LoopRun.start("run00001", "TRACK-1", "TRACK", "worker-1", "replay", now);
-            run = new LoopRun(run.id(), run.ticketKey(), run.projectKey(), LoopState.ITERATING, 2, "feature/TRACK-1-vat",
-                    "main", null, null, run.owner(), run.agent(), null, null, null, 1200, 300, 0.42, null, now, now, null,
-                    null);
+            LoopRun run = LoopRun.start("run00001", new TicketRef("TRACK-1", "TRACK"), "worker-1", "replay", now)
+                    .preparedIn(new RunWorkspace(null, "feature/TRACK-1-vat", "main", null, null))
+                    .moveTo(LoopState.ITERATING, now).afterTurn(null, new Usage(600, 150, 0.21), now)
+                    .afterTurn(null, new Usage(600, 150, 0.21), now);
             s.app.runs().save(run);
             s.app.runs().addTurn(new LoopTurn("run00001", 1, now, 1000, 2000, 120, "wrote a failing test", "a", "b",
                     "", "tests FAILED; lint ok", false, 1200, 300, 0.42));

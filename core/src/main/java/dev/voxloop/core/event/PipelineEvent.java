@@ -3,6 +3,8 @@ package dev.voxloop.core.event;
 import dev.voxloop.core.intake.IntakeState;
 import dev.voxloop.core.intent.Clarification;
 import dev.voxloop.core.intent.TicketDraft;
+import dev.voxloop.core.loop.FailureKind;
+import dev.voxloop.core.loop.LoopState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -90,7 +92,7 @@ public sealed interface PipelineEvent {
         }
     }
 
-    record LoopStageChanged(Instant at, String runId, String ticketKey, String state, String message)
+    record LoopStageChanged(Instant at, String runId, String ticketKey, LoopState state, String message)
             implements PipelineEvent {
         public String subject() {
             return ticketKey;
@@ -125,7 +127,8 @@ public sealed interface PipelineEvent {
         }
     }
 
-    record RunFinished(Instant at, String runId, String ticketKey, String state, String reason)
+    /** A run left the loop in {@code state}; {@code failure} says why when it stopped early (else null). */
+    record RunFinished(Instant at, String runId, String ticketKey, LoopState state, FailureKind failure, String reason)
             implements PipelineEvent {
         public String subject() {
             return ticketKey;

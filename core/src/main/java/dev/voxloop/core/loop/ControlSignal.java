@@ -3,8 +3,8 @@ package dev.voxloop.core.loop;
 import java.time.Instant;
 
 /**
- * A person's signal to a running loop (the original's monitor abort/instructions/checkpoint, which never reached
- * the agent): delivered at the run's next turn.
+ * A person's signal to a running loop, from the console or the API: delivered to the run before its next agent
+ * turn.
  */
 public record ControlSignal(long id, String runId, Kind kind, String message, Instant createdAt) {
 

@@ -13,4 +13,13 @@ public enum LoopState {
     public boolean terminal() {
         return this == MERGED || this == BLOCKED || this == FAILED || this == ABORTED;
     }
+
+    /**
+     * The loop's worker is done with a run in this state: it is terminal, or it is the hand-off to a stage the
+     * loop does not drive ({@code PUSHED} until the forge's steps are registered). The store's "active run" query
+     * and the dispatcher both ask this, so moving the hand-off is a change here only.
+     */
+    public boolean loopDone() {
+        return terminal() || this == PUSHED;
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.voxloop.core.loop.LoopFailure;
 import dev.voxloop.loop.workspace.CommandResult;
 import dev.voxloop.loop.workspace.Git;
 import dev.voxloop.loop.workspace.Processes;
@@ -20,7 +21,8 @@ import java.util.Map;
  * resuming the previous turn's session ({@code --resume}). The settings file, generated under the git dir (outside
  * the tree, so the agent cannot edit it), installs our hooks for PreToolUse, PostToolUse and Stop. The session id,
  * final message, token usage and cost come from the stream's {@code system/init}, {@code assistant} and
- * {@code result} messages.
+ * {@code result} messages. A binary that cannot be started, or a turn refused for authentication, makes the agent
+ * unavailable: the run stops with Claude Code's own words instead of retrying.
  */
 public final class ClaudeAgent implements CodingAgent {
 
@@ -90,6 +92,10 @@ public final class ClaudeAgent implements CodingAgent {
             argv.addAll(List.of("--model", model));
         }
         CommandResult res = Processes.run(argv, r.workspace(), env, null, r.timeout());
+        if (res.notStarted()) {
+            throw new LoopFailure.AgentUnavailable("Claude Code cannot be started (" + command.get(0) + "): "
+                    + res.tail(300));
+        }
         return parse(res);
     }
 
@@ -102,6 +108,7 @@ public final class ClaudeAgent implements CodingAgent {
         double cost = -1;
         boolean success = false;
         boolean sawResult = false;
+        String authFailure = null;
         for (String line : res.output().split("\n")) {
             String l = line.strip();
             if (!l.startsWith("{")) {
@@ -111,6 +118,7 @@ public final class ClaudeAgent implements CodingAgent {
             try {
                 n = JSON.readTree(l);
             } catch (IOException e) {
+                // safe: a line that looks like JSON but is not (a progress line cut short) carries nothing we read
                 continue;
             }
             if (n.hasNonNull("session_id")) {
@@ -119,6 +127,9 @@ public final class ClaudeAgent implements CodingAgent {
             switch (n.path("type").asText()) {
                 case "assistant" -> {
                     JsonNode msg = n.path("message");
+                    if (n.path("error").asText().equals("authentication_failed")) {
+                        authFailure = "authentication_failed";
+                    }
                     for (JsonNode c : msg.path("content")) {
                         if (c.path("type").asText().equals("text")) {
                             lastText = c.path("text").asText();
@@ -146,6 +157,12 @@ public final class ClaudeAgent implements CodingAgent {
                 default -> {
                 }
             }
+        }
+        if (authFailure != null) {
+            // not logged in, or a key the API refuses: another turn would fail the same way and burn budget
+            throw new LoopFailure.AgentUnavailable("Claude Code cannot reach its model (" + authFailure + "): "
+                    + (lastText.isBlank() ? res.tail(300) : lastText) + "; log in (claude /login) or set"
+                    + " ANTHROPIC_API_KEY for the worker");
         }
         if (res.timedOut()) {
             return new TurnResult("claude timed out", false, null, session, in, out, cost, res.tail(2000));

@@ -1,5 +1,6 @@
 package dev.voxloop.loop.agent;
 
+import dev.voxloop.core.loop.LoopFailure;
 import dev.voxloop.loop.workspace.CommandResult;
 import dev.voxloop.loop.workspace.Processes;
 import java.io.IOException;
@@ -14,7 +15,8 @@ import java.util.Map;
  * Any command-line agent (codex, aider, gemini, a script): the prompt is written to a file under the git dir
  * (outside the tree) and the configured argv runs in the workspace with {@code {prompt_file}}, {@code {workspace}},
  * {@code {iteration}} replaced; the prompt is also on stdin. Exit 0 claims completion; the output's tail is the
- * message; {@code <result>BLOCKED: why</result>} hands the run to a person.
+ * message; {@code <result>BLOCKED: why</result>} hands the run to a person. A command that cannot be started
+ * makes the agent unavailable (the run stops instead of retrying a missing program until the budget is gone).
  */
 public final class CommandAgent implements CodingAgent {
 
@@ -23,7 +25,7 @@ public final class CommandAgent implements CodingAgent {
 
     public CommandAgent(List<String> argv, Map<String, String> env) {
         if (argv.isEmpty()) {
-            throw new IllegalArgumentException("the command agent needs loop.projects.<KEY>.agent_command");
+            throw new LoopFailure.Misconfigured("the command agent needs loop.projects.<KEY>.agent_command", null);
         }
         this.argv = List.copyOf(argv);
         this.env = Map.copyOf(env);
@@ -51,6 +53,9 @@ public final class CommandAgent implements CodingAgent {
                     .replace("{iteration}", String.valueOf(r.iteration())));
         }
         CommandResult res = Processes.run(cmd, r.workspace(), env, r.prompt(), r.timeout());
+        if (res.notStarted()) {
+            throw new LoopFailure.AgentUnavailable("the agent command cannot be started: " + res.tail(300));
+        }
         String tail = res.tail(2000);
         String blocked = TurnResult.blockedIn(res.output());
         if (res.timedOut()) {

@@ -3,6 +3,7 @@ package dev.voxloop.loop.agent;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.voxloop.core.loop.LoopFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ public final class ReplayAgent implements CodingAgent {
             Step[] s = new ObjectMapper().readValue(script.toFile(), Step[].class);
             return new ReplayAgent(List.of(s));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read replay script " + script, e);
+            throw new LoopFailure.Misconfigured("cannot read the replay script " + script + ": " + e.getMessage(), e);
         }
     }
 

@@ -16,7 +16,10 @@ public record TurnResult(String message, boolean claimsDone, String blockedReaso
         return new TurnResult(message, true, null, null, 0, 0, 0, "");
     }
 
-    /** Reads {@code <result>BLOCKED: why</result>} (the v2 runner's signal) out of an agent's text. */
+    /**
+     * Reads {@code <result>BLOCKED: why</result>} out of an agent's text: the way an agent says it cannot go on
+     * without a person (the prompt and CURRENT_TASK.md tell it so).
+     */
     public static String blockedIn(String text) {
         if (text == null) {
             return null;

@@ -12,11 +12,12 @@ import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.loop.ProjectConfig;
 import dev.voxloop.loop.agent.Agents;
-import dev.voxloop.loop.forge.ForgeStage;
+import dev.voxloop.loop.forge.ForgeSteps;
 import dev.voxloop.loop.forge.ForgeTarget;
 import dev.voxloop.loop.forge.PullRequestReview;
 import dev.voxloop.loop.gate.GateSuite;
 import dev.voxloop.loop.run.Budgets;
+import dev.voxloop.loop.run.LoopParts;
 import dev.voxloop.loop.run.LoopRunner;
 import dev.voxloop.loop.run.StuckDetector;
 import dev.voxloop.loop.workspace.Git;
@@ -33,8 +34,7 @@ import java.util.UUID;
 /**
  * {@code voxloop demo}: makes the TrackIt repository (and a bare origin) under a directory, files the VAT ticket,
  * queues it, and lets one worker with the replay agent take it through red, green and the gates to a pushed
- * branch, and, with a forge, on to a pull request whose CI fails once, heals, goes green and is merged, printing
- * each stage. Needs only a JDK and git.
+ * branch, printing each stage. Needs only a JDK and git.
  */
 public final class DemoRun {
 
@@ -46,7 +46,7 @@ public final class DemoRun {
     public record Outcome(Ticket ticket, LoopRun run, String remoteBranchSha, ForgeTarget forge) {
     }
 
-    /** Hosts the sample's origin on a forge and says where its runs go past PUSHED. */
+    /** Hosts the sample's origin on a forge and says where its runs go past the push. */
     public interface Hosting {
         ForgeTarget host(Path origin);
     }
@@ -94,11 +94,11 @@ public final class DemoRun {
                 "main", null, null, null, null, 80,
                 "replay", List.of(), script.toString(), null, null, new Budgets(8, Duration.ofMinutes(20), 0));
         LoopSettings settings = LoopSettings.from(ConfigTree.empty(), dir).withProject(project);
-        LoopRunner runner = new LoopRunner(runs, tracker, events,
+        LoopParts parts = ForgeSteps.addTo(LoopParts.standard(runs, tracker, events,
                 new WorkspacePreparer(dir.resolve("workspaces"), null, false), new Agents(settings, dir),
-                new GateSuite(), settings, StuckDetector.DEFAULTS, clock, () -> UUID.randomUUID().toString()
-                .substring(0, 8), p -> Optional.ofNullable(forge), new ForgeStage(tracker, events,
-                PullRequestReview.APPROVE_ALL, clock, Duration.ofMinutes(10)), Duration.ofMillis(100));
+                new GateSuite(), settings, StuckDetector.DEFAULTS, clock), events, p -> Optional.ofNullable(forge),
+                PullRequestReview.APPROVE_ALL, Duration.ofMillis(100), Duration.ofMinutes(10));
+        LoopRunner runner = new LoopRunner(parts, () -> UUID.randomUUID().toString().substring(0, 8));
         Runnable unsubscribe = events.subscribe(e -> out.println(render(e.event())));
         try {
             queue.enqueue(ticket.key(), ticket.summary());
@@ -107,16 +107,17 @@ public final class DemoRun {
             LoopRun run = worker.runOnce().orElseThrow(() -> new IllegalStateException(
                     "the demo ticket was not claimed"));
             Path remote = forge == null ? origin : Path.of(forge.cloneSource());
-            String sha = run.branch() == null ? null : new Git(remote).tryRun("rev-parse", "--verify", "-q",
-                    "refs/heads/" + run.branch()).output().strip();
+            String sha = run.workspace().branch() == null ? null : new Git(remote).tryRun("rev-parse", "--verify",
+                    "-q", "refs/heads/" + run.workspace().branch()).output().strip();
             out.println("== run " + run.id() + " ended " + run.state() + " after " + run.iteration()
                     + " iteration(s)" + (run.reason() == null ? "" : ": " + run.reason()));
             if (sha != null && !sha.isEmpty()) {
-                out.println("   origin has " + run.branch() + " at " + sha);
+                out.println("   origin has " + run.workspace().branch() + " at " + sha);
             }
             if (run.forge().mergeCommit() != null) {
-                out.println("   " + run.baseBranch() + " is at the squashed merge " + run.forge().mergeCommit()
-                        + " of pull request #" + run.forge().pullRequest() + " (" + run.forge().pullRequestUrl() + ")");
+                out.println("   " + run.workspace().baseBranch() + " is at the squashed merge "
+                        + run.forge().mergeCommit() + " of pull request #" + run.forge().pullRequest() + " ("
+                        + run.forge().pullRequestUrl() + ")");
             }
             Ticket after = tracker.find(ticket.key()).orElse(ticket);
             after.comments().forEach(c -> out.println("   comment on " + ticket.key() + ": " + c.body()));

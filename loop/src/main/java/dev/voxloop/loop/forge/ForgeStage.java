@@ -10,7 +10,9 @@ import dev.voxloop.core.forge.Mergeability;
 import dev.voxloop.core.forge.PullRequest;
 import dev.voxloop.core.forge.PullRequestDraft;
 import dev.voxloop.core.loop.ForgeProgress;
+import dev.voxloop.core.loop.LoopFailure;
 import dev.voxloop.core.loop.LoopRun;
+import dev.voxloop.core.loop.RunWorkspace;
 import dev.voxloop.core.loop.LoopState;
 import dev.voxloop.core.ticket.Ticket;
 import dev.voxloop.core.ticket.TicketTracker;
@@ -27,6 +29,8 @@ import java.util.List;
  * the runner does next; side effects on the forge are safe to repeat after a crash.
  */
 public final class ForgeStage {
+
+    static final String DONE = "Done";
 
     private final TicketTracker tracker;
     private final EventBus events;
@@ -46,13 +50,13 @@ public final class ForgeStage {
     public StepResult open(LoopRun run, Ticket ticket, ForgeTarget t, String gates) {
         String ticketUrl = tracker.browseUrl(ticket.key());
         PullRequest pr = t.forge().open(t.repository(), new PullRequestDraft(PullRequestText.title(ticket),
-                PullRequestText.body(ticket, ticketUrl, gates, run.iteration()), run.branch(), run.baseBranch()));
+                PullRequestText.body(ticket, ticketUrl, gates, run.iteration()), run.workspace().branch(), run.workspace().baseBranch()));
         LoopRun next = run.withForge(run.forge().opened(t.repository(), pr.number(), pr.url(), pr.headSha()));
         events.publish(new PipelineEvent.PullRequestOpened(clock.instant(), run.id(), run.ticketKey(), pr.url(),
                 pr.number()));
         if (!run.forge().hasPullRequest()) {
             tracker.comment(run.ticketKey(), "voxloop opened pull request #" + pr.number() + " (" + pr.url()
-                    + ") from `" + run.branch() + "` into `" + run.baseBranch() + "`.");
+                    + ") from `" + run.workspace().branch() + "` into `" + run.workspace().baseBranch() + "`.");
         }
         return new StepResult.Move(next, LoopState.CHECKS, "pull request #" + pr.number() + " open at "
                 + short10(pr.headSha()) + "; waiting for checks");
@@ -66,7 +70,7 @@ public final class ForgeStage {
                     "the pull request was merged by someone else");
         }
         if (!pr.open()) {
-            return new StepResult.End(run, LoopState.ABORTED, "pull request #" + pr.number() + " was closed");
+            throw new LoopFailure.Aborted("pull request #" + pr.number() + " was closed by a person");
         }
         if (!pr.headSha().equals(f.head())) {
             return new StepResult.Wait(run.withForge(f.pushed(pr.headSha())), "the head moved to "
@@ -76,8 +80,9 @@ public final class ForgeStage {
                 t.forge().requiredChecks(t.repository(), pr.base()));
         switch (rollup.state()) {
             case PENDING -> {
-                if (run.updatedAt() != null && clock.instant().isAfter(run.updatedAt().plus(checksPatience))) {
-                    return new StepResult.End(run, LoopState.BLOCKED, "checks did not finish within "
+                java.time.Instant since = run.timing().updatedAt();
+                if (since != null && clock.instant().isAfter(since.plus(checksPatience))) {
+                    throw new LoopFailure.ChecksFailed("checks did not finish within "
                             + checksPatience.toMinutes() + " min: " + rollup.summary());
                 }
                 return new StepResult.Wait(run, "checks running: " + rollup.summary());
@@ -111,19 +116,27 @@ public final class ForgeStage {
         String fingerprint = String.join("|", failures.stream().map(CiFailure::fingerprint).sorted().toList());
         String what = String.join("; ", failures.stream().map(CiFailure::headline).toList());
         if (fingerprint.equals(f.lastFailure())) {
-            return new StepResult.End(run, LoopState.BLOCKED, "stuck: CI failed the same way after healing: " + what);
+            throw new LoopFailure.ChecksFailed("CI failed the same way after healing (stuck): " + what);
         }
         if (f.healRounds() >= t.maxHealRounds()) {
-            return new StepResult.End(run, LoopState.BLOCKED, "CI still fails after " + f.healRounds()
-                    + " healing round(s): " + what);
+            throw new LoopFailure.ChecksFailed("CI still fails after " + f.healRounds() + " healing round(s): "
+                    + what);
         }
         CiFailure first = failures.getFirst();
         events.publish(new PipelineEvent.HealingStarted(clock.instant(), run.id(), run.ticketKey(), f.healRounds() + 1,
                 first.kind().words(), first.check()));
         LoopRun healing = run.withForge(f.healing(fingerprint.length() <= 250 ? fingerprint
-                : fingerprint.substring(0, 250))).withInstruction(FailureClassifier.instruction(failures));
+                : fingerprint.substring(0, 250))).instructed(FailureClassifier.instruction(failures));
         return new StepResult.Move(healing, LoopState.HEALING, "healing round " + (f.healRounds() + 1) + " of "
                 + t.maxHealRounds() + ": " + what);
+    }
+
+    /** HEALING: the classified failure is the agent's instruction; the loop's turn, gates and push follow. */
+    public StepResult heal(LoopRun run) {
+        String instruction = run.agent().nextInstruction();
+        String first = instruction == null ? "" : instruction.lines().skip(2).findFirst().orElse("");
+        return new StepResult.Move(run, LoopState.ITERATING, "healing turn " + run.forge().healRounds()
+                + (first.isBlank() ? "" : ": " + first.replaceFirst("^## ", "")));
     }
 
     public StepResult review(LoopRun run, Ticket ticket, ForgeTarget t) {
@@ -131,12 +144,12 @@ public final class ForgeStage {
         if (!pr.open()) {
             return pr.merged() ? new StepResult.Move(run.withForge(run.forge().merged(pr.mergeCommit())),
                     LoopState.MERGING, "merged by someone else")
-                    : new StepResult.End(run, LoopState.ABORTED, "pull request #" + pr.number() + " was closed");
+                    : closed(pr);
         }
         return switch (review.review(run, ticket, t, pr)) {
             case PullRequestReview.Verdict.Approve a -> new StepResult.Move(run, LoopState.MERGING, "review approved: "
                     + a.summary());
-            case PullRequestReview.Verdict.ChangesRequested c -> new StepResult.Move(run.withInstruction(
+            case PullRequestReview.Verdict.ChangesRequested c -> new StepResult.Move(run.instructed(
                     c.instruction()), LoopState.ITERATING, "review requested changes");
             case PullRequestReview.Verdict.Pending p -> new StepResult.Wait(run, p.why());
         };
@@ -163,46 +176,51 @@ public final class ForgeStage {
                     LoopState.CHECKS, "the head moved to " + short10(h.actualHead()) + "; checking it first");
             case MergeOutcome.NotMergeable n when n.mergeability() == Mergeability.BEHIND
                     || n.mergeability() == Mergeability.CONFLICTING -> behind(run, update, n);
-            case MergeOutcome.NotMergeable n -> new StepResult.End(run, LoopState.BLOCKED, "the forge will not merge"
-                    + " pull request #" + f.pullRequest() + ": " + n.reason());
+            case MergeOutcome.NotMergeable n -> throw new LoopFailure.NotMergeable("the forge will not merge pull"
+                    + " request #" + f.pullRequest() + ": " + n.reason());
         };
     }
 
     private StepResult behind(LoopRun run, BranchUpdate update, MergeOutcome.NotMergeable n) {
         ForgeProgress f = run.forge();
         if (f.updates() >= 2) {
-            return new StepResult.End(run, LoopState.BLOCKED, "the branch could not be brought up to date with "
-                    + run.baseBranch() + " after one attempt: " + n.reason());
+            throw new LoopFailure.NotMergeable("the branch could not be brought up to date with "
+                    + run.workspace().baseBranch() + " after one attempt: " + n.reason());
         }
         BranchUpdate.Result r = update.update(run);
         return switch (r) {
             case BranchUpdate.Result.Pushed p -> new StepResult.Move(rebased(run, p.base())
-                    .withForge(f.updating().pushed(p.head())), LoopState.CHECKS, "brought up to date with " + run.baseBranch() + " at " + short10(p.head()));
+                    .withForge(f.updating().pushed(p.head())), LoopState.CHECKS, "brought up to date with " + run.workspace().baseBranch() + " at " + short10(p.head()));
             case BranchUpdate.Result.Conflict c -> new StepResult.Move(rebased(run, c.base()).withForge(f.updating())
-                    .withInstruction(c.instruction()), LoopState.ITERATING, "the branch conflicts with "
-                    + run.baseBranch() + ": the agent resolves it");
+                    .instructed(c.instruction()), LoopState.ITERATING, "the branch conflicts with "
+                    + run.workspace().baseBranch() + ": the agent resolves it");
         };
     }
 
     /** Gates measure the change against the base it now contains. */
     private static LoopRun rebased(LoopRun run, String base) {
-        return run.withWorkspace(run.branch(), run.baseBranch(), base, run.workspace());
+        RunWorkspace w = run.workspace();
+        return run.preparedIn(new RunWorkspace(w.path(), w.branch(), w.baseBranch(), base, w.pushedCommit()));
+    }
+
+    private static StepResult closed(PullRequest pr) {
+        throw new LoopFailure.Aborted("pull request #" + pr.number() + " was closed by a person");
     }
 
     private StepResult finish(LoopRun run, ForgeTarget t) {
         ForgeProgress f = run.forge();
-        t.forge().deleteBranch(t.repository(), run.branch());
+        t.forge().deleteBranch(t.repository(), run.workspace().branch());
         Ticket now = tracker.find(run.ticketKey()).orElse(null);
         String commit = f.mergeCommit();
         boolean told = now != null && now.comments().stream().anyMatch(c -> c.body().contains(commit));
         if (!told) {
             tracker.comment(run.ticketKey(), "voxloop merged pull request #" + f.pullRequest() + " ("
-                    + f.pullRequestUrl() + ") into `" + run.baseBranch() + "` as " + commit + " after "
+                    + f.pullRequestUrl() + ") into `" + run.workspace().baseBranch() + "` as " + commit + " after "
                     + f.healRounds() + " healing round(s).");
         }
-        tracker.transition(run.ticketKey(), "Done");
-        return new StepResult.End(run, LoopState.MERGED, "pull request #" + f.pullRequest() + " merged as "
-                + short10(commit) + "; ticket Done");
+        tracker.transition(run.ticketKey(), DONE);
+        return new StepResult.Merged(run, "pull request #" + f.pullRequest() + " merged as " + short10(commit)
+                + "; ticket Done");
     }
 
     private static String names(List<CiFailure> failures) {

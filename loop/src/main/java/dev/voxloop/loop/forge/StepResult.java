@@ -3,7 +3,10 @@ package dev.voxloop.loop.forge;
 import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.core.loop.LoopState;
 
-/** What one forge step decided; the runner applies it (a move and an end publish their events there). */
+/**
+ * What one forge step decided; {@link ForgeStep} applies it. A run that cannot go on is not a result: the step
+ * throws a {@link dev.voxloop.core.loop.LoopFailure}.
+ */
 public sealed interface StepResult {
 
     LoopRun run();
@@ -16,7 +19,7 @@ public sealed interface StepResult {
     record Wait(LoopRun run, String why) implements StepResult {
     }
 
-    /** End the run as BLOCKED, FAILED, ABORTED or MERGED. */
-    record End(LoopRun run, LoopState state, String reason) implements StepResult {
+    /** The pull request is merged and the ticket Done: the run ends as MERGED. Failures are thrown instead. */
+    record Merged(LoopRun run, String reason) implements StepResult {
     }
 }

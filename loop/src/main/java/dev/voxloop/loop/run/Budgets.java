@@ -18,21 +18,21 @@ public record Budgets(int maxIterations, Duration maxDuration, double maxCostUsd
         if (run.iteration() >= maxIterations) {
             return Optional.of("iteration budget used up (" + run.iteration() + " of " + maxIterations + ")");
         }
-        Duration spent = Duration.between(run.startedAt(), now);
+        Duration spent = Duration.between(run.timing().startedAt(), now);
         if (spent.compareTo(maxDuration) >= 0) {
             return Optional.of("time budget used up (" + spent.toMinutes() + " of " + maxDuration.toMinutes()
                     + " minutes)");
         }
-        if (maxCostUsd > 0 && run.costUsd() >= maxCostUsd) {
+        if (maxCostUsd > 0 && run.usage().costUsd() >= maxCostUsd) {
             return Optional.of(String.format(java.util.Locale.ROOT, "cost budget used up ($%.2f of $%.2f)",
-                    run.costUsd(), maxCostUsd));
+                    run.usage().costUsd(), maxCostUsd));
         }
         return Optional.empty();
     }
 
     /** Time left for the next turn. */
     public Duration remaining(LoopRun run, Instant now) {
-        Duration left = maxDuration.minus(Duration.between(run.startedAt(), now));
+        Duration left = maxDuration.minus(Duration.between(run.timing().startedAt(), now));
         return left.isNegative() ? Duration.ZERO : left;
     }
 

@@ -66,6 +66,7 @@ public final class Worker implements Runnable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                // the queue or database hiccupped between runs; keep the worker alive and try again after a pause
                 LOG.warn("worker {}: {}", id, e.toString());
                 sleepQuietly();
             }
@@ -86,6 +87,9 @@ public final class Worker implements Runnable {
         events.publish(new PipelineEvent.LoopStarted(clock.instant(), key, id));
         AtomicBoolean owned = new AtomicBoolean(true);
         ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
+        // Renew three times per lease: two renewals can be late or fail transiently before the lease lapses and
+        // another worker may claim the ticket. The 50 ms floor keeps a tiny test lease from spinning the scheduler.
+        // Once a renewal is refused the lease is someone else's: the runner stops before its next step.
         long every = Math.max(50, lease.toMillis() / 3);
         beat.scheduleAtFixedRate(() -> {
             if (owned.get() && !queue.renew(key, id, lease)) {
@@ -99,15 +103,19 @@ public final class Worker implements Runnable {
             run = runner.run(key, id, owned::get);
             return Optional.of(run);
         } catch (RuntimeException e) {
+            // the run could not start (no such ticket, the project is not configured): the queue entry records why
+            // and is retried up to maxAttempts; a run that started ends through its own failure handling instead
             error = e.getMessage();
             return Optional.empty();
         } finally {
             beat.shutdownNow();
             if (owned.get()) {
-                boolean success = run != null && (run.state() == LoopState.PUSHED || run.state() == LoopState.MERGED);
-                boolean needsPerson = run != null && (run.state() == LoopState.BLOCKED
-                        || run.state() == LoopState.ABORTED);
-                String why = success ? null : run != null ? run.reason() : error;
+                boolean success = run != null && run.succeeded();
+                // BLOCKED and ABORTED wait for a person; only FAILED (infrastructure, internal) is worth a retry
+                boolean needsPerson = run != null && run.loopDone() && !success
+                        && run.state() != LoopState.FAILED;
+                String why = success ? null : run == null ? error
+                        : run.failure() == null ? run.reason() : run.failure().label() + ": " + run.reason();
                 queue.complete(key, success, why, needsPerson ? 0 : maxAttempts);
                 events.publish(new PipelineEvent.LoopCompleted(clock.instant(), key, success, why));
             }

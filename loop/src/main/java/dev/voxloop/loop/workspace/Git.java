@@ -119,7 +119,7 @@ public final class Git {
             try {
                 Files.deleteIfExists(index);
             } catch (IOException ignored) {
-                // best effort
+                // safe: a left-over temporary index under .git/voxloop is never read again (each diff makes its own)
             }
         }
     }

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 public final class Processes {
 
     private static final int CAP = 2 * 1024 * 1024;
+    /** How the output of a program that could not be started begins (exit 127, like a shell's "not found"). */
+    static final String NOT_STARTED = "could not start ";
 
     private Processes() {
     }
@@ -41,7 +43,7 @@ public final class Processes {
                     in.write(stdin.getBytes(StandardCharsets.UTF_8));
                 }
             } catch (IOException ignored) {
-                // the process may not read its input
+                // safe: a process that exits or closes stdin without reading its input still runs to its result
             }
             boolean done = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!done) {
@@ -56,7 +58,7 @@ public final class Processes {
             }
             return new CommandResult(done ? p.exitValue() : -1, text, !done, (System.nanoTime() - t0) / 1_000_000);
         } catch (IOException e) {
-            return new CommandResult(127, "could not start " + argv.get(0) + ": " + e.getMessage(), false,
+            return new CommandResult(127, NOT_STARTED + argv.get(0) + ": " + e.getMessage(), false,
                     (System.nanoTime() - t0) / 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,12 +1,14 @@
 package dev.voxloop.loop.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.intent.IssueType;
 import dev.voxloop.core.intent.Priority;
 import dev.voxloop.core.intent.TicketDraft;
+import dev.voxloop.core.loop.LoopFailure;
 import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.core.loop.LoopState;
 import dev.voxloop.core.ticket.Provenance;
@@ -61,6 +63,29 @@ class ClaudeAgentTest {
     }
 
     @Test
+    void aTurnRefusedForAuthenticationMakesTheAgentUnavailable() {
+        // the shape Claude Code 2.1 prints when it has no account (see shared/reference/claude-code-cli.md)
+        String stream = """
+                {"type":"system","subtype":"init","session_id":"abc"}
+                {"type":"assistant","session_id":"abc","error":"authentication_failed","message":{"content":[{"type":"text","text":"Not logged in · Please run /login"}]}}
+                {"type":"result","subtype":"success","is_error":true,"result":"Not logged in · Please run /login","session_id":"abc"}
+                """;
+        assertThatThrownBy(() -> ClaudeAgent.parse(new CommandResult(1, stream, false, 10)))
+                .isInstanceOf(LoopFailure.AgentUnavailable.class)
+                .hasMessageContaining("Not logged in · Please run /login").hasMessageContaining("ANTHROPIC_API_KEY");
+    }
+
+    @Test
+    void aMissingBinaryMakesTheAgentUnavailable() throws Exception {
+        TempRepo repo = new TempRepo(tmp.resolve("r"));
+        ClaudeAgent agent = new ClaudeAgent(List.of(tmp.resolve("no-such-claude").toString()), "voxloop", null, 5,
+                Map.of());
+        assertThatThrownBy(() -> agent.turn(new TurnRequest("r", "A-1", repo.work, 1, "p", null,
+                Duration.ofSeconds(10)))).isInstanceOf(LoopFailure.AgentUnavailable.class)
+                .hasMessageContaining("cannot be started");
+    }
+
+    @Test
     @Tag("slow")
     void aStandInClaudeIsDeniedThePushBlockedAtStopAndTheRunIsPushed() throws Exception {
         TempRepo repo = new TempRepo(tmp.resolve("src"));
@@ -89,17 +114,17 @@ class ClaudeAgentTest {
 
         LoopRun run = runner.run(t.key(), "w1", () -> true);
 
-        Path gitDir = new Git(Path.of(run.workspace())).gitDir();
+        Path gitDir = new Git(Path.of(run.workspace().path())).gitDir();
         String hooks = Files.readString(gitDir.resolve("voxloop/standin.log"));
         System.out.println(hooks);
         assertThat(hooks).containsPattern("PreToolUse Bash -> .*\"permissionDecision\":\"deny\".*default branch");
         assertThat(hooks).containsPattern("Stop  -> .*\"decision\":\"block\".*done.txt exists");
         assertThat(run.state()).isEqualTo(LoopState.PUSHED);
         assertThat(run.iteration()).isEqualTo(1);
-        assertThat(run.agentSession()).startsWith("sess-");
-        assertThat(run.inputTokens()).isEqualTo(2000);
-        assertThat(run.costUsd()).isEqualTo(0.0125);
-        assertThat(new Git(repo.origin).run("ls-tree", "--name-only", run.branch())).contains("done.txt");
+        assertThat(run.agent().sessionId()).startsWith("sess-");
+        assertThat(run.usage().inputTokens()).isEqualTo(2000);
+        assertThat(run.usage().costUsd()).isEqualTo(0.0125);
+        assertThat(new Git(repo.origin).run("ls-tree", "--name-only", run.workspace().branch())).contains("done.txt");
         assertThat(Files.readString(gitDir.resolve("voxloop/actions.jsonl"))).contains("deny:push-default-branch");
     }
 }

@@ -40,20 +40,20 @@ class DemoRunTest {
         System.out.println(printed);
 
         assertThat(o.run().state()).isEqualTo(LoopState.PUSHED);
-        assertThat(o.run().branch()).isEqualTo("feature/TRACK-1-add-swedish-vat-moms-to-invoices");
-        assertThat(o.remoteBranchSha()).isEqualTo(o.run().pushedCommit());
+        assertThat(o.run().workspace().branch()).isEqualTo("feature/TRACK-1-add-swedish-vat-moms-to-invoices");
+        assertThat(o.remoteBranchSha()).isEqualTo(o.run().workspace().pushedCommit());
         assertThat(printed).contains("(RED)").contains("(GREEN)");
         assertThat(printed.indexOf("(RED)")).isLessThan(printed.indexOf("(GREEN)"));
         assertThat(o.ticket().status()).isEqualTo("In Progress");
         assertThat(o.ticket().comments().get(o.ticket().comments().size() - 1).body())
-                .contains(o.run().branch()).contains("trackit.git");
+                .contains(o.run().workspace().branch()).contains("trackit.git");
         assertThat(queue.find("TRACK-1").orElseThrow().status()).isEqualTo(QueueStatus.DONE);
         assertThat(runs.turns(o.run().id())).hasSize(3);
         assertThat(log.all()).filteredOn(e -> e instanceof PipelineEvent.GateEvaluated g && g.gate().equals("coverage")
                 && g.passed()).isNotEmpty();
         // the task file never reached the branch
         Git origin = new Git(tmp.resolve("trackit.git"));
-        assertThat(origin.run("ls-tree", "-r", "--name-only", o.run().branch())).doesNotContain("CURRENT_TASK.md")
+        assertThat(origin.run("ls-tree", "-r", "--name-only", o.run().workspace().branch())).doesNotContain("CURRENT_TASK.md")
                 .contains("src/main/java/se/trackit/VatRate.java");
     }
 }

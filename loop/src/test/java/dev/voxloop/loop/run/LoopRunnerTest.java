@@ -116,10 +116,10 @@ class LoopRunnerTest {
         assertThat(run.state()).isEqualTo(LoopState.PUSHED);
         assertThat(prompts.get(1)).contains("test_it.sh").contains("done.txt exists");
         assertThat(run.iteration()).isEqualTo(2);
-        assertThat(run.inputTokens()).isEqualTo(2000);
-        assertThat(run.costUsd()).isGreaterThan(0);
-        assertThat(run.agentSession()).isEqualTo("s2");
-        assertThat(new Git(repo.origin).run("log", "--format=%s", run.branch())).contains("TRACK-1: iteration 2");
+        assertThat(run.usage().inputTokens()).isEqualTo(2000);
+        assertThat(run.usage().costUsd()).isGreaterThan(0);
+        assertThat(run.agent().sessionId()).isEqualTo("s2");
+        assertThat(new Git(repo.origin).run("log", "--format=%s", run.workspace().branch())).contains("TRACK-1: iteration 2");
     }
 
     @Test
@@ -132,8 +132,8 @@ class LoopRunnerTest {
         assertThat(run.iteration()).isEqualTo(2);
         String comment = tracker.find(ticket.key()).orElseThrow().comments().getLast().body();
         assertThat(comment).contains("BLOCKED").contains("iteration budget").contains("criterion not done: done.txt exists")
-                .contains(run.branch());
-        assertThat(new Git(repo.origin).run("ls-tree", "--name-only", run.branch())).contains("work2.txt");
+                .contains(run.workspace().branch());
+        assertThat(new Git(repo.origin).run("ls-tree", "--name-only", run.workspace().branch())).contains("work2.txt");
     }
 
     @Test

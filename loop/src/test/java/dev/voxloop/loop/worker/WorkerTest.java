@@ -92,7 +92,7 @@ class WorkerTest {
         LoopRun run = w.runOnce().orElseThrow();
 
         assertThat(run.state()).isEqualTo(LoopState.PUSHED);
-        assertThat(run.branch()).startsWith("bugfix/TRACK-1-slow");
+        assertThat(run.workspace().branch()).startsWith("bugfix/TRACK-1-slow");
         assertThat(leases).doesNotContainNull();
         assertThat(leases.get(leases.size() - 1)).isAfter(leases.get(0));
         assertThat(queue.find(t.key()).orElseThrow().status()).isEqualTo(QueueStatus.DONE);

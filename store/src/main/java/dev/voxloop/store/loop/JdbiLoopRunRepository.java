@@ -1,32 +1,48 @@
 package dev.voxloop.store.loop;
 
+import dev.voxloop.core.loop.AgentSession;
 import dev.voxloop.core.loop.ControlSignal;
+import dev.voxloop.core.loop.Ending;
+import dev.voxloop.core.loop.FailureKind;
 import dev.voxloop.core.loop.ForgeProgress;
 import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.core.loop.LoopRunRepository;
 import dev.voxloop.core.loop.LoopState;
 import dev.voxloop.core.loop.LoopTurn;
+import dev.voxloop.core.loop.RunTiming;
+import dev.voxloop.core.loop.RunWorkspace;
+import dev.voxloop.core.loop.TicketRef;
+import dev.voxloop.core.loop.Usage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.Update;
 
-/** Loop runs, turns and control signals in the database (tables from V10__loop_runs.sql; H2 and PostgreSQL). */
+/**
+ * Loop runs, turns and control signals in the database (tables from V10__loop_runs.sql, the failure kind from
+ * V11__loop_run_failure_kind.sql, the forge's progress from V20__loop_run_forge.sql; H2 and PostgreSQL).
+ */
 public final class JdbiLoopRunRepository implements LoopRunRepository {
 
     private static final String FORGE_COLUMNS = "forge_repository, pull_request, pull_request_url, forge_head,"
             + " heal_rounds, check_reruns, last_failure, branch_updates, merge_commit";
     private static final String RUN_COLUMNS = "id, ticket_key, project_key, state, iteration, branch, base_branch,"
-            + " base_commit, workspace, owner, agent, agent_session, next_instruction, reason, input_tokens,"
-            + " output_tokens, cost_usd, pushed_commit, started_at, updated_at, finished_at, " + FORGE_COLUMNS;
-    private static final String NOT_DONE = "state NOT IN ('PUSHED', 'MERGED', 'BLOCKED', 'FAILED', 'ABORTED')";
+            + " base_commit, workspace, owner, agent, agent_session, next_instruction, reason, failure_kind,"
+            + " input_tokens, output_tokens, cost_usd, pushed_commit, started_at, updated_at, finished_at, "
+            + FORGE_COLUMNS;
+    /** States in which a run is still the loop's (the list follows {@link LoopState#loopDone()}). */
+    private static final String NOT_DONE = "state NOT IN (" + Arrays.stream(LoopState.values())
+            .filter(LoopState::loopDone).map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ")) + ")";
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -47,38 +63,44 @@ public final class JdbiLoopRunRepository implements LoopRunRepository {
                     + " state = :state, iteration = :iteration, branch = :branch, base_branch = :base_branch,"
                     + " base_commit = :base_commit, workspace = :workspace, owner = :owner, agent = :agent,"
                     + " agent_session = :agent_session, next_instruction = :next_instruction, reason = :reason,"
-                    + " input_tokens = :input_tokens, output_tokens = :output_tokens, cost_usd = :cost_usd,"
-                    + " pushed_commit = :pushed_commit, started_at = :started_at, updated_at = :updated_at,"
-                    + " finished_at = :finished_at, forge_repository = :forge_repository, pull_request = :pull_request,"
-                    + " pull_request_url = :pull_request_url, forge_head = :forge_head, heal_rounds = :heal_rounds,"
-                    + " check_reruns = :check_reruns, last_failure = :last_failure, branch_updates = :branch_updates,"
-                    + " merge_commit = :merge_commit WHERE id = :id"), r).execute();
+                    + " failure_kind = :failure_kind, input_tokens = :input_tokens, output_tokens = :output_tokens,"
+                    + " cost_usd = :cost_usd, pushed_commit = :pushed_commit, started_at = :started_at,"
+                    + " updated_at = :updated_at, finished_at = :finished_at, forge_repository = :forge_repository,"
+                    + " pull_request = :pull_request, pull_request_url = :pull_request_url, forge_head = :forge_head,"
+                    + " heal_rounds = :heal_rounds, check_reruns = :check_reruns, last_failure = :last_failure,"
+                    + " branch_updates = :branch_updates, merge_commit = :merge_commit WHERE id = :id"), r).execute();
             if (n == 0) {
                 bindRun(h.createUpdate("INSERT INTO loop_runs (" + RUN_COLUMNS + ") VALUES (:id, :ticket_key,"
                         + " :project_key, :state, :iteration, :branch, :base_branch, :base_commit, :workspace, :owner,"
-                        + " :agent, :agent_session, :next_instruction, :reason, :input_tokens, :output_tokens,"
-                        + " :cost_usd, :pushed_commit, :started_at, :updated_at, :finished_at, :forge_repository,"
-                        + " :pull_request, :pull_request_url, :forge_head, :heal_rounds, :check_reruns, :last_failure,"
-                        + " :branch_updates, :merge_commit)"), r).execute();
+                        + " :agent, :agent_session, :next_instruction, :reason, :failure_kind, :input_tokens,"
+                        + " :output_tokens, :cost_usd, :pushed_commit, :started_at, :updated_at, :finished_at,"
+                        + " :forge_repository, :pull_request, :pull_request_url, :forge_head, :heal_rounds,"
+                        + " :check_reruns, :last_failure, :branch_updates, :merge_commit)"), r).execute();
             }
         });
     }
 
-    private static org.jdbi.v3.core.statement.Update bindRun(org.jdbi.v3.core.statement.Update u, LoopRun r) {
-        return u.bind("id", r.id()).bind("ticket_key", r.ticketKey()).bind("project_key", r.projectKey())
-                .bind("state", r.state().name()).bind("iteration", r.iteration()).bind("branch", r.branch())
-                .bind("base_branch", r.baseBranch()).bind("base_commit", r.baseCommit())
-                .bind("workspace", r.workspace()).bind("owner", r.owner()).bind("agent", r.agent())
-                .bind("agent_session", r.agentSession()).bind("next_instruction", r.nextInstruction())
-                .bind("reason", r.reason()).bind("input_tokens", r.inputTokens())
-                .bind("output_tokens", r.outputTokens()).bind("cost_usd", r.costUsd())
-                .bind("pushed_commit", r.pushedCommit()).bind("started_at", odt(r.startedAt()))
-                .bind("updated_at", odt(r.updatedAt())).bind("finished_at", odt(r.finishedAt()))
-                .bind("forge_repository", r.forge().repository()).bind("pull_request", r.forge().pullRequest())
-                .bind("pull_request_url", r.forge().pullRequestUrl()).bind("forge_head", r.forge().head())
-                .bind("heal_rounds", r.forge().healRounds()).bind("check_reruns", r.forge().reruns())
-                .bind("last_failure", r.forge().lastFailure()).bind("branch_updates", r.forge().updates())
-                .bind("merge_commit", r.forge().mergeCommit());
+    private static Update bindRun(Update u, LoopRun r) {
+        RunWorkspace ws = r.workspace();
+        AgentSession a = r.agent();
+        Ending e = r.ending();
+        ForgeProgress f = r.forge();
+        return u.bind("id", r.id()).bind("ticket_key", r.ticket().key()).bind("project_key", r.ticket().projectKey())
+                .bind("state", r.state().name()).bind("owner", r.owner())
+                .bind("agent", a.agent()).bind("agent_session", a.sessionId()).bind("iteration", a.turns())
+                .bind("next_instruction", a.nextInstruction())
+                .bind("branch", ws.branch()).bind("base_branch", ws.baseBranch()).bind("base_commit", ws.baseCommit())
+                .bind("workspace", ws.path()).bind("pushed_commit", ws.pushedCommit())
+                .bind("reason", e == null ? null : e.reason())
+                .bind("failure_kind", e == null || e.failure() == null ? null : e.failure().name())
+                .bind("input_tokens", r.usage().inputTokens()).bind("output_tokens", r.usage().outputTokens())
+                .bind("cost_usd", r.usage().costUsd()).bind("started_at", odt(r.timing().startedAt()))
+                .bind("updated_at", odt(r.timing().updatedAt())).bind("finished_at", odt(r.timing().finishedAt()))
+                .bind("forge_repository", f.repository()).bind("pull_request", f.pullRequest())
+                .bind("pull_request_url", f.pullRequestUrl()).bind("forge_head", f.head())
+                .bind("heal_rounds", f.healRounds()).bind("check_reruns", f.reruns())
+                .bind("last_failure", f.lastFailure()).bind("branch_updates", f.updates())
+                .bind("merge_commit", f.mergeCommit());
     }
 
     @Override
@@ -164,17 +186,23 @@ public final class JdbiLoopRunRepository implements LoopRunRepository {
     }
 
     private static LoopRun run(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new LoopRun(rs.getString("id"), rs.getString("ticket_key"), rs.getString("project_key"),
-                LoopState.valueOf(rs.getString("state")), rs.getInt("iteration"), rs.getString("branch"),
-                rs.getString("base_branch"), rs.getString("base_commit"), rs.getString("workspace"),
-                rs.getString("owner"), rs.getString("agent"), rs.getString("agent_session"),
-                rs.getString("next_instruction"), rs.getString("reason"), rs.getLong("input_tokens"),
-                rs.getLong("output_tokens"), rs.getDouble("cost_usd"), rs.getString("pushed_commit"),
-                instant(rs, "started_at"), instant(rs, "updated_at"), instant(rs, "finished_at"),
+        String reason = rs.getString("reason");
+        String failure = rs.getString("failure_kind");
+        // a run that ended before failure kinds were recorded keeps its reason without a kind
+        Ending ending = reason == null && failure == null ? null
+                : new Ending(failure == null ? null : FailureKind.valueOf(failure), reason);
+        return new LoopRun(rs.getString("id"), new TicketRef(rs.getString("ticket_key"), rs.getString("project_key")),
+                LoopState.valueOf(rs.getString("state")), rs.getString("owner"),
+                new AgentSession(rs.getString("agent"), rs.getString("agent_session"), rs.getInt("iteration"),
+                        rs.getString("next_instruction")),
+                new RunWorkspace(rs.getString("workspace"), rs.getString("branch"), rs.getString("base_branch"),
+                        rs.getString("base_commit"), rs.getString("pushed_commit")),
+                new Usage(rs.getLong("input_tokens"), rs.getLong("output_tokens"), rs.getDouble("cost_usd")),
                 new ForgeProgress(rs.getString("forge_repository"), rs.getInt("pull_request"),
                         rs.getString("pull_request_url"), rs.getString("forge_head"), rs.getInt("heal_rounds"),
                         rs.getInt("check_reruns"), rs.getString("last_failure"), rs.getInt("branch_updates"),
-                        rs.getString("merge_commit")));
+                        rs.getString("merge_commit")),
+                ending, new RunTiming(instant(rs, "started_at"), instant(rs, "updated_at"), instant(rs, "finished_at")));
     }
 
     private static Instant instant(ResultSet rs, String col) throws SQLException {

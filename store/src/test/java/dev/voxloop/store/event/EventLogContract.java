@@ -28,6 +28,7 @@ import dev.voxloop.core.intent.Clarification;
 import dev.voxloop.core.intent.IssueType;
 import dev.voxloop.core.intent.Priority;
 import dev.voxloop.core.intent.TicketDraft;
+import dev.voxloop.core.loop.LoopState;
 import dev.voxloop.store.Json;
 import dev.voxloop.store.StoreContract;
 import java.time.Instant;
@@ -65,12 +66,12 @@ public abstract class EventLogContract extends StoreContract {
                 new TicketQueued(T, "SHOP-12", "Fix it"),
                 new LoopStarted(T, "SHOP-12", "worker-1"),
                 new LoopCompleted(T, "SHOP-12", false, "tests failed"),
-                new LoopStageChanged(T, "run-1", "SHOP-12", "ITERATING", "iteration 2"),
+                new LoopStageChanged(T, "run-1", "SHOP-12", LoopState.ITERATING, "iteration 2"),
                 new IterationFinished(T, "run-1", "SHOP-12", 2, "added test", 9_000_000_000L, 12L),
                 new GateEvaluated(T, "run-1", "SHOP-12", "tests", true, "42 passed"),
                 new StuckDetected(T, "run-1", "SHOP-12", "same error", 3),
                 new CostUpdated(T, "run-1", "SHOP-12", 0.1 + 0.2, 123_456L),
-                new RunFinished(T, "run-1", "SHOP-12", "MERGED", "done"),
+                new RunFinished(T, "run-1", "SHOP-12", LoopState.MERGED, null, "done"),
                 new PullRequestOpened(T, "run-1", "SHOP-12", "https://example.test/pr/7", 7),
                 new ChecksFinished(T, "run-1", "SHOP-12", true, "all green"),
                 new Merged(T, "run-1", "SHOP-12", "0123456789abcdef0123456789abcdef01234567"));

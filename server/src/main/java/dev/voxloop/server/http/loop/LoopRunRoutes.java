@@ -1,6 +1,7 @@
 package dev.voxloop.server.http.loop;
 
 import dev.voxloop.core.loop.ControlSignal;
+import dev.voxloop.core.loop.FailureKind;
 import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.core.loop.LoopRunRepository;
 import dev.voxloop.core.loop.LoopTurn;
@@ -89,13 +90,18 @@ public final class LoopRunRoutes {
                     : "  [" + t.gates() + "]"));
         }
         if (r.reason() != null && !r.reason().isBlank()) {
-            log.add(r.state() + ": " + r.reason());
+            log.add(r.state() + (r.failure() == null ? "" : " (" + r.failure().label() + ")") + ": " + r.reason());
         }
-        return WireShapes.obj("run_id", r.id(), "ticket_key", r.ticketKey(), "project_key", r.projectKey(),
-                "state", r.state().name(), "iterations", r.iteration(), "branch", r.branch(), "agent", r.agent(),
-                "reason", r.reason(), "input_tokens", r.inputTokens(), "output_tokens", r.outputTokens(),
-                "cost_usd", r.costUsd(), "pushed_commit", r.pushedCommit(), "started_at", r.startedAt(),
-                "updated_at", r.updatedAt(), "finished_at", r.finishedAt(),
+        FailureKind failure = r.failure();
+        return WireShapes.obj("run_id", r.id(), "ticket_key", r.ticketKey(), "project_key", r.ticket().projectKey(),
+                "state", r.state().name(), "iterations", r.iteration(), "branch", r.workspace().branch(),
+                "agent", r.agent().agent(), "reason", r.reason(),
+                "failure", failure == null ? null : failure.name(),
+                "failure_label", failure == null ? null : failure.label(),
+                "input_tokens", r.usage().inputTokens(), "output_tokens", r.usage().outputTokens(),
+                "cost_usd", r.usage().costUsd(), "pushed_commit", r.workspace().pushedCommit(),
+                "started_at", r.timing().startedAt(), "updated_at", r.timing().updatedAt(),
+                "finished_at", r.timing().finishedAt(),
                 "gates", last == null ? List.of() : gates(last.gates()), "log_tail", log);
     }
 
