@@ -85,7 +85,8 @@ public final class Forges implements AutoCloseable {
         return hostedName(project.repo()).map(this::target);
     }
 
-    private ForgeTarget target(String name) {
+    /** The built-in forge's hosted repository {@code name} as a loop target. */
+    public ForgeTarget target(String name) {
         return new ForgeTarget(forge, name, repos.path(name).toString(), settings.mergeMethod(),
                 settings.maxHealRounds());
     }

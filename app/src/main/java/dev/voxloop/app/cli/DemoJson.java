@@ -32,6 +32,16 @@ final class DemoJson {
         m.put("pull_request", pr);
         m.put("repository", o.forge() == null ? null : o.forge().cloneSource());
         m.put("forge", o.forge() == null ? null : o.forge().forge().name());
+        if (o.timings() != null) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("pushed_to_merged_ms", o.timings().pushedToMerged().toMillis());
+            t.put("ci_ms", o.timings().ci().toMillis());
+            t.put("ci_rounds_ms", o.timings().ciRounds().stream().map(java.time.Duration::toMillis).toList());
+            t.put("agent_ms", o.timings().agent().toMillis());
+            t.put("gates_ms", o.timings().gates().toMillis());
+            t.put("forge_overhead_ms", o.timings().forgeOverhead().toMillis());
+            m.put("timings", t);
+        }
         try {
             return new ObjectMapper().writeValueAsString(m);
         } catch (JsonProcessingException e) {

@@ -80,7 +80,7 @@ public final class BuiltinForge implements CodeForge, RepositoryHosting {
         HostedRepository r = hosted(name);
         String base = publicUrl.get();
         return new ForgeRepository(r.name(), r.defaultBranch(), base == null ? repos.path(name).toString()
-                : base + "/git/" + name + ".git", base == null ? null : base + "/repos/" + name);
+                : base + "/git/" + name + ".git", base == null ? null : base + "/#/repos/" + name);
     }
 
     @Override
@@ -142,7 +142,7 @@ public final class BuiltinForge implements CodeForge, RepositoryHosting {
         if (existing.isPresent()) {
             return pullRequest(repository, existing.get().number());
         }
-        String url = (publicUrl.get() == null ? "" : publicUrl.get()) + "/repos/" + repository + "/pulls/{number}";
+        String url = (publicUrl.get() == null ? "" : publicUrl.get()) + "/#/repos/" + repository + "/pulls/{number}";
         PullRequest pr = store.createPullRequest(repository, draft, ACTOR, url, head, clock.instant());
         if (pr.createdAt().equals(pr.updatedAt()) && store.timeline(repository, pr.number()).isEmpty()) {
             store.addTimeline(repository, pr.number(), new TimelineEntry(clock.instant(), "opened", ACTOR,

@@ -71,7 +71,7 @@ class BuiltinForgeTest {
         PullRequest pr = openPr();
         PullRequest again = f.forge.open("trackit", new PullRequestDraft("TRACK-1: other", "x", BRANCH, "main"));
         assertThat(again.number()).isEqualTo(pr.number()).isEqualTo(1);
-        assertThat(pr.url()).isEqualTo("http://forge.test/repos/trackit/pulls/1");
+        assertThat(pr.url()).isEqualTo("http://forge.test/#/repos/trackit/pulls/1");
         assertThat(f.forge.pullRequests("trackit", null, 10)).hasSize(1);
 
         CheckRollup r = settled(pr.headSha());

@@ -41,9 +41,11 @@ public final class DemoRun {
     /**
      * What the demo ended with.
      *
-     * @param forge where the pull request went, or null when the demo ran without a forge
+     * @param forge   where the pull request went, or null when the demo ran without a forge
+     * @param timings where the time from the push to the merge went, or null when nothing was merged
      */
-    public record Outcome(Ticket ticket, LoopRun run, String remoteBranchSha, ForgeTarget forge) {
+    public record Outcome(Ticket ticket, LoopRun run, String remoteBranchSha, ForgeTarget forge,
+                          ForgeTimings timings) {
     }
 
     /** Hosts the sample's origin on a forge and says where its runs go past the push. */
@@ -87,19 +89,14 @@ public final class DemoRun {
         Ticket ticket = tracker.create(TrackItSample.ticket(projectKey),
                 new Provenance("demo-" + UUID.randomUUID(), false, "Add Swedish VAT to invoices", clock.instant()));
         out.println("   filed " + ticket.key() + ": " + ticket.summary());
-        Path script = dir.resolve("replay.json");
-        TrackItSample.writeScript(script);
+        TrackItSample.writeScript(dir.resolve("replay.json"));
 
-        ProjectConfig project = new ProjectConfig(projectKey, forge == null ? origin.toString() : forge.cloneSource(),
-                "main", null, null, null, null, 80,
-                "replay", List.of(), script.toString(), null, null, new Budgets(8, Duration.ofMinutes(20), 0));
-        LoopSettings settings = LoopSettings.from(ConfigTree.empty(), dir).withProject(project);
-        LoopParts parts = ForgeSteps.addTo(LoopParts.standard(runs, tracker, events,
-                new WorkspacePreparer(dir.resolve("workspaces"), null, false), new Agents(settings, dir),
-                new GateSuite(), settings, StuckDetector.DEFAULTS, clock), events, p -> Optional.ofNullable(forge),
-                PullRequestReview.APPROVE_ALL, Duration.ofMillis(100), Duration.ofMinutes(10));
-        LoopRunner runner = new LoopRunner(parts, () -> UUID.randomUUID().toString().substring(0, 8));
-        Runnable unsubscribe = events.subscribe(e -> out.println(render(e.event())));
+        LoopRunner runner = runner(dir, projectKey, forge == null ? origin.toString() : forge.cloneSource(), forge);
+        List<PipelineEvent> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Runnable unsubscribe = events.subscribe(e -> {
+            seen.add(e.event());
+            out.println(render(e.event()));
+        });
         try {
             queue.enqueue(ticket.key(), ticket.summary());
             Worker worker = new Worker("demo-worker", queue, runner, events, Duration.ofMinutes(2),
@@ -121,10 +118,31 @@ public final class DemoRun {
             }
             Ticket after = tracker.find(ticket.key()).orElse(ticket);
             after.comments().forEach(c -> out.println("   comment on " + ticket.key() + ": " + c.body()));
-            return new Outcome(after, run, sha, forge);
+            ForgeTimings timings;
+            synchronized (seen) {
+                timings = ForgeTimings.of(List.copyOf(seen), runs.turns(run.id()));
+            }
+            return new Outcome(after, run, sha, forge, timings);
         } finally {
             unsubscribe.run();
         }
+    }
+
+    /**
+     * The demo's loop: project {@code projectKey} cloning {@code repo} with the replay agent and its script in
+     * {@code dir}, going on to {@code forge} (null: ending at PUSHED). Another process resumes an interrupted demo
+     * run with the same runner.
+     */
+    public LoopRunner runner(Path dir, String projectKey, String repo, ForgeTarget forge) {
+        ProjectConfig project = new ProjectConfig(projectKey, repo, "main", null, null, null, null, 80, "replay",
+                List.of(), dir.resolve("replay.json").toString(), null, null,
+                new Budgets(8, Duration.ofMinutes(20), 0));
+        LoopSettings settings = LoopSettings.from(ConfigTree.empty(), dir).withProject(project);
+        LoopParts parts = ForgeSteps.addTo(LoopParts.standard(runs, tracker, events,
+                new WorkspacePreparer(dir.resolve("workspaces"), null, false), new Agents(settings, dir),
+                new GateSuite(), settings, StuckDetector.DEFAULTS, clock), events, p -> Optional.ofNullable(forge),
+                PullRequestReview.APPROVE_ALL, Duration.ofMillis(100), Duration.ofMinutes(10));
+        return new LoopRunner(parts, () -> UUID.randomUUID().toString().substring(0, 8));
     }
 
     static String render(PipelineEvent e) {
