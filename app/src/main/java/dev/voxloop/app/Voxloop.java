@@ -1,6 +1,5 @@
 package dev.voxloop.app;
 
-import dev.voxloop.app.config.PipelineSettings;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.intake.IntakeIds;
@@ -96,7 +95,7 @@ public final class Voxloop implements AutoCloseable {
         this.engines = new Engines(tree, tracker, closeables);
         this.speech = engines.speech();
         this.extractor = engines.extractor();
-        IntakeSettings intakeSettings = PipelineSettings.from(tree);
+        IntakeSettings intakeSettings = IntakeSettings.from(tree);
         this.runs = new JdbiLoopRunRepository(database.jdbi());
         this.intake = new IntakeService(new JdbiIntakeRepository(database), speech, extractor, tracker, queue, events,
                 intakeSettings, clock, IntakeIds::next);
@@ -168,8 +167,7 @@ public final class Voxloop implements AutoCloseable {
             s = s.withPort(port);
         }
         if (host != null) {
-            s = new ServerSettings(host, s.port(), s.apiToken(), s.maxUploadBytes(), s.maxJsonBytes(), s.corsOrigins(),
-                    s.webhookSecret(), s.queueMaxAttempts(), s.loopLease());
+            s = s.withHost(host);
         }
         VoxloopServer server = new VoxloopServer(intake, tracker, queue, events, runs(), forges().serverParts(), s,
                 this::health);

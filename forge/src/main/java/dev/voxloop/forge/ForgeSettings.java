@@ -1,41 +1,44 @@
 package dev.voxloop.forge;
 
-import dev.voxloop.core.config.ConfigKey;
 import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.core.config.Key;
+import dev.voxloop.core.config.Settings;
 import dev.voxloop.core.forge.MergeMethod;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 
-/**
- * The forge's settings ({@code forge.*}).
- *
- * @param repositories where hosted bare repositories live (default {@code <data>/repos})
- * @param ciScratch    where CI clones head commits (default {@code <data>/ci})
- * @param ciTimeout    a check's time limit unless its declaration says otherwise
- * @param ciWorkers    checks run at the same time (each head's checks run one after another)
- * @param mergeMethod  squash (default), merge or rebase
- * @param maxHealRounds healing turns after red CI before a run is BLOCKED
- */
-public record ForgeSettings(Path repositories, Path ciScratch, Duration ciTimeout, int ciWorkers,
-                            MergeMethod mergeMethod, int maxHealRounds) {
+/** The forge's settings ({@code forge.*} in voxloop.yaml), each key declared once on its component. */
+public record ForgeSettings(
+        @Key(path = "forge.repositories", fallback = "{data}/repos", env = "VOXLOOP_FORGE_REPOSITORIES",
+                doc = "Directory of the built-in forge's hosted (bare) repositories, served at /git/<name>.git")
+        Path repositories,
+        @Key(path = "forge.ci.scratch", fallback = "{data}/ci", env = "VOXLOOP_CI_SCRATCH",
+                doc = "Where the built-in CI clones head commits (each check's clone is removed after it ran)")
+        Path ciScratch,
+        @Key(path = "forge.ci.timeout", fallback = "15m", env = "VOXLOOP_CI_TIMEOUT",
+                doc = "Time limit of one CI check unless .voxloop/ci.yaml gives the check its own")
+        Duration ciTimeout,
+        @Key(path = "forge.ci.workers", fallback = "1", env = "VOXLOOP_CI_WORKERS",
+                doc = "CI checks that run at the same time (the checks of one head run one after another)")
+        int ciWorkers,
+        @Key(path = "forge.merge_method", fallback = "squash", env = "VOXLOOP_MERGE_METHOD",
+                doc = "How pull requests land on the default branch: squash, merge or rebase")
+        MergeMethod mergeMethod,
+        @Key(path = "forge.max_heal_rounds", fallback = "3", env = "VOXLOOP_MAX_HEAL_ROUNDS",
+                doc = "Healing turns after red CI before the run is BLOCKED")
+        int maxHealRounds) {
 
-    public static final List<ConfigKey> KEYS = List.of(
-            ConfigKey.of("forge.repositories", "Directory of the built-in forge's hosted repositories (default"
-                    + " <data>/repos)", "VOXLOOP_FORGE_REPOSITORIES"),
-            ConfigKey.of("forge.ci.timeout", "Time limit of one CI check unless .voxloop/ci.yaml says otherwise"
-                    + " (default 15m)", "VOXLOOP_CI_TIMEOUT"),
-            ConfigKey.of("forge.ci.workers", "CI checks that run at the same time (default 1)", "VOXLOOP_CI_WORKERS"),
-            ConfigKey.of("forge.merge_method", "How pull requests land: squash (default), merge or rebase",
-                    "VOXLOOP_MERGE_METHOD"),
-            ConfigKey.of("forge.max_heal_rounds", "Healing turns after failed CI before the run is BLOCKED (default 3)",
-                    "VOXLOOP_MAX_HEAL_ROUNDS"));
+    public ForgeSettings {
+        if (ciWorkers < 1) {
+            throw new IllegalArgumentException("forge.ci.workers: must be at least 1, got " + ciWorkers);
+        }
+        if (maxHealRounds < 0) {
+            throw new IllegalArgumentException("forge.max_heal_rounds: must not be negative, got " + maxHealRounds);
+        }
+    }
 
     public static ForgeSettings from(ConfigTree t, Path dataDir) {
-        return new ForgeSettings(Path.of(t.string("forge.repositories", dataDir.resolve("repos").toString())),
-                dataDir.resolve("ci"), t.duration("forge.ci.timeout", Duration.ofMinutes(15)),
-                Math.max(1, t.integer("forge.ci.workers", 1)),
-                MergeMethod.parse(t.string("forge.merge_method", "squash")),
-                Math.max(0, t.integer("forge.max_heal_rounds", 3)));
+        return Settings.bind(ForgeSettings.class, t, Map.of("data", dataDir.toString()));
     }
 }

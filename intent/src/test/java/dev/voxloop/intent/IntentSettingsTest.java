@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.voxloop.core.config.ConfigKey;
 import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.core.config.Settings;
 import dev.voxloop.intent.remote.PeerSupport;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -19,15 +20,14 @@ class IntentSettingsTest {
         assertThat(s.ollama().url().toString()).isEqualTo("http://localhost:11434");
         assertThat(s.ollama().timeout()).isEqualTo(Duration.ofSeconds(120));
         assertThat(s.ambiguityThreshold()).isEqualTo(0.3);
-        assertThat(s.maxClarificationRounds()).isEqualTo(3);
     }
 
     @Test
     void theOriginalsEnvironmentNamesAreDeclaredAndTheKeyIsSecret() {
-        assertThat(IntentSettings.KEYS).flatMap(ConfigKey::env).contains("OLLAMA_URL", "OLLAMA_MODEL",
-                "OLLAMA_TIMEOUT", "AMBIGUITY_THRESHOLD", "MAX_CLARIFICATION_ROUNDS", "OPENAI_API_KEY",
+        assertThat(Settings.keys(IntentSettings.class)).flatMap(ConfigKey::env).contains("OLLAMA_URL", "OLLAMA_MODEL",
+                "OLLAMA_TIMEOUT", "AMBIGUITY_THRESHOLD", "OPENAI_API_KEY",
                 "VOXLOOP_INTENT_EXTRACTOR");
-        assertThat(IntentSettings.KEYS).filteredOn(ConfigKey::secret).extracting(ConfigKey::path)
+        assertThat(Settings.keys(IntentSettings.class)).filteredOn(ConfigKey::secret).extracting(ConfigKey::path)
                 .containsExactly("intent.openai.api_key");
     }
 

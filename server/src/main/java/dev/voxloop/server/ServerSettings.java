@@ -1,55 +1,45 @@
 package dev.voxloop.server;
 
-import dev.voxloop.core.config.ConfigKey;
+import dev.voxloop.core.config.ByteSize;
 import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.core.config.Key;
+import dev.voxloop.core.config.Settings;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
-/**
- * Settings of the HTTP server.
- *
- * @param host             interface to bind (default 127.0.0.1: nothing is exposed unless asked)
- * @param port             TCP port (default 8000; 0 picks a free one)
- * @param apiToken         when set, every mutating endpoint and both streams need it (secret), else null
- * @param maxUploadBytes   largest audio upload (default 25 MB)
- * @param maxJsonBytes     largest JSON body (default 1 MB)
- * @param corsOrigins      origins allowed to call from a browser (default none: same-origin only)
- * @param webhookSecret    shared secret of the Jira webhook's X-Hub-Signature (secret), else null
- * @param queueMaxAttempts failures of one ticket before it goes to the dead letter (default 3)
- * @param loopLease        how long an external runner holds a ticket after POST /api/loop/started (default 2h)
- */
-public record ServerSettings(String host, int port, String apiToken, long maxUploadBytes, long maxJsonBytes,
-                             List<String> corsOrigins, String webhookSecret, int queueMaxAttempts,
-                             Duration loopLease) {
-
-    public static final List<ConfigKey> KEYS = List.of(
-            ConfigKey.of("server.host", "Interface to bind (default 127.0.0.1; 0.0.0.0 exposes it to the network)",
-                    "APP_HOST", "VOXLOOP_HOST"),
-            ConfigKey.of("server.port", "TCP port (default 8000)", "APP_PORT", "VOXLOOP_PORT"),
-            ConfigKey.secret("server.api_token",
-                    "Bearer token required on every mutating endpoint and the streams when set",
-                    "VOXLOOP_API_TOKEN"),
-            ConfigKey.of("server.max_upload", "Largest audio upload, e.g. 25MB (default 25MB)",
-                    "VOXLOOP_MAX_UPLOAD"),
-            ConfigKey.of("server.max_json", "Largest JSON request body, e.g. 1MB (default 1MB)", "VOXLOOP_MAX_JSON"),
-            ConfigKey.of("server.cors_origins",
-                    "Browser origins allowed to call the API, comma separated (default none: same-origin only)",
-                    "VOXLOOP_CORS_ORIGINS"),
-            ConfigKey.secret("server.webhook_secret",
-                    "Shared secret for the Jira webhook's X-Hub-Signature (sha256 HMAC); unset accepts unsigned calls",
-                    "JIRA_WEBHOOK_SECRET"),
-            ConfigKey.of("server.queue_max_attempts",
-                    "Failed loop runs of one ticket before it moves to the failed list (default 3)",
-                    "VOXLOOP_QUEUE_MAX_ATTEMPTS"),
-            ConfigKey.of("server.loop_lease",
-                    "How long an external runner holds a ticket after /api/loop/started (default 2h)",
-                    "VOXLOOP_LOOP_LEASE"));
-
-    public static final long MB = 1024L * 1024L;
+/** Settings of the HTTP server ({@code server.*} in voxloop.yaml), each key declared once on its component. */
+public record ServerSettings(
+        @Key(path = "server.host", fallback = "127.0.0.1", env = {"APP_HOST", "VOXLOOP_HOST"},
+                doc = "Interface to bind; 0.0.0.0 exposes the server to the network")
+        String host,
+        @Key(path = "server.port", fallback = "8000", env = {"APP_PORT", "VOXLOOP_PORT"},
+                doc = "TCP port; 0 picks a free one")
+        int port,
+        @Key(path = "server.api_token", secret = true, env = "VOXLOOP_API_TOKEN",
+                doc = "Bearer token required on every mutating endpoint and the streams when set")
+        String apiToken,
+        @Key(path = "server.max_upload", fallback = "25MB", env = "VOXLOOP_MAX_UPLOAD",
+                doc = "Largest audio upload")
+        ByteSize maxUpload,
+        @Key(path = "server.max_json", fallback = "1MB", env = "VOXLOOP_MAX_JSON",
+                doc = "Largest JSON request body")
+        ByteSize maxJson,
+        @Key(path = "server.cors_origins", env = "VOXLOOP_CORS_ORIGINS",
+                doc = "Browser origins allowed to call the API (unset: same-origin only)")
+        List<String> corsOrigins,
+        @Key(path = "server.webhook_secret", secret = true, env = "JIRA_WEBHOOK_SECRET",
+                doc = "Shared secret for the Jira webhook's X-Hub-Signature (sha256 HMAC); unset accepts unsigned"
+                        + " calls")
+        String webhookSecret,
+        @Key(path = "server.queue_max_attempts", fallback = "3", env = "VOXLOOP_QUEUE_MAX_ATTEMPTS",
+                doc = "Failed runs of one ticket reported by an external runner before it moves to the failed list")
+        int queueMaxAttempts,
+        @Key(path = "server.loop_lease", fallback = "2h", env = "VOXLOOP_SERVER_LOOP_LEASE",
+                doc = "How long an external runner holds a ticket after POST /api/loop/started")
+        Duration loopLease) {
 
     public ServerSettings {
-        host = host == null || host.isBlank() ? "127.0.0.1" : host.strip();
+        host = host.strip();
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("server.port: expected 0..65535, got " + port);
         }
@@ -57,55 +47,58 @@ public record ServerSettings(String host, int port, String apiToken, long maxUpl
         webhookSecret = webhookSecret == null || webhookSecret.isBlank() ? null : webhookSecret;
         corsOrigins = corsOrigins == null ? List.of() : corsOrigins.stream().map(String::strip)
                 .filter(s -> !s.isEmpty()).toList();
-        if (maxUploadBytes <= 0 || maxJsonBytes <= 0) {
-            throw new IllegalArgumentException("server.max_upload and server.max_json must be positive");
+        if (maxUpload == null || maxJson == null) {
+            throw new IllegalArgumentException("server.max_upload and server.max_json must be set");
         }
         if (queueMaxAttempts < 1) {
-            throw new IllegalArgumentException("server.queue_max_attempts must be at least 1");
+            throw new IllegalArgumentException("server.queue_max_attempts: must be at least 1, got "
+                    + queueMaxAttempts);
         }
-        loopLease = loopLease == null ? Duration.ofHours(2) : loopLease;
     }
 
     public static ServerSettings defaults() {
-        return new ServerSettings("127.0.0.1", 8000, null, 25 * MB, MB, List.of(), null, 3, Duration.ofHours(2));
+        return from(ConfigTree.empty());
     }
 
     public static ServerSettings from(ConfigTree config) {
-        ServerSettings d = defaults();
-        return new ServerSettings(
-                config.string("server.host", d.host()),
-                config.integer("server.port", d.port()),
-                config.string("server.api_token").orElse(null),
-                config.string("server.max_upload").map(v -> bytes("server.max_upload", v)).orElse(d.maxUploadBytes()),
-                config.string("server.max_json").map(v -> bytes("server.max_json", v)).orElse(d.maxJsonBytes()),
-                config.strings("server.cors_origins"),
-                config.string("server.webhook_secret").orElse(null),
-                config.integer("server.queue_max_attempts", d.queueMaxAttempts()),
-                config.duration("server.loop_lease", d.loopLease()));
+        return Settings.bind(ServerSettings.class, config);
+    }
+
+    public long maxUploadBytes() {
+        return maxUpload.bytes();
+    }
+
+    public long maxJsonBytes() {
+        return maxJson.bytes();
+    }
+
+    public ServerSettings withHost(String h) {
+        return new ServerSettings(h, port, apiToken, maxUpload, maxJson, corsOrigins, webhookSecret,
+                queueMaxAttempts, loopLease);
     }
 
     public ServerSettings withPort(int p) {
-        return new ServerSettings(host, p, apiToken, maxUploadBytes, maxJsonBytes, corsOrigins, webhookSecret,
+        return new ServerSettings(host, p, apiToken, maxUpload, maxJson, corsOrigins, webhookSecret,
                 queueMaxAttempts, loopLease);
     }
 
     public ServerSettings withApiToken(String token) {
-        return new ServerSettings(host, port, token, maxUploadBytes, maxJsonBytes, corsOrigins, webhookSecret,
+        return new ServerSettings(host, port, token, maxUpload, maxJson, corsOrigins, webhookSecret,
                 queueMaxAttempts, loopLease);
     }
 
     public ServerSettings withWebhookSecret(String secret) {
-        return new ServerSettings(host, port, apiToken, maxUploadBytes, maxJsonBytes, corsOrigins, secret,
+        return new ServerSettings(host, port, apiToken, maxUpload, maxJson, corsOrigins, secret,
                 queueMaxAttempts, loopLease);
     }
 
     public ServerSettings withLimits(long upload, long json) {
-        return new ServerSettings(host, port, apiToken, upload, json, corsOrigins, webhookSecret, queueMaxAttempts,
-                loopLease);
+        return new ServerSettings(host, port, apiToken, new ByteSize(upload), new ByteSize(json), corsOrigins,
+                webhookSecret, queueMaxAttempts, loopLease);
     }
 
     public ServerSettings withCorsOrigins(List<String> origins) {
-        return new ServerSettings(host, port, apiToken, maxUploadBytes, maxJsonBytes, origins, webhookSecret,
+        return new ServerSettings(host, port, apiToken, maxUpload, maxJson, origins, webhookSecret,
                 queueMaxAttempts, loopLease);
     }
 
@@ -113,32 +106,8 @@ public record ServerSettings(String host, int port, String apiToken, long maxUpl
     @Override
     public String toString() {
         return "ServerSettings[host=" + host + ", port=" + port + ", apiToken=" + (apiToken == null ? "unset" : "***")
-                + ", maxUploadBytes=" + maxUploadBytes + ", maxJsonBytes=" + maxJsonBytes + ", corsOrigins="
+                + ", maxUploadBytes=" + maxUploadBytes() + ", maxJsonBytes=" + maxJsonBytes() + ", corsOrigins="
                 + corsOrigins + ", webhookSecret=" + (webhookSecret == null ? "unset" : "***") + ", queueMaxAttempts="
                 + queueMaxAttempts + ", loopLease=" + loopLease + "]";
-    }
-
-    /** "25MB", "512kb", "1g" or a plain number of bytes. */
-    static long bytes(String path, String value) {
-        String v = value.strip().toLowerCase(Locale.ROOT).replace(" ", "");
-        long unit = 1;
-        String digits = v;
-        for (String[] u : new String[][] {{"gb", "1073741824"}, {"g", "1073741824"}, {"mb", "1048576"},
-                {"m", "1048576"}, {"kb", "1024"}, {"k", "1024"}, {"b", "1"}}) {
-            if (v.endsWith(u[0])) {
-                unit = Long.parseLong(u[1]);
-                digits = v.substring(0, v.length() - u[0].length());
-                break;
-            }
-        }
-        try {
-            long n = Math.round(Double.parseDouble(digits) * unit);
-            if (n <= 0) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(path + ": expected a size like 25MB, got '" + value + "'");
-        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.core.config.Settings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -51,19 +52,19 @@ class ServerSettingsTest {
 
     @Test
     void keysDeclareTheEnvironmentNamesAndSecrets() {
-        assertThat(ServerSettings.KEYS).anySatisfy(k -> {
+        assertThat(Settings.keys(ServerSettings.class)).anySatisfy(k -> {
             assertThat(k.path()).isEqualTo("server.api_token");
             assertThat(k.env()).contains("VOXLOOP_API_TOKEN");
             assertThat(k.secret()).isTrue();
         });
-        assertThat(ServerSettings.KEYS).anySatisfy(k -> {
+        assertThat(Settings.keys(ServerSettings.class)).anySatisfy(k -> {
             assertThat(k.env()).contains("JIRA_WEBHOOK_SECRET");
             assertThat(k.secret()).isTrue();
         });
-        assertThat(ServerSettings.KEYS.stream().flatMap(k -> k.env().stream()).toList())
+        assertThat(Settings.keys(ServerSettings.class).stream().flatMap(k -> k.env().stream()).toList())
                 .contains("APP_HOST", "APP_PORT");
-        assertThat(ServerSettings.KEYS.stream().map(k -> k.path()).toList()).doesNotHaveDuplicates()
+        assertThat(Settings.keys(ServerSettings.class).stream().map(k -> k.path()).toList()).doesNotHaveDuplicates()
                 .allMatch(p -> p.startsWith("server."));
-        assertThat(List.copyOf(ServerSettings.KEYS)).hasSize(9);
+        assertThat(List.copyOf(Settings.keys(ServerSettings.class))).hasSize(9);
     }
 }

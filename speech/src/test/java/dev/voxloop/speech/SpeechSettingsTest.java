@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.voxloop.core.config.ConfigKey;
 import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.core.config.Settings;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,9 +23,9 @@ class SpeechSettingsTest {
 
     @Test
     void theOriginalSystemsVariablesAreDeclared() {
-        assertThat(SpeechSettings.KEYS).flatExtracting(ConfigKey::env).contains("WHISPER_MODEL", "WHISPER_BACKEND",
-                "WHISPER_REMOTE_URL", "OPENAI_API_KEY", "VOXLOOP_SPEECH_ENGINE");
-        assertThat(SpeechSettings.KEYS).filteredOn(ConfigKey::secret).extracting(ConfigKey::path)
+        assertThat(Settings.keys(SpeechSettings.class)).flatExtracting(ConfigKey::env).contains("WHISPER_MODEL", "WHISPER_BACKEND",
+                "WHISPER_REMOTE_URL", "VOXLOOP_SPEECH_ENGINE");
+        assertThat(Settings.keys(SpeechSettings.class)).filteredOn(ConfigKey::secret).extracting(ConfigKey::path)
                 .containsExactly("speech.openai.key");
     }
 
@@ -44,5 +45,19 @@ class SpeechSettingsTest {
         SpeechSettings s = SpeechSettings.from(new ConfigTree(Map.of("speech", Map.of("openai",
                 Map.of("key", "sk-secret-value")))));
         assertThat(s.toString()).doesNotContain("sk-secret-value");
+    }
+
+    @Test
+    void theOpenAiServerAndKeyDefaultToTheIntentExtractorsUnlessSetHere() {
+        ConfigTree intentOnly = new ConfigTree(Map.of("intent", Map.of("openai", Map.of("api_key", "sk-shared",
+                "base_url", "http://localhost:8000/v1"))));
+        SpeechSettings s = SpeechSettings.from(intentOnly);
+        assertThat(s.openaiKey()).isEqualTo("sk-shared");
+        assertThat(s.openaiUrl()).isEqualTo("http://localhost:8000/v1");
+
+        ConfigTree both = new ConfigTree(Map.of("intent", Map.of("openai", Map.of("api_key", "sk-shared")),
+                "speech", Map.of("openai", Map.of("key", "sk-speech"))));
+        assertThat(SpeechSettings.from(both).openaiKey()).isEqualTo("sk-speech");
+        assertThat(SpeechSettings.defaults().openaiUrl()).isEqualTo("https://api.openai.com/v1");
     }
 }

@@ -1,48 +1,45 @@
 package dev.voxloop.store;
 
-import dev.voxloop.core.config.ConfigKey;
 import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.core.config.Key;
+import dev.voxloop.core.config.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 
 /**
  * Where the data lives. Without {@code db.url} the store is an H2 file database under the data directory;
- * with a {@code jdbc:postgresql:} URL it is that PostgreSQL database.
- *
- * @param url            JDBC URL (never null: the H2 file URL when none was configured)
- * @param user           database user, may be null (H2 embedded uses its default)
- * @param password       secret; never logged, never in {@link #toString()}
- * @param schema         schema to use (created by the migrations when missing), null for the default
- * @param poolSize       most pooled connections
- * @param connectTimeout how long a request waits for a pooled connection before failing
- * @param eventsKept     how many of the newest events the event table keeps (older ones are pruned)
+ * with a {@code jdbc:postgresql:} URL it is that PostgreSQL database. Each key is declared once on its component.
  */
-public record StoreSettings(String url, String user, String password, String schema, int poolSize,
-                            Duration connectTimeout, long eventsKept) {
+public record StoreSettings(
+        @Key(path = "db.url", fallback = H2_URL, env = "VOXLOOP_DB_URL",
+                doc = "JDBC URL: jdbc:postgresql://host:5432/db for PostgreSQL; unset is the embedded H2 file database"
+                        + " in the data directory")
+        String url,
+        @Key(path = "db.user", env = "VOXLOOP_DB_USER", doc = "Database user (PostgreSQL)")
+        String user,
+        @Key(path = "db.password", secret = true, env = "VOXLOOP_DB_PASSWORD", doc = "Database password (PostgreSQL)")
+        String password,
+        @Key(path = "db.schema", env = "VOXLOOP_DB_SCHEMA",
+                doc = "Database schema to use, created when missing (unset: the database's own)")
+        String schema,
+        @Key(path = "db.pool_size", fallback = "32", env = "VOXLOOP_DB_POOL_SIZE",
+                doc = "Most pooled database connections (one per concurrent request)")
+        int poolSize,
+        @Key(path = "db.connect_timeout", fallback = "10s", env = "VOXLOOP_DB_CONNECT_TIMEOUT",
+                doc = "How long a request waits for a free connection")
+        Duration connectTimeout,
+        @Key(path = "events.keep", fallback = "100000", env = "VOXLOOP_EVENTS_KEEP",
+                doc = "How many of the newest pipeline events are kept (older ones are pruned)")
+        long eventsKept) {
 
-    public static final int DEFAULT_POOL_SIZE = 32;
-    public static final long DEFAULT_EVENTS_KEPT = 100_000;
-
-    public static final List<ConfigKey> KEYS = List.of(
-            ConfigKey.of("db.url", "JDBC URL of a PostgreSQL database (jdbc:postgresql://host:5432/db); "
-                    + "empty for the embedded H2 file database under the data directory", "VOXLOOP_DB_URL"),
-            ConfigKey.of("db.user", "Database user (PostgreSQL)", "VOXLOOP_DB_USER"),
-            ConfigKey.secret("db.password", "Database password (PostgreSQL)", "VOXLOOP_DB_PASSWORD"),
-            ConfigKey.of("db.schema", "Database schema to use; created when missing (default: the database's own)",
-                    "VOXLOOP_DB_SCHEMA"),
-            ConfigKey.of("db.pool_size", "Most pooled database connections (default 32: one per concurrent request)",
-                    "VOXLOOP_DB_POOL_SIZE"),
-            ConfigKey.of("db.connect_timeout", "How long a request waits for a free connection (default 10s)",
-                    "VOXLOOP_DB_CONNECT_TIMEOUT"),
-            ConfigKey.of("events.keep", "How many of the newest pipeline events are kept (default 100000)",
-                    "VOXLOOP_EVENTS_KEEP"),
-            ConfigKey.of("tracker.projects", "Projects of the built-in tracker: a list of {key, name, description, "
-                    + "components}; default BookIt/BOOK, EventIt/EVT, StoreIt/SHOP, TrackIt/TRACK, Platform/OPS"),
-            ConfigKey.of("tracker.projects[].key", "Project key, upper-case letters (tickets are KEY-N)"),
-            ConfigKey.of("tracker.projects[].name", "Project display name"),
-            ConfigKey.of("tracker.projects[].description", "What the project is about (helps place requests)"),
-            ConfigKey.of("tracker.projects[].components", "Component words of the project"));
+    /**
+     * The embedded default: an H2 file database {@code voxloop.mv.db} in the data directory. WRITE_DELAY=0: a commit
+     * is in the file before the caller hears of it, so kill -9 loses nothing (H2's default writes up to 500 ms later
+     * from a background thread; measured: every such write lost).
+     */
+    static final String H2_URL = "jdbc:h2:file:{data}/voxloop;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
+            + ";DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
 
     public StoreSettings {
         if (url == null || url.isBlank()) {
@@ -66,12 +63,7 @@ public record StoreSettings(String url, String user, String password, String sch
 
     /** Settings from configuration; {@code dataDir} holds the H2 file when no URL is configured. */
     public static StoreSettings from(ConfigTree config, Path dataDir) {
-        String url = config.string("db.url").orElseGet(() -> h2Url(dataDir));
-        return new StoreSettings(url, config.string("db.user").orElse(null),
-                config.string("db.password").orElse(null), config.string("db.schema").orElse(null),
-                config.integer("db.pool_size", DEFAULT_POOL_SIZE),
-                config.duration("db.connect_timeout", Duration.ofSeconds(10)),
-                config.integer("events.keep", (int) DEFAULT_EVENTS_KEPT));
+        return Settings.bind(StoreSettings.class, config, Map.of("data", dataDir(dataDir)));
     }
 
     /** The embedded default: an H2 file database {@code voxloop.mv.db} in {@code dataDir}. */
@@ -80,11 +72,11 @@ public record StoreSettings(String url, String user, String password, String sch
     }
 
     public static String h2Url(Path dataDir) {
-        Path file = dataDir.toAbsolutePath().normalize().resolve("voxloop");
-        // WRITE_DELAY=0: a commit is in the file before the caller hears of it, so kill -9 loses nothing
-        // (H2's default writes up to 500 ms later from a background thread; measured: every such write lost).
-        return "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-                + ";WRITE_DELAY=0";
+        return H2_URL.replace("{data}", dataDir(dataDir));
+    }
+
+    private static String dataDir(Path dataDir) {
+        return dataDir.toAbsolutePath().normalize().toString();
     }
 
     public Dialect dialect() {

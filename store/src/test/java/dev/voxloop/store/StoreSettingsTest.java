@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.voxloop.core.config.ConfigKey;
 import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.core.config.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -63,11 +64,11 @@ class StoreSettingsTest {
 
     @Test
     void keysDeclareTheEnvironmentNamesAndTheSecret() {
-        assertThat(StoreSettings.KEYS).extracting(ConfigKey::path).contains("db.url", "db.user", "db.password",
-                "tracker.projects");
-        assertThat(StoreSettings.KEYS).filteredOn(ConfigKey::secret).extracting(ConfigKey::path)
+        assertThat(Settings.keys(StoreSettings.class)).extracting(ConfigKey::path).contains("db.url", "db.user", "db.password",
+                "events.keep");
+        assertThat(Settings.keys(StoreSettings.class)).filteredOn(ConfigKey::secret).extracting(ConfigKey::path)
                 .containsExactly("db.password");
-        assertThat(StoreSettings.KEYS).filteredOn(k -> k.path().equals("db.url")).first()
+        assertThat(Settings.keys(StoreSettings.class)).filteredOn(k -> k.path().equals("db.url")).first()
                 .extracting(ConfigKey::env).asList().containsExactly("VOXLOOP_DB_URL");
     }
 }

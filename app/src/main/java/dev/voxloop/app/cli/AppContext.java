@@ -1,9 +1,9 @@
 package dev.voxloop.app.cli;
 
 import dev.voxloop.app.AppConfig;
-import dev.voxloop.app.ConfigKeys;
 import dev.voxloop.app.Voxloop;
 import dev.voxloop.app.config.ConfigLoader;
+import dev.voxloop.app.config.SettingsCatalog;
 import java.nio.file.Path;
 
 /**
@@ -24,7 +24,7 @@ public final class AppContext implements AutoCloseable {
         if (config == null) {
             Path file = options.configFile();
             Path dotEnv = (file != null ? file.getParent() : Path.of("").toAbsolutePath()).resolve(".env");
-            ConfigLoader.Loaded loaded = new ConfigLoader(ConfigKeys.all()).load(file, dotEnv, System.getenv());
+            ConfigLoader.Loaded loaded = new ConfigLoader(SettingsCatalog.keys()).load(file, dotEnv, System.getenv());
             loaded.warnings().forEach(w -> System.err.println("voxloop: warning: " + w));
             config = new AppConfig(loaded.tree(), options.dataDir(), file, loaded.warnings());
         }

@@ -1,6 +1,7 @@
 package dev.voxloop.app.cli;
 
 import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.core.intake.IntakeSettings;
 import dev.voxloop.core.intent.ClarificationPolicy;
 import dev.voxloop.core.intent.IntentExtractor;
 import dev.voxloop.core.intent.IntentRequest;
@@ -86,7 +87,7 @@ public final class BenchIntentCommand implements Callable<Integer> {
         long firstStart = System.nanoTime();
         engine.extract(IntentRequest.of(rows.getFirst().text(), known));
         long firstDone = System.nanoTime();
-        IntentBench.Result r = new IntentBench(engine, new ClarificationPolicy(settings.maxClarificationRounds()))
+        IntentBench.Result r = new IntentBench(engine, new ClarificationPolicy(IntakeSettings.from(config.get()).maxRounds()))
                 .run(rows, known, 2, passes);
 
         out.printf(Locale.ROOT, "intent bench: extractor=%s data=%s rows=%d%n", r.extractor(), data, r.rows());

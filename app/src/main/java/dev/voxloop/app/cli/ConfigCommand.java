@@ -1,21 +1,24 @@
 package dev.voxloop.app.cli;
 
-import dev.voxloop.app.ConfigKeys;
-import dev.voxloop.core.config.ConfigKey;
+import dev.voxloop.app.AppConfig;
+import dev.voxloop.app.config.ConfigTemplate;
+import dev.voxloop.app.config.EffectiveConfig;
+import dev.voxloop.app.config.SettingsCatalog;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code voxloop config}: every setting with its environment variables, as a commented example file. */
+/** {@code voxloop config}: every setting as a commented example file, or the values in force. */
 @Command(name = "config", mixinStandardHelpOptions = true,
-        description = "Print every configuration key as a commented voxloop.yaml (with the environment variables"
-                + " that set it), or with --effective the values in force (secrets masked).")
+        description = "Print every configuration key as a commented voxloop.yaml (its default, the environment"
+                + " variables that set it, what it does), or with --effective the values in force and where each"
+                + " came from (secrets masked); exits 1 when a value is bad.")
 public final class ConfigCommand implements Callable<Integer> {
 
     private final AppContext context;
 
-    @Option(names = "--effective", description = "Show the merged values from the file, .env and environment.")
+    @Option(names = "--effective", description = "Show the values in force: default, file, .env or environment.")
     boolean effective;
 
     public ConfigCommand(AppContext context) {
@@ -24,24 +27,15 @@ public final class ConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ConfigKey> keys = ConfigKeys.all();
-        System.out.println("# voxloop configuration: every key, with the environment variables that set it.");
-        System.out.println("# Precedence: environment > .env beside this file > this file > built-in default.");
-        String section = "";
-        for (ConfigKey k : keys) {
-            String top = k.path().contains(".") ? k.path().substring(0, k.path().indexOf('.')) : "";
-            if (!top.equals(section)) {
-                System.out.println();
-                section = top;
-            }
-            String env = k.env().isEmpty() ? "" : "  [env: " + String.join(", ", k.env()) + "]";
-            System.out.println("# " + k.description() + env);
-            String value = "";
-            if (effective) {
-                value = context.config().tree().string(k.path()).map(v -> k.secret() ? "********" : v).orElse("");
-            }
-            System.out.println((effective && !value.isEmpty() ? "" : "# ") + k.path() + ": " + value);
+        if (!effective) {
+            System.out.print(ConfigTemplate.render(SettingsCatalog.RECORDS));
+            return 0;
         }
-        return 0;
+        AppConfig config = context.config();
+        System.out.print(EffectiveConfig.render(SettingsCatalog.RECORDS, config.tree(), config.file(),
+                config.dataDir()));
+        List<String> problems = SettingsCatalog.problems(config.tree(), config.dataDir());
+        problems.forEach(p -> System.err.println("voxloop config: " + p));
+        return problems.isEmpty() ? 0 : 1;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.core.intake.IntakeSettings;
 import dev.voxloop.core.intent.ClarificationPolicy;
 import dev.voxloop.core.intent.Extraction;
 import dev.voxloop.core.intent.IntentExtractor;
@@ -83,8 +84,10 @@ public final class ExtractCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         IntentSettings settings;
         List<Project> projects;
+        int clarificationRounds;
         try {
             settings = IntentSettings.from(config.get());
+            clarificationRounds = IntakeSettings.from(config.get()).maxRounds();
             if (extractor != null) {
                 settings = settings.withExtractor(extractor);
             }
@@ -94,7 +97,7 @@ public final class ExtractCommand implements Callable<Integer> {
             return 2;
         }
         IntentExtractor engine = IntentExtractors.create(settings);
-        ClarificationPolicy policy = new ClarificationPolicy(settings.maxClarificationRounds());
+        ClarificationPolicy policy = new ClarificationPolicy(clarificationRounds);
         String fallbackProject = defaultProject.get();
         int failures = 0;
         BufferedReader in = new BufferedReader(new InputStreamReader(stdin.get(), StandardCharsets.UTF_8));

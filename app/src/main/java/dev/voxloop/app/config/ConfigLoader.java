@@ -14,9 +14,10 @@ import java.util.Map;
 
 /**
  * Merges, lowest precedence first: voxloop.yaml, a {@code .env} file beside it (the original system read one),
- * then the process environment. Environment variables are mapped to paths through each module's
+ * then the process environment. Environment variables are mapped to paths through the declared
  * {@link ConfigKey}s, so the original's names (JIRA_URL, OLLAMA_MODEL, ...) keep working. Keys in the file that
- * no module declares are reported as warnings (with a suggestion), not silently ignored.
+ * no settings record declares are reported as warnings (with a suggestion), not silently ignored. The tree
+ * remembers where each value came from, for {@code voxloop config --effective}.
  */
 public final class ConfigLoader {
 
@@ -35,31 +36,33 @@ public final class ConfigLoader {
     public Loaded load(Path configFile, Path dotEnv, Map<String, String> environment) {
         List<String> warnings = new ArrayList<>();
         Map<String, Object> root = new LinkedHashMap<>();
+        Map<String, String> origins = new LinkedHashMap<>();
         if (configFile != null && Files.isRegularFile(configFile)) {
             root = readYaml(configFile);
-            for (String unknown : unknownPaths(root)) {
-                warnings.add(configFile.getFileName() + ": unknown key '" + unknown + "' is ignored"
-                        + suggestion(unknown));
+            for (String leaf : leaves(root)) {
+                origins.put(leaf.replaceAll("\\[].*", ""), "file " + configFile.getFileName());
+                if (!known(leaf)) {
+                    warnings.add(configFile.getFileName() + ": unknown key '" + leaf + "' is ignored"
+                            + suggestion(leaf));
+                }
             }
         }
-        Map<String, String> env = new LinkedHashMap<>();
-        if (dotEnv != null && Files.isRegularFile(dotEnv)) {
-            env.putAll(DotEnv.read(dotEnv));
-        }
-        env.putAll(environment);
+        Map<String, String> fromDotEnv = dotEnv != null && Files.isRegularFile(dotEnv) ? DotEnv.read(dotEnv)
+                : Map.of();
         for (ConfigKey key : keys) {
-            if (key.path().contains("[]") || key.path().endsWith(".*")) {
+            if (!key.settableFromEnvironment()) {
                 continue;
             }
             for (String name : key.env()) {
-                String value = env.get(name);
+                String value = environment.containsKey(name) ? environment.get(name) : fromDotEnv.get(name);
                 if (value != null) {
                     put(root, key.path(), value);
+                    origins.put(key.path(), (environment.containsKey(name) ? "environment " : ".env ") + name);
                     break;
                 }
             }
         }
-        return new Loaded(new ConfigTree(root), List.copyOf(warnings), configFile);
+        return new Loaded(new ConfigTree(root, origins), List.copyOf(warnings), configFile);
     }
 
     public List<ConfigKey> keys() {
@@ -130,23 +133,14 @@ public final class ConfigLoader {
         cur.put(parts[parts.length - 1], value);
     }
 
-    List<String> unknownPaths(Map<String, Object> root) {
+    private static List<String> leaves(Map<String, Object> root) {
         List<String> leaves = new ArrayList<>();
         collect("", root, leaves);
-        return leaves.stream().filter(p -> !known(p)).toList();
+        return leaves;
     }
 
     private boolean known(String leaf) {
-        for (ConfigKey k : keys) {
-            String p = k.path();
-            if (p.equals(leaf)) {
-                return true;
-            }
-            if (p.endsWith(".*") && (leaf + ".").startsWith(p.substring(0, p.length() - 1))) {
-                return true;
-            }
-        }
-        return false;
+        return keys.stream().anyMatch(k -> k.covers(leaf));
     }
 
     @SuppressWarnings("unchecked")

@@ -4,20 +4,27 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Read-only view of the merged configuration (voxloop.yaml overlaid with environment variables), navigated by
- * dotted paths. Each module turns the part it owns into a typed record; bad values fail fast with the path.
+ * Read-only view of the merged configuration (voxloop.yaml overlaid with .env and environment variables),
+ * navigated by dotted paths, remembering where each value came from. Settings records are bound from it by
+ * {@link Settings}; the typed getters here serve the few tables read by hand (a project's own loop file).
  */
 public final class ConfigTree {
 
     private final Map<String, Object> root;
+    private final Map<String, String> origins;
 
     public ConfigTree(Map<String, Object> root) {
+        this(root, Map.of());
+    }
+
+    /** @param origins where the value at each path came from ("file voxloop.yaml", "environment JIRA_URL") */
+    public ConfigTree(Map<String, Object> root, Map<String, String> origins) {
         this.root = root == null ? Map.of() : root;
+        this.origins = Map.copyOf(origins);
     }
 
     public static ConfigTree empty() {
@@ -35,6 +42,15 @@ public final class ConfigTree {
         return Optional.ofNullable(cur);
     }
 
+    /** Where the value at {@code path} (or the part of the tree below it) came from, if it was set. */
+    public Optional<String> origin(String path) {
+        if (origins.containsKey(path)) {
+            return Optional.of(origins.get(path));
+        }
+        return origins.entrySet().stream().filter(e -> e.getKey().startsWith(path + ".")).map(Map.Entry::getValue)
+                .findFirst();
+    }
+
     public Optional<String> string(String path) {
         return raw(path).filter(v -> !(v instanceof Map) && !(v instanceof List)).map(Object::toString)
                 .map(String::strip).filter(s -> !s.isEmpty());
@@ -45,61 +61,24 @@ public final class ConfigTree {
     }
 
     public int integer(String path, int fallback) {
-        return string(path).map(v -> {
-            try {
-                return Integer.parseInt(v);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(path + ": expected a whole number, got '" + v + "'");
-            }
-        }).orElse(fallback);
+        return string(path).map(v -> Values.whole(path, v)).orElse(fallback);
     }
 
     public double decimal(String path, double fallback) {
-        return string(path).map(v -> {
-            try {
-                return Double.parseDouble(v);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(path + ": expected a number, got '" + v + "'");
-            }
-        }).orElse(fallback);
+        return string(path).map(v -> (Double) Values.read(double.class, path, v)).orElse(fallback);
     }
 
     public boolean bool(String path, boolean fallback) {
-        return string(path).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on", "1" -> true;
-            case "false", "no", "off", "0" -> false;
-            default -> throw new IllegalArgumentException(path + ": expected true or false, got '" + v + "'");
-        }).orElse(fallback);
+        return string(path).map(v -> Values.bool(path, v)).orElse(fallback);
     }
 
     /** Accepts "90s", "15m", "2h", "500ms", ISO-8601 ("PT30M") or a bare number of seconds. */
     public Duration duration(String path, Duration fallback) {
-        return string(path).map(v -> parseDuration(path, v)).orElse(fallback);
+        return string(path).map(v -> Values.duration(path, v)).orElse(fallback);
     }
 
     public List<String> strings(String path) {
-        Optional<Object> v = raw(path);
-        if (v.isEmpty()) {
-            return List.of();
-        }
-        if (v.get() instanceof List<?> l) {
-            return l.stream().map(Object::toString).toList();
-        }
-        return List.of(v.get().toString().split("\\s*,\\s*"));
-    }
-
-    /** A list of maps (e.g. tracker.projects) as trees. */
-    @SuppressWarnings("unchecked")
-    public List<ConfigTree> list(String path) {
-        List<ConfigTree> out = new ArrayList<>();
-        raw(path).filter(List.class::isInstance).ifPresent(l -> {
-            for (Object o : (List<Object>) l) {
-                if (o instanceof Map<?, ?> m) {
-                    out.add(new ConfigTree((Map<String, Object>) m));
-                }
-            }
-        });
-        return out;
+        return raw(path).map(Values::strings).orElse(List.of());
     }
 
     @SuppressWarnings("unchecked")
@@ -117,31 +96,5 @@ public final class ConfigTree {
 
     public Map<String, Object> asMap() {
         return new LinkedHashMap<>(root);
-    }
-
-    static Duration parseDuration(String path, String v) {
-        String s = v.strip().toLowerCase(Locale.ROOT);
-        try {
-            if (s.startsWith("p")) {
-                return Duration.parse(s.toUpperCase(Locale.ROOT));
-            }
-            if (s.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2).strip()));
-            }
-            char unit = s.charAt(s.length() - 1);
-            if (Character.isDigit(unit)) {
-                return Duration.ofMillis(Math.round(Double.parseDouble(s) * 1000));
-            }
-            double n = Double.parseDouble(s.substring(0, s.length() - 1).strip());
-            return switch (unit) {
-                case 's' -> Duration.ofMillis(Math.round(n * 1000));
-                case 'm' -> Duration.ofMillis(Math.round(n * 60_000));
-                case 'h' -> Duration.ofMillis(Math.round(n * 3_600_000));
-                case 'd' -> Duration.ofMillis(Math.round(n * 86_400_000));
-                default -> throw new NumberFormatException();
-            };
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(path + ": expected a duration like 90s, 15m or 2h, got '" + v + "'");
-        }
     }
 }

@@ -1,5 +1,8 @@
 package dev.voxloop.loop.run;
 
+import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.core.config.Key;
+import dev.voxloop.core.config.Settings;
 import dev.voxloop.core.loop.LoopRun;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,9 +12,15 @@ import java.util.Optional;
  * Hard limits the orchestrator enforces itself (agents' own turn limits are not reliable): iterations, wall-clock
  * time since the run started, and cost where the agent reports usage. {@code maxCostUsd <= 0} means no cost cap.
  */
-public record Budgets(int maxIterations, Duration maxDuration, double maxCostUsd) {
+public record Budgets(
+        @Key(path = "max_iterations", fallback = "25", env = "VOXLOOP_MAX_ITERATIONS", doc = "Agent turns per run")
+        int maxIterations,
+        @Key(path = "max_duration", fallback = "90m", doc = "Wall-clock time per run")
+        Duration maxDuration,
+        @Key(path = "max_cost_usd", fallback = "10", doc = "Cost per run in USD where the agent reports usage (0: no cap)")
+        double maxCostUsd) {
 
-    public static final Budgets DEFAULTS = new Budgets(25, Duration.ofMinutes(90), 10.0);
+    public static final Budgets DEFAULTS = Settings.bind(Budgets.class, ConfigTree.empty());
 
     /** Why the run may not take another turn, or empty. */
     public Optional<String> exceeded(LoopRun run, Instant now) {

@@ -1,20 +1,27 @@
 package dev.voxloop.loop.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.loop.Usage;
+import dev.voxloop.loop.LoopSettings;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PricingTest {
 
-    private final Pricing pricing = Pricing.from(new ConfigTree(Map.of("loop", Map.of("price", Map.of(
+    private final Pricing pricing = pricing(new ConfigTree(Map.of("loop", Map.of("price", Map.of(
             "input_usd_per_mtok", "2", "output_usd_per_mtok", "10",
             "models", List.of(Map.of("model", "gpt-4.1-mini", "input_usd_per_mtok", "0.4",
-                    "output_usd_per_mtok", "1.6")))))));
+                    "output_usd_per_mtok", "1.6"), Map.of("model", "cheap-in", "input_usd_per_mtok", "1")))))));
+
+    private static Pricing pricing(ConfigTree c) {
+        return LoopSettings.from(c, Path.of("data")).pricing();
+    }
 
     @Test
     void tokensArePricedAtTheModelsRowOrTheDefault() {
@@ -32,6 +39,14 @@ class PricingTest {
 
     @Test
     void nothingConfiguredMeansTheDefaultPrice() {
-        assertThat(Pricing.from(ConfigTree.empty()).priceOf("any")).isEqualTo(Pricing.DEFAULT_PRICE);
+        assertThat(pricing(ConfigTree.empty()).priceOf("any")).isEqualTo(new Pricing.Price(3.0, 15.0));
+    }
+
+    @Test
+    void aRowWithoutAPriceTakesTheDefaultAndARowWithoutAModelIsRefused() {
+        assertThat(pricing.priceOf("cheap-in")).isEqualTo(new Pricing.Price(1, 10));
+        assertThatThrownBy(() -> pricing(new ConfigTree(Map.of("loop", Map.of("price", Map.of("models",
+                List.of(Map.of("input_usd_per_mtok", "1"))))))))
+                .hasMessage("loop.price.models[0].model: missing");
     }
 }

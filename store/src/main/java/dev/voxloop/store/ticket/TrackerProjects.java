@@ -1,6 +1,7 @@
 package dev.voxloop.store.ticket;
 
 import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.core.config.Settings;
 import dev.voxloop.core.ticket.Project;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,17 +30,19 @@ public final class TrackerProjects {
 
     /** Configured projects in file order; bad entries fail fast naming {@code tracker.projects[i].field}. */
     public static List<Project> from(ConfigTree config) {
-        List<ConfigTree> entries = config.list("tracker.projects");
+        List<BuiltinTrackerSettings.Entry> entries = Settings.bind(BuiltinTrackerSettings.class, config).projects();
         if (entries.isEmpty()) {
             return DEFAULTS;
         }
         List<Project> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
-            ConfigTree e = entries.get(i);
+            BuiltinTrackerSettings.Entry e = entries.get(i);
             String at = "tracker.projects[" + i + "].";
-            String key = e.string("key").map(k -> k.toUpperCase(Locale.ROOT))
-                    .orElseThrow(() -> new IllegalArgumentException(at + "key: missing"));
+            if (e.key() == null) {
+                throw new IllegalArgumentException(at + "key: missing");
+            }
+            String key = e.key().toUpperCase(Locale.ROOT);
             if (!key.matches("[A-Z][A-Z0-9]{0,31}")) {
                 throw new IllegalArgumentException(at + "key: letters and digits, starting with a letter, got '"
                         + key + "'");
@@ -47,7 +50,8 @@ public final class TrackerProjects {
             if (!seen.add(key)) {
                 throw new IllegalArgumentException(at + "key: " + key + " is listed twice");
             }
-            out.add(new Project(key, e.string("name", key), e.string("description", ""), e.strings("components")));
+            out.add(new Project(key, e.name() == null ? key : e.name(),
+                    e.description() == null ? "" : e.description(), e.components()));
         }
         return List.copyOf(out);
     }

@@ -1,70 +1,55 @@
 package dev.voxloop.tracker.jira;
 
-import dev.voxloop.core.config.ConfigKey;
 import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.core.config.Key;
+import dev.voxloop.core.config.Settings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Jira Cloud settings, read from {@code tracker.*} in voxloop.yaml or the original system's variables
- * ({@code JIRA_URL}, {@code JIRA_EMAIL}, {@code JIRA_API_TOKEN}, {@code JIRA_PROJECT_KEY}).
- *
- * @param url            site base, e.g. https://acme.atlassian.net (https:// added when missing, no trailing slash)
- * @param email          Atlassian account email for basic auth (with {@code apiToken})
- * @param apiToken       API token (secret)
- * @param oauthToken     OAuth 2.0 bearer token (secret); used instead of email + token when set
- * @param projectKey     default project key, or null
- * @param connectTimeout TCP connect timeout
- * @param requestTimeout time allowed for one response
- * @param retry          bounds for retrying 429/503/timeouts
- * @param metadataTtl    how long project lists and create metadata are cached
- * @param searchSettle   least wait before searching for a create whose answer was lost (Jira's search index
- *                       lags behind writes), so the search sees it before a retry could file it twice
- * @param fields         values for other create fields by field id (e.g. a required {@code customfield_10020}),
- *                       as in Jira's JSON; set only when the project's create screen has the field
+ * Jira Cloud settings ({@code tracker.jira.*} in voxloop.yaml, or the original system's variables {@code JIRA_URL},
+ * {@code JIRA_EMAIL}, {@code JIRA_API_TOKEN}, {@code JIRA_PROJECT_KEY}), each key declared once on its component.
+ * Whether Jira is the tracker at all is {@link TrackerSelection}'s key.
  */
-public record JiraSettings(String url, String email, String apiToken, String oauthToken, String projectKey,
-                           Duration connectTimeout, Duration requestTimeout, RetryPolicy retry,
-                           Duration metadataTtl, Duration searchSettle,
-                           Map<String, Object> fields) {
-
-    public static final Duration DEFAULT_SEARCH_SETTLE = Duration.ofSeconds(2);
-
-    public static final String KIND_PATH = "tracker.kind";
-
-    public static final List<ConfigKey> KEYS = List.of(
-            ConfigKey.of(KIND_PATH, "Where tickets live: builtin or jira (default: jira when JIRA_URL is set, else builtin)",
-                    "VOXLOOP_TRACKER"),
-            ConfigKey.of("tracker.jira.url", "Jira Cloud site, e.g. https://acme.atlassian.net", "JIRA_URL",
-                    "VOXLOOP_JIRA_URL"),
-            ConfigKey.of("tracker.jira.email", "Atlassian account email for basic auth with the API token", "JIRA_EMAIL",
-                    "VOXLOOP_JIRA_EMAIL"),
-            ConfigKey.secret("tracker.jira.api_token", "Atlassian API token (basic auth with the email)", "JIRA_API_TOKEN",
-                    "VOXLOOP_JIRA_API_TOKEN"),
-            ConfigKey.secret("tracker.jira.oauth_token", "OAuth 2.0 bearer token; used instead of email + API token",
-                    "JIRA_OAUTH_TOKEN", "VOXLOOP_JIRA_OAUTH_TOKEN"),
-            ConfigKey.of("tracker.jira.project_key", "Default project key when a request names none", "JIRA_PROJECT_KEY",
-                    "VOXLOOP_JIRA_PROJECT_KEY"),
-            ConfigKey.of("tracker.jira.connect_timeout", "TCP connect timeout (default 10s)", "JIRA_CONNECT_TIMEOUT"),
-            ConfigKey.of("tracker.jira.request_timeout", "Time allowed for one Jira response (default 30s)", "JIRA_TIMEOUT"),
-            ConfigKey.of("tracker.jira.retry.max_attempts", "Attempts per call on 429/503/timeouts (default 5)",
-                    "JIRA_RETRY_MAX_ATTEMPTS"),
-            ConfigKey.of("tracker.jira.retry.base_delay", "First backoff delay, doubled per retry (default 500ms)",
-                    "JIRA_RETRY_BASE_DELAY"),
-            ConfigKey.of("tracker.jira.retry.max_delay", "Longest single backoff delay (default 30s)", "JIRA_RETRY_MAX_DELAY"),
-            ConfigKey.of("tracker.jira.retry.max_total_wait", "Most time spent waiting between attempts of one call (default 60s)",
-                    "JIRA_RETRY_MAX_WAIT"),
-            ConfigKey.of("tracker.jira.metadata_ttl", "Cache time for projects and create metadata (default 10m)",
-                    "JIRA_METADATA_TTL"),
-            ConfigKey.of("tracker.jira.search_settle", "Least wait before searching for a create whose answer was lost (default 2s)",
-                    "JIRA_SEARCH_SETTLE"),
-            ConfigKey.of("tracker.jira.fields.*", "Values for other create fields by field id, as Jira JSON "
-                    + "(e.g. customfield_10020: {id: \"42\"}); used when the create screen has the field"));
+public record JiraSettings(
+        @Key(path = "tracker.jira.url", env = {"JIRA_URL", "VOXLOOP_JIRA_URL"},
+                doc = "Jira Cloud site, e.g. https://acme.atlassian.net (https:// is added when missing)")
+        String url,
+        @Key(path = "tracker.jira.email", env = {"JIRA_EMAIL", "VOXLOOP_JIRA_EMAIL"},
+                doc = "Atlassian account email for basic auth with the API token")
+        String email,
+        @Key(path = "tracker.jira.api_token", secret = true, env = {"JIRA_API_TOKEN", "VOXLOOP_JIRA_API_TOKEN"},
+                doc = "Atlassian API token (basic auth with the email)")
+        String apiToken,
+        @Key(path = "tracker.jira.oauth_token", secret = true, env = {"JIRA_OAUTH_TOKEN", "VOXLOOP_JIRA_OAUTH_TOKEN"},
+                doc = "OAuth 2.0 bearer token; used instead of email + API token when set")
+        String oauthToken,
+        @Key(path = "tracker.jira.project_key", env = {"JIRA_PROJECT_KEY", "VOXLOOP_JIRA_PROJECT_KEY"},
+                doc = "Project a ticket is filed in when the request names none")
+        String projectKey,
+        @Key(path = "tracker.jira.connect_timeout", fallback = "10s", env = "JIRA_CONNECT_TIMEOUT",
+                doc = "TCP connect timeout")
+        Duration connectTimeout,
+        @Key(path = "tracker.jira.request_timeout", fallback = "30s", env = "JIRA_TIMEOUT",
+                doc = "Time allowed for one Jira response")
+        Duration requestTimeout,
+        @Key(path = "tracker.jira.retry")
+        RetryPolicy retry,
+        @Key(path = "tracker.jira.metadata_ttl", fallback = "10m", env = "JIRA_METADATA_TTL",
+                doc = "How long project lists and create metadata are cached")
+        Duration metadataTtl,
+        @Key(path = "tracker.jira.search_settle", fallback = "2s", env = "JIRA_SEARCH_SETTLE",
+                doc = "Least wait before searching for a create whose answer was lost: Jira's search index lags"
+                        + " behind writes, and the search must see it before a retry could file it twice")
+        Duration searchSettle,
+        @Key(path = "tracker.jira.fields",
+                doc = "Values for other create fields by field id, as Jira JSON (e.g. customfield_10020: {id: \"42\"});"
+                        + " used when the project's create screen has the field")
+        Map<String, Object> fields) {
 
     public JiraSettings {
         url = normaliseUrl(url);
@@ -72,40 +57,33 @@ public record JiraSettings(String url, String email, String apiToken, String oau
         apiToken = blankToNull(apiToken);
         oauthToken = blankToNull(oauthToken);
         projectKey = blankToNull(projectKey);
-        connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
-        requestTimeout = requestTimeout == null ? Duration.ofSeconds(30) : requestTimeout;
-        retry = retry == null ? RetryPolicy.defaults() : retry;
-        metadataTtl = metadataTtl == null ? Duration.ofMinutes(10) : metadataTtl;
-        searchSettle = searchSettle == null ? DEFAULT_SEARCH_SETTLE : searchSettle;
         fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
+    /** The given connection and timeouts, the declared defaults where null (for tools and tests). */
     public JiraSettings(String url, String email, String apiToken, String oauthToken, String projectKey,
                         Duration connectTimeout, Duration requestTimeout, RetryPolicy retry, Duration metadataTtl) {
-        this(url, email, apiToken, oauthToken, projectKey, connectTimeout, requestTimeout, retry, metadataTtl,
-                DEFAULT_SEARCH_SETTLE, Map.of());
+        this(url, email, apiToken, oauthToken, projectKey, or(connectTimeout, Defaults.JIRA.connectTimeout),
+                or(requestTimeout, Defaults.JIRA.requestTimeout), or(retry, Defaults.JIRA.retry),
+                or(metadataTtl, Defaults.JIRA.metadataTtl), Defaults.JIRA.searchSettle, Map.of());
+    }
+
+    /** Holder, so the defaults are bound on first use rather than while the record class initialises. */
+    private static final class Defaults {
+        static final JiraSettings JIRA = from(ConfigTree.empty());
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value == null ? fallback : value;
     }
 
     public static JiraSettings from(ConfigTree c) {
-        RetryPolicy d = RetryPolicy.defaults();
-        return new JiraSettings(c.string("tracker.jira.url", null), c.string("tracker.jira.email", null),
-                c.string("tracker.jira.api_token", null), c.string("tracker.jira.oauth_token", null),
-                c.string("tracker.jira.project_key", null),
-                c.duration("tracker.jira.connect_timeout", Duration.ofSeconds(10)),
-                c.duration("tracker.jira.request_timeout", Duration.ofSeconds(30)),
-                new RetryPolicy(c.integer("tracker.jira.retry.max_attempts", d.maxAttempts()),
-                        c.duration("tracker.jira.retry.base_delay", d.baseDelay()),
-                        c.duration("tracker.jira.retry.max_delay", d.maxDelay()),
-                        c.duration("tracker.jira.retry.max_total_wait", d.maxTotalWait())),
-                c.duration("tracker.jira.metadata_ttl", Duration.ofMinutes(10)),
-                c.duration("tracker.jira.search_settle", DEFAULT_SEARCH_SETTLE),
-                c.section("tracker.jira.fields").asMap());
+        return Settings.bind(JiraSettings.class, c);
     }
 
     /** True when the configuration selects Jira: {@code tracker.kind: jira}, or no kind and a Jira URL. */
     public static boolean selected(ConfigTree c) {
-        return c.string(KIND_PATH).map(k -> k.toLowerCase(Locale.ROOT).equals("jira"))
-                .orElseGet(() -> c.string("tracker.jira.url").isPresent());
+        return TrackerSelection.from(c).jira(from(c));
     }
 
     /** Names of what is missing to talk to Jira, as the variables a person sets; empty when complete. */

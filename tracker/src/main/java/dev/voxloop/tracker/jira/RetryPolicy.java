@@ -1,5 +1,8 @@
 package dev.voxloop.tracker.jira;
 
+import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.core.config.Key;
+import dev.voxloop.core.config.Settings;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -9,7 +12,18 @@ import java.util.random.RandomGenerator;
  * waiting between them. A server's Retry-After is honoured (plus a little jitter); otherwise the delay doubles
  * from {@code baseDelay} up to {@code maxDelay} with "equal jitter" (half fixed, half random).
  */
-public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, Duration maxTotalWait) {
+public record RetryPolicy(
+        @Key(path = "max_attempts", fallback = "5", env = "JIRA_RETRY_MAX_ATTEMPTS",
+                doc = "Attempts per call on 429/503/timeouts")
+        int maxAttempts,
+        @Key(path = "base_delay", fallback = "500ms", env = "JIRA_RETRY_BASE_DELAY",
+                doc = "First backoff delay, doubled per retry")
+        Duration baseDelay,
+        @Key(path = "max_delay", fallback = "30s", env = "JIRA_RETRY_MAX_DELAY", doc = "Longest single backoff delay")
+        Duration maxDelay,
+        @Key(path = "max_total_wait", fallback = "60s", env = "JIRA_RETRY_MAX_WAIT",
+                doc = "Most time spent waiting between attempts of one call")
+        Duration maxTotalWait) {
 
     public RetryPolicy {
         if (maxAttempts < 1) {
@@ -21,7 +35,7 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
     }
 
     public static RetryPolicy defaults() {
-        return new RetryPolicy(5, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(60));
+        return Settings.bind(RetryPolicy.class, ConfigTree.empty());
     }
 
     /** Delay before attempt {@code attempt + 1} after attempt {@code attempt} (1-based) failed. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.core.config.Settings;
 import dev.voxloop.core.intent.IssueType;
 import dev.voxloop.core.intent.Priority;
 import dev.voxloop.core.intent.TicketDraft;
@@ -41,10 +42,14 @@ class JiraPartsTest {
         assertThat(JiraTrackerFactory.fromConfig(ConfigTree.empty())).isEmpty();
         assertThatThrownBy(() -> JiraTrackerFactory.fromConfig(new ConfigTree(Map.of("tracker", Map.of("kind", "jira")))))
                 .hasMessage("Jira tracker needs JIRA_URL, JIRA_EMAIL, JIRA_API_TOKEN");
-        assertThat(JiraSettings.KEYS).anyMatch(k -> k.env().contains("JIRA_API_TOKEN") && k.secret())
+        assertThat(Settings.keys(JiraSettings.class)).anyMatch(k -> k.env().contains("JIRA_API_TOKEN") && k.secret())
                 .anyMatch(k -> k.env().contains("JIRA_OAUTH_TOKEN") && k.secret())
                 .anyMatch(k -> k.env().contains("JIRA_URL")).anyMatch(k -> k.env().contains("JIRA_EMAIL"))
-                .anyMatch(k -> k.env().contains("JIRA_PROJECT_KEY")).anyMatch(k -> k.path().equals("tracker.kind"));
+                .anyMatch(k -> k.env().contains("JIRA_PROJECT_KEY"));
+        assertThat(Settings.keys(TrackerSelection.class)).singleElement()
+                .satisfies(k -> assertThat(k.path()).isEqualTo("tracker.kind"));
+        assertThatThrownBy(() -> JiraSettings.selected(new ConfigTree(Map.of("tracker", Map.of("kind", "jiira")))))
+                .hasMessageContaining("tracker.kind").hasMessageContaining("jiira");
     }
 
     @Test
