@@ -2,14 +2,15 @@ package dev.voxloop.app;
 
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.event.EventBus;
+import dev.voxloop.core.intake.Intake;
 import dev.voxloop.core.intake.IntakeIds;
-import dev.voxloop.core.intake.IntakeService;
-import dev.voxloop.core.intake.IntakeSettings;
 import dev.voxloop.core.intent.IntentExtractor;
 import dev.voxloop.core.loop.LoopRunRepository;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.core.transcript.SpeechToText;
+import dev.voxloop.intake.IntakeService;
+import dev.voxloop.intake.IntakeSettings;
 import dev.voxloop.loop.LoopEngine;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.forge.ForgeSettings;
@@ -23,8 +24,6 @@ import dev.voxloop.store.event.JdbiEventLog;
 import dev.voxloop.store.intake.JdbiIntakeRepository;
 import dev.voxloop.store.loop.JdbiLoopRunRepository;
 import dev.voxloop.store.queue.JdbiLoopQueue;
-import dev.voxloop.tracker.jira.JiraCheck;
-import dev.voxloop.tracker.jira.JiraTracker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,16 +31,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: the one place that reads configuration and wires adapters into core's ports.
- * Everything else receives what it needs through its constructor.
+ * Everything else receives what it needs through its constructor. The wiring of one concern lives beside it in
+ * this package: {@link Trackers} (which tracker), {@link Engines} (speech and intent engines), {@link Guards}
+ * (policy, run markers, hooks), {@link Housekeeping} (the server's background jobs), {@link Doctor} (its checks).
  */
 public final class Voxloop implements AutoCloseable {
 
@@ -72,7 +70,7 @@ public final class Voxloop implements AutoCloseable {
     private final AtomicReference<String> publicUrl;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Clock clock = Clock.systemUTC();
-    private ScheduledExecutorService housekeeping;
+    private final Housekeeping housekeeping;
     private LoopEngine loop;
     private Forges forges;
 
@@ -99,13 +97,15 @@ public final class Voxloop implements AutoCloseable {
         this.runs = new JdbiLoopRunRepository(database.jdbi());
         this.intake = new IntakeService(new JdbiIntakeRepository(database), speech, extractor, tracker, queue, events,
                 intakeSettings, clock, IntakeIds::next);
+        this.housekeeping = new Housekeeping(engines, intake, queue);
     }
 
     public static Voxloop open(AppConfig config) {
         return new Voxloop(config);
     }
 
-    public IntakeService intake() {
+    /** The intake as clients use it (the server, {@code voxloop say}). */
+    public Intake intake() {
         return intake;
     }
 
@@ -139,11 +139,12 @@ public final class Voxloop implements AutoCloseable {
         if (loop == null) {
             Forges f = forges();
             LoopSettings settings = LoopSettings.from(config.tree(), config.dataDir());
+            LoopSettings resolved = settings;
             for (var p : settings.projects().values()) {
-                settings = settings.withProject(p.withRepo(f.cloneSource(p.repo())));
+                resolved = resolved.withProject(p.withRepo(f.cloneSource(p.repo())));
             }
-            loop = new LoopEngine(settings, config.dataDir(), queue, tracker, events, runs(), clock, f::target,
-                    PullRequestReview.APPROVE_ALL, Duration.ofSeconds(1));
+            loop = new LoopEngine(resolved, config.dataDir(), queue, tracker, events, runs(), Guards.policy(settings),
+                    Guards.markers(), clock, f::target, PullRequestReview.APPROVE_ALL, Duration.ofSeconds(1));
         }
         return loop;
     }
@@ -172,7 +173,7 @@ public final class Voxloop implements AutoCloseable {
         VoxloopServer server = new VoxloopServer(intake, tracker, queue, events, runs(), forges().serverParts(), s,
                 this::health);
         server.start();
-        startHousekeeping();
+        housekeeping.start(forges()::recover);
         if (workers > 0) {
             AutoCloseable loopWorkers = loop().startWorkers(workers);
             synchronized (closeables) {
@@ -197,36 +198,6 @@ public final class Voxloop implements AutoCloseable {
         };
     }
 
-    private synchronized void startHousekeeping() {
-        if (housekeeping != null) {
-            return;
-        }
-        housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "voxloop-housekeeping");
-            t.setDaemon(true);
-            return t;
-        });
-        // Models load only once the server answers, so they do not compete with start-up for the CPU.
-        housekeeping.execute(() -> guarded("models", engines::warm));
-        housekeeping.execute(() -> guarded("resume", () -> {
-            int n = intake.resumeInterrupted();
-            if (n > 0) {
-                LOG.info("resumed {} intake sessions left mid-step", n);
-            }
-        }));
-        housekeeping.execute(() -> guarded("ci", forges()::recover));
-        housekeeping.scheduleWithFixedDelay(() -> guarded("expire", intake::expireDue), 5, 15, TimeUnit.SECONDS);
-        housekeeping.scheduleWithFixedDelay(() -> guarded("leases", queue::releaseExpired), 5, 15, TimeUnit.SECONDS);
-    }
-
-    private static void guarded(String what, Runnable job) {
-        try {
-            job.run();
-        } catch (RuntimeException e) {
-            LOG.warn("housekeeping ({}) failed: {}", what, e.toString());
-        }
-    }
-
     HealthInfo health() {
         ConfigTree tree = config.tree();
         return new HealthInfo(tree.string("speech.whisper.model", "none"), tree.string("intent.ollama.model", "none"),
@@ -238,24 +209,9 @@ public final class Voxloop implements AutoCloseable {
         return host == null || host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
     }
 
+    /** The checks of {@code voxloop doctor}. */
     public List<Check> checks() {
-        List<Check> checks = new ArrayList<>();
-        checks.add(new Check("database", database.ping(), true, database.describe()));
-        try {
-            int projects = tracker.projects().size();
-            checks.add(new Check("tracker", projects > 0, true, tracker.name() + ", " + projects + " projects"));
-        } catch (RuntimeException e) {
-            checks.add(new Check("tracker", false, true, tracker.name() + ": " + e.getMessage()));
-        }
-        if (tracker instanceof JiraTracker jira) {
-            JiraCheck who = jira.check();
-            checks.add(new Check("jira", who.ok(), true, who.detail()));
-        }
-        checks.add(speech == null ? new Check("speech", false, false, "off (speech.engine: none)")
-                : new Check("speech", true, false, speech.name() + (speech.ready() ? ", model loaded"
-                        : ", model loads on first use or when the server starts")));
-        checks.add(new Check("intent", true, true, extractor.name()));
-        return checks;
+        return Doctor.checks(database, tracker, speech, extractor);
     }
 
     private String publicUrl(ConfigTree tree) {
@@ -265,9 +221,7 @@ public final class Voxloop implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (housekeeping != null) {
-            housekeeping.shutdownNow();
-        }
+        housekeeping.close();
         List<AutoCloseable> toClose;
         synchronized (closeables) {
             toClose = new ArrayList<>(closeables);

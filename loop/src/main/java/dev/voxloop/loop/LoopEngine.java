@@ -1,6 +1,8 @@
 package dev.voxloop.loop;
 
 import dev.voxloop.core.event.EventBus;
+import dev.voxloop.core.guard.RunMarkers;
+import dev.voxloop.core.guard.ToolUsePolicy;
 import dev.voxloop.core.loop.LoopRunRepository;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.ticket.TicketTracker;
@@ -9,9 +11,6 @@ import dev.voxloop.loop.gate.GateSuite;
 import dev.voxloop.loop.forge.ForgeSteps;
 import dev.voxloop.loop.forge.ForgeTarget;
 import dev.voxloop.loop.forge.PullRequestReview;
-import dev.voxloop.loop.githook.GitHooks;
-import dev.voxloop.loop.hook.HookHandler;
-import dev.voxloop.loop.policy.ToolUsePolicy;
 import dev.voxloop.loop.run.LoopParts;
 import dev.voxloop.loop.run.LoopRunner;
 import dev.voxloop.loop.run.StuckDetector;
@@ -20,15 +19,13 @@ import dev.voxloop.loop.workspace.WorkspacePreparer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The loop on one screen: settings plus the ports it uses (queue, tracker, events, run repository) give the
- * orchestrator and workers; the hooks need only the settings (they run inside an agent, with no database).
+ * The loop on one screen: settings plus the ports it uses (queue, tracker, events, run repository, and the
+ * guard's policy and run markers) give the orchestrator and workers.
  */
 public final class LoopEngine {
 
@@ -41,14 +38,16 @@ public final class LoopEngine {
     private final TicketTracker tracker;
     private final EventBus events;
     private final LoopRunRepository runs;
+    private final ToolUsePolicy policy;
+    private final RunMarkers markers;
     private final Clock clock;
     private final Function<ProjectConfig, Optional<ForgeTarget>> forges;
     private final PullRequestReview review;
     private final Duration forgePoll;
 
     public LoopEngine(LoopSettings settings, Path dataDir, LoopQueue queue, TicketTracker tracker, EventBus events,
-                      LoopRunRepository runs, Clock clock) {
-        this(settings, dataDir, queue, tracker, events, runs, clock, p -> Optional.empty(),
+                      LoopRunRepository runs, ToolUsePolicy policy, RunMarkers markers, Clock clock) {
+        this(settings, dataDir, queue, tracker, events, runs, policy, markers, clock, p -> Optional.empty(),
                 PullRequestReview.APPROVE_ALL, Duration.ofSeconds(1));
     }
 
@@ -58,8 +57,9 @@ public final class LoopEngine {
      * @param forgePoll pause between looks at pending checks or reviews
      */
     public LoopEngine(LoopSettings settings, Path dataDir, LoopQueue queue, TicketTracker tracker, EventBus events,
-                      LoopRunRepository runs, Clock clock, Function<ProjectConfig, Optional<ForgeTarget>> forges,
-                      PullRequestReview review, Duration forgePoll) {
+                      LoopRunRepository runs, ToolUsePolicy policy, RunMarkers markers, Clock clock,
+                      Function<ProjectConfig, Optional<ForgeTarget>> forges, PullRequestReview review,
+                      Duration forgePoll) {
         this.forges = forges;
         this.review = review;
         this.forgePoll = forgePoll;
@@ -69,6 +69,8 @@ public final class LoopEngine {
         this.tracker = tracker;
         this.events = events;
         this.runs = runs;
+        this.policy = policy;
+        this.markers = markers;
         this.clock = clock;
     }
 
@@ -78,8 +80,8 @@ public final class LoopEngine {
      */
     public LoopParts parts() {
         LoopParts loop = LoopParts.standard(runs, tracker, events, new WorkspacePreparer(settings.workspaces(),
-                settings.voxloopCommand(), settings.installGitHooks()), new Agents(settings, dataDir), new GateSuite(),
-                settings, StuckDetector.DEFAULTS, clock);
+                settings.voxloopCommand(), settings.installGitHooks()), new Agents(settings, dataDir),
+                new GateSuite(policy), markers, settings, StuckDetector.DEFAULTS, clock);
         return ForgeSteps.addTo(loop, events, forges, review, forgePoll, CHECKS_PATIENCE);
     }
 
@@ -115,18 +117,6 @@ public final class LoopEngine {
 
     public LoopRunRepository runs() {
         return runs;
-    }
-
-    /** The hook handler for {@code voxloop hook ...}: no database, no server. */
-    public static HookHandler hookHandler(LoopSettings settings) {
-        return new HookHandler(new ToolUsePolicy(settings.allowlist()), new GateSuite(), Clock.systemUTC());
-    }
-
-    /** The git hooks for {@code voxloop githook ...}: default branches are main, master and every project's. */
-    public static GitHooks gitHooks(LoopSettings settings) {
-        Set<String> defaults = new HashSet<>(Set.of("main", "master"));
-        settings.projects().values().forEach(p -> defaults.add(p.defaultBranch()));
-        return new GitHooks(defaults);
     }
 
     private static String hostName() {

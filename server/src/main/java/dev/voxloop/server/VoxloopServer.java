@@ -1,7 +1,7 @@
 package dev.voxloop.server;
 
 import dev.voxloop.core.event.EventBus;
-import dev.voxloop.core.intake.IntakeService;
+import dev.voxloop.core.intake.Intake;
 import dev.voxloop.core.loop.LoopRunRepository;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.ticket.TicketTracker;
@@ -60,19 +60,19 @@ public final class VoxloopServer {
     private final EventFeed eventFeed;
     private final Javalin app;
 
-    public VoxloopServer(IntakeService intake, TicketTracker tracker, LoopQueue queue, EventBus events,
+    public VoxloopServer(Intake intake, TicketTracker tracker, LoopQueue queue, EventBus events,
                          ServerSettings settings, Supplier<HealthInfo> health) {
         this(intake, tracker, queue, events, null, settings, health);
     }
 
     /** @param runs the agent loop's runs for /api/loop/runs, or null when no loop is wired (those answer 404) */
-    public VoxloopServer(IntakeService intake, TicketTracker tracker, LoopQueue queue, EventBus events,
+    public VoxloopServer(Intake intake, TicketTracker tracker, LoopQueue queue, EventBus events,
                          LoopRunRepository runs, ServerSettings settings, Supplier<HealthInfo> health) {
         this(intake, tracker, queue, events, runs, null, settings, health);
     }
 
     /** @param forge repositories, pull requests and git over HTTP, or null when no forge is wired */
-    public VoxloopServer(IntakeService intake, TicketTracker tracker, LoopQueue queue, EventBus events,
+    public VoxloopServer(Intake intake, TicketTracker tracker, LoopQueue queue, EventBus events,
                          LoopRunRepository runs, ForgeParts forge, ServerSettings settings,
                          Supplier<HealthInfo> health) {
         this.settings = settings;

@@ -6,6 +6,7 @@ import dev.voxloop.core.intent.TicketDraft;
 import dev.voxloop.core.ticket.Project;
 import dev.voxloop.core.ticket.Provenance;
 import dev.voxloop.core.ticket.Ticket;
+import dev.voxloop.core.ticket.TicketStatus;
 import dev.voxloop.core.ticket.TicketTracker;
 import java.util.List;
 import java.util.Optional;
@@ -139,7 +140,7 @@ class ErrorsHttpTest {
             public void comment(String key, String body) {
             }
 
-            public void transition(String key, String status) {
+            public void transition(String key, TicketStatus status) {
             }
 
             public String browseUrl(String key) {

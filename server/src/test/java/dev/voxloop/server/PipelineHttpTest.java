@@ -3,8 +3,8 @@ package dev.voxloop.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.voxloop.core.intake.IntakeSettings;
 import dev.voxloop.core.testing.TextAsSpeech;
+import dev.voxloop.intake.IntakeSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

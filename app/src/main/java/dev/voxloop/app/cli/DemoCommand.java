@@ -1,7 +1,7 @@
 package dev.voxloop.app.cli;
 
+import dev.voxloop.app.demo.DemoRun;
 import dev.voxloop.core.loop.LoopState;
-import dev.voxloop.loop.demo.DemoRun;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.voxloop.app.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.voxloop.core.loop.ForgeProgress;
-import dev.voxloop.loop.demo.DemoRun;
+import dev.voxloop.app.demo.DemoRun;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

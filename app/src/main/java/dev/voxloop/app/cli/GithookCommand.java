@@ -1,6 +1,6 @@
 package dev.voxloop.app.cli;
 
-import dev.voxloop.loop.githook.GitHooks;
+import dev.voxloop.guard.githook.GitHooks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

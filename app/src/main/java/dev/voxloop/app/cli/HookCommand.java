@@ -1,7 +1,7 @@
 package dev.voxloop.app.cli;
 
-import dev.voxloop.loop.hook.HookHandler;
-import dev.voxloop.loop.hook.HookResponse;
+import dev.voxloop.guard.hook.HookHandler;
+import dev.voxloop.guard.hook.HookResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

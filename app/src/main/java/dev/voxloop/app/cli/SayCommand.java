@@ -3,8 +3,8 @@ package dev.voxloop.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.voxloop.core.audio.AudioUpload;
 import dev.voxloop.core.intake.DraftEdits;
+import dev.voxloop.core.intake.Intake;
 import dev.voxloop.core.intake.IntakeOutcome;
-import dev.voxloop.core.intake.IntakeService;
 import dev.voxloop.core.intake.IntakeSession;
 import dev.voxloop.core.intent.TicketDraft;
 import java.io.BufferedReader;
@@ -56,7 +56,7 @@ public final class SayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        IntakeService intake = context.app().intake();
+        Intake intake = context.app().intake();
         String joined = String.join(" ", words);
         Path file = Path.of(joined);
         boolean audio = AUDIO_SUFFIXES.stream().anyMatch(s -> joined.toLowerCase(Locale.ROOT).endsWith(s))

@@ -6,6 +6,7 @@ import dev.voxloop.core.audio.AudioUpload;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.core.transcript.Transcript;
+import dev.voxloop.server.http.system.ProblemStatus;
 import dev.voxloop.speech.SpeechEngines;
 import dev.voxloop.speech.SpeechSettings;
 import dev.voxloop.speech.engine.WarmEngine;
@@ -86,7 +87,7 @@ public final class TranscribeCommand implements Callable<Integer> {
                             .replace("NoSuchFileException", "no such file"));
                 } catch (Problem p) {
                     failures++;
-                    line.put("error", p.getMessage()).put("status", p.kind().status());
+                    line.put("error", p.getMessage()).put("status", ProblemStatus.of(p.kind()));
                 }
                 print(mapper, line);
             }

@@ -9,7 +9,7 @@ import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.event.EventBus;
 import dev.voxloop.forge.ForgeSettings;
 import dev.voxloop.loop.LoopSettings;
-import dev.voxloop.loop.demo.DemoRun;
+import dev.voxloop.app.demo.DemoRun;
 import dev.voxloop.loop.workspace.Git;
 import dev.voxloop.store.Database;
 import dev.voxloop.store.StoreSettings;

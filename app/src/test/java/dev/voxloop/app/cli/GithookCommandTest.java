@@ -2,7 +2,7 @@ package dev.voxloop.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.voxloop.loop.githook.GitHooks;
+import dev.voxloop.guard.githook.GitHooks;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.voxloop.guard.hook.HookHandler;
+import dev.voxloop.guard.hook.RunMarkerFile;
+import dev.voxloop.guard.policy.ToolUseRules;
 import dev.voxloop.loop.gate.GateSuite;
-import dev.voxloop.loop.hook.HookHandler;
-import dev.voxloop.loop.policy.ToolUsePolicy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -29,7 +30,8 @@ class HookCommandTest {
     private Run run(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        HookCommand cmd = new HookCommand(() -> new HookHandler(new ToolUsePolicy(), new GateSuite(),
+        ToolUseRules policy = new ToolUseRules();
+        HookCommand cmd = new HookCommand(() -> new HookHandler(policy, new GateSuite(policy), new RunMarkerFile(),
                 Clock.systemUTC()), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         int exit = new CommandLine(cmd).execute(args);

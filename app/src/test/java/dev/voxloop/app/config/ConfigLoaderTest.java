@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.voxloop.core.config.ConfigTree;
-import dev.voxloop.core.intake.IntakeSettings;
+import dev.voxloop.intake.IntakeSettings;
 import dev.voxloop.intent.IntentSettings;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.server.ServerSettings;

@@ -8,10 +8,11 @@ import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.core.ticket.Project;
 import dev.voxloop.core.ticket.Provenance;
 import dev.voxloop.core.ticket.Ticket;
+import dev.voxloop.core.ticket.TicketStatus;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.forge.ForgeSettings;
 import dev.voxloop.loop.LoopSettings;
-import dev.voxloop.loop.demo.DemoRun;
+import dev.voxloop.app.demo.DemoRun;
 import dev.voxloop.store.Database;
 import dev.voxloop.store.StoreSettings;
 import dev.voxloop.store.event.JdbiEventLog;
@@ -84,8 +85,8 @@ public final class MergeCrashChild {
             inner.comment(key, body);
         }
 
-        public void transition(String key, String status) {
-            if (status.equalsIgnoreCase("Done")) {
+        public void transition(String key, TicketStatus status) {
+            if (status == TicketStatus.DONE) {
                 System.out.println(AT_DONE);
                 System.out.flush();
                 try {

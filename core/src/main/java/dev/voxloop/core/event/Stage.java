@@ -2,11 +2,11 @@ package dev.voxloop.core.event;
 
 import java.util.Locale;
 
-/** The original system's monitor nodes, in its VALID_NODES order plus the approval step it gained in v2. */
+/** The intake's stages as the status stream names them (its monitor nodes, in order), the preview included. */
 public enum Stage {
     RECORDING, TRANSCRIBING, EXTRACTING, CLARIFYING, PREVIEWING, CREATING, DONE, ERROR;
 
-    /** Wire name: lower case, as the original's clients expect. */
+    /** Wire name: lower case, as status-stream clients expect. */
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -3,7 +3,7 @@ package dev.voxloop.core.intake;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
-/** Session ids in the original's shape: 12 lower-case hex characters, unguessable. */
+/** Session ids as existing clients expect them: 12 lower-case hex characters, unguessable. */
 public final class IntakeIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();

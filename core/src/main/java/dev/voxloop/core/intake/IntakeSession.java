@@ -43,7 +43,7 @@ public record IntakeSession(String id, IntakeState state, boolean spoken, String
         return extraction == null ? null : extraction.draft();
     }
 
-    /** The original's "transcribed_text": the request and every answer joined with " | ". */
+    /** The wire API's "transcribed_text": the request and every answer joined with " | ". */
     public String conversation() {
         List<String> parts = new ArrayList<>();
         if (text != null) {

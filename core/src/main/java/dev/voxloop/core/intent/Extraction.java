@@ -12,7 +12,7 @@ import java.util.Map;
  * @param confidence     per-field confidence 0..1 (keys: summary, issue_type, priority, project, ...)
  * @param flags          warnings for the person, e.g. "possible_injection: ..."
  * @param questions      questions the extractor itself would ask (the policy picks one)
- * @param ambiguityScore 0..1, the original's single number, kept for its clients
+ * @param ambiguityScore 0..1, one number for how unclear the request is, kept for clients that show it
  * @param extractor      which extractor produced it (after any fallback)
  */
 public record Extraction(TicketDraft draft, List<String> missing, List<String> ambiguities,

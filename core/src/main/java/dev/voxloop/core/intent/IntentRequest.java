@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Input to an extractor.
  *
- * @param text           the original request (untrusted)
+ * @param text           the request as the person made it (untrusted)
  * @param answers        the person's answers to earlier questions, in order (untrusted)
  * @param questionsAsked the questions those answers reply to, in order
  * @param previous       the draft so far, or null on the first pass

@@ -3,7 +3,7 @@ package dev.voxloop.core.intent;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Ticket priority, Highest first; input is matched case-insensitively (the original was case-sensitive). */
+/** Ticket priority, Highest first; input is matched case-insensitively. */
 public enum Priority {
     HIGHEST("Highest"), HIGH("High"), MEDIUM("Medium"), LOW("Low"), LOWEST("Lowest");
 

@@ -78,7 +78,7 @@ public record TicketDraft(String summary, String description, List<String> accep
         return withLabels(l);
     }
 
-    /** Acceptance criteria as the original's single Gherkin-style string (one per line). */
+    /** Acceptance criteria as one Gherkin-style string, one per line (the wire API's shape). */
     public String acceptanceCriteriaText() {
         return String.join("\n", acceptanceCriteria);
     }

@@ -1,26 +1,35 @@
 package dev.voxloop.core.problem;
 
 /**
- * A failure a person can act on. Every adapter turns its own errors into one of these kinds, and the
- * HTTP layer maps the kind to a status code; nothing else (and no stack trace) reaches a client.
+ * A failure a person can act on. Every adapter turns its own errors into one of these kinds; each client side
+ * says the kind its own way (the HTTP server as a status code, the CLI as an exit code and a message), and
+ * nothing else (no stack trace) reaches a person.
  */
 public final class Problem extends RuntimeException {
 
-    /** What went wrong, from the caller's point of view, with the HTTP status it maps to. */
+    /** What went wrong, from the caller's point of view. */
     public enum Kind {
-        INVALID(400), UNAUTHORIZED(401), NOT_FOUND(404), CONFLICT(409), GONE(410), TOO_LARGE(413),
-        UNSUPPORTED_MEDIA(415), UNPROCESSABLE(422), TOO_MANY_REQUESTS(429), UPSTREAM(502), UNAVAILABLE(503),
-        TIMEOUT(504);
-
-        private final int status;
-
-        Kind(int status) {
-            this.status = status;
-        }
-
-        public int status() {
-            return status;
-        }
+        /** The request itself is wrong (a missing or malformed field); {@link #field()} names it when known. */
+        INVALID,
+        /** The caller did not prove who it is. */
+        UNAUTHORIZED,
+        NOT_FOUND,
+        /** The thing is in a state that does not allow this now (answering a session that is not asking). */
+        CONFLICT,
+        /** It existed but is over for good (an expired intake session). */
+        GONE,
+        TOO_LARGE,
+        /** Content of a kind we cannot read (not audio, an unknown audio format). */
+        UNSUPPORTED_MEDIA,
+        /** Well-formed, but nothing usable could be made of it (no words heard, nothing understood). */
+        UNPROCESSABLE,
+        TOO_MANY_REQUESTS,
+        /** A service we depend on (a tracker, a model server, git) failed. */
+        UPSTREAM,
+        /** Not possible right now (no speech engine installed, a dependency down); trying later may work. */
+        UNAVAILABLE,
+        /** Something we waited on took too long. */
+        TIMEOUT
     }
 
     private final Kind kind;

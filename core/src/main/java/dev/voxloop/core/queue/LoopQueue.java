@@ -16,7 +16,7 @@ public interface LoopQueue {
     /** Take the oldest PENDING entry for {@code owner} with a lease; never hands one entry to two owners. */
     Optional<QueueEntry> claim(String owner, Duration lease);
 
-    /** Mark an entry RUNNING for an external runner (the original's POST /api/loop/started). */
+    /** Mark an entry RUNNING for an external runner that reports its own start. */
     Optional<QueueEntry> markStarted(String key, String owner, Duration lease);
 
     /** Extend a lease; false when the owner no longer holds it. */

@@ -3,8 +3,8 @@ package dev.voxloop.core.queue;
 import java.time.Instant;
 
 /**
- * A ticket waiting for (or taken by) the loop. Timestamps are wall-clock (the original persisted monotonic
- * clock readings, meaningless after a reboot).
+ * A ticket waiting for (or taken by) the loop. Timestamps are wall-clock, so they stay meaningful across restarts
+ * and machines.
  *
  * @param leaseOwner  worker holding it while RUNNING, else null
  * @param leaseUntil  when the lease lapses unless renewed

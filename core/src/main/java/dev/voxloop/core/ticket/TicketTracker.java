@@ -29,8 +29,8 @@ public interface TicketTracker {
 
     void comment(String key, String body);
 
-    /** Move to a status by transition or target status name ("In Progress", "Done"), case-insensitive. */
-    void transition(String key, String status);
+    /** Moves the ticket to {@code status}, as this tracker's workflow names it. */
+    void transition(String key, TicketStatus status);
 
     /** A link a person can open. */
     String browseUrl(String key);

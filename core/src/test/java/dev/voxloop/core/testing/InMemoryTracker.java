@@ -7,6 +7,7 @@ import dev.voxloop.core.ticket.Comment;
 import dev.voxloop.core.ticket.Project;
 import dev.voxloop.core.ticket.Provenance;
 import dev.voxloop.core.ticket.Ticket;
+import dev.voxloop.core.ticket.TicketStatus;
 import dev.voxloop.core.ticket.TicketTracker;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -99,11 +100,21 @@ public final class InMemoryTracker implements TicketTracker {
     }
 
     @Override
-    public synchronized void transition(String key, String status) {
+    public synchronized void transition(String key, TicketStatus status) {
         Ticket t = find(key).orElseThrow(() -> Problem.notFound("Ticket not found: " + key));
         tickets.put(key, new Ticket(t.key(), t.url(), t.projectKey(), t.summary(), t.description(),
-                t.acceptanceCriteria(), t.issueType(), t.priority(), t.labels(), status, t.parentKey(), t.intakeId(),
+                t.acceptanceCriteria(), t.issueType(), t.priority(), t.labels(), name(status), t.parentKey(), t.intakeId(),
                 t.createdAt(), clock.instant(), t.comments()));
+    }
+
+    /** Status names as a person reads them ("In Progress"), like the built-in tracker's. */
+    private static String name(TicketStatus status) {
+        String lower = status.name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        StringBuilder b = new StringBuilder();
+        for (String w : lower.split(" ")) {
+            b.append(b.isEmpty() ? "" : " ").append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+        }
+        return b.toString();
     }
 
     @Override

@@ -2,12 +2,12 @@ package dev.voxloop.intent.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.voxloop.core.intent.ClarificationPolicy;
 import dev.voxloop.core.intent.Extraction;
 import dev.voxloop.core.intent.IntentRequest;
 import dev.voxloop.core.intent.IssueType;
 import dev.voxloop.core.intent.Priority;
 import dev.voxloop.core.intent.TicketDraft;
+import dev.voxloop.intake.ClarificationPolicy;
 import dev.voxloop.intent.TestData;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -93,8 +93,9 @@ public final class ClaudeAgent implements CodingAgent {
         }
         CommandResult res = Processes.run(argv, r.workspace(), env, null, r.timeout());
         if (res.notStarted()) {
-            throw new LoopFailure.AgentUnavailable("Claude Code cannot be started (" + command.get(0) + "): "
-                    + res.tail(300));
+            throw new LoopFailure.AgentUnavailable("Claude Code cannot be started: " + command.get(0) + " is not"
+                    + " installed or not executable on this worker (loop.claude.command, or the project's"
+                    + " agent_command)");
         }
         return parse(res);
     }

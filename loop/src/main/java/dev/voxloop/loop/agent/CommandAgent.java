@@ -54,7 +54,8 @@ public final class CommandAgent implements CodingAgent {
         }
         CommandResult res = Processes.run(cmd, r.workspace(), env, r.prompt(), r.timeout());
         if (res.notStarted()) {
-            throw new LoopFailure.AgentUnavailable("the agent command cannot be started: " + res.tail(300));
+            throw new LoopFailure.AgentUnavailable("the agent command cannot be started: " + cmd.get(0) + " is not"
+                    + " installed or not executable on this worker (the project's agent_command)");
         }
         String tail = res.tail(2000);
         String blocked = TurnResult.blockedIn(res.output());

@@ -15,6 +15,7 @@ import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.core.loop.RunWorkspace;
 import dev.voxloop.core.loop.LoopState;
 import dev.voxloop.core.ticket.Ticket;
+import dev.voxloop.core.ticket.TicketStatus;
 import dev.voxloop.core.ticket.TicketTracker;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +31,6 @@ import java.util.List;
  */
 public final class ForgeStage {
 
-    static final String DONE = "Done";
 
     private final TicketTracker tracker;
     private final EventBus events;
@@ -218,7 +218,7 @@ public final class ForgeStage {
                     + f.pullRequestUrl() + ") into `" + run.workspace().baseBranch() + "` as " + commit + " after "
                     + f.healRounds() + " healing round(s).");
         }
-        tracker.transition(run.ticketKey(), DONE);
+        tracker.transition(run.ticketKey(), TicketStatus.DONE);
         return new StepResult.Merged(run, "pull request #" + f.pullRequest() + " merged as " + short10(commit)
                 + "; ticket Done");
     }

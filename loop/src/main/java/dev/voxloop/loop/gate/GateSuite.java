@@ -1,8 +1,11 @@
 package dev.voxloop.loop.gate;
 
 import dev.voxloop.core.forge.FailingTests;
-import dev.voxloop.loop.policy.PolicyContext;
-import dev.voxloop.loop.policy.ProtectedPaths;
+import dev.voxloop.core.guard.PolicyContext;
+import dev.voxloop.core.guard.ToolCall;
+import dev.voxloop.core.guard.ToolUsePolicy;
+import dev.voxloop.core.loop.GateCheck;
+import dev.voxloop.core.loop.GateConfig;
 import dev.voxloop.loop.workspace.CommandResult;
 import dev.voxloop.loop.workspace.Git;
 import dev.voxloop.loop.workspace.Processes;
@@ -20,9 +23,16 @@ import java.util.TreeSet;
  * weakened, every acceptance criterion ticked, test command passes, lint clean, coverage of the changed lines at
  * or above the threshold. Every gate runs (so one turn's feedback names all that is left); cheap ones first.
  */
-public final class GateSuite {
+public final class GateSuite implements GateCheck {
 
     private static final int DETAIL_MAX = 3000;
+
+    private final ToolUsePolicy policy;
+
+    /** @param policy decides which changed files count as protected (those it would refuse to write) */
+    public GateSuite(ToolUsePolicy policy) {
+        this.policy = policy;
+    }
 
     /** All results; {@link #passed()} when every one passed. */
     public record Verdict(List<GateResult> results, long commandMillis) {
@@ -57,6 +67,13 @@ public final class GateSuite {
         }
     }
 
+    /** The hooks' view: passed, or what to fix. */
+    @Override
+    public Outcome check(Path workspace, GateConfig gates) {
+        Verdict v = evaluate(workspace, gates);
+        return new Outcome(v.passed(), v.passed() ? "" : v.feedback());
+    }
+
     public Verdict evaluate(Path workspace, GateConfig cfg) {
         Git git = new Git(workspace);
         long[] commandMillis = {0};
@@ -84,7 +101,7 @@ public final class GateSuite {
         PolicyContext ctx = PolicyContext.of(git.dir(), null, () -> null);
         List<String> touched = new ArrayList<>();
         for (String n : names.split("\n")) {
-            if (!n.isBlank() && ProtectedPaths.writeViolation(n.strip(), ctx).isPresent()) {
+            if (!n.isBlank() && !policy.evaluate(ToolCall.write(n.strip()), ctx).allowed()) {
                 touched.add(n.strip());
             }
         }

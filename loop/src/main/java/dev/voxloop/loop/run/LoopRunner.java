@@ -1,6 +1,7 @@
 package dev.voxloop.loop.run;
 
 import dev.voxloop.core.event.EventBus;
+import dev.voxloop.core.guard.RunMarkers;
 import dev.voxloop.core.loop.FailureKind;
 import dev.voxloop.core.loop.LoopFailure;
 import dev.voxloop.core.loop.LoopRun;
@@ -60,9 +61,10 @@ public final class LoopRunner {
 
     /** A dispatcher over the loop's own steps, from claim to push (see {@link LoopParts#standard}). */
     public LoopRunner(LoopRunRepository runs, TicketTracker tracker, EventBus events, WorkspacePreparer preparer,
-                      AgentFactory agents, GateSuite gates, LoopSettings settings, StuckDetector stuck, Clock clock,
-                      Supplier<String> ids) {
-        this(LoopParts.standard(runs, tracker, events, preparer, agents, gates, settings, stuck, clock), ids);
+                      AgentFactory agents, GateSuite gates, RunMarkers markers, LoopSettings settings,
+                      StuckDetector stuck, Clock clock, Supplier<String> ids) {
+        this(LoopParts.standard(runs, tracker, events, preparer, agents, gates, markers, settings, stuck, clock),
+                ids);
     }
 
     /**

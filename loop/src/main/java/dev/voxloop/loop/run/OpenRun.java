@@ -1,8 +1,8 @@
 package dev.voxloop.loop.run;
 
+import dev.voxloop.core.loop.GateConfig;
 import dev.voxloop.loop.ProjectConfig;
 import dev.voxloop.loop.agent.CodingAgent;
-import dev.voxloop.loop.gate.GateConfig;
 import dev.voxloop.loop.workspace.Workspace;
 
 /**

@@ -1,5 +1,8 @@
 package dev.voxloop.loop.run;
 
+import dev.voxloop.core.guard.RunMarker;
+import dev.voxloop.core.guard.RunMarkers;
+import dev.voxloop.core.loop.GateConfig;
 import dev.voxloop.core.loop.LoopFailure;
 import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.core.loop.RunWorkspace;
@@ -8,8 +11,6 @@ import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.loop.ProjectConfig;
 import dev.voxloop.loop.agent.AgentFactory;
 import dev.voxloop.loop.agent.CodingAgent;
-import dev.voxloop.loop.gate.GateConfig;
-import dev.voxloop.loop.hook.RunMarker;
 import dev.voxloop.loop.workspace.Workspace;
 import dev.voxloop.loop.workspace.WorkspacePreparer;
 import java.io.IOException;
@@ -25,11 +26,13 @@ public final class RunSetup {
     private final LoopSettings settings;
     private final WorkspacePreparer preparer;
     private final AgentFactory agents;
+    private final RunMarkers markers;
 
-    public RunSetup(LoopSettings settings, WorkspacePreparer preparer, AgentFactory agents) {
+    public RunSetup(LoopSettings settings, WorkspacePreparer preparer, AgentFactory agents, RunMarkers markers) {
         this.settings = settings;
         this.preparer = preparer;
         this.agents = agents;
+        this.markers = markers;
     }
 
     public OpenRun open(LoopRun run, Ticket ticket) {
@@ -43,8 +46,8 @@ public final class RunSetup {
                 project.coverageReport(), project.coverageThreshold(), ws.baseCommit(), ticket.acceptanceCriteria(),
                 project.commandTimeout());
         try {
-            new RunMarker(run.id(), run.ticketKey(), ws.dir().toString(), base.defaultBranch(), gates)
-                    .write(ws.git().gitDir());
+            markers.write(ws.git().gitDir(), new RunMarker(run.id(), run.ticketKey(), ws.dir().toString(),
+                    base.defaultBranch(), gates));
         } catch (IOException e) {
             throw new LoopFailure.Infrastructure("cannot write the run marker: " + e.getMessage(), e);
         }
@@ -54,7 +57,7 @@ public final class RunSetup {
     /** Removes the run marker: the agent's hooks stop enforcing the run's gates in this repository. */
     public void close(OpenRun open) {
         try {
-            RunMarker.clear(open.workspace().git().gitDir());
+            markers.clear(open.workspace().git().gitDir());
         } catch (IOException | RuntimeException e) {
             // safe to ignore: the marker only matters while the run is active, and a run that has left the loop
             // never starts another agent turn in this workspace

@@ -2,7 +2,6 @@ package dev.voxloop.loop.run;
 
 import dev.voxloop.core.loop.LoopFailure;
 import dev.voxloop.core.loop.LoopState;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -41,9 +40,5 @@ public final class Steps {
             throw new LoopFailure.Internal("the loop cannot continue a run in state " + state, null);
         }
         return s;
-    }
-
-    public Map<LoopState, Step> asMap() {
-        return Collections.unmodifiableMap(byState);
     }
 }

@@ -1,8 +1,8 @@
 package dev.voxloop.loop.workspace;
 
 import dev.voxloop.core.intent.IssueType;
+import dev.voxloop.core.loop.GitConventions;
 import dev.voxloop.core.ticket.Ticket;
-import dev.voxloop.loop.githook.Conventions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,7 +29,7 @@ public final class WorkspacePreparer {
 
     public static String branchFor(Ticket t) {
         String type = (t.issueType() == null ? IssueType.TASK : t.issueType()).branchType();
-        return Conventions.branchFor(type, t.key(), t.summary());
+        return GitConventions.branchFor(type, t.key(), t.summary());
     }
 
     /**

@@ -11,17 +11,19 @@ import dev.voxloop.core.intent.TicketDraft;
 import dev.voxloop.core.loop.LoopFailure;
 import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.core.loop.LoopState;
+import dev.voxloop.core.testing.InMemoryEventLog;
+import dev.voxloop.core.testing.InMemoryTracker;
 import dev.voxloop.core.ticket.Provenance;
 import dev.voxloop.core.ticket.Ticket;
+import dev.voxloop.guard.hook.RunMarkerFile;
+import dev.voxloop.guard.policy.ToolUseRules;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.loop.ProjectConfig;
 import dev.voxloop.loop.fixture.ClaudeStandIn;
 import dev.voxloop.loop.fixture.HookMain;
-import dev.voxloop.core.testing.InMemoryEventLog;
 import dev.voxloop.loop.fixture.MemoryLoopRuns;
-import dev.voxloop.core.testing.InMemoryTracker;
-import dev.voxloop.loop.fixture.TrackItTracker;
 import dev.voxloop.loop.fixture.TempRepo;
+import dev.voxloop.loop.fixture.TrackItTracker;
 import dev.voxloop.loop.gate.GateSuite;
 import dev.voxloop.loop.run.Budgets;
 import dev.voxloop.loop.run.LoopRunner;
@@ -110,7 +112,8 @@ class ClaudeAgentTest {
         LoopRunner runner = new LoopRunner(runs, tracker, new EventBus(new InMemoryEventLog()),
                 new WorkspacePreparer(tmp.resolve("ws"), null, false),
                 (proj, run, ws) -> new ClaudeAgent(proj.agentCommand(), voxloop, null, 10, Map.of()),
-                new GateSuite(), s, StuckDetector.DEFAULTS, Clock.systemUTC(), () -> "r1");
+                new GateSuite(new ToolUseRules()), new RunMarkerFile(), s, StuckDetector.DEFAULTS, Clock.systemUTC(),
+                () -> "r1");
 
         LoopRun run = runner.run(t.key(), "w1", () -> true);
 

@@ -11,18 +11,20 @@ import dev.voxloop.core.intent.TicketDraft;
 import dev.voxloop.core.loop.ControlSignal;
 import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.core.loop.LoopState;
+import dev.voxloop.core.testing.InMemoryEventLog;
+import dev.voxloop.core.testing.InMemoryTracker;
 import dev.voxloop.core.ticket.Provenance;
 import dev.voxloop.core.ticket.Ticket;
+import dev.voxloop.guard.hook.RunMarkerFile;
+import dev.voxloop.guard.policy.ToolUseRules;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.loop.ProjectConfig;
 import dev.voxloop.loop.agent.CodingAgent;
 import dev.voxloop.loop.agent.TurnRequest;
 import dev.voxloop.loop.agent.TurnResult;
-import dev.voxloop.core.testing.InMemoryEventLog;
 import dev.voxloop.loop.fixture.MemoryLoopRuns;
-import dev.voxloop.core.testing.InMemoryTracker;
-import dev.voxloop.loop.fixture.TrackItTracker;
 import dev.voxloop.loop.fixture.TempRepo;
+import dev.voxloop.loop.fixture.TrackItTracker;
 import dev.voxloop.loop.gate.GateSuite;
 import dev.voxloop.loop.workspace.Git;
 import dev.voxloop.loop.workspace.WorkspacePreparer;
@@ -68,7 +70,8 @@ class LoopRunnerTest {
         LoopSettings s = LoopSettings.from(ConfigTree.empty(), tmp).withProject(p);
         AtomicInteger ids = new AtomicInteger();
         return new LoopRunner(runs, tracker, new EventBus(log), new WorkspacePreparer(tmp.resolve("ws"), null, false),
-                (proj, run, ws) -> agent, new GateSuite(), s, StuckDetector.DEFAULTS, Clock.systemUTC(),
+                (proj, run, ws) -> agent, new GateSuite(new ToolUseRules()), new RunMarkerFile(), s,
+                StuckDetector.DEFAULTS, Clock.systemUTC(),
                 () -> "run" + ids.incrementAndGet());
     }
 

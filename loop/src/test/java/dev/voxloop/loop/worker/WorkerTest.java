@@ -11,19 +11,21 @@ import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.core.loop.LoopState;
 import dev.voxloop.core.queue.QueueEntry;
 import dev.voxloop.core.queue.QueueStatus;
+import dev.voxloop.core.testing.InMemoryEventLog;
+import dev.voxloop.core.testing.InMemoryLoopQueue;
+import dev.voxloop.core.testing.InMemoryTracker;
 import dev.voxloop.core.ticket.Provenance;
 import dev.voxloop.core.ticket.Ticket;
+import dev.voxloop.guard.hook.RunMarkerFile;
+import dev.voxloop.guard.policy.ToolUseRules;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.loop.ProjectConfig;
 import dev.voxloop.loop.agent.CodingAgent;
 import dev.voxloop.loop.agent.TurnRequest;
 import dev.voxloop.loop.agent.TurnResult;
-import dev.voxloop.core.testing.InMemoryEventLog;
-import dev.voxloop.core.testing.InMemoryLoopQueue;
 import dev.voxloop.loop.fixture.MemoryLoopRuns;
-import dev.voxloop.core.testing.InMemoryTracker;
-import dev.voxloop.loop.fixture.TrackItTracker;
 import dev.voxloop.loop.fixture.TempRepo;
+import dev.voxloop.loop.fixture.TrackItTracker;
 import dev.voxloop.loop.gate.GateSuite;
 import dev.voxloop.loop.run.Budgets;
 import dev.voxloop.loop.run.LoopRunner;
@@ -84,7 +86,8 @@ class WorkerTest {
         LoopSettings s = LoopSettings.from(ConfigTree.empty(), tmp).withProject(p);
         InMemoryEventLog log = new InMemoryEventLog();
         LoopRunner runner = new LoopRunner(new MemoryLoopRuns(), tracker, new EventBus(log),
-                new WorkspacePreparerFor(tmp).get(), (proj, run, ws) -> slow, new GateSuite(), s,
+                new WorkspacePreparerFor(tmp).get(), (proj, run, ws) -> slow, new GateSuite(new ToolUseRules()),
+                new RunMarkerFile(), s,
                 StuckDetector.DEFAULTS, Clock.systemUTC(), () -> "r1");
         Worker w = new Worker("w1", queue, runner, new EventBus(log), Duration.ofMillis(300), Duration.ofMillis(50),
                 3, Clock.systemUTC());

@@ -8,6 +8,7 @@ import dev.voxloop.core.ticket.Comment;
 import dev.voxloop.core.ticket.Project;
 import dev.voxloop.core.ticket.Provenance;
 import dev.voxloop.core.ticket.Ticket;
+import dev.voxloop.core.ticket.TicketStatus;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.store.Database;
 import dev.voxloop.store.Json;
@@ -21,10 +22,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -161,12 +162,12 @@ public final class BuiltinTracker implements TicketTracker {
                 .bind("key", key).bind("project", projectKey).bind("number", number).bind("summary", d.summary())
                 .bind("description", d.description()).bind("criteria", json.writeStrings(d.acceptanceCriteria()))
                 .bind("type", type.name()).bind("priority", priority.name())
-                .bind("labels", json.writeStrings(d.labels())).bind("status", TicketStatus.TO_DO.label())
+                .bind("labels", json.writeStrings(d.labels())).bind("status", name(TicketStatus.TO_DO))
                 .bind("parent", d.parentKey()).bind("intake", intakeId)
                 .bind("spoken", p != null && p.spoken()).bind("said", p == null ? null : p.said())
                 .bind("requestedAt", p == null ? null : Times.stored(p.at())).bind("now", now).execute();
         return new Filed(key, new Ticket(key, browseUrl(key), projectKey, d.summary(), d.description(),
-                d.acceptanceCriteria(), type, priority, d.labels(), TicketStatus.TO_DO.label(), d.parentKey(), intakeId,
+                d.acceptanceCriteria(), type, priority, d.labels(), name(TicketStatus.TO_DO), d.parentKey(), intakeId,
                 now, now, List.of()));
     }
 
@@ -220,14 +221,23 @@ public final class BuiltinTracker implements TicketTracker {
     }
 
     @Override
-    public void transition(String key, String status) {
-        TicketStatus target = TicketStatus.parse(status);
+    public void transition(String key, TicketStatus status) {
         int rows = jdbi.withHandle(h -> h.createUpdate("UPDATE tracker_tickets SET status = :s, updated_at = :now "
-                        + "WHERE ticket_key = :k").bind("s", target.label())
+                        + "WHERE ticket_key = :k").bind("s", name(status))
                 .bind("now", Times.stored(clock.instant())).bind("k", key).execute());
         if (rows == 0) {
             throw Problem.notFound("ticket " + key + " does not exist");
         }
+    }
+
+    /** The built-in workflow's name for a status, as stored and shown: "To Do", "In Progress", ... */
+    static String name(TicketStatus status) {
+        return switch (status) {
+            case TO_DO -> "To Do";
+            case IN_PROGRESS -> "In Progress";
+            case IN_REVIEW -> "In Review";
+            case DONE -> "Done";
+        };
     }
 
     @Override

@@ -49,7 +49,9 @@ public record JiraSettings(
         @Key(path = "tracker.jira.fields",
                 doc = "Values for other create fields by field id, as Jira JSON (e.g. customfield_10020: {id: \"42\"});"
                         + " used when the project's create screen has the field")
-        Map<String, Object> fields) {
+        Map<String, Object> fields,
+        @Key(path = "tracker.jira.statuses")
+        JiraStatuses statuses) {
 
     public JiraSettings {
         url = normaliseUrl(url);
@@ -65,7 +67,8 @@ public record JiraSettings(
                         Duration connectTimeout, Duration requestTimeout, RetryPolicy retry, Duration metadataTtl) {
         this(url, email, apiToken, oauthToken, projectKey, or(connectTimeout, Defaults.JIRA.connectTimeout),
                 or(requestTimeout, Defaults.JIRA.requestTimeout), or(retry, Defaults.JIRA.retry),
-                or(metadataTtl, Defaults.JIRA.metadataTtl), Defaults.JIRA.searchSettle, Map.of());
+                or(metadataTtl, Defaults.JIRA.metadataTtl), Defaults.JIRA.searchSettle, Map.of(),
+                Defaults.JIRA.statuses);
     }
 
     /** Holder, so the defaults are bound on first use rather than while the record class initialises. */
@@ -112,22 +115,27 @@ public record JiraSettings(
 
     public JiraSettings withRetry(RetryPolicy r) {
         return new JiraSettings(url, email, apiToken, oauthToken, projectKey, connectTimeout, requestTimeout, r,
-                metadataTtl, searchSettle, fields);
+                metadataTtl, searchSettle, fields, statuses);
     }
 
     public JiraSettings withRequestTimeout(Duration t) {
         return new JiraSettings(url, email, apiToken, oauthToken, projectKey, connectTimeout, t, retry,
-                metadataTtl, searchSettle, fields);
+                metadataTtl, searchSettle, fields, statuses);
     }
 
     public JiraSettings withFields(Map<String, Object> f) {
         return new JiraSettings(url, email, apiToken, oauthToken, projectKey, connectTimeout, requestTimeout, retry,
-                metadataTtl, searchSettle, f);
+                metadataTtl, searchSettle, f, statuses);
     }
 
     public JiraSettings withSearchSettle(Duration d) {
         return new JiraSettings(url, email, apiToken, oauthToken, projectKey, connectTimeout, requestTimeout, retry,
-                metadataTtl, d, fields);
+                metadataTtl, d, fields, statuses);
+    }
+
+    public JiraSettings withStatuses(JiraStatuses s) {
+        return new JiraSettings(url, email, apiToken, oauthToken, projectKey, connectTimeout, requestTimeout, retry,
+                metadataTtl, searchSettle, fields, s);
     }
 
     @Override

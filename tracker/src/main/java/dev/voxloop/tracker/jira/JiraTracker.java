@@ -9,6 +9,7 @@ import dev.voxloop.core.problem.Problem;
 import dev.voxloop.core.ticket.Project;
 import dev.voxloop.core.ticket.Provenance;
 import dev.voxloop.core.ticket.Ticket;
+import dev.voxloop.core.ticket.TicketStatus;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.tracker.jira.CreateMetadata.FieldMeta;
 import dev.voxloop.tracker.jira.CreateMetadata.IssueTypeMeta;
@@ -200,11 +201,11 @@ public final class JiraTracker implements TicketTracker {
     }
 
     @Override
-    public void transition(String key, String status) {
+    public void transition(String key, TicketStatus status) {
         String path = "/rest/api/3/issue/" + JiraRequest.segment(key) + "/transitions";
         JsonNode available = transport.call(JiraRequest.get(path, Map.of(), "read the transitions of " + key))
                 .path("transitions");
-        String wanted = status == null ? "" : status.strip();
+        String wanted = settings.statuses().name(status).strip();
         JsonNode match = null;
         for (JsonNode t : available) {
             if (t.path("name").asText().equalsIgnoreCase(wanted)) {

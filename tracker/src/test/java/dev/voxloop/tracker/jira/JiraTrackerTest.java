@@ -1,6 +1,5 @@
 package dev.voxloop.tracker.jira;
 
-import dev.voxloop.core.testing.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,9 +7,11 @@ import dev.voxloop.core.intent.IssueType;
 import dev.voxloop.core.intent.Priority;
 import dev.voxloop.core.intent.TicketDraft;
 import dev.voxloop.core.problem.Problem;
+import dev.voxloop.core.testing.ManualClock;
 import dev.voxloop.core.ticket.Project;
 import dev.voxloop.core.ticket.Provenance;
 import dev.voxloop.core.ticket.Ticket;
+import dev.voxloop.core.ticket.TicketStatus;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -273,19 +274,30 @@ class JiraTrackerTest {
     }
 
     @Test
-    void transitionsMatchTransitionOrStatusNameIgnoringCase() {
+    void statusesMoveByTheDefaultWorkflowNames() {
         Ticket t = tracker.create(draft("Move me"), provenance());
-        tracker.transition(t.key(), "start progress");
+        tracker.transition(t.key(), TicketStatus.IN_PROGRESS);
         assertThat(tracker.find(t.key()).orElseThrow().status()).isEqualTo("In Progress");
-        tracker.transition(t.key(), "DONE");
+        tracker.transition(t.key(), TicketStatus.DONE);
         assertThat(jira.issue(t.key()).orElseThrow().status()).isEqualTo("Done");
-        tracker.transition(t.key(), "to do");
+        tracker.transition(t.key(), TicketStatus.TO_DO);
         assertThat(jira.issue(t.key()).orElseThrow().status()).isEqualTo("To Do");
-        assertThatThrownBy(() -> tracker.transition(t.key(), "Deployed")).isInstanceOfSatisfying(Problem.class, p -> {
-            assertThat(p.kind()).isEqualTo(Problem.Kind.INVALID);
-            assertThat(p.getMessage()).contains("'Deployed'")
-                    .contains("Start Progress (to In Progress)").contains("Done (to Done)");
-        });
+    }
+
+    @Test
+    void aProjectWorkflowIsMappedByConfigurationAsTransitionOrStatusNames() {
+        JiraStatuses own = new JiraStatuses("to do", "start progress", "Code Review", "DONE");
+        JiraTracker mapped = tracker(jira.settings().withStatuses(own));
+        Ticket t = mapped.create(draft("Move me"), provenance());
+        mapped.transition(t.key(), TicketStatus.IN_PROGRESS);
+        assertThat(jira.issue(t.key()).orElseThrow().status()).isEqualTo("In Progress");
+        mapped.transition(t.key(), TicketStatus.DONE);
+        assertThat(jira.issue(t.key()).orElseThrow().status()).isEqualTo("Done");
+        assertThatThrownBy(() -> mapped.transition(t.key(), TicketStatus.IN_REVIEW))
+                .isInstanceOfSatisfying(Problem.class, p -> {
+                    assertThat(p.kind()).isEqualTo(Problem.Kind.INVALID);
+                    assertThat(p.getMessage()).contains("'Code Review'").contains("To Do (to To Do)");
+                });
     }
 
     @Test
@@ -351,7 +363,7 @@ class JiraTrackerTest {
     void aTransitionWhoseOutcomeIsUnknownIsCheckedThenRepeated() {
         Ticket t = tracker.create(draft("Move"), provenance());
         jira.failNext("POST", "/rest/api/3/issue/" + t.key() + "/transitions", 504, null, 1);
-        tracker.transition(t.key(), "In Progress");
+        tracker.transition(t.key(), TicketStatus.IN_PROGRESS);
         assertThat(jira.issue(t.key()).orElseThrow().status()).isEqualTo("In Progress");
         assertThat(jira.requests("POST", "/rest/api/3/issue/" + t.key() + "/transitions")).hasSize(2);
     }

@@ -4,6 +4,7 @@ import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.core.loop.LoopState;
 import dev.voxloop.core.loop.RunWorkspace;
 import dev.voxloop.core.problem.Problem;
+import dev.voxloop.core.ticket.TicketStatus;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.loop.run.OpenRun;
 import dev.voxloop.loop.run.RunContext;
@@ -39,7 +40,7 @@ public final class PrepareStep implements Step {
         run = ctx.progress(run.preparedIn(new RunWorkspace(ws.dir().toString(), ws.branch(), ws.baseBranch(),
                 ws.baseCommit(), run.workspace().pushedCommit())));
         try {
-            tracker.transition(run.ticketKey(), "In Progress");
+            tracker.transition(run.ticketKey(), TicketStatus.IN_PROGRESS);
         } catch (Problem e) {
             // safe: the ticket's status is for people; a tracker whose workflow has no such move still gets the work
             events.stage(run, "could not move the ticket to In Progress: " + e.getMessage());

@@ -1,7 +1,7 @@
 package dev.voxloop.server.http.intake;
 
 import dev.voxloop.core.intake.DraftEdits;
-import dev.voxloop.core.intake.IntakeService;
+import dev.voxloop.core.intake.Intake;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.server.json.JsonBody;
 import dev.voxloop.server.json.WireShapes;
@@ -10,15 +10,15 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 
 /**
  * The original's voice pipeline endpoints (transcribe, extract, run, run/audio, clarify, approve, discard) plus
- * the session state. Each maps straight onto {@link IntakeService}; the shapes live in {@link WireShapes}.
+ * the session state. Each maps straight onto {@link Intake}; the shapes live in {@link WireShapes}.
  */
 public final class IntakeRoutes {
 
-    private final IntakeService intake;
+    private final Intake intake;
     private final JsonBody body;
     private final AudioUploads uploads;
 
-    public IntakeRoutes(IntakeService intake, JsonBody body, long maxUploadBytes) {
+    public IntakeRoutes(Intake intake, JsonBody body, long maxUploadBytes) {
         this.intake = intake;
         this.body = body;
         this.uploads = new AudioUploads(maxUploadBytes);

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every error is JSON: {@code {"error": code, "detail": message, "field": name-or-null}} ({@code detail} because the
- * original's FastAPI clients read it). A {@link Problem} keeps its kind's status; anything unexpected is a 500
+ * original's FastAPI clients read it). A {@link Problem} is answered with its kind's status ({@link ProblemStatus}); anything unexpected is a 500
  * with an error id that is logged with the stack trace here and never sent.
  */
 public final class ErrorResponses {
@@ -31,16 +31,17 @@ public final class ErrorResponses {
 
     public void register(JavalinDefaultRoutingApi routes) {
         routes.exception(Problem.class, (e, ctx) -> {
-            if (e.kind().status() >= 500 && e.getCause() != null) {
-                LOG.warn("{} {} -> {}: {}", ctx.method(), ctx.path(), e.kind().status(), e.getMessage());
+            int status = ProblemStatus.of(e.kind());
+            if (status >= 500 && e.getCause() != null) {
+                LOG.warn("{} {} -> {}: {}", ctx.method(), ctx.path(), status, e.getMessage());
             }
             if (e.kind() == Problem.Kind.UNAUTHORIZED) {
                 ctx.header("WWW-Authenticate", "Bearer");
             }
-            write(ctx, e.kind().status(), code(e.kind()), e.getMessage(), e.field(), null);
+            write(ctx, status, ProblemStatus.code(e.kind()), e.getMessage(), e.field(), null);
         });
         routes.exception(HttpResponseException.class, (e, ctx) ->
-                write(ctx, e.getStatus(), codeFor(e.getStatus()), message(e.getStatus(), e.getMessage(), ctx), null,
+                write(ctx, e.getStatus(), ProblemStatus.codeFor(e.getStatus()), message(e.getStatus(), e.getMessage(), ctx), null,
                         null));
         routes.exception(Exception.class, (e, ctx) -> {
             String id = errorId();
@@ -56,7 +57,7 @@ public final class ErrorResponses {
         if (ctx.attribute(WRITTEN) != null) {
             return;
         }
-        write(ctx, status, codeFor(status), message(status, null, ctx), null, null);
+        write(ctx, status, ProblemStatus.codeFor(status), message(status, null, ctx), null, null);
     }
 
     public void write(Context ctx, int status, String error, String detail, String field, String errorId) {
@@ -75,33 +76,6 @@ public final class ErrorResponses {
             case 413 -> "Request body too large";
             default -> given == null || given.isBlank() ? "Request failed" : given;
         };
-    }
-
-    static String code(Problem.Kind kind) {
-        return switch (kind) {
-            case INVALID -> "invalid_request";
-            case UNAUTHORIZED -> "unauthorized";
-            case NOT_FOUND -> "not_found";
-            case CONFLICT -> "conflict";
-            case GONE -> "gone";
-            case TOO_LARGE -> "too_large";
-            case UNSUPPORTED_MEDIA -> "unsupported_media_type";
-            case UNPROCESSABLE -> "unprocessable";
-            case TOO_MANY_REQUESTS -> "too_many_requests";
-            case UPSTREAM -> "upstream_error";
-            case UNAVAILABLE -> "unavailable";
-            case TIMEOUT -> "timeout";
-        };
-    }
-
-    static String codeFor(int status) {
-        for (Problem.Kind k : Problem.Kind.values()) {
-            if (k.status() == status) {
-                return code(k);
-            }
-        }
-        return status == 405 ? "method_not_allowed" : status >= 500 ? "internal_error"
-                : "http_" + status;
     }
 
     private static String errorId() {

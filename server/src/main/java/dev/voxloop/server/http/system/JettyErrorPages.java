@@ -41,7 +41,7 @@ public final class JettyErrorPages extends ErrorHandler {
 
     private ByteBuffer body(int code, String message) {
         String detail = message == null || message.isBlank() ? HttpStatus.getMessage(code) : message;
-        return ByteBuffer.wrap(json.write(WireShapes.obj("error", ErrorResponses.codeFor(code), "detail", detail,
+        return ByteBuffer.wrap(json.write(WireShapes.obj("error", ProblemStatus.codeFor(code), "detail", detail,
                 "field", null)).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -3,9 +3,9 @@ package dev.voxloop.speech.engine.offline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.voxloop.core.transcript.Transcript;
+import dev.voxloop.core.transcript.WordErrorRate;
 import dev.voxloop.speech.SpeechEngines;
 import dev.voxloop.speech.SpeechSettings;
-import dev.voxloop.speech.bench.WordErrorRate;
 import dev.voxloop.speech.engine.WarmEngine;
 import dev.voxloop.speech.testing.TestAudio;
 import java.time.Duration;

@@ -1,0 +1,39 @@
+package dev.voxloop.app;
+
+import dev.voxloop.app.Voxloop.Check;
+import dev.voxloop.core.intent.IntentExtractor;
+import dev.voxloop.core.ticket.TicketTracker;
+import dev.voxloop.core.transcript.SpeechToText;
+import dev.voxloop.store.Database;
+import dev.voxloop.tracker.jira.JiraCheck;
+import dev.voxloop.tracker.jira.JiraTracker;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The checks of {@code voxloop doctor}: can each wired part do its job right now. A new part adds one check. */
+final class Doctor {
+
+    private Doctor() {
+    }
+
+    static List<Check> checks(Database database, TicketTracker tracker, SpeechToText speech,
+                              IntentExtractor extractor) {
+        List<Check> checks = new ArrayList<>();
+        checks.add(new Check("database", database.ping(), true, database.describe()));
+        try {
+            int projects = tracker.projects().size();
+            checks.add(new Check("tracker", projects > 0, true, tracker.name() + ", " + projects + " projects"));
+        } catch (RuntimeException e) {
+            checks.add(new Check("tracker", false, true, tracker.name() + ": " + e.getMessage()));
+        }
+        if (tracker instanceof JiraTracker jira) {
+            JiraCheck who = jira.check();
+            checks.add(new Check("jira", who.ok(), true, who.detail()));
+        }
+        checks.add(speech == null ? new Check("speech", false, false, "off (speech.engine: none)")
+                : new Check("speech", true, false, speech.name() + (speech.ready() ? ", model loaded"
+                        : ", model loads on first use or when the server starts")));
+        checks.add(new Check("intent", true, true, extractor.name()));
+        return checks;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.voxloop.app;
+
+import dev.voxloop.core.guard.RunMarkers;
+import dev.voxloop.core.guard.ToolUsePolicy;
+import dev.voxloop.guard.githook.GitHooks;
+import dev.voxloop.guard.hook.HookHandler;
+import dev.voxloop.guard.hook.RunMarkerFile;
+import dev.voxloop.guard.policy.ToolUseRules;
+import dev.voxloop.loop.LoopSettings;
+import dev.voxloop.loop.gate.GateSuite;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Wires the guard: the tool-use policy (with the configured package allowlist), the run markers the loop writes
+ * and the hooks read, and the hook handlers of {@code voxloop hook} and {@code voxloop githook}. The hooks need
+ * only the settings: they run inside an agent's process tree, with no database.
+ */
+public final class Guards {
+
+    private Guards() {
+    }
+
+    public static ToolUsePolicy policy(LoopSettings settings) {
+        return new ToolUseRules(settings.allowlist());
+    }
+
+    public static RunMarkers markers() {
+        return new RunMarkerFile();
+    }
+
+    /** The handler of {@code voxloop hook ...}: the policy, and the loop's own gates for the Stop hook. */
+    public static HookHandler hookHandler(LoopSettings settings) {
+        ToolUsePolicy policy = policy(settings);
+        return new HookHandler(policy, new GateSuite(policy), markers(), Clock.systemUTC());
+    }
+
+    /** The git hooks of {@code voxloop githook ...}: default branches are main, master and every project's. */
+    public static GitHooks gitHooks(LoopSettings settings) {
+        Set<String> defaults = new HashSet<>(Set.of("main", "master"));
+        settings.projects().values().forEach(p -> defaults.add(p.defaultBranch()));
+        return new GitHooks(defaults);
+    }
+}

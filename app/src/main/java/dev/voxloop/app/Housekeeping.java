@@ -1,0 +1,73 @@
+package dev.voxloop.app;
+
+import dev.voxloop.core.queue.LoopQueue;
+import dev.voxloop.intake.IntakeService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server process's background thread: loads the models once the server answers, finishes what a crash
+ * interrupted, expires unanswered questions and previews, and releases lapsed queue leases. A new periodic job is
+ * one line in {@link #start}.
+ */
+final class Housekeeping implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
+
+    private final Engines engines;
+    private final IntakeService intake;
+    private final LoopQueue queue;
+    private ScheduledExecutorService thread;
+
+    Housekeeping(Engines engines, IntakeService intake, LoopQueue queue) {
+        this.engines = engines;
+        this.intake = intake;
+        this.queue = queue;
+    }
+
+    /**
+     * Starts the thread; a second call does nothing.
+     *
+     * @param recoverChecks re-runs CI checks a stopped process left unfinished (once, at start)
+     */
+    synchronized void start(Runnable recoverChecks) {
+        if (thread != null) {
+            return;
+        }
+        thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "voxloop-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        // Models load only once the server answers, so they do not compete with start-up for the CPU.
+        thread.execute(() -> guarded("models", engines::warm));
+        thread.execute(() -> guarded("resume", () -> {
+            int n = intake.resumeInterrupted();
+            if (n > 0) {
+                LOG.info("resumed {} intake sessions left mid-step", n);
+            }
+        }));
+        thread.execute(() -> guarded("ci", recoverChecks));
+        thread.scheduleWithFixedDelay(() -> guarded("expire", intake::expireDue), 5, 15, TimeUnit.SECONDS);
+        thread.scheduleWithFixedDelay(() -> guarded("leases", queue::releaseExpired), 5, 15, TimeUnit.SECONDS);
+    }
+
+    /** Runs one job; a failure is logged and the job runs again at its next turn, so one bad run stops nothing. */
+    private static void guarded(String what, Runnable job) {
+        try {
+            job.run();
+        } catch (RuntimeException e) {
+            LOG.warn("housekeeping ({}) failed: {}", what, e.toString());
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (thread != null) {
+            thread.shutdownNow();
+        }
+    }
+}

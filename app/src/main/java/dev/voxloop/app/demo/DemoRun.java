@@ -1,0 +1,174 @@
+package dev.voxloop.app.demo;
+
+import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.core.event.EventBus;
+import dev.voxloop.core.event.PipelineEvent;
+import dev.voxloop.core.loop.LoopRun;
+import dev.voxloop.core.loop.LoopRunRepository;
+import dev.voxloop.core.queue.LoopQueue;
+import dev.voxloop.core.ticket.Provenance;
+import dev.voxloop.core.ticket.Ticket;
+import dev.voxloop.core.ticket.TicketTracker;
+import dev.voxloop.guard.hook.RunMarkerFile;
+import dev.voxloop.guard.policy.ToolUseRules;
+import dev.voxloop.loop.LoopSettings;
+import dev.voxloop.loop.ProjectConfig;
+import dev.voxloop.loop.agent.Agents;
+import dev.voxloop.loop.forge.ForgeSteps;
+import dev.voxloop.loop.forge.ForgeTarget;
+import dev.voxloop.loop.forge.PullRequestReview;
+import dev.voxloop.loop.gate.GateSuite;
+import dev.voxloop.loop.run.Budgets;
+import dev.voxloop.loop.run.LoopParts;
+import dev.voxloop.loop.run.LoopRunner;
+import dev.voxloop.loop.run.StuckDetector;
+import dev.voxloop.loop.worker.Worker;
+import dev.voxloop.loop.workspace.Git;
+import dev.voxloop.loop.workspace.WorkspacePreparer;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code voxloop demo}: makes the TrackIt repository (and a bare origin) under a directory, files the VAT ticket,
+ * queues it, and lets one worker with the replay agent take it through red, green and the gates to a pushed
+ * branch, printing each stage. Needs only a JDK and git.
+ */
+public final class DemoRun {
+
+    /**
+     * What the demo ended with.
+     *
+     * @param forge   where the pull request went, or null when the demo ran without a forge
+     * @param timings where the time from the push to the merge went, or null when nothing was merged
+     */
+    public record Outcome(Ticket ticket, LoopRun run, String remoteBranchSha, ForgeTarget forge,
+                          ForgeTimings timings) {
+    }
+
+    /** Hosts the sample's origin on a forge and says where its runs go past the push. */
+    public interface Hosting {
+        ForgeTarget host(Path origin);
+    }
+
+    private final TicketTracker tracker;
+    private final LoopQueue queue;
+    private final EventBus events;
+    private final LoopRunRepository runs;
+    private final Clock clock;
+    private final Hosting hosting;
+
+    public DemoRun(TicketTracker tracker, LoopQueue queue, EventBus events, LoopRunRepository runs, Clock clock) {
+        this(tracker, queue, events, runs, clock, null);
+    }
+
+    /** @param hosting the forge the run goes on to (pull request, CI, healing, merge), or null to stop at PUSHED */
+    public DemoRun(TicketTracker tracker, LoopQueue queue, EventBus events, LoopRunRepository runs, Clock clock,
+                   Hosting hosting) {
+        this.hosting = hosting;
+        this.tracker = tracker;
+        this.queue = queue;
+        this.events = events;
+        this.runs = runs;
+        this.clock = clock;
+    }
+
+    public Outcome run(Path dir, String projectKey, PrintStream out) {
+        Path source = dir.resolve("trackit");
+        Path origin = dir.resolve("trackit.git");
+        out.println("== voxloop demo in " + dir);
+        TrackItSample.create(source, origin);
+        out.println("   sample repository TrackIt pushed to " + origin);
+        ForgeTarget forge = hosting == null ? null : hosting.host(origin);
+        if (forge != null) {
+            out.println("   hosted on the " + forge.forge().name() + " forge as " + forge.repository() + " ("
+                    + forge.cloneSource() + ")");
+        }
+        Ticket ticket = tracker.create(TrackItSample.ticket(projectKey),
+                new Provenance("demo-" + UUID.randomUUID(), false, "Add Swedish VAT to invoices", clock.instant()));
+        out.println("   filed " + ticket.key() + ": " + ticket.summary());
+        TrackItSample.writeScript(dir.resolve("replay.json"));
+
+        LoopRunner runner = runner(dir, projectKey, forge == null ? origin.toString() : forge.cloneSource(), forge);
+        List<PipelineEvent> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Runnable unsubscribe = events.subscribe(e -> {
+            seen.add(e.event());
+            out.println(render(e.event()));
+        });
+        try {
+            queue.enqueue(ticket.key(), ticket.summary());
+            Worker worker = new Worker("demo-worker", queue, runner, events, Duration.ofMinutes(2),
+                    Duration.ofSeconds(1), 1, clock);
+            LoopRun run = worker.runOnce().orElseThrow(() -> new IllegalStateException(
+                    "the demo ticket was not claimed"));
+            Path remote = forge == null ? origin : Path.of(forge.cloneSource());
+            String sha = run.workspace().branch() == null ? null : new Git(remote).tryRun("rev-parse", "--verify",
+                    "-q", "refs/heads/" + run.workspace().branch()).output().strip();
+            out.println("== run " + run.id() + " ended " + run.state() + " after " + run.iteration()
+                    + " iteration(s)" + (run.reason() == null ? "" : ": " + run.reason()));
+            if (sha != null && !sha.isEmpty()) {
+                out.println("   origin has " + run.workspace().branch() + " at " + sha);
+            }
+            if (run.forge().mergeCommit() != null) {
+                out.println("   " + run.workspace().baseBranch() + " is at the squashed merge "
+                        + run.forge().mergeCommit() + " of pull request #" + run.forge().pullRequest() + " ("
+                        + run.forge().pullRequestUrl() + ")");
+            }
+            Ticket after = tracker.find(ticket.key()).orElse(ticket);
+            after.comments().forEach(c -> out.println("   comment on " + ticket.key() + ": " + c.body()));
+            ForgeTimings timings;
+            synchronized (seen) {
+                timings = ForgeTimings.of(List.copyOf(seen), runs.turns(run.id()));
+            }
+            return new Outcome(after, run, sha, forge, timings);
+        } finally {
+            unsubscribe.run();
+        }
+    }
+
+    /**
+     * The demo's loop: project {@code projectKey} cloning {@code repo} with the replay agent and its script in
+     * {@code dir}, going on to {@code forge} (null: ending at PUSHED). Another process resumes an interrupted demo
+     * run with the same runner.
+     */
+    public LoopRunner runner(Path dir, String projectKey, String repo, ForgeTarget forge) {
+        ProjectConfig project = new ProjectConfig(projectKey, repo, "main", null, null, null, null, 80, "replay",
+                List.of(), dir.resolve("replay.json").toString(), null, null,
+                new Budgets(8, Duration.ofMinutes(20), 0));
+        LoopSettings settings = LoopSettings.from(ConfigTree.empty(), dir).withProject(project);
+        LoopParts parts = ForgeSteps.addTo(LoopParts.standard(runs, tracker, events,
+                new WorkspacePreparer(dir.resolve("workspaces"), null, false), new Agents(settings, dir),
+                new GateSuite(new ToolUseRules()), new RunMarkerFile(), settings, StuckDetector.DEFAULTS, clock), events,
+                p -> Optional.ofNullable(forge),
+                PullRequestReview.APPROVE_ALL, Duration.ofMillis(100), Duration.ofMinutes(10));
+        return new LoopRunner(parts, () -> UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    static String render(PipelineEvent e) {
+        return switch (e) {
+            case PipelineEvent.LoopStageChanged s -> String.format("   [%-9s] %s", s.state(), s.message());
+            case PipelineEvent.IterationFinished i -> "   turn " + i.iteration() + ": " + i.summary();
+            case PipelineEvent.GateEvaluated g -> "      gate " + g.gate() + ": " + (g.passed() ? "pass" : "FAIL")
+                    + (g.gate().equals("tests") ? (g.passed() ? "  (GREEN)" : "  (RED)") : "")
+                    + " - " + firstLine(g.detail());
+            case PipelineEvent.StuckDetected s -> "   stuck: " + s.pattern() + " x" + s.repeats();
+            case PipelineEvent.RunFinished r -> "   run finished: " + r.state();
+            case PipelineEvent.LoopStarted l -> "   " + l.worker() + " claimed " + l.ticketKey();
+            case PipelineEvent.PullRequestOpened p -> "   pull request #" + p.number() + " opened: " + p.url();
+            case PipelineEvent.ChecksFinished c -> "   CI " + (c.passed() ? "green" : "red") + ": " + c.summary();
+            case PipelineEvent.HealingStarted h -> "   healing round " + h.round() + ": " + h.failure() + " in "
+                    + h.check();
+            case PipelineEvent.Merged m -> "   merged as " + m.sha();
+            default -> "   " + e.type();
+        };
+    }
+
+    private static String firstLine(String s) {
+        String l = s == null ? "" : s.lines().findFirst().orElse("");
+        return l.length() > 120 ? l.substring(0, 117) + "..." : l;
+    }
+}

@@ -1,0 +1,220 @@
+package dev.voxloop.intake;
+
+import dev.voxloop.core.audio.AudioUpload;
+import dev.voxloop.core.event.EventBus;
+import dev.voxloop.core.event.PipelineEvent;
+import dev.voxloop.core.event.Stage;
+import dev.voxloop.core.intake.DraftEdits;
+import dev.voxloop.core.intake.Intake;
+import dev.voxloop.core.intake.IntakeOutcome;
+import dev.voxloop.core.intake.IntakeRepository;
+import dev.voxloop.core.intake.IntakeSession;
+import dev.voxloop.core.intake.IntakeState;
+import dev.voxloop.core.intent.Extraction;
+import dev.voxloop.core.intent.IntentExtractor;
+import dev.voxloop.core.intent.IntentRequest;
+import dev.voxloop.core.intent.TicketDraft;
+import dev.voxloop.core.problem.Problem;
+import dev.voxloop.core.queue.LoopQueue;
+import dev.voxloop.core.ticket.Project;
+import dev.voxloop.core.ticket.TicketTracker;
+import dev.voxloop.core.transcript.SpeechToText;
+import dev.voxloop.core.transcript.Transcript;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The intake state machine: a spoken or typed request to a filed ticket.
+ *
+ * <pre>
+ * RECEIVED → TRANSCRIBING → EXTRACTING → (CLARIFYING ⇄ EXTRACTING)* → PREVIEWING → CREATING → CREATED
+ *            exits: DISCARDED, FAILED, EXPIRED
+ * </pre>
+ *
+ * This class is the entry points a client calls (the {@link Intake} port) and the housekeeping the server runs;
+ * the transitions themselves are {@link IntakeSteps}. Requests for one session are serialised by a per-session
+ * lock inside a process (different sessions run in parallel); across processes the repository's version check
+ * is the guard. Every step is persisted before the caller hears of it, and the session id is the idempotency key
+ * for ticket creation.
+ */
+public final class IntakeService implements Intake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
+
+    private final IntakeRepository sessions;
+    private final EventBus events;
+    private final SpeechToText speech;
+    private final IntentExtractor extractor;
+    private final TicketTracker tracker;
+    private final IntakeSettings settings;
+    private final Supplier<String> ids;
+    private final SessionLocks locks = new SessionLocks(256);
+    private final IntakeSteps steps;
+    private final IntakeHousekeeping housekeeping;
+    private final ProjectResolution projects;
+
+    /** @param speech may be null when no speech engine is installed: audio is then refused as unavailable */
+    public IntakeService(IntakeRepository sessions, SpeechToText speech, IntentExtractor extractor,
+                         TicketTracker tracker, LoopQueue queue, EventBus events, IntakeSettings settings,
+                         Clock clock, Supplier<String> ids) {
+        this.sessions = sessions;
+        this.speech = speech;
+        this.extractor = extractor;
+        this.tracker = tracker;
+        this.settings = settings;
+        this.ids = ids;
+        this.steps = new IntakeSteps(sessions, extractor, tracker, queue, events, settings, clock);
+        this.housekeeping = new IntakeHousekeeping(sessions, steps, locks);
+        this.projects = new ProjectResolution(settings.defaultProject());
+        this.events = events;
+    }
+
+    public IntakeSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public Optional<IntakeSession> find(String id) {
+        return sessions.find(id);
+    }
+
+    // ---- entry points ---------------------------------------------------------------------------------------
+
+    @Override
+    public IntakeOutcome submitText(String text, boolean spoken) {
+        String clean = IntakeInput.requireText(text, "text");
+        String id = ids.get();
+        // the lock is taken before the session exists, so the restart housekeeping never sees it half-started
+        return locks.with(id, () -> steps.extract(sessions.insert(IntakeSession.received(id, spoken, clean,
+                steps.now()))));
+    }
+
+    @Override
+    public IntakeOutcome submitAudio(AudioUpload audio) {
+        IntakeInput.requireAudio(audio);
+        SpeechToText engine = requireSpeech();
+        String id = ids.get();
+        return locks.with(id, () -> {
+            IntakeSession s = sessions.insert(IntakeSession.received(id, true, null, steps.now()));
+            steps.stage(s.id(), Stage.RECORDING, "Audio received: " + audio.displayName());
+            IntakeSession cur = steps.save(s.moveTo(IntakeState.TRANSCRIBING, steps.now()));
+            steps.stage(s.id(), Stage.TRANSCRIBING, "Transcribing with " + engine.name() + "…");
+            Transcript t;
+            try {
+                t = engine.transcribe(audio);
+                IntakeInput.requireHeard(t);
+            } catch (Problem p) {
+                steps.fail(cur, p.getMessage());
+                throw p;
+            } catch (RuntimeException e) {
+                LOG.warn("transcription failed for intake {}", s.id(), e);
+                steps.fail(cur, "Transcription failed: " + e.getMessage());
+                throw new Problem(Problem.Kind.UNPROCESSABLE, "Transcription failed; please try again", null, e);
+            }
+            events.publish(new PipelineEvent.Transcribed(steps.now(), s.id(), t.engine(), t.audioSeconds(),
+                    t.decodeSeconds(), t.text()));
+            cur = steps.save(cur.withText(t.text()));
+            return steps.extract(cur);
+        });
+    }
+
+    @Override
+    public Transcript transcribe(AudioUpload audio) {
+        IntakeInput.requireAudio(audio);
+        return requireSpeech().transcribe(audio);
+    }
+
+    @Override
+    public Extraction understand(String text) {
+        String clean = IntakeInput.requireText(text, "text");
+        List<Project> known = tracker.projects();
+        try {
+            return projects.resolve(extractor.extract(new IntentRequest(clean, List.of(), List.of(), null, known,
+                    settings.defaultProject())), known);
+        } catch (Problem p) {
+            throw p;
+        } catch (RuntimeException e) {
+            LOG.warn("extraction failed", e);
+            throw new Problem(Problem.Kind.UNPROCESSABLE, "Could not understand the request", null, e);
+        }
+    }
+
+    @Override
+    public IntakeOutcome clarify(String id, String answer) {
+        String clean = IntakeInput.requireText(answer, "text");
+        return locks.with(id, () -> {
+            IntakeSession s = steps.load(id);
+            if (s.state() != IntakeState.CLARIFYING) {
+                throw Problem.conflict("session " + id + " is not waiting for an answer (it is " + named(s) + ")");
+            }
+            return steps.extract(steps.save(s.answered(clean)));
+        });
+    }
+
+    /** Approving twice, or after a crash mid-creation, files once: CREATED answers as filed, CREATING retries. */
+    @Override
+    public IntakeOutcome approve(String id, DraftEdits edits) {
+        return locks.with(id, () -> {
+            IntakeSession s = steps.load(id);
+            return switch (s.state()) {
+                case CREATED -> new IntakeOutcome.Filed(s, false);
+                case CREATING -> steps.file(s);
+                case PREVIEWING -> {
+                    TicketDraft edited = PreviewEdits.apply(edits == null ? DraftEdits.none() : edits, s.draft(),
+                            tracker.projects());
+                    IntakeSession updated = s.withExtraction(ProjectResolution.withDraft(s.extraction(), edited));
+                    IntakeInput.requireFileable(edited);
+                    yield steps.file(steps.save(updated.moveTo(IntakeState.CREATING, steps.now())));
+                }
+                default -> throw Problem.conflict("session " + id + " has no draft to approve (it is " + named(s)
+                        + ")");
+            };
+        });
+    }
+
+    @Override
+    public IntakeOutcome discard(String id) {
+        return locks.with(id, () -> {
+            IntakeSession s = steps.load(id);
+            if (s.state() == IntakeState.DISCARDED) {
+                return new IntakeOutcome.Discarded(s);
+            }
+            if (!s.state().canMoveTo(IntakeState.DISCARDED)) {
+                throw Problem.conflict("session " + id + " cannot be discarded (it is " + named(s) + ")");
+            }
+            IntakeSession d = steps.save(s.moveTo(IntakeState.DISCARDED, steps.now()));
+            steps.stage(id, Stage.DONE, "Pipeline discarded by user.");
+            events.publish(new PipelineEvent.IntakeEnded(steps.now(), id, IntakeState.DISCARDED,
+                    "discarded by user"));
+            return new IntakeOutcome.Discarded(d);
+        });
+    }
+
+    // ---- housekeeping ---------------------------------------------------------------------------------------
+
+    /** Expires questions and previews nobody answered in time. Returns how many. */
+    public int expireDue() {
+        return housekeeping.expireDue();
+    }
+
+    /** After a restart: finishes or fails what a crash interrupted (see {@link IntakeHousekeeping}). */
+    public int resumeInterrupted() {
+        return housekeeping.resumeInterrupted();
+    }
+
+    private SpeechToText requireSpeech() {
+        if (speech == null) {
+            throw Problem.unavailable("No speech engine is installed yet; send text to /api/pipeline/run instead");
+        }
+        return speech;
+    }
+
+    private static String named(IntakeSession s) {
+        return s.state().name().toLowerCase(Locale.ROOT);
+    }
+}
