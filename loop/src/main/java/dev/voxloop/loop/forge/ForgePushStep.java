@@ -1,17 +1,11 @@
 package dev.voxloop.loop.forge;
 
-import dev.voxloop.core.loop.LoopFailure;
 import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.core.loop.LoopState;
-import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.loop.ProjectConfig;
-import dev.voxloop.loop.gate.GateSuite;
-import dev.voxloop.loop.run.OpenRun;
 import dev.voxloop.loop.run.RunContext;
 import dev.voxloop.loop.run.Step;
-import dev.voxloop.loop.run.TicketComments;
-import dev.voxloop.loop.workspace.BranchPublisher;
-import dev.voxloop.loop.workspace.Workspace;
+import dev.voxloop.loop.run.step.PushStep;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
@@ -23,43 +17,29 @@ import java.util.function.Function;
  */
 final class ForgePushStep implements Step {
 
-    private final Step loopPush;
+    private final PushStep loopPush;
     private final Function<ProjectConfig, Optional<ForgeTarget>> forges;
-    private final BranchPublisher publisher;
-    private final TicketTracker tracker;
-    private final TicketComments comments;
     private final Clock clock;
 
-    ForgePushStep(Step loopPush, Function<ProjectConfig, Optional<ForgeTarget>> forges, BranchPublisher publisher,
-                  TicketTracker tracker, TicketComments comments, Clock clock) {
+    ForgePushStep(PushStep loopPush, Function<ProjectConfig, Optional<ForgeTarget>> forges, Clock clock) {
         this.loopPush = loopPush;
         this.forges = forges;
-        this.publisher = publisher;
-        this.tracker = tracker;
-        this.comments = comments;
         this.clock = clock;
     }
 
     @Override
     public Next apply(LoopRun run, RunContext ctx) {
-        OpenRun open = ctx.open(run);
-        if (forges.apply(open.project()).isEmpty()) {
+        if (forges.apply(ctx.open(run).project()).isEmpty()) {
             return loopPush.apply(run, ctx);
         }
-        Workspace ws = open.workspace();
-        BranchPublisher.Pushed p = publisher.commitAndPush(ws, run.ticketKey() + ": final changes");
-        if (!p.ok()) {
-            throw new LoopFailure.Infrastructure("pushing " + ws.branch() + " failed: " + p.output(), null);
-        }
-        run = ctx.progress(run.pushed(p.head()));
-        tracker.comment(run.ticketKey(), comments.pushed(run, ws.branch(), open.project().linkTo(ws.branch()),
-                p.head(), ctx.lastVerdict().map(GateSuite.Verdict::summary).orElse(null)));
+        run = loopPush.pushAndTell(run, ctx);
+        String head = run.workspace().pushedCommit();
         if (run.forge().hasPullRequest()) {
-            return new Next(run.withForge(run.forge().pushed(p.head())).moveTo(LoopState.CHECKS, clock.instant()),
-                    "pushed " + ForgeStage.short10(p.head()) + " to pull request #" + run.forge().pullRequest()
+            return new Next(run.withForge(run.forge().pushed(head)).moveTo(LoopState.CHECKS, clock.instant()),
+                    "pushed " + ForgeStage.short10(head) + " to pull request #" + run.forge().pullRequest()
                             + "; waiting for checks");
         }
-        return new Next(run.moveTo(LoopState.PR_OPEN, clock.instant()), "branch " + ws.branch()
+        return new Next(run.moveTo(LoopState.PR_OPEN, clock.instant()), "branch " + run.workspace().branch()
                 + " pushed; gates passed; opening the pull request");
     }
 }

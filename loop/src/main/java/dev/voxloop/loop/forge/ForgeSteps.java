@@ -4,6 +4,7 @@ import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.loop.LoopState;
 import dev.voxloop.loop.ProjectConfig;
 import dev.voxloop.loop.run.LoopParts;
+import dev.voxloop.loop.run.step.PushStep;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -26,10 +27,11 @@ public final class ForgeSteps {
     public static LoopParts addTo(LoopParts parts, EventBus bus, Function<ProjectConfig, Optional<ForgeTarget>> forges,
                                   PullRequestReview review, Duration poll, Duration patience) {
         ForgeStage stage = new ForgeStage(parts.tracker(), bus, review, parts.clock(), patience);
-        var loopPush = parts.steps().forState(LoopState.PUSHING);
+        if (!(parts.steps().forState(LoopState.PUSHING) instanceof PushStep loopPush)) {
+            throw new IllegalStateException("the forge stage builds on the loop's own push step");
+        }
         return parts
-                .withStep(LoopState.PUSHING, new ForgePushStep(loopPush, forges, parts.publisher(), parts.tracker(),
-                        parts.comments(), parts.clock()))
+                .withStep(LoopState.PUSHING, new ForgePushStep(loopPush, forges, parts.clock()))
                 .withStep(LoopState.PR_OPEN, step(parts, forges, poll, (run, ctx, t) -> stage.open(run, ctx.ticket(),
                         t, ctx.lastVerdict().map(v -> v.summary()).orElse(null))))
                 .withStep(LoopState.CHECKS, step(parts, forges, poll, (run, ctx, t) -> stage.checks(run, t)))
