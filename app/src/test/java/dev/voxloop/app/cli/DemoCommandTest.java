@@ -56,6 +56,7 @@ class DemoCommandTest {
                 int exit = new CommandLine(cmd).execute("--dir", tmp.resolve("demo").toString(), "--json");
 
                 JsonNode result = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+                System.out.println("demo --json: " + result); // the timings are the forge figures' raw data
                 assertThat(exit).as(result.toString()).isZero();
                 assertThat(result.path("state").asText()).isEqualTo("MERGED");
                 assertThat(result.path("ticket_status").asText()).isEqualTo("Done");
