@@ -16,6 +16,7 @@ export class PullPage {
     this.repo = repo;
     this.number = number;
     this.openCheck = null;
+    this.signature = null;
     this.body = h("div", { class: "slot", "aria-live": "polite", "aria-busy": "true" }, h("p", { class: "faint" }, "Loading…"));
     main.append(this.body);
     this.load();
@@ -51,6 +52,10 @@ export class PullPage {
       return;
     }
     if (!this.main) return;
+    // re-render only when something changed, so a person's click or focus is not lost to a refresh
+    const signature = JSON.stringify(d);
+    if (signature === this.signature) return;
+    this.signature = signature;
     const pr = d.pull_request;
     const checks = d.checks || [];
     this.live = pr.state === "OPEN";
@@ -154,6 +159,7 @@ export class PullPage {
   }
 
   async merge(pr) {
+    this.signature = null;
     try {
       const r = await this.api.post(this.path(`/pulls/${this.number}/merge`), { method: "squash", expected_head: pr.head_sha });
       this.toasts.success(`Merged as ${String(r.merge_commit).slice(0, 10)}.`);

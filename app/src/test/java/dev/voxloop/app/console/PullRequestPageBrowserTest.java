@@ -71,7 +71,8 @@ class PullRequestPageBrowserTest {
             browser.reload();
             browser.script("window.location.hash = arguments[0];", "#/repos/shop/pulls/" + pr.number());
             browser.text("#pr-title", "SHOP-7: Customers can save a wishlist");
-            browser.waitFor(Duration.ofSeconds(60), d -> browser.present("[data-check='docs'] .chip--bad"));
+            browser.waitFor(Duration.ofSeconds(60), d -> browser.present("[data-check='docs'] .chip--bad")
+                    && !browser.present("#checks .chip--info"));
             browser.clickable("[data-check='docs'] button").click();
             browser.text("#check-log", "README.md needs a title");
             assertThat(browser.visible("#pr-mergeable").getText()).isEqualTo("blocked");
