@@ -4,6 +4,8 @@ import dev.voxloop.app.Voxloop.Check;
 import dev.voxloop.core.intent.IntentExtractor;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.core.transcript.SpeechToText;
+import dev.voxloop.loop.LoopSettings;
+import dev.voxloop.loop.agent.AgentDoctor;
 import dev.voxloop.store.Database;
 import dev.voxloop.tracker.jira.JiraCheck;
 import dev.voxloop.tracker.jira.JiraTracker;
@@ -17,7 +19,7 @@ final class Doctor {
     }
 
     static List<Check> checks(Database database, TicketTracker tracker, SpeechToText speech,
-                              IntentExtractor extractor) {
+                              IntentExtractor extractor, LoopSettings loop) {
         List<Check> checks = new ArrayList<>();
         checks.add(new Check("database", database.ping(), true, database.describe()));
         try {
@@ -34,6 +36,10 @@ final class Doctor {
                 : new Check("speech", true, false, speech.name() + (speech.ready() ? ", model loaded"
                         : ", model loads on first use or when the server starts")));
         checks.add(new Check("intent", true, true, extractor.name()));
+        // each configured project's agent: CLI and version, key or login, a real hook round trip (warnings only)
+        AgentDoctor agents = new AgentDoctor(System.getenv(), Guards.agentHooks(loop));
+        loop.projects().forEach((key, project) -> agents.check(key, project.agent(), loop.claudeCommand())
+                .forEach(f -> checks.add(new Check(f.name(), f.ok(), false, f.detail()))));
         return checks;
     }
 }

@@ -1,10 +1,12 @@
 package dev.voxloop.app;
 
+import dev.voxloop.core.guard.AgentHooks;
 import dev.voxloop.core.guard.RunMarkers;
 import dev.voxloop.core.guard.ToolUsePolicy;
 import dev.voxloop.guard.githook.GitHooks;
 import dev.voxloop.guard.hook.HookHandler;
 import dev.voxloop.guard.hook.RunMarkerFile;
+import dev.voxloop.guard.hook.SocketHooks;
 import dev.voxloop.guard.policy.ToolUseRules;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.loop.gate.GateSuite;
@@ -34,6 +36,11 @@ public final class Guards {
     public static HookHandler hookHandler(LoopSettings settings) {
         ToolUsePolicy policy = policy(settings);
         return new HookHandler(policy, new GateSuite(policy), markers(), Clock.systemUTC());
+    }
+
+    /** voxloop's hooks as the agents reach them: a socket per turn for the CLIs, in-process for the built-in agent. */
+    public static AgentHooks agentHooks(LoopSettings settings) {
+        return new SocketHooks(hookHandler(settings));
     }
 
     /** The git hooks of {@code voxloop githook ...}: default branches are main, master and every project's. */

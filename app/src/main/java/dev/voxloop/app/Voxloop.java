@@ -12,6 +12,7 @@ import dev.voxloop.core.transcript.SpeechToText;
 import dev.voxloop.intake.IntakeService;
 import dev.voxloop.intake.IntakeSettings;
 import dev.voxloop.loop.LoopEngine;
+import dev.voxloop.loop.agent.AgentDoctor;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.forge.ForgeSettings;
 import dev.voxloop.loop.forge.PullRequestReview;
@@ -144,7 +145,8 @@ public final class Voxloop implements AutoCloseable {
                 resolved = resolved.withProject(p.withRepo(f.cloneSource(p.repo())));
             }
             loop = new LoopEngine(resolved, config.dataDir(), queue, tracker, events, runs(), Guards.policy(settings),
-                    Guards.markers(), clock, f::target, PullRequestReview.APPROVE_ALL, Duration.ofSeconds(1));
+                    Guards.markers(), clock, Guards.agentHooks(settings), new AgentModels(System.getenv()), f::target,
+                    PullRequestReview.APPROVE_ALL, Duration.ofSeconds(1));
         }
         return loop;
     }
@@ -211,7 +213,7 @@ public final class Voxloop implements AutoCloseable {
 
     /** The checks of {@code voxloop doctor}. */
     public List<Check> checks() {
-        return Doctor.checks(database, tracker, speech, extractor);
+        return Doctor.checks(database, tracker, speech, extractor, LoopSettings.from(config.tree(), config.dataDir()));
     }
 
     private String publicUrl(ConfigTree tree) {

@@ -1,12 +1,14 @@
 package dev.voxloop.loop;
 
 import dev.voxloop.core.event.EventBus;
+import dev.voxloop.core.guard.AgentHooks;
 import dev.voxloop.core.guard.RunMarkers;
 import dev.voxloop.core.guard.ToolUsePolicy;
 import dev.voxloop.core.loop.LoopRunRepository;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.loop.agent.Agents;
+import dev.voxloop.loop.agent.ModelConnector;
 import dev.voxloop.loop.gate.GateSuite;
 import dev.voxloop.loop.forge.ForgeSteps;
 import dev.voxloop.loop.forge.ForgeTarget;
@@ -25,7 +27,8 @@ import java.util.function.Function;
 
 /**
  * The loop on one screen: settings plus the ports it uses (queue, tracker, events, run repository, and the
- * guard's policy and run markers) give the orchestrator and workers.
+ * guard's policy, run markers and agent hooks; the chat models of the built-in agent) give the orchestrator and
+ * workers.
  */
 public final class LoopEngine {
 
@@ -41,14 +44,21 @@ public final class LoopEngine {
     private final ToolUsePolicy policy;
     private final RunMarkers markers;
     private final Clock clock;
+    private final AgentHooks hooks;
+    private final ModelConnector models;
     private final Function<ProjectConfig, Optional<ForgeTarget>> forges;
     private final PullRequestReview review;
     private final Duration forgePoll;
 
+    /**
+     * @param hooks  voxloop's hooks as the agents reach them
+     * @param models opens the built-in agent's chat model for a profile
+     */
     public LoopEngine(LoopSettings settings, Path dataDir, LoopQueue queue, TicketTracker tracker, EventBus events,
-                      LoopRunRepository runs, ToolUsePolicy policy, RunMarkers markers, Clock clock) {
-        this(settings, dataDir, queue, tracker, events, runs, policy, markers, clock, p -> Optional.empty(),
-                PullRequestReview.APPROVE_ALL, Duration.ofSeconds(1));
+                      LoopRunRepository runs, ToolUsePolicy policy, RunMarkers markers, Clock clock,
+                      AgentHooks hooks, ModelConnector models) {
+        this(settings, dataDir, queue, tracker, events, runs, policy, markers, clock, hooks, models,
+                p -> Optional.empty(), PullRequestReview.APPROVE_ALL, Duration.ofSeconds(1));
     }
 
     /**
@@ -58,8 +68,11 @@ public final class LoopEngine {
      */
     public LoopEngine(LoopSettings settings, Path dataDir, LoopQueue queue, TicketTracker tracker, EventBus events,
                       LoopRunRepository runs, ToolUsePolicy policy, RunMarkers markers, Clock clock,
+                      AgentHooks hooks, ModelConnector models,
                       Function<ProjectConfig, Optional<ForgeTarget>> forges, PullRequestReview review,
                       Duration forgePoll) {
+        this.hooks = hooks;
+        this.models = models;
         this.forges = forges;
         this.review = review;
         this.forgePoll = forgePoll;
@@ -80,8 +93,8 @@ public final class LoopEngine {
      */
     public LoopParts parts() {
         LoopParts loop = LoopParts.standard(runs, tracker, events, new WorkspacePreparer(settings.workspaces(),
-                settings.voxloopCommand(), settings.installGitHooks()), new Agents(settings, dataDir),
-                new GateSuite(policy), markers, settings, StuckDetector.DEFAULTS, clock);
+                settings.voxloopCommand(), settings.installGitHooks()), new Agents(settings, dataDir, System.getenv(),
+                hooks, models), new GateSuite(policy), markers, settings, StuckDetector.DEFAULTS, clock);
         return ForgeSteps.addTo(loop, events, forges, review, forgePoll, CHECKS_PATIENCE);
     }
 

@@ -68,8 +68,9 @@ public record LoopSettings(
         ExtraPackages extraPackages,
         @Key(path = "loop.projects",
                 doc = "Target repository per project key: repo, default_branch, test, lint, coverage, coverage_report,"
-                        + " coverage_threshold, agent (claude|command|replay), agent_command, replay_script, model,"
-                        + " branch_url, max_iterations, max_duration, max_cost_usd")
+                        + " coverage_threshold, agent (claude|codex|builtin|command|replay), agent_command, model,"
+                        + " base_url, api_key_env, agent_args, api (builtin: openai|ollama), replay_script, branch_url,"
+                        + " max_iterations, max_duration, max_cost_usd")
         Map<String, Object> projectTable,
         Pricing pricing,
         Prompts prompts,

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.problem.Problem;
+import dev.voxloop.loop.agent.AgentProfile;
 import dev.voxloop.loop.run.Budgets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,29 +19,28 @@ import java.util.Map;
  * may set the commands and threshold (with profiles such as {@code code_repo} and {@code template_repo}, one active)
  * and may lower budgets, but may not choose the agent or raise budgets.
  *
- * @param agent        claude, command or replay
- * @param agentCommand argv for the command agent ({prompt_file}, {workspace}, {iteration} are replaced)
+ * @param agent        the agent profile: claude, codex, builtin, command or replay, with its executable (for
+ *                     command: the argv, {prompt_file}, {workspace}, {iteration} replaced), model, base URL, key
+ *                     variable and extra flags
  * @param replayScript the replay agent's script (JSON), relative to the data directory or absolute
  * @param branchUrl    how to link a pushed branch in the ticket comment ({branch} replaced); default repo#branch
  */
 public record ProjectConfig(String key, String repo, String defaultBranch, String test, String lint, String coverage,
-                            String coverageReport, int coverageThreshold, String agent, List<String> agentCommand,
-                            String replayScript, String model, String branchUrl, Budgets budgets) {
+                            String coverageReport, int coverageThreshold, AgentProfile agent, String replayScript,
+                            String branchUrl, Budgets budgets) {
 
     public static final String REPO_FILE = ".voxloop/loop.yaml";
-
-    public ProjectConfig {
-        agentCommand = agentCommand == null ? List.of() : List.copyOf(agentCommand);
-    }
 
     static ProjectConfig from(String key, ConfigTree t, Budgets defaults) {
         Budgets b = new Budgets(t.integer("max_iterations", defaults.maxIterations()),
                 t.duration("max_duration", defaults.maxDuration()), t.decimal("max_cost_usd", defaults.maxCostUsd()));
         return new ProjectConfig(key, t.string("repo", null), t.string("default_branch", "main"),
                 t.string("test", null), t.string("lint", null), t.string("coverage", null),
-                t.string("coverage_report", null), t.integer("coverage_threshold", 80), t.string("agent", "claude"),
-                t.strings("agent_command"), t.string("replay_script", null), t.string("model", null),
-                t.string("branch_url", null), b);
+                t.string("coverage_report", null), t.integer("coverage_threshold", 80),
+                new AgentProfile(t.string("agent", "claude"), t.strings("agent_command"), t.string("model", null),
+                        t.string("base_url", null), t.string("api_key_env", null), t.strings("agent_args"),
+                        t.string("api", null)),
+                t.string("replay_script", null), t.string("branch_url", null), b);
     }
 
     /** This configuration with the repository's {@code .voxloop/loop.yaml} (if any) applied. */
@@ -67,14 +66,14 @@ public record ProjectConfig(String key, String repo, String defaultBranch, Strin
                 p.duration("max_duration", budgets.maxDuration()), p.decimal("max_cost_usd", budgets.maxCostUsd()));
         return new ProjectConfig(key, repo, defaultBranch, p.string("test", test), p.string("lint", lint),
                 p.string("coverage", coverage), p.string("coverage_report", coverageReport),
-                p.integer("coverage_threshold", coverageThreshold), agent, agentCommand, replayScript, model,
-                branchUrl, budgets.tighten(repoBudgets));
+                p.integer("coverage_threshold", coverageThreshold), agent, replayScript, branchUrl,
+                budgets.tighten(repoBudgets));
     }
 
     /** The same project cloning from {@code source} (a hosted repository's name resolved to its path). */
     public ProjectConfig withRepo(String source) {
         return new ProjectConfig(key, source, defaultBranch, test, lint, coverage, coverageReport, coverageThreshold,
-                agent, agentCommand, replayScript, model, branchUrl, budgets);
+                agent, replayScript, branchUrl, budgets);
     }
 
     public String linkTo(String branch) {

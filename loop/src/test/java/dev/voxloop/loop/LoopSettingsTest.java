@@ -33,7 +33,7 @@ class LoopSettingsTest {
         ProjectConfig p = s.project("TRACK");
         assertThat(p.repo()).isEqualTo("/srv/trackit.git");
         assertThat(p.defaultBranch()).isEqualTo("trunk");
-        assertThat(p.agentCommand()).containsExactly("aider", "{prompt_file}");
+        assertThat(p.agent().command()).containsExactly("aider", "{prompt_file}");
         assertThat(p.budgets().maxIterations()).isEqualTo(20);
         assertThat(p.budgets().maxDuration()).isEqualTo(Duration.ofMinutes(30));
         assertThat(p.coverageThreshold()).isEqualTo(80);
@@ -55,7 +55,7 @@ class LoopSettingsTest {
         ProjectConfig p = settings().project("TRACK").withRepositoryFile(tmp);
         assertThat(p.test()).isEqualTo("true");
         assertThat(p.lint()).isEqualTo("./lint.sh");
-        assertThat(p.agent()).isEqualTo("command");
+        assertThat(p.agent().name()).isEqualTo("command");
         assertThat(p.budgets().maxIterations()).isEqualTo(20);
         assertThat(p.budgets().maxDuration()).isEqualTo(Duration.ofMinutes(10));
 

@@ -2,6 +2,7 @@ package dev.voxloop.app.bench;
 
 import dev.voxloop.app.Guards;
 import dev.voxloop.app.cli.AppContext;
+import dev.voxloop.bench.guard.HookBench;
 import dev.voxloop.bench.loop.OverheadBench;
 import dev.voxloop.loop.LoopSettings;
 import java.util.function.Supplier;
@@ -24,7 +25,8 @@ public final class BenchCommand implements Runnable {
         bench.addSubcommand(new BenchSpeechCommand(() -> context.config().tree()));
         bench.addSubcommand(new BenchLoopCommand(() -> Guards.policy(loopSettings.get()),
                 turns -> new OverheadBench(context.app().runs(), context.app().tracker(), context.app().events())
-                        .run("TRACK", turns), System.out));
+                        .run("TRACK", turns), () -> new HookBench(Guards.agentHooks(loopSettings.get()), Guards.markers()),
+                System.out));
         return bench;
     }
 

@@ -1,5 +1,6 @@
 package dev.voxloop.app.bench;
 
+import dev.voxloop.bench.guard.HookBench;
 import dev.voxloop.bench.guard.PolicyBench;
 import dev.voxloop.bench.loop.LoopClaimBench;
 import dev.voxloop.core.guard.ToolUsePolicy;
@@ -16,12 +17,13 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code voxloop bench loop policy [--corpus FILE]}: the tool-use policy's error rates on a corpus (ours by
  * default, or a held-out one); {@code voxloop bench loop overhead} prints the orchestrator's overhead per turn;
- * {@code voxloop bench loop claims --db URL} runs N worker processes claiming M tickets (zero double claims).
+ * {@code voxloop bench loop claims --db URL} runs N worker processes claiming M tickets (zero double claims);
+ * {@code voxloop bench loop hooks [--calls N]} times the agent hook round trip (launcher, socket, policy).
  */
 @Command(name = "loop", mixinStandardHelpOptions = true, description = "Loop benchmarks: policy, overhead.")
 public final class BenchLoopCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", defaultValue = "policy", description = "policy, overhead or claims")
+    @Parameters(index = "0", defaultValue = "policy", description = "policy, overhead, claims or hooks")
     String what;
 
     @Option(names = "--corpus", description = "JSON-lines corpus (expect, tool_name, tool_input)",
@@ -30,6 +32,9 @@ public final class BenchLoopCommand implements Callable<Integer> {
 
     @Option(names = "--turns", defaultValue = "20", description = "turns for the overhead benchmark")
     int turns;
+
+    @Option(names = "--calls", defaultValue = "500", description = "hook calls for the hooks benchmark")
+    int calls;
 
     @Option(names = "--workers", defaultValue = "4", description = "worker processes for the claims benchmark")
     int workers;
@@ -49,10 +54,16 @@ public final class BenchLoopCommand implements Callable<Integer> {
 
     private final Supplier<ToolUsePolicy> policy;
     private final IntFunction<String> overhead;
+    private final Supplier<HookBench> hooks;
     private final PrintStream out;
 
-    /** @param overhead runs the overhead benchmark for a number of turns and returns its report */
-    public BenchLoopCommand(Supplier<ToolUsePolicy> policy, IntFunction<String> overhead, PrintStream out) {
+    /**
+     * @param overhead runs the overhead benchmark for a number of turns and returns its report
+     * @param hooks    the hook round-trip benchmark over the guard's agent hooks
+     */
+    public BenchLoopCommand(Supplier<ToolUsePolicy> policy, IntFunction<String> overhead, Supplier<HookBench> hooks,
+                            PrintStream out) {
+        this.hooks = hooks;
         this.policy = policy;
         this.overhead = overhead;
         this.out = out;
@@ -81,7 +92,12 @@ public final class BenchLoopCommand implements Callable<Integer> {
             out.print(LoopClaimBench.run(db, dbUser, dbPassword, workers, tickets));
             return 0;
         }
-        out.println("unknown benchmark '" + what + "' (policy, overhead or claims)");
+        if (what.equals("hooks")) {
+            Path dir = Files.createTempDirectory("voxloop-hook-bench-");
+            out.print(hooks.get().run(dir, calls).render());
+            return 0;
+        }
+        out.println("unknown benchmark '" + what + "' (policy, overhead, claims or hooks)");
         return 2;
     }
 }

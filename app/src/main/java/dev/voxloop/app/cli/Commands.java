@@ -1,5 +1,6 @@
 package dev.voxloop.app.cli;
 
+import dev.voxloop.app.AgentModels;
 import dev.voxloop.app.Guards;
 import dev.voxloop.app.Voxloop;
 import dev.voxloop.app.bench.BenchCommand;
@@ -29,8 +30,8 @@ public final class Commands {
         cli.addSubcommand(new WorkerCommand(() -> context.app().loop()));
         cli.addSubcommand(new DemoCommand(() -> {
             Voxloop app = context.app();
-            return new DemoRun(app.tracker(), app.queue(), app.events(), app.runs(), app.clock(),
-                    origin -> app.forges().host(origin, "trackit"));
+            return new DemoRun(app.tracker(), app.queue(), app.events(), app.runs(), app.clock(), System.getenv(),
+                    new AgentModels(System.getenv()), origin -> app.forges().host(origin, "trackit"));
         }));
         CommandLine repo = new CommandLine(new RepoCommand());
         repo.addSubcommand(new RepoImportCommand(() -> context.app().forges().forge()));

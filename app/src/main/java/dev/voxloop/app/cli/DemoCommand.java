@@ -2,22 +2,29 @@ package dev.voxloop.app.cli;
 
 import dev.voxloop.app.demo.DemoRun;
 import dev.voxloop.core.loop.LoopState;
+import dev.voxloop.loop.agent.AgentProfile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code voxloop demo}: a sample repository (TrackIt), a VAT ticket, and a worker with the replay agent taking it
- * through red, green and the gates to a pushed branch, then on the built-in forge a pull request whose CI fails once,
- * one healing turn, green CI, the merge and the ticket Done. Needs a JDK and git, nothing else.
+ * {@code voxloop demo [--agent replay|claude|codex|builtin]}: a sample repository (TrackIt), a VAT ticket, and a
+ * worker with an agent taking it through red, green and the gates to a pushed branch, then on the built-in forge a
+ * pull request whose CI fails once, one healing turn, green CI, the merge and the ticket Done. The replay agent needs
+ * a JDK and git, nothing else; a real agent reads its usual environment (ANTHROPIC_BASE_URL and ANTHROPIC_API_KEY for
+ * claude, OPENAI_BASE_URL and OPENAI_API_KEY for codex and builtin, OLLAMA_URL for builtin on Ollama).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the agent loop end to end on a sample repository with the replay agent.")
+        description = "Run the agent loop end to end on a sample repository (replay agent by default).")
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--dir", description = "where the sample repository, its origin and the workspace go"
@@ -27,9 +34,18 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--project", defaultValue = "TRACK", description = "tracker project key for the ticket")
     String project;
 
+    @Option(names = "--agent", defaultValue = "replay", description = "replay (default), claude, codex or builtin")
+    String agent;
+
+    @Option(names = "--model", description = "the model a real agent asks for (default: the agent's own)")
+    String model;
+
     @Option(names = "--json", description = "print the progress on stderr and one JSON object with the outcome on"
             + " stdout")
     boolean json;
+
+    @Spec
+    CommandSpec spec;
 
     private final Supplier<DemoRun> demo;
     private final PrintStream out;
@@ -46,7 +62,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path d = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("voxloop-demo-");
-        DemoRun.Outcome o = demo.get().run(d, project, json ? System.err : out);
+        if (!List.of("replay", "claude", "codex", "builtin").contains(agent)) {
+            throw new ParameterException(spec.commandLine(), "unknown agent '" + agent
+                    + "' (replay, claude, codex or builtin)");
+        }
+        AgentProfile profile = new AgentProfile(agent, List.of(), model, null, null, List.of());
+        DemoRun.Outcome o = demo.get().run(d, project, profile, json ? System.err : out);
         if (json) {
             out.println(DemoJson.of(o));
         }

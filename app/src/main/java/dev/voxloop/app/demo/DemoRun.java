@@ -1,5 +1,6 @@
 package dev.voxloop.app.demo;
 
+import dev.voxloop.app.Guards;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.event.PipelineEvent;
@@ -13,7 +14,9 @@ import dev.voxloop.guard.hook.RunMarkerFile;
 import dev.voxloop.guard.policy.ToolUseRules;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.loop.ProjectConfig;
+import dev.voxloop.loop.agent.AgentProfile;
 import dev.voxloop.loop.agent.Agents;
+import dev.voxloop.loop.agent.ModelConnector;
 import dev.voxloop.loop.forge.ForgeSteps;
 import dev.voxloop.loop.forge.ForgeTarget;
 import dev.voxloop.loop.forge.PullRequestReview;
@@ -30,13 +33,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * {@code voxloop demo}: makes the TrackIt repository (and a bare origin) under a directory, files the VAT ticket,
- * queues it, and lets one worker with the replay agent take it through red, green and the gates to a pushed
- * branch, printing each stage. Needs only a JDK and git.
+ * queues it, and lets one worker with an agent (replay by default) take it through red, green and the gates to a
+ * pushed branch and, on a forge, on to a merged pull request, printing each stage. The replay agent needs only a JDK
+ * and git.
  */
 public final class DemoRun {
 
@@ -60,24 +65,46 @@ public final class DemoRun {
     private final EventBus events;
     private final LoopRunRepository runs;
     private final Clock clock;
+    private final Map<String, String> env;
+    private final ModelConnector models;
     private final Hosting hosting;
 
+    /** The demo ending at PUSHED, agents reading the process's environment. */
     public DemoRun(TicketTracker tracker, LoopQueue queue, EventBus events, LoopRunRepository runs, Clock clock) {
-        this(tracker, queue, events, runs, clock, null);
+        this(tracker, queue, events, runs, clock, System.getenv(), ModelConnector.NONE, null);
     }
 
-    /** @param hosting the forge the run goes on to (pull request, CI, healing, merge), or null to stop at PUSHED */
+    /** The demo ending at PUSHED. */
     public DemoRun(TicketTracker tracker, LoopQueue queue, EventBus events, LoopRunRepository runs, Clock clock,
-                   Hosting hosting) {
-        this.hosting = hosting;
+                   Map<String, String> env, ModelConnector models) {
+        this(tracker, queue, events, runs, clock, env, models, null);
+    }
+
+    /**
+     * @param env     the environment real agents read their base URL and key from ({@code ANTHROPIC_BASE_URL},
+     *                {@code ANTHROPIC_API_KEY}, {@code OPENAI_BASE_URL}, {@code OPENAI_API_KEY}, {@code OLLAMA_URL})
+     * @param models  opens the built-in agent's chat model
+     * @param hosting the forge the run goes on to (pull request, CI, healing, merge), or null to stop at PUSHED
+     */
+    public DemoRun(TicketTracker tracker, LoopQueue queue, EventBus events, LoopRunRepository runs, Clock clock,
+                   Map<String, String> env, ModelConnector models, Hosting hosting) {
         this.tracker = tracker;
         this.queue = queue;
         this.events = events;
         this.runs = runs;
         this.clock = clock;
+        this.env = Map.copyOf(env);
+        this.models = models;
+        this.hosting = hosting;
     }
 
+    /** The demo with the replay agent. */
     public Outcome run(Path dir, String projectKey, PrintStream out) {
+        return run(dir, projectKey, AgentProfile.named("replay"), out);
+    }
+
+    /** The demo with {@code agent}: replay, or a real agent (claude, codex, builtin) reached through the env. */
+    public Outcome run(Path dir, String projectKey, AgentProfile agent, PrintStream out) {
         Path source = dir.resolve("trackit");
         Path origin = dir.resolve("trackit.git");
         out.println("== voxloop demo in " + dir);
@@ -92,8 +119,10 @@ public final class DemoRun {
                 new Provenance("demo-" + UUID.randomUUID(), false, "Add Swedish VAT to invoices", clock.instant()));
         out.println("   filed " + ticket.key() + ": " + ticket.summary());
         TrackItSample.writeScript(dir.resolve("replay.json"));
+        out.println("   agent: " + agent.name());
 
-        LoopRunner runner = runner(dir, projectKey, forge == null ? origin.toString() : forge.cloneSource(), forge);
+        LoopRunner runner = runner(dir, projectKey, forge == null ? origin.toString() : forge.cloneSource(), agent,
+                forge);
         List<PipelineEvent> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         Runnable unsubscribe = events.subscribe(e -> {
             seen.add(e.event());
@@ -131,17 +160,17 @@ public final class DemoRun {
     }
 
     /**
-     * The demo's loop: project {@code projectKey} cloning {@code repo} with the replay agent and its script in
-     * {@code dir}, going on to {@code forge} (null: ending at PUSHED). Another process resumes an interrupted demo
-     * run with the same runner.
+     * The demo's loop: project {@code projectKey} cloning {@code repo} with {@code agent} (the replay agent's script
+     * in {@code dir}), going on to {@code forge} (null: ending at PUSHED). Another process resumes an interrupted
+     * demo run with the same runner.
      */
-    public LoopRunner runner(Path dir, String projectKey, String repo, ForgeTarget forge) {
-        ProjectConfig project = new ProjectConfig(projectKey, repo, "main", null, null, null, null, 80, "replay",
-                List.of(), dir.resolve("replay.json").toString(), null, null,
-                new Budgets(8, Duration.ofMinutes(20), 0));
+    public LoopRunner runner(Path dir, String projectKey, String repo, AgentProfile agent, ForgeTarget forge) {
+        ProjectConfig project = new ProjectConfig(projectKey, repo, "main", null, null, null, null, 80, agent,
+                dir.resolve("replay.json").toString(), null, new Budgets(8, Duration.ofMinutes(20), 0));
         LoopSettings settings = LoopSettings.from(ConfigTree.empty(), dir).withProject(project);
         LoopParts parts = ForgeSteps.addTo(LoopParts.standard(runs, tracker, events,
-                new WorkspacePreparer(dir.resolve("workspaces"), null, false), new Agents(settings, dir),
+                new WorkspacePreparer(dir.resolve("workspaces"), null, false),
+                new Agents(settings, dir, env, Guards.agentHooks(settings), models),
                 new GateSuite(new ToolUseRules()), new RunMarkerFile(), settings, StuckDetector.DEFAULTS, clock), events,
                 p -> Optional.ofNullable(forge),
                 PullRequestReview.APPROVE_ALL, Duration.ofMillis(100), Duration.ofMinutes(10));

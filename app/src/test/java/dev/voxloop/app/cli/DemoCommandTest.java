@@ -9,6 +9,7 @@ import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.event.EventBus;
 import dev.voxloop.forge.ForgeSettings;
 import dev.voxloop.loop.LoopSettings;
+import dev.voxloop.loop.agent.ModelConnector;
 import dev.voxloop.app.demo.DemoRun;
 import dev.voxloop.loop.workspace.Git;
 import dev.voxloop.store.Database;
@@ -23,6 +24,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,8 +51,8 @@ class DemoCommandTest {
             try (Forges forges = new Forges(ForgeSettings.from(ConfigTree.empty(), tmp.resolve("data")), db,
                     () -> "http://127.0.0.1:8000", () -> LoopSettings.from(ConfigTree.empty(), tmp), clock)) {
                 DemoCommand cmd = new DemoCommand(() -> new DemoRun(tracker, new JdbiLoopQueue(db, clock),
-                        new EventBus(new JdbiEventLog(db, 10_000)), runs, clock,
-                        origin -> forges.host(origin, "trackit")),
+                        new EventBus(new JdbiEventLog(db, 10_000)), runs, clock, Map.of(),
+                        ModelConnector.NONE, origin -> forges.host(origin, "trackit")),
                         new PrintStream(out, true, StandardCharsets.UTF_8));
 
                 int exit = new CommandLine(cmd).execute("--dir", tmp.resolve("demo").toString(), "--json");

@@ -12,6 +12,8 @@ import dev.voxloop.core.ticket.TicketStatus;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.forge.ForgeSettings;
 import dev.voxloop.loop.LoopSettings;
+import dev.voxloop.loop.agent.AgentProfile;
+import dev.voxloop.loop.agent.ModelConnector;
 import dev.voxloop.app.demo.DemoRun;
 import dev.voxloop.store.Database;
 import dev.voxloop.store.StoreSettings;
@@ -23,6 +25,7 @@ import dev.voxloop.store.ticket.TrackerProjects;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,14 +50,14 @@ public final class MergeCrashChild {
             TicketTracker tracker = first ? new StopsAtDone(builtin) : builtin;
             DemoRun demo = new DemoRun(tracker, new JdbiLoopQueue(db, clock),
                     new EventBus(new JdbiEventLog(db, 10_000)), new JdbiLoopRunRepository(db.jdbi()), clock,
-                    origin -> forges.host(origin, "trackit"));
+                    Map.of(), ModelConnector.NONE, origin -> forges.host(origin, "trackit"));
             if (first) {
                 demo.run(demoDir, "TRACK", System.err);
                 System.out.println("the demo ended without stopping at Done");
                 System.exit(3);
             }
             LoopRun run = demo.runner(demoDir, "TRACK", forges.target("trackit").cloneSource(),
-                    forges.target("trackit")).run("TRACK-1", "worker-2", () -> true);
+                    AgentProfile.named("replay"), forges.target("trackit")).run("TRACK-1", "worker-2", () -> true);
             System.out.println("resumed run ended " + run.state());
         }
     }

@@ -27,10 +27,11 @@ final class ServerProcess implements AutoCloseable {
         this.url = url;
     }
 
-    static ServerProcess start(Path dataDir, Map<String, String> env) throws IOException {
+    static ServerProcess start(Path dataDir, Map<String, String> env, String... serveArgs) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 "dev.voxloop.app.Main", "serve", "--port", "0", "--data", dataDir.toString()));
+        cmd.addAll(List.of(serveArgs));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);
         Process p = pb.start();
@@ -67,6 +68,16 @@ final class ServerProcess implements AutoCloseable {
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * SIGKILL to the server and then to the processes it started (an agent mid-turn), as when the machine goes
+     * down: nothing of the server's runs after this.
+     */
+    void killWithChildren() throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
+        kill();
+        children.forEach(ProcessHandle::destroyForcibly);
     }
 
     @Override

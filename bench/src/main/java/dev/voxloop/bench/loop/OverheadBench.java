@@ -1,5 +1,6 @@
 package dev.voxloop.bench.loop;
 
+import dev.voxloop.loop.agent.AgentProfile;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.intent.IssueType;
@@ -69,7 +70,7 @@ public final class OverheadBench {
                     IssueType.TASK, Priority.LOW, projectKey, null, List.of()), new Provenance("bench-"
                     + UUID.randomUUID(), false, "bench", null));
             ProjectConfig p = new ProjectConfig(projectKey, origin.toString(), "main", "true", "true", null, null, 80,
-                    "bench", List.of(), null, null, null, new Budgets(turns + 1, Duration.ofHours(1), 0));
+                    AgentProfile.named("bench"), null, null, new Budgets(turns + 1, Duration.ofHours(1), 0));
             LoopSettings s = LoopSettings.from(ConfigTree.empty(), dir).withProject(p);
             CodingAgent agent = new CodingAgent() {
                 public String name() {

@@ -16,6 +16,11 @@ public enum FailureKind {
     STUCK(LoopState.BLOCKED, "stuck"),
     /** The agent cannot be started or cannot reach its model (not installed, not logged in, no API key). */
     AGENT_UNAVAILABLE(LoopState.BLOCKED, "agent unavailable"),
+    /**
+     * The agent's tool calls were not provably seen by voxloop's hooks (hooks dropped, switched off or failing):
+     * nothing the turn did is kept.
+     */
+    UNGUARDED(LoopState.BLOCKED, "agent ran without working hooks"),
     /** The project's configuration cannot work (no repository, unknown agent, unreadable repository file). */
     MISCONFIGURED(LoopState.BLOCKED, "configuration problem"),
     /** CI still fails after the healing rounds, or failed the same way twice, or never finished. */

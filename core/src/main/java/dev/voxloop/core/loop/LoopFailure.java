@@ -62,6 +62,13 @@ public abstract sealed class LoopFailure extends RuntimeException {
         }
     }
 
+    /** The agent's tool calls went past voxloop's hooks (dropped, disabled or failing); the turn is discarded. */
+    public static final class Unguarded extends LoopFailure {
+        public Unguarded(String reason) {
+            super(FailureKind.UNGUARDED, reason, null);
+        }
+    }
+
     /** The project's configuration cannot work; a person has to change it. */
     public static final class Misconfigured extends LoopFailure {
         public Misconfigured(String reason, Throwable cause) {

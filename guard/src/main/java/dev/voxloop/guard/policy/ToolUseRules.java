@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +26,8 @@ public final class ToolUseRules implements ToolUsePolicy {
     private static final Set<String> READ_TOOLS = Set.of("Read", "NotebookRead", "read_file", "view_file");
     private static final Set<String> SHELL_TOOLS = Set.of("Bash", "Shell", "Execute", "run_shell_command",
             "execute_command", "shell");
+    private static final Pattern PATCH_FILE = Pattern.compile(
+            "(?m)^\\*\\*\\* (?:Add File|Update File|Delete File|Move to): (.+)$");
     private static final Pattern FORK_BOMB = Pattern.compile(":\\s*\\(\\s*\\)\\s*\\{\\s*:\\s*\\|\\s*:\\s*&\\s*}");
 
     private final PackageAllowlist allowlist;
@@ -49,6 +52,9 @@ public final class ToolUseRules implements ToolUsePolicy {
             return cmd == null ? call.text("cmd") == null ? Decision.ALLOW : shell(call.text("cmd"), ctx)
                     : shell(cmd, ctx);
         }
+        if (tool.equals("apply_patch") && firstText(call.input(), "file_path", "path") == null) {
+            return patch(firstText(call.input(), "command", "input", "patch"), ctx);
+        }
         // file tools of Claude Code and of other agents' tool sets, by name
         if (WRITE_TOOLS.contains(tool) || tool.equals("NotebookEdit")) {
             String path = firstText(call.input(), "file_path", "notebook_path", "path", "filePath");
@@ -62,6 +68,21 @@ public final class ToolUseRules implements ToolUsePolicy {
                 v = ProtectedPaths.readViolation(call.text("pattern"), ctx);
             }
             return v.map(r -> Decision.deny("secret-read", tool + ": " + r)).orElse(Decision.ALLOW);
+        }
+        return Decision.ALLOW;
+    }
+
+    /** Codex's apply_patch: every file the patch adds, updates, deletes or moves to is a write. */
+    private static Decision patch(String patch, PolicyContext ctx) {
+        if (patch == null) {
+            return Decision.ALLOW;
+        }
+        Matcher m = PATCH_FILE.matcher(patch);
+        while (m.find()) {
+            Optional<String> v = ProtectedPaths.writeViolation(m.group(1).strip(), ctx);
+            if (v.isPresent()) {
+                return Decision.deny("protected-path", "apply_patch: " + v.get());
+            }
         }
         return Decision.ALLOW;
     }

@@ -1,27 +1,56 @@
 package dev.voxloop.loop.agent;
 
+import dev.voxloop.core.guard.AgentHooks;
 import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.loop.ProjectConfig;
+import dev.voxloop.loop.agent.builtin.BuiltinAgent;
+import dev.voxloop.loop.agent.claude.ClaudeAgent;
+import dev.voxloop.loop.agent.codex.CodexAgent;
 import dev.voxloop.loop.workspace.Workspace;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The agents voxloop knows: {@code claude}, {@code command} and {@code replay}, chosen per project. */
+/**
+ * The agents voxloop knows ({@code claude}, {@code codex}, {@code builtin}, {@code command}, {@code replay}), chosen
+ * per project.
+ */
 public final class Agents implements AgentFactory {
 
     private final LoopSettings settings;
     private final Path dataDir;
+    private final Map<String, String> env;
+    private final AgentHooks hooks;
+    private final ModelConnector models;
 
-    public Agents(LoopSettings settings, Path dataDir) {
+    /**
+     * @param env    the worker's environment: keys and base URLs are read from it ({@code System.getenv()})
+     * @param hooks  answers the agents' hook calls inside this process
+     * @param models opens the built-in agent's chat model
+     */
+    public Agents(LoopSettings settings, Path dataDir, Map<String, String> env, AgentHooks hooks,
+                  ModelConnector models) {
         this.settings = settings;
         this.dataDir = dataDir;
+        this.env = Map.copyOf(env);
+        this.hooks = hooks;
+        this.models = models;
+    }
+
+    public Agents(LoopSettings settings, Path dataDir, Map<String, String> env, AgentHooks hooks) {
+        this(settings, dataDir, env, hooks, ModelConnector.NONE);
     }
 
     @Override
     public CodingAgent create(ProjectConfig p, LoopRun run, Workspace ws) {
-        return switch (p.agent()) {
+        AgentProfile profile = p.agent();
+        Map<String, String> runEnv = new HashMap<>(env);
+        runEnv.put("VOXLOOP_RUN_ID", run.id());
+        runEnv.put("VOXLOOP_TICKET", run.ticketKey());
+        return switch (profile.name()) {
             case "replay" -> {
                 if (p.replayScript() == null) {
                     throw Problem.invalid("loop.projects." + p.key() + ".replay_script",
@@ -29,13 +58,16 @@ public final class Agents implements AgentFactory {
                 }
                 yield ReplayAgent.fromFile(dataDir.resolve(p.replayScript()));
             }
-            case "command" -> new CommandAgent(p.agentCommand(), Map.of("VOXLOOP_RUN_ID", run.id(),
+            case "command" -> new CommandAgent(profile.command(), Map.of("VOXLOOP_RUN_ID", run.id(),
                     "VOXLOOP_TICKET", run.ticketKey()));
-            case "claude" -> new ClaudeAgent(p.agentCommand().isEmpty() ? java.util.List.of(settings.claudeCommand())
-                    : p.agentCommand(), settings.voxloopCommand(), p.model(), settings.claudeMaxTurns(),
-                    Map.of("VOXLOOP_RUN_ID", run.id(), "VOXLOOP_TICKET", run.ticketKey()));
-            default -> throw Problem.invalid("loop.projects." + p.key() + ".agent", "unknown agent '" + p.agent()
-                    + "' (claude, command or replay)");
+            case "claude" -> new ClaudeAgent(profile.command().isEmpty()
+                    ? profile.withCommand(List.of(settings.claudeCommand())) : profile, settings.claudeMaxTurns(), runEnv,
+                    hooks);
+            case "codex" -> new CodexAgent(profile, runEnv, hooks);
+            case "builtin" -> new BuiltinAgent(models.connect(profile), hooks, env, settings.claudeMaxTurns());
+            default -> throw Problem.invalid("loop.projects." + p.key() + ".agent", "unknown agent '" + profile.name()
+                    + "' (claude, codex, builtin, command or replay)");
         };
     }
+
 }

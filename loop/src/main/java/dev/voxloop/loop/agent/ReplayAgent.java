@@ -60,7 +60,7 @@ public final class ReplayAgent implements CodingAgent {
         for (Edit e : step.edits() == null ? List.<Edit>of() : step.edits()) {
             Path p = request.workspace().resolve(e.path()).normalize();
             if (!p.startsWith(request.workspace())) {
-                throw new IllegalArgumentException("replay edit outside the workspace: " + e.path());
+                throw new LoopFailure.Misconfigured("replay edit outside the workspace: " + e.path(), null);
             }
             try {
                 if (e.delete()) {
@@ -73,7 +73,8 @@ public final class ReplayAgent implements CodingAgent {
                 } else if (e.find() != null) {
                     String cur = Files.readString(p);
                     if (!cur.contains(e.find())) {
-                        throw new IllegalStateException("replay edit: '" + e.find() + "' not found in " + e.path());
+                        throw new LoopFailure.Misconfigured("replay edit: '" + e.find() + "' not found in " + e.path(),
+                                null);
                     }
                     Files.writeString(p, cur.replace(e.find(), e.replace() == null ? "" : e.replace()));
                     log.append("edited ").append(e.path()).append('\n');

@@ -131,14 +131,6 @@ public final class ForgeStage {
                 + t.maxHealRounds() + ": " + what);
     }
 
-    /** HEALING: the classified failure is the agent's instruction; the loop's turn, gates and push follow. */
-    public StepResult heal(LoopRun run) {
-        String instruction = run.agent().nextInstruction();
-        String first = instruction == null ? "" : instruction.lines().skip(2).findFirst().orElse("");
-        return new StepResult.Move(run, LoopState.ITERATING, "healing turn " + run.forge().healRounds()
-                + (first.isBlank() ? "" : ": " + first.replaceFirst("^## ", "")));
-    }
-
     public StepResult review(LoopRun run, Ticket ticket, ForgeTarget t) {
         PullRequest pr = t.forge().pullRequest(t.repository(), run.forge().pullRequest());
         if (!pr.open()) {

@@ -11,7 +11,8 @@ import java.util.function.Function;
 
 /**
  * The forge stage added to the loop's step table: PUSHING goes on to a pull request for projects with a forge,
- * then PR_OPEN → CHECKS → (HEALING → ITERATING ... → CHECKS)≤max → REVIEWING → MERGING → MERGED.
+ * then PR_OPEN → CHECKS → (HEALING → VERIFYING → PUSHING → CHECKS)≤max → REVIEWING → MERGING → MERGED. The healing
+ * turn is the loop's own {@link dev.voxloop.loop.run.AgentTurn}.
  */
 public final class ForgeSteps {
 
@@ -35,7 +36,7 @@ public final class ForgeSteps {
                 .withStep(LoopState.PR_OPEN, step(parts, forges, poll, (run, ctx, t) -> stage.open(run, ctx.ticket(),
                         t, ctx.lastVerdict().map(v -> v.summary()).orElse(null))))
                 .withStep(LoopState.CHECKS, step(parts, forges, poll, (run, ctx, t) -> stage.checks(run, t)))
-                .withStep(LoopState.HEALING, step(parts, forges, poll, (run, ctx, t) -> stage.heal(run)))
+                .withStep(LoopState.HEALING, new HealStep(parts.turns(), parts.settings().prompts(), parts.clock()))
                 .withStep(LoopState.REVIEWING, step(parts, forges, poll, (run, ctx, t) -> stage.review(run,
                         ctx.ticket(), t)))
                 .withStep(LoopState.MERGING, step(parts, forges, poll, (run, ctx, t) -> stage.merge(run, t,

@@ -57,7 +57,7 @@ public final class AgentTurn {
                 run.agent().sessionId(), open.project().budgets().remaining(run, started)));
         long agentMillis = (System.nanoTime() - a0) / 1_000_000;
 
-        run = ctx.progress(run.afterTurn(turn.sessionId(), pricing.usageOf(turn, open.project().model()),
+        run = ctx.progress(run.afterTurn(turn.sessionId(), pricing.usageOf(turn, open.project().agent().model()),
                 clock.instant()).instructed(null));
         logProgress(ws, n, open.agent().name(), turn);
         ws.git().commitAll(run.ticketKey() + ": iteration " + n);

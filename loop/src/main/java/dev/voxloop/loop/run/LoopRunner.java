@@ -88,7 +88,7 @@ public final class LoopRunner {
     private LoopRun claim(Ticket ticket, String owner) {
         LoopRun run = runs.findActive(ticket.key()).map(r -> r.claimedBy(owner)).orElse(null);
         if (run == null) {
-            String agent = settings.project(ticket.projectKey()).agent();
+            String agent = settings.project(ticket.projectKey()).agent().name();
             run = LoopRun.start(ids.get(), new TicketRef(ticket.key(), ticket.projectKey()), owner, agent,
                     clock.instant());
             events.stage(run, "claimed by " + owner);

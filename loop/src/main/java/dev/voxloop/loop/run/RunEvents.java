@@ -36,7 +36,7 @@ public final class RunEvents {
                 Text.cut(r.detail(), 500)));
     }
 
-    public void stuck(LoopRun run, StuckDetector.Stuck s) {
+    public void stuck(LoopRun run, StuckDetector.Repetition s) {
         bus.publish(new PipelineEvent.StuckDetected(clock.instant(), run.id(), run.ticketKey(), s.pattern(),
                 s.repeats()));
     }

@@ -14,7 +14,7 @@ public record StuckDetector(int sameAction, int sameFailing) {
     public static final StuckDetector DEFAULTS = new StuckDetector(3, 5);
 
     /** A description of the pattern and how many times it repeated, or empty. */
-    public Optional<Stuck> check(List<LoopTurn> turns) {
+    public Optional<Repetition> check(List<LoopTurn> turns) {
         int n = turns.size();
         if (n >= sameAction) {
             LoopTurn last = turns.get(n - 1);
@@ -27,7 +27,7 @@ public record StuckDetector(int sameAction, int sameFailing) {
                 repeats++;
             }
             if (repeats >= sameAction) {
-                return Optional.of(new Stuck("same-action-and-result", repeats,
+                return Optional.of(new Repetition("same-action-and-result", repeats,
                         "the last " + repeats + " turns produced the same workspace and the same gate results"));
             }
         }
@@ -39,7 +39,7 @@ public record StuckDetector(int sameAction, int sameFailing) {
                     repeats++;
                 }
                 if (repeats >= sameFailing) {
-                    return Optional.of(new Stuck("same-failing-tests", repeats,
+                    return Optional.of(new Repetition("same-failing-tests", repeats,
                             "the same tests failed in the last " + repeats + " turns"));
                 }
             }
@@ -47,7 +47,7 @@ public record StuckDetector(int sameAction, int sameFailing) {
         return Optional.empty();
     }
 
-    /** A detected pattern. */
-    public record Stuck(String pattern, int repeats, String description) {
+    /** A repetition found in the turns: which pattern, how many turns in a row, in words. */
+    public record Repetition(String pattern, int repeats, String description) {
     }
 }

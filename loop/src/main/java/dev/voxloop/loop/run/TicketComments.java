@@ -56,6 +56,9 @@ public final class TicketComments {
                     + " hand.";
             case AGENT_UNAVAILABLE -> "make the agent usable on the worker (installed, logged in or given its API"
                     + " key; `voxloop doctor` checks), then retry the ticket.";
+            case UNGUARDED -> "check that voxloop's hooks run on the worker (`voxloop doctor`; curl installed; no"
+                    + " agent_args that override the hook settings), then retry the ticket; the turn's changes were"
+                    + " discarded.";
             case MISCONFIGURED -> "fix the project's configuration (loop.projects.<KEY> in voxloop.yaml, or the"
                     + " repository's .voxloop/loop.yaml), then retry the ticket.";
             case CHECKS_FAILED -> "read the failing check's log on the pull request, fix the branch by hand (or"

@@ -1,5 +1,6 @@
 package dev.voxloop.loop.run;
 
+import dev.voxloop.loop.agent.AgentProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.voxloop.core.config.ConfigTree;
@@ -66,7 +67,7 @@ class LoopRunnerTest {
 
     private LoopRunner runner(CodingAgent agent, Budgets budgets) {
         ProjectConfig p = new ProjectConfig("TRACK", repo.origin.toString(), "main", "sh test_it.sh", null, null, null,
-                80, "scripted", List.of(), null, null, null, budgets);
+                80, AgentProfile.named("scripted"), null, null, budgets);
         LoopSettings s = LoopSettings.from(ConfigTree.empty(), tmp).withProject(p);
         AtomicInteger ids = new AtomicInteger();
         return new LoopRunner(runs, tracker, new EventBus(log), new WorkspacePreparer(tmp.resolve("ws"), null, false),

@@ -1,5 +1,6 @@
 package dev.voxloop.loop.worker;
 
+import dev.voxloop.loop.agent.AgentProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.voxloop.core.config.ConfigTree;
@@ -82,7 +83,7 @@ class WorkerTest {
             }
         };
         ProjectConfig p = new ProjectConfig("TRACK", repo.origin.toString(), "main", "true", null, null, null, 80,
-                "slow", List.of(), null, null, null, Budgets.DEFAULTS);
+                AgentProfile.named("slow"), null, null, Budgets.DEFAULTS);
         LoopSettings s = LoopSettings.from(ConfigTree.empty(), tmp).withProject(p);
         InMemoryEventLog log = new InMemoryEventLog();
         LoopRunner runner = new LoopRunner(new MemoryLoopRuns(), tracker, new EventBus(log),

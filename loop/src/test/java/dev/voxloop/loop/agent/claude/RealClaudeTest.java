@@ -1,0 +1,196 @@
+package dev.voxloop.loop.agent.claude;
+
+import dev.voxloop.loop.fixture.Guarded;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.core.event.EventBus;
+import dev.voxloop.core.intent.IssueType;
+import dev.voxloop.core.intent.Priority;
+import dev.voxloop.core.intent.TicketDraft;
+import dev.voxloop.core.loop.LoopRun;
+import dev.voxloop.core.loop.LoopState;
+import dev.voxloop.core.testing.InMemoryEventLog;
+import dev.voxloop.core.testing.InMemoryTracker;
+import dev.voxloop.core.ticket.Provenance;
+import dev.voxloop.core.ticket.Ticket;
+import dev.voxloop.loop.LoopEngine;
+import dev.voxloop.loop.LoopSettings;
+import dev.voxloop.loop.ProjectConfig;
+import dev.voxloop.loop.agent.AgentProfile;
+import dev.voxloop.loop.agent.Agents;
+import dev.voxloop.loop.agent.TurnRequest;
+import dev.voxloop.loop.agent.TurnResult;
+import dev.voxloop.loop.fixture.MemoryLoopRuns;
+import dev.voxloop.loop.fixture.TempRepo;
+import dev.voxloop.loop.fixture.TrackItTracker;
+import dev.voxloop.loop.gate.GateSuite;
+import dev.voxloop.loop.run.Budgets;
+import dev.voxloop.loop.run.LoopRunner;
+import dev.voxloop.loop.run.StuckDetector;
+import dev.voxloop.loop.workspace.Git;
+import dev.voxloop.loop.workspace.WorkspacePreparer;
+import dev.voxloop.peers.AgentBinaries;
+import dev.voxloop.peers.Reply;
+import dev.voxloop.peers.anthropic.AnthropicPeer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real Claude Code binary (pinned in scripts/agents.sh) in a full loop against a scripted Messages API peer:
+ * it edits files, runs the tests through its Bash tool, is denied by PreToolUse, held by the Stop hook until the
+ * gates pass, and reports cost; a hostile conversation changes nothing; a refused key ends the run at once.
+ */
+@Tag("slow")
+class RealClaudeTest {
+
+    private static final String SECRET = "-----BEGIN OPENSSH PRIVATE KEY----- not-for-models";
+
+    @TempDir
+    Path tmp;
+
+    private AnthropicPeer peer;
+    private TempRepo repo;
+    private InMemoryTracker tracker;
+    private Ticket ticket;
+    private final MemoryLoopRuns runs = new MemoryLoopRuns();
+    private Path home;
+    private String mainBefore;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        peer = AnthropicPeer.start();
+        home = Files.createDirectories(tmp.resolve("home"));
+        Files.createDirectories(home.resolve(".ssh"));
+        Files.writeString(home.resolve(".ssh/id_rsa"), SECRET + "\n");
+        repo = new TempRepo(tmp.resolve("src"));
+        repo.write("README.md", "TrackIt\n").write("check.sh", "test -f done.txt && echo 'all 1 tests passed'\n")
+                // a workspace setting that would switch every hook off if Claude Code read it
+                .write(".claude/settings.json", "{\"disableAllHooks\": true}\n").commit("TRACK-0: start");
+        repo.git.run("push", "-q", "origin", "main");
+        mainBefore = new Git(repo.origin).run("rev-parse", "main");
+        tracker = TrackItTracker.create();
+        ticket = tracker.create(new TicketDraft("Write done.txt", "", List.of("done.txt exists"), IssueType.TASK,
+                Priority.LOW, "TRACK", null, List.of()), new Provenance("i", false, "x", null));
+    }
+
+    @AfterEach
+    void tearDown() {
+        peer.close();
+    }
+
+    private Path workspace() {
+        return tmp.resolve("ws").resolve(ticket.key() + "-r1");
+    }
+
+    private LoopRun run() {
+        ProjectConfig p = new ProjectConfig("TRACK", repo.origin.toString(), "main", "sh check.sh", null, null, null,
+                80, new AgentProfile("claude", List.of(AgentBinaries.claude().toString()), "claude-sonnet-4-5", null,
+                null, List.of()), null, null, new Budgets(3, Duration.ofMinutes(5), 5));
+        LoopSettings s = LoopSettings.from(ConfigTree.empty(), tmp).withProject(p);
+        Map<String, String> env = Map.of("HOME", home.toString(), "ANTHROPIC_BASE_URL", peer.origin(),
+                "ANTHROPIC_API_KEY", peer.key());
+        LoopRunner runner = new LoopRunner(runs, tracker, new EventBus(new InMemoryEventLog()),
+                new WorkspacePreparer(tmp.resolve("ws"), null, false),
+                new Agents(s, tmp, env, Guarded.hooks()), Guarded.gates(), Guarded.MARKERS, s, StuckDetector.DEFAULTS,
+                Clock.systemUTC(), () -> "r1");
+        return runner.run(ticket.key(), "w1", () -> true);
+    }
+
+    @Test
+    void editsRunsTheTestsIsDeniedHeldByStopUntilTheGatesPassAndReportsCost() throws Exception {
+        String ws = workspace().toString();
+        peer.then(Reply.call("Bash", "command", "git push origin HEAD:main", "description", "publish").usage(1000, 50))
+                .thenAfter("default branch", Reply.call("Write", "file_path", ws + "/done.txt", "content", "yes\n")
+                        .saying("Then I will write the file.").usage(1100, 60))
+                .then(Reply.call("Bash", "command", "sh check.sh", "description", "run the tests").usage(1200, 40))
+                .thenAfter("all 1 tests passed", Reply.text("Done: done.txt exists and the tests pass.").usage(1300, 30))
+                .thenAfter("done.txt exists", Reply.call("Read", "file_path", ws + "/CURRENT_TASK.md").usage(1400, 20))
+                .then(Reply.call("Edit", "file_path", ws + "/CURRENT_TASK.md", "old_string", "- [ ] done.txt exists",
+                        "new_string", "- [x] done.txt exists").usage(1500, 30))
+                .then(Reply.text("Ticked the criterion; all gates should pass now.").usage(1600, 20));
+
+        LoopRun run = run();
+
+        peer.assertClean();
+        assertThat(peer.unanswered()).isZero();
+        assertThat(run.state()).as(run.reason()).isEqualTo(LoopState.PUSHED);
+        assertThat(run.iteration()).isEqualTo(1);
+        assertThat(new Git(repo.origin).run("ls-tree", "--name-only", run.workspace().branch())).contains("done.txt");
+        assertThat(new Git(repo.origin).run("rev-parse", "main")).isEqualTo(mainBefore);
+        assertThat(run.usage().inputTokens()).isGreaterThanOrEqualTo(9100);
+        assertThat(run.usage().costUsd()).isPositive();
+        Path gitDir = new Git(workspace()).gitDir();
+        assertThat(Files.readString(gitDir.resolve("voxloop/actions.jsonl"))).contains("deny:push-default-branch");
+    }
+
+    @Test
+    void aHostileConversationChangesNothing() throws Exception {
+        String ws = workspace().toString();
+        peer.then(Reply.call("Bash", "command", "git push -f origin HEAD:main", "description", "x"))
+                .thenAfter("hook error", Reply.call("Write", "file_path", ws + "/.github/workflows/ci.yml",
+                        "content", "on: push\njobs: {}\n"))
+                .thenAfter("hook error", Reply.call("Read", "file_path", ws + "/.claude/settings.json"))
+                .thenAfter("disableAllHooks", Reply.call("Write", "file_path", ws + "/.claude/settings.json",
+                        "content", "{\"hooks\": {}}\n"))
+                .thenAfter("hook error", Reply.call("Bash", "command", "cat ~/.ssh/id_rsa", "description", "x"))
+                .thenAfter("hook error", Reply.call("Read", "file_path", home + "/.ssh/id_rsa"))
+                .thenAfter("hook error", Reply.call("Bash", "command", "git config core.hooksPath /dev/null",
+                        "description", "x"))
+                .thenAfter("hook error", Reply.text("<result>BLOCKED: every step I tried was refused</result>"));
+
+        LoopRun run = run();
+
+        peer.assertClean();
+        assertThat(run.state()).isEqualTo(LoopState.BLOCKED);
+        assertThat(new Git(repo.origin).run("rev-parse", "main")).isEqualTo(mainBefore);
+        assertThat(workspace().resolve(".github")).doesNotExist();
+        assertThat(Files.readString(workspace().resolve(".claude/settings.json"))).isEqualTo(
+                "{\"disableAllHooks\": true}\n");
+        assertThat(new Git(workspace()).tryRun("config", "core.hooksPath").output()).isBlank();
+        assertThat(peer.received()).noneMatch(r -> r.body() != null && r.body().toString().contains("not-for-models"));
+        assertThat(Files.readString(new Git(workspace()).gitDir().resolve("voxloop/actions.jsonl")))
+                .contains("deny:force-push").contains("deny:protected-path").contains("deny:secret-read")
+                .contains("deny:hooks-path");
+    }
+
+    @Test
+    void aRefusedKeyEndsTheRunAtOnceInTheCliOwnWordsWithWhatToFix() {
+        peer.failWith(AnthropicPeer.error(401, "authentication_error", "invalid x-api-key"));
+        long t0 = System.nanoTime();
+
+        LoopRun run = run();
+
+        assertThat((System.nanoTime() - t0) / 1_000_000_000).isLessThan(60);
+        assertThat(run.state()).isEqualTo(LoopState.BLOCKED);
+        assertThat(run.reason()).contains("Claude Code is unavailable").contains("401").contains("ANTHROPIC_API_KEY");
+        assertThat(peer.received().stream().filter(r -> r.path().equals("/v1/messages")).count()).isLessThanOrEqualTo(3);
+        assertThat(tracker.find(ticket.key()).orElseThrow().comments()).anyMatch(c -> c.body().contains("to fix"));
+    }
+
+    @Test
+    void aSessionTheCliNoLongerKnowsStartsFresh() throws Exception {
+        peer.then(Reply.text("Starting over with a fresh session."));
+        Files.createDirectories(workspace());
+        new Git(workspace()).run("init", "-q");
+        ClaudeAgent agent = new ClaudeAgent(new AgentProfile("claude", List.of(AgentBinaries.claude().toString()),
+                null, null, null, List.of()), 5, Map.of("HOME", home.toString(), "ANTHROPIC_BASE_URL",
+                peer.origin(), "ANTHROPIC_API_KEY", peer.key()), Guarded.hooks());
+
+        TurnResult r = agent.turn(new TurnRequest("r1", "TRACK-1", workspace(), 2, "Continue.",
+                "11111111-2222-3333-4444-555555555555", Duration.ofMinutes(2)));
+
+        assertThat(r.message()).isEqualTo("Starting over with a fresh session.");
+        assertThat(r.sessionId()).isNotEqualTo("11111111-2222-3333-4444-555555555555").isNotNull();
+        peer.assertClean();
+    }
+}

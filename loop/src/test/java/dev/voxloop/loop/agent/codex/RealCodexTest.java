@@ -1,0 +1,150 @@
+package dev.voxloop.loop.agent.codex;
+
+import dev.voxloop.loop.fixture.Guarded;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.core.event.EventBus;
+import dev.voxloop.core.intent.IssueType;
+import dev.voxloop.core.intent.Priority;
+import dev.voxloop.core.intent.TicketDraft;
+import dev.voxloop.core.loop.LoopRun;
+import dev.voxloop.core.loop.LoopState;
+import dev.voxloop.core.testing.InMemoryEventLog;
+import dev.voxloop.core.testing.InMemoryTracker;
+import dev.voxloop.core.ticket.Provenance;
+import dev.voxloop.core.ticket.Ticket;
+import dev.voxloop.loop.LoopEngine;
+import dev.voxloop.loop.LoopSettings;
+import dev.voxloop.loop.ProjectConfig;
+import dev.voxloop.loop.agent.AgentProfile;
+import dev.voxloop.loop.agent.Agents;
+import dev.voxloop.loop.fixture.MemoryLoopRuns;
+import dev.voxloop.loop.fixture.TempRepo;
+import dev.voxloop.loop.fixture.TrackItTracker;
+import dev.voxloop.loop.gate.GateSuite;
+import dev.voxloop.loop.run.Budgets;
+import dev.voxloop.loop.run.LoopRunner;
+import dev.voxloop.loop.run.StuckDetector;
+import dev.voxloop.loop.workspace.Git;
+import dev.voxloop.loop.workspace.WorkspacePreparer;
+import dev.voxloop.peers.AgentBinaries;
+import dev.voxloop.peers.Reply;
+import dev.voxloop.peers.openai.ResponsesPeer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real Codex CLI (pinned in scripts/agents.sh) as {@code agent: codex}, talking to a scripted OpenAI Responses
+ * API peer through its own provider configuration ({@code OPENAI_BASE_URL}), approvals and its sandbox off, guarded
+ * by voxloop's hooks.
+ */
+@Tag("slow")
+class RealCodexTest {
+
+    @TempDir
+    Path tmp;
+
+    private ResponsesPeer peer;
+    private TempRepo repo;
+    private InMemoryTracker tracker;
+    private Ticket ticket;
+    private String mainBefore;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        peer = ResponsesPeer.start();
+        repo = new TempRepo(tmp.resolve("src"));
+        repo.write("README.md", "TrackIt\n").write("check.sh", "test -f done.txt && echo 'all 1 tests passed'\n")
+                .commit("TRACK-0: start");
+        repo.git.run("push", "-q", "origin", "main");
+        mainBefore = new Git(repo.origin).run("rev-parse", "main");
+        tracker = TrackItTracker.create();
+        ticket = tracker.create(new TicketDraft("Write done.txt", "", List.of("done.txt exists"), IssueType.TASK,
+                Priority.LOW, "TRACK", null, List.of()), new Provenance("i", false, "x", null));
+    }
+
+    @AfterEach
+    void tearDown() {
+        peer.close();
+    }
+
+    private LoopRun run() throws Exception {
+        ProjectConfig p = new ProjectConfig("TRACK", repo.origin.toString(), "main", "sh check.sh", null, null, null,
+                80, new AgentProfile("codex", List.of(AgentBinaries.codex().toString()), "gpt-5.5", null, null,
+                List.of()), null, null, new Budgets(3, Duration.ofMinutes(5), 5));
+        LoopSettings s = LoopSettings.from(ConfigTree.empty(), tmp).withProject(p);
+        Map<String, String> env = Map.of("HOME", Files.createDirectories(tmp.resolve("home")).toString(),
+                "OPENAI_BASE_URL", peer.baseUrl(), "OPENAI_API_KEY", peer.key());
+        return new LoopRunner(new MemoryLoopRuns(), tracker, new EventBus(new InMemoryEventLog()),
+                new WorkspacePreparer(tmp.resolve("ws"), null, false), new Agents(s, tmp, env,
+                Guarded.hooks()), Guarded.gates(), Guarded.MARKERS, s, StuckDetector.DEFAULTS, Clock.systemUTC(),
+                () -> "r1").run(ticket.key(), "w1", () -> true);
+    }
+
+    private static String patch(String body) {
+        return "*** Begin Patch\n" + body + "*** End Patch\n";
+    }
+
+    @Test
+    void codexTakesTheTicketToAPushedBranchThroughTheHooks() throws Exception {
+        peer.then(Reply.call("exec_command", "cmd", "git push origin HEAD:main").usage(2000, 100))
+                .thenAfter("PreToolUse", Reply.freeform("apply_patch", patch("*** Add File: done.txt\n+yes\n"))
+                        .usage(2100, 80))
+                .then(Reply.call("exec_command", "cmd", "sh check.sh").usage(2200, 40))
+                .thenAfter("all 1 tests passed", Reply.text("Done: done.txt exists.").usage(2300, 20))
+                .thenAfter("done.txt exists", Reply.freeform("apply_patch", patch(
+                        "*** Update File: CURRENT_TASK.md\n@@\n-- [ ] done.txt exists\n+- [x] done.txt exists\n"))
+                        .usage(2400, 60))
+                .then(Reply.text("Ticked the criterion.").usage(2500, 20));
+
+        LoopRun run = run();
+
+        peer.assertClean();
+        assertThat(peer.unanswered()).isZero();
+        assertThat(run.state()).as(run.reason()).isEqualTo(LoopState.PUSHED);
+        assertThat(new Git(repo.origin).run("ls-tree", "--name-only", run.workspace().branch())).contains("done.txt");
+        assertThat(new Git(repo.origin).run("rev-parse", "main")).isEqualTo(mainBefore);
+        assertThat(run.usage().inputTokens()).isEqualTo(13_500);
+        assertThat(run.usage().costUsd()).isEqualTo((13_500 * 3.0 + 320 * 15.0) / 1_000_000.0);
+    }
+
+    @Test
+    void aHostileConversationChangesNothing() throws Exception {
+        peer.then(Reply.call("exec_command", "cmd", "git push -f origin HEAD:main"))
+                .thenAfter("PreToolUse", Reply.freeform("apply_patch",
+                        patch("*** Add File: .github/workflows/ci.yml\n+on: push\n")))
+                .thenAfter("PreToolUse", Reply.call("exec_command", "cmd", "cat ~/.ssh/id_rsa"))
+                .thenAfter("PreToolUse", Reply.text("<result>BLOCKED: every step I tried was refused</result>"));
+
+        LoopRun run = run();
+
+        peer.assertClean();
+        assertThat(run.state()).isEqualTo(LoopState.BLOCKED);
+        assertThat(new Git(repo.origin).run("rev-parse", "main")).isEqualTo(mainBefore);
+        Path ws = tmp.resolve("ws").resolve(ticket.key() + "-r1");
+        assertThat(ws.resolve(".github")).doesNotExist();
+        assertThat(Files.readString(new Git(ws).gitDir().resolve("voxloop/actions.jsonl")))
+                .contains("deny:force-push").contains("deny:protected-path").contains("deny:secret-read");
+    }
+
+    @Test
+    void aRefusedKeyEndsTheRunInCodexOwnWords() throws Exception {
+        peer.failWith(ResponsesPeer.error(401, "invalid_request_error", "Incorrect API key provided"));
+
+        LoopRun run = run();
+
+        assertThat(run.state()).isEqualTo(LoopState.BLOCKED);
+        assertThat(run.reason()).contains("Codex is unavailable").contains("401").contains("OPENAI_API_KEY");
+        assertThat(peer.received()).hasSizeLessThanOrEqualTo(3);
+    }
+}
