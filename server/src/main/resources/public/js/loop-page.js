@@ -19,10 +19,12 @@ export class LoopPage {
     this.queueBox = h("ul", { class: "list", id: "queue-list" });
     this.failedBox = h("ul", { class: "list", id: "failed-list" });
     this.runsBox = h("div", { class: "list", id: "runs" });
+    this.sandboxBox = h("p", { id: "loop-sandbox", role: "status" });
     main.append(
       h("section", { class: "card", "aria-labelledby": "runs-title" },
         h("div", { class: "card__head" }, h("h2", { id: "runs-title", tabindex: "-1" }, "Runs"),
           h("button", { class: "btn btn--small", type: "button", onclick: () => this.refresh() }, "Refresh")),
+        this.sandboxBox,
         this.runsBox),
       h("section", { class: "card", "aria-labelledby": "queue-title" }, h("h2", { id: "queue-title" }, "Queue"), this.queueBox),
       h("section", { class: "card", "aria-labelledby": "failed-title" }, h("h2", { id: "failed-title" }, "Failed"), this.failedBox));
@@ -51,6 +53,7 @@ export class LoopPage {
       this.read("/api/loop/runs", ["runs", "items"]),
     ]);
     if (!this.main) return;
+    this.renderSandbox(await this.api.health().catch(() => null));
     this.renderQueue(queue);
     this.renderFailed(failed);
     this.serverRuns = runs.ok ? runs.items : null;
@@ -63,6 +66,17 @@ export class LoopPage {
     } catch (err) {
       return { ok: false, items: [], status: err.status, message: err.message };
     }
+  }
+
+  /** Where agent turns and CI run; loud when nothing isolates them (sandbox.backend: none). */
+  renderSandbox(health) {
+    const sandbox = health && health.sandbox;
+    if (!this.sandboxBox || !sandbox) return;
+    this.sandboxBox.className = sandbox.isolated ? "muted" : "notice notice--error";
+    this.sandboxBox.textContent = sandbox.isolated
+      ? `Agent turns and CI checks run in the ${sandbox.description}.`
+      : `No sandbox: agent turns and CI checks run on the host with the worker's rights, files and network`
+        + ` (${sandbox.backend === "none" ? "sandbox.backend: none" : sandbox.description}).`;
   }
 
   renderQueue(result) {

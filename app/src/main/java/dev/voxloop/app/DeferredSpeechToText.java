@@ -1,23 +1,30 @@
 package dev.voxloop.app;
 
 import dev.voxloop.core.audio.AudioUpload;
+import dev.voxloop.core.transcript.EngineStatus;
 import dev.voxloop.core.transcript.SpeechToText;
 import dev.voxloop.core.transcript.Transcript;
+import dev.voxloop.speech.EngineChoice;
 
 /** The configured speech engine, built on first use or on {@link Deferred#warm()}. */
 final class DeferredSpeechToText implements SpeechToText {
 
-    private final String name;
+    private final EngineChoice choice;
     private final Deferred<SpeechToText> engine;
 
-    DeferredSpeechToText(String name, Deferred<SpeechToText> engine) {
-        this.name = name;
+    DeferredSpeechToText(EngineChoice choice, Deferred<SpeechToText> engine) {
+        this.choice = choice;
         this.engine = engine;
     }
 
     @Override
     public String name() {
-        return name;
+        return choice.name();
+    }
+
+    @Override
+    public String description() {
+        return choice.describe();
     }
 
     @Override
@@ -28,5 +35,11 @@ final class DeferredSpeechToText implements SpeechToText {
     @Override
     public boolean ready() {
         return engine.built() && engine.get().ready();
+    }
+
+    @Override
+    public EngineStatus status() {
+        return engine.built() ? engine.get().status()
+                : new EngineStatus(EngineStatus.State.LOADING, "loads on first use or when the server starts");
     }
 }

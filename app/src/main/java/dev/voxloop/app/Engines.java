@@ -6,6 +6,7 @@ import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.core.transcript.SpeechToText;
 import dev.voxloop.intent.IntentExtractors;
 import dev.voxloop.intent.IntentSettings;
+import dev.voxloop.speech.EngineChoice;
 import dev.voxloop.speech.SpeechEngines;
 import dev.voxloop.speech.SpeechSettings;
 import dev.voxloop.speech.TrackerVocabulary;
@@ -35,12 +36,12 @@ final class Engines {
             return engine;
         });
         this.extractorEngine = new Deferred<>(() -> IntentExtractors.create(intentSettings));
-        this.speech = speechOff ? null : new DeferredSpeechToText(speechSettings.engine(), speechEngine);
+        this.speech = speechOff ? null : new DeferredSpeechToText(EngineChoice.of(speechSettings), speechEngine);
         this.extractor = new DeferredExtractor(intentSettings.extractor(), extractorEngine);
     }
 
     /**
-     * The configured speech engine (offline Sphinx by default); null for {@code speech.engine: none} (audio is then
+     * The configured speech engine (whisper once a model is pulled, else offline PocketSphinx); null for {@code speech.engine: none} (audio is then
      * refused with a 503 naming the fix).
      */
     SpeechToText speech() {

@@ -10,6 +10,7 @@ import dev.voxloop.guard.hook.SocketHooks;
 import dev.voxloop.guard.policy.ToolUseRules;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.loop.gate.GateSuite;
+import dev.voxloop.loop.workspace.RunSandbox;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
@@ -32,15 +33,21 @@ public final class Guards {
         return new RunMarkerFile();
     }
 
-    /** The handler of {@code voxloop hook ...}: the policy, and the loop's own gates for the Stop hook. */
-    public static HookHandler hookHandler(LoopSettings settings) {
+    /**
+     * The handler of {@code voxloop hook ...}: the policy, and the loop's own gates for the Stop hook, their
+     * commands run in {@code sandbox} (the hook itself runs inside the agent's sandbox, so directly there).
+     */
+    public static HookHandler hookHandler(LoopSettings settings, RunSandbox sandbox) {
         ToolUsePolicy policy = policy(settings);
-        return new HookHandler(policy, new GateSuite(policy), markers(), Clock.systemUTC());
+        return new HookHandler(policy, new GateSuite(policy, sandbox), markers(), Clock.systemUTC());
     }
 
-    /** voxloop's hooks as the agents reach them: a socket per turn for the CLIs, in-process for the built-in agent. */
-    public static AgentHooks agentHooks(LoopSettings settings) {
-        return new SocketHooks(hookHandler(settings));
+    /**
+     * voxloop's hooks as the agents reach them: a socket per turn for the CLIs, in-process for the built-in agent;
+     * the Stop hook's gate commands run in {@code sandbox}.
+     */
+    public static AgentHooks agentHooks(LoopSettings settings, RunSandbox sandbox) {
+        return new SocketHooks(hookHandler(settings, sandbox));
     }
 
     /** The git hooks of {@code voxloop githook ...}: default branches are main, master and every project's. */

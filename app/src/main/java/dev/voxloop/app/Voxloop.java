@@ -16,6 +16,7 @@ import dev.voxloop.loop.agent.AgentDoctor;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.forge.ForgeSettings;
 import dev.voxloop.loop.forge.PullRequestReview;
+import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.server.HealthInfo;
 import dev.voxloop.server.ServerSettings;
 import dev.voxloop.server.VoxloopServer;
@@ -74,6 +75,7 @@ public final class Voxloop implements AutoCloseable {
     private final Housekeeping housekeeping;
     private LoopEngine loop;
     private Forges forges;
+    private RunSandbox sandbox;
 
     private Voxloop(AppConfig config) {
         this.config = config;
@@ -145,8 +147,8 @@ public final class Voxloop implements AutoCloseable {
                 resolved = resolved.withProject(p.withRepo(f.cloneSource(p.repo())));
             }
             loop = new LoopEngine(resolved, config.dataDir(), queue, tracker, events, runs(), Guards.policy(settings),
-                    Guards.markers(), clock, Guards.agentHooks(settings), new AgentModels(System.getenv()), f::target,
-                    PullRequestReview.APPROVE_ALL, Duration.ofSeconds(1));
+                    Guards.markers(), clock, Guards.agentHooks(settings, sandbox()), new AgentModels(System.getenv()),
+                    sandbox(), f::target, PullRequestReview.APPROVE_ALL, Duration.ofSeconds(1));
         }
         return loop;
     }
@@ -161,6 +163,14 @@ public final class Voxloop implements AutoCloseable {
             }
         }
         return forges;
+    }
+
+    /** Where agent turns, gates and CI checks run (the configured sandbox; events go to the event log). */
+    public synchronized RunSandbox sandbox() {
+        if (sandbox == null) {
+            sandbox = AgentSandbox.from(config.tree(), config.dataDir(), events::publish, clock);
+        }
+        return sandbox;
     }
 
     /** Start the HTTP server (host/port override the configuration when not null) and the housekeeping. */
@@ -203,8 +213,23 @@ public final class Voxloop implements AutoCloseable {
     HealthInfo health() {
         ConfigTree tree = config.tree();
         return new HealthInfo(tree.string("speech.whisper.model", "none"), tree.string("intent.ollama.model", "none"),
-                "jira".equals(tracker.name()), speech == null ? "none" : speech.name(), extractor.name(), tracker.name(),
-                dev.voxloop.app.cli.VersionProvider.version());
+                "jira".equals(tracker.name()), speech == null ? "none" : speech.name(),
+                speech == null ? null : speech.status(), extractor.name(), tracker.name(),
+                dev.voxloop.app.cli.VersionProvider.version(), sandboxHealth());
+    }
+
+    private HealthInfo.Sandbox sandboxHealth() {
+        try {
+            RunSandbox s = sandbox();
+            return new HealthInfo.Sandbox(s.sandbox().name(), s.sandbox().isolates(), s.describe());
+        } catch (RuntimeException e) {
+            return new HealthInfo.Sandbox("unavailable", false, e.getMessage());
+        }
+    }
+
+    /** The speech engine in use and what accuracy to expect from it, for `serve` to print. */
+    public String speechSummary() {
+        return speech == null ? "off (speech.engine: none)" : speech.description();
     }
 
     private static String displayHost(String host) {
@@ -213,7 +238,8 @@ public final class Voxloop implements AutoCloseable {
 
     /** The checks of {@code voxloop doctor}. */
     public List<Check> checks() {
-        return Doctor.checks(database, tracker, speech, extractor, LoopSettings.from(config.tree(), config.dataDir()));
+        return Doctor.checks(database, tracker, speech, extractor, LoopSettings.from(config.tree(), config.dataDir()),
+                this::sandbox);
     }
 
     private String publicUrl(ConfigTree tree) {

@@ -119,7 +119,7 @@ public final class IntakeService implements Intake {
             events.publish(new PipelineEvent.Transcribed(steps.now(), s.id(), t.engine(), t.audioSeconds(),
                     t.decodeSeconds(), t.text()));
             cur = steps.save(cur.withText(t.text()));
-            return steps.extract(cur);
+            return steps.extract(cur, t.confidence());
         });
     }
 

@@ -59,9 +59,15 @@ final class IntakeSteps {
 
     /**
      * EXTRACTING, then the readiness rule decides: CLARIFYING (one question), PREVIEWING (the read-back), or
-     * straight to CREATING when approval is off and the draft can be filed.
+     * straight to CREATING when approval is off, the draft can be filed and the transcript (if spoken) is sure
+     * enough ({@link HeardConfidence}).
      */
     IntakeOutcome extract(IntakeSession start) {
+        return extract(start, null);
+    }
+
+    /** @param heard the speech engine's confidence in the transcript, or null (typed text, engine gives none) */
+    IntakeOutcome extract(IntakeSession start, Double heard) {
         IntakeSession s = start.state() == IntakeState.EXTRACTING ? start
                 : save(start.moveTo(IntakeState.EXTRACTING, now()));
         stage(s.id(), Stage.EXTRACTING, s.round() == 0 ? "Extracting intent with " + extractor.name() + "…"
@@ -71,6 +77,7 @@ final class IntakeSteps {
         try {
             ex = projects.resolve(extractor.extract(new IntentRequest(s.text(), s.answers(), s.questions(),
                     s.draft(), known, settings.defaultProject())), known);
+            ex = HeardConfidence.cap(ex, heard);
         } catch (Problem p) {
             fail(s, p.getMessage());
             throw p;
@@ -89,7 +96,8 @@ final class IntakeSteps {
                     ex.ambiguityScore(), ex.draft().summary(), q.round()));
             return new IntakeOutcome.NeedsClarification(s, q);
         }
-        if (settings.requireApproval() || !verdict.ready() && !IntakeInput.fileable(ex.draft())) {
+        if (settings.requireApproval() || HeardConfidence.unsure(heard)
+                || !verdict.ready() && !IntakeInput.fileable(ex.draft())) {
             s = save(s.moveTo(IntakeState.PREVIEWING, now())
                     .previewing(verdict.verdictGaps(), now().plus(settings.previewTimeout())));
             stage(s.id(), Stage.PREVIEWING, "Preview ready: " + ex.draft().summary());

@@ -17,6 +17,7 @@ import dev.voxloop.loop.run.LoopParts;
 import dev.voxloop.loop.run.LoopRunner;
 import dev.voxloop.loop.run.StuckDetector;
 import dev.voxloop.loop.worker.Worker;
+import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.loop.workspace.WorkspacePreparer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,18 +47,20 @@ public final class LoopEngine {
     private final Clock clock;
     private final AgentHooks hooks;
     private final ModelConnector models;
+    private final RunSandbox sandbox;
     private final Function<ProjectConfig, Optional<ForgeTarget>> forges;
     private final PullRequestReview review;
     private final Duration forgePoll;
 
     /**
-     * @param hooks  voxloop's hooks as the agents reach them
-     * @param models opens the built-in agent's chat model for a profile
+     * @param hooks   voxloop's hooks as the agents reach them
+     * @param models  opens the built-in agent's chat model for a profile
+     * @param sandbox where agent turns and gate commands run
      */
     public LoopEngine(LoopSettings settings, Path dataDir, LoopQueue queue, TicketTracker tracker, EventBus events,
                       LoopRunRepository runs, ToolUsePolicy policy, RunMarkers markers, Clock clock,
-                      AgentHooks hooks, ModelConnector models) {
-        this(settings, dataDir, queue, tracker, events, runs, policy, markers, clock, hooks, models,
+                      AgentHooks hooks, ModelConnector models, RunSandbox sandbox) {
+        this(settings, dataDir, queue, tracker, events, runs, policy, markers, clock, hooks, models, sandbox,
                 p -> Optional.empty(), PullRequestReview.APPROVE_ALL, Duration.ofSeconds(1));
     }
 
@@ -68,7 +71,7 @@ public final class LoopEngine {
      */
     public LoopEngine(LoopSettings settings, Path dataDir, LoopQueue queue, TicketTracker tracker, EventBus events,
                       LoopRunRepository runs, ToolUsePolicy policy, RunMarkers markers, Clock clock,
-                      AgentHooks hooks, ModelConnector models,
+                      AgentHooks hooks, ModelConnector models, RunSandbox sandbox,
                       Function<ProjectConfig, Optional<ForgeTarget>> forges, PullRequestReview review,
                       Duration forgePoll) {
         this.hooks = hooks;
@@ -85,6 +88,7 @@ public final class LoopEngine {
         this.policy = policy;
         this.markers = markers;
         this.clock = clock;
+        this.sandbox = sandbox;
     }
 
     /**
@@ -94,7 +98,8 @@ public final class LoopEngine {
     public LoopParts parts() {
         LoopParts loop = LoopParts.standard(runs, tracker, events, new WorkspacePreparer(settings.workspaces(),
                 settings.voxloopCommand(), settings.installGitHooks()), new Agents(settings, dataDir, System.getenv(),
-                hooks, models), new GateSuite(policy), markers, settings, StuckDetector.DEFAULTS, clock);
+                hooks, models, sandbox), new GateSuite(policy, sandbox), markers, settings, StuckDetector.DEFAULTS,
+                clock);
         return ForgeSteps.addTo(loop, events, forges, review, forgePoll, CHECKS_PATIENCE);
     }
 
@@ -102,8 +107,12 @@ public final class LoopEngine {
         return new LoopRunner(parts(), () -> UUID.randomUUID().toString().substring(0, 12));
     }
 
-    /** A worker; {@code id} defaults to host-pid-n. */
+    /** A worker; {@code id} defaults to host-pid-n. Says loudly when its agents run without a sandbox. */
     public Worker worker(String id) {
+        if (!sandbox.sandbox().isolates()) {
+            org.slf4j.LoggerFactory.getLogger(LoopEngine.class).warn("NO SANDBOX: {}; every agent turn and CI"
+                    + " check of this worker runs on the host (set sandbox.backend: bubblewrap)", sandbox.describe());
+        }
         String wid = id != null ? id : hostName() + "-" + ProcessHandle.current().pid() + "-"
                 + UUID.randomUUID().toString().substring(0, 4);
         return new Worker(wid, queue, runner(), events, settings.lease(), settings.poll(), settings.maxAttempts(),

@@ -1,5 +1,7 @@
 package dev.voxloop.server;
 
+import dev.voxloop.core.transcript.EngineStatus;
+
 /**
  * What /health reports besides {@code status} and {@code ws_connections}: the original's fields
  * (whisper_model, ollama_model, jira_configured) and ours. The app fills it from the configured engines.
@@ -8,10 +10,23 @@ package dev.voxloop.server;
  * @param ollamaModel     intent model name (the original's OLLAMA_MODEL), may be null
  * @param jiraConfigured  true when the Jira tracker is configured
  * @param speechEngine    speech engine in use ("offline", "whisper", "openai", "remote"), or null when none
+ * @param speechStatus    how that engine is doing (loading, ready, degraded, failed), or null when none
  * @param intentExtractor intent extractor in use ("embedded", "ollama", "openai")
  * @param tracker         tracker in use ("builtin", "jira", "github")
  * @param version         voxloop version
+ * @param sandbox         where agent turns and CI checks run: the backend's name, whether it isolates anything
+ *                        (false for {@code none}, which the console shows as a warning) and its description
  */
 public record HealthInfo(String whisperModel, String ollamaModel, boolean jiraConfigured, String speechEngine,
-                         String intentExtractor, String tracker, String version) {
+                         EngineStatus speechStatus, String intentExtractor, String tracker, String version,
+                         Sandbox sandbox) {
+
+    /** The sandbox as /health reports it. */
+    public record Sandbox(String backend, boolean isolated, String description) {
+    }
+
+    /** False when a configured engine failed or is being rebuilt: /health then says "degraded". */
+    public boolean healthy() {
+        return speechStatus == null || speechStatus.healthy();
+    }
 }

@@ -2,7 +2,12 @@ package dev.voxloop.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.voxloop.core.audio.AudioUpload;
 import dev.voxloop.core.intent.TicketDraft;
+import dev.voxloop.core.problem.Problem;
+import dev.voxloop.core.transcript.EngineStatus;
+import dev.voxloop.core.transcript.SpeechToText;
+import dev.voxloop.core.transcript.Transcript;
 import dev.voxloop.core.ticket.Project;
 import dev.voxloop.core.ticket.Provenance;
 import dev.voxloop.core.ticket.Ticket;
@@ -40,6 +45,33 @@ class ErrorsHttpTest {
     }
 
     @Test
+    void healthSaysDegradedWhileTheSpeechEngineIsBeingRebuilt() {
+        SpeechToText rebuilding = new SpeechToText() {
+            @Override
+            public String name() {
+                return "offline";
+            }
+
+            @Override
+            public Transcript transcribe(AudioUpload audio) {
+                throw Problem.unavailable("rebuilding");
+            }
+
+            @Override
+            public EngineStatus status() {
+                return new EngineStatus(EngineStatus.State.DEGRADED, "rebuilding a recogniser after a failure");
+            }
+        };
+        try (TestServer s = TestServer.builder().speech(rebuilding).start()) {
+            var h = s.get("/health").json();
+            assertThat(h.get("status").asText()).isEqualTo("degraded");
+            assertThat(h.get("speech_status").asText()).isEqualTo("degraded");
+            assertThat(h.get("speech_detail").asText()).contains("rebuilding");
+        }
+        assertThat(server.get("/health").json().get("status").asText()).isEqualTo("ok");
+    }
+
+    @Test
     void healthHasTheOriginalsFieldsAndOurs() {
         var h = server.get("/health").json();
         assertThat(h.get("status").asText()).isEqualTo("ok");
@@ -50,6 +82,8 @@ class ErrorsHttpTest {
         assertThat(h.get("intent_extractor").asText()).isEqualTo("keywords");
         assertThat(h.get("tracker").asText()).isEqualTo("memory");
         assertThat(h.has("speech_engine")).isTrue();
+        assertThat(h.get("sandbox").get("backend").asText()).isEqualTo("none");
+        assertThat(h.get("sandbox").get("isolated").asBoolean()).isFalse();
         assertThat(h.get("version").asText()).isEqualTo("test");
     }
 

@@ -100,7 +100,8 @@ final class TestServer implements AutoCloseable {
                 IntakeIds::next);
         this.server = new VoxloopServer(intake, t, queue, events, settings,
                 () -> new HealthInfo("small", "mistral:7b-instruct-q4_0", false, b.speech == null ? null : "test",
-                        "keywords", "memory", "test")).start();
+                        b.speech == null ? null : b.speech.status(), "keywords", "memory", "test",
+                        new HealthInfo.Sandbox("none", false, "sandbox: NONE (test server)"))).start();
         tracker.baseUrl(base());
     }
 

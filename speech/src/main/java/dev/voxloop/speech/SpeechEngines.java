@@ -1,6 +1,5 @@
 package dev.voxloop.speech;
 
-import dev.voxloop.core.problem.Problem;
 import dev.voxloop.speech.audio.AudioIntake;
 import dev.voxloop.speech.audio.FfmpegDecoder;
 import dev.voxloop.speech.engine.RecognizerLoader;
@@ -9,6 +8,9 @@ import dev.voxloop.speech.engine.offline.DomainModel;
 import dev.voxloop.speech.engine.offline.SphinxRecognizer;
 import dev.voxloop.speech.engine.offline.SphinxTuning;
 import dev.voxloop.speech.engine.openai.OpenAiRecognizer;
+import dev.voxloop.speech.engine.pocketsphinx.PocketSphinxModel;
+import dev.voxloop.speech.engine.pocketsphinx.PocketSphinxRecognizer;
+import dev.voxloop.speech.engine.pocketsphinx.PocketSphinxTuning;
 import dev.voxloop.speech.engine.remote.RemoteRecognizer;
 import dev.voxloop.speech.engine.whisper.WhisperModels;
 import dev.voxloop.speech.engine.whisper.WhisperProcess;
@@ -33,15 +35,17 @@ public final class SpeechEngines {
 
     /**
      * @param trackerVocabulary project names and keys and component words from the tracker; read once at
-     *                          start-up by the offline engine (language model) and per request by whisper and
+     *                          start-up by the offline engines (language model) and per request by whisper and
      *                          openai (prompt)
      */
     public static WarmEngine create(SpeechSettings s, Supplier<List<String>> trackerVocabulary) {
         AudioIntake intake = new AudioIntake(s.maxAudioSeconds(), new FfmpegDecoder(s.ffmpeg()),
                 s.silenceFloorDbfs());
         Supplier<List<String>> vocabulary = safe(trackerVocabulary);
-        RecognizerLoader loader = switch (s.engine()) {
-            case "offline" -> offline(s, vocabulary);
+        EngineChoice choice = EngineChoice.of(s);
+        RecognizerLoader loader = switch (choice.engine()) {
+            case "pocketsphinx" -> pocketSphinx(s, vocabulary);
+            case "sphinx4" -> sphinx4(s, vocabulary);
             case "whisper" -> () -> new WhisperProcess(new WhisperModels(s.modelsDir(), WhisperModels.DEFAULT_SOURCE)
                     .resolve(s.whisperModel()), Math.max(1, Runtime.getRuntime().availableProcessors()),
                     Arrays.stream(s.whisperJavaOptions().split("\\s+")).filter(o -> !o.isBlank()).toList(),
@@ -49,20 +53,34 @@ public final class SpeechEngines {
             case "openai" -> () -> new OpenAiRecognizer(s.openaiUrl(), s.openaiKey(), s.openaiModel(), s.language(),
                     vocabulary, s.timeout());
             case "remote" -> () -> new RemoteRecognizer(s.remoteUrl(), s.timeout());
-            default -> throw new IllegalArgumentException("unknown speech engine " + s.engine());
+            default -> throw new IllegalArgumentException("unknown speech engine " + choice.engine());
         };
-        return new WarmEngine(s.engine(), loader, intake, s.threads(), s.queue(), s.timeout(), s.startupWait());
+        return new WarmEngine(choice.name(), choice.describe(), loader, intake, s.threads(), s.queue(), s.timeout(),
+                s.startupWait());
     }
 
-    private static RecognizerLoader offline(SpeechSettings s, Supplier<List<String>> vocabulary) {
+    private static RecognizerLoader pocketSphinx(SpeechSettings s, Supplier<List<String>> vocabulary) {
+        Supplier<DomainModel> domain = domainModel(s, vocabulary);
+        PocketSphinxModel model = PocketSphinxModel.in(s.pocketSphinxDir());
+        return () -> new PocketSphinxRecognizer(model, domain.get().languageModel(), domain.get().dictionary(),
+                PocketSphinxTuning.defaults());
+    }
+
+    private static RecognizerLoader sphinx4(SpeechSettings s, Supplier<List<String>> vocabulary) {
+        Supplier<DomainModel> domain = domainModel(s, vocabulary);
+        return () -> new SphinxRecognizer(domain.get(), SphinxTuning.defaults());
+    }
+
+    /** Built once, on first use (a background thread at start-up), shared by every recogniser of the engine. */
+    private static Supplier<DomainModel> domainModel(SpeechSettings s, Supplier<List<String>> vocabulary) {
         AtomicReference<DomainModel> model = new AtomicReference<>();
         return () -> {
             synchronized (model) {
                 if (model.get() == null) {
                     model.set(DomainModel.build(vocabulary.get(), workDir(s)));
                 }
+                return model.get();
             }
-            return new SphinxRecognizer(model.get(), SphinxTuning.defaults());
         };
     }
 

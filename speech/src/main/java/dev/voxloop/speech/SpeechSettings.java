@@ -10,10 +10,11 @@ import java.util.Locale;
 
 /** Settings of the speech module ({@code speech.*} in voxloop.yaml), each key declared once on its component. */
 public record SpeechSettings(
-        @Key(path = "speech.engine", fallback = "offline", env = {"WHISPER_BACKEND", "VOXLOOP_SPEECH_ENGINE"},
-                doc = "Speech engine: offline (Sphinx4, no download), whisper (whisper.cpp, needs a model), openai"
-                        + " (OpenAI-compatible server) or remote (a Whisper box speaking POST /api/transcribe);"
-                        + " none turns audio off (503). WHISPER_BACKEND=local means whisper.")
+        @Key(path = "speech.engine", fallback = "auto", env = {"WHISPER_BACKEND", "VOXLOOP_SPEECH_ENGINE"},
+                doc = "Speech engine: auto (whisper once a model is pulled, else offline), offline (PocketSphinx"
+                        + " when installed, else Sphinx4; no download), pocketsphinx, sphinx4, whisper (whisper.cpp,"
+                        + " needs a model), openai (OpenAI-compatible server) or remote (a Whisper box speaking POST"
+                        + " /api/transcribe); none turns audio off (503). WHISPER_BACKEND=local means whisper.")
         String engine,
         @Key(path = "speech.max_audio_seconds", fallback = "120", env = "VOXLOOP_SPEECH_MAX_SECONDS",
                 doc = "Longest recording accepted, in seconds; longer ones are refused (413)")
@@ -39,6 +40,11 @@ public record SpeechSettings(
         @Key(path = "speech.work_dir", env = "VOXLOOP_SPEECH_WORK_DIR",
                 doc = "Directory for the offline engine's generated language model (unset: a temp directory)")
         Path workDir,
+        @Key(path = "speech.pocketsphinx.model_dir", fallback = "/usr/share/pocketsphinx/model/en-us",
+                env = "VOXLOOP_POCKETSPHINX_MODEL_DIR",
+                doc = "PocketSphinx US English model: acoustic model, dictionary and general language model"
+                        + " (Debian's pocketsphinx-en-us)")
+        Path pocketSphinxDir,
         @Key(path = "speech.whisper.model", fallback = "base.en", env = {"WHISPER_MODEL", "VOXLOOP_WHISPER_MODEL"},
                 doc = "Whisper ggml model: a name (tiny.en, base.en, small.en, small, ...) looked up in"
                         + " speech.whisper.models_dir, or a path to a .bin file")
@@ -69,7 +75,8 @@ public record SpeechSettings(
                 doc = "Language of the speech, ISO-639-1")
         String language) {
 
-    public static final List<String> ENGINES = List.of("offline", "whisper", "openai", "remote");
+    public static final List<String> ENGINES = List.of("auto", "offline", "pocketsphinx", "sphinx4", "whisper",
+            "openai", "remote");
 
     public SpeechSettings {
         engine = engine.strip().toLowerCase(Locale.ROOT);
@@ -96,7 +103,7 @@ public record SpeechSettings(
 
     public SpeechSettings withEngine(String name) {
         return new SpeechSettings(name, maxAudioSeconds, threads, queue, timeout, startupWait, ffmpeg,
-                silenceFloorDbfs, workDir, whisperModel, modelsDir, whisperJavaOptions, remoteUrl, openaiUrl,
+                silenceFloorDbfs, workDir, pocketSphinxDir, whisperModel, modelsDir, whisperJavaOptions, remoteUrl, openaiUrl,
                 openaiKey, openaiModel, language);
     }
 

@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 class SpeechSettingsTest {
 
     @Test
-    void defaultsToTheOfflineEngineWithBoundedWork() {
+    void defaultsToAutomaticChoiceWithBoundedWork() {
         SpeechSettings s = SpeechSettings.defaults();
-        assertThat(s.engine()).isEqualTo("offline");
+        // whisper once a model is pulled, else the offline engine (EngineChoice)
+        assertThat(s.engine()).isEqualTo("auto");
         assertThat(s.threads()).isEqualTo(1);
         assertThat(s.timeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(s.maxAudioSeconds()).isEqualTo(120);

@@ -4,6 +4,9 @@ import dev.voxloop.app.Guards;
 import dev.voxloop.app.cli.AppContext;
 import dev.voxloop.bench.guard.HookBench;
 import dev.voxloop.bench.loop.OverheadBench;
+import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.guard.sandbox.SandboxSettings;
+import dev.voxloop.guard.sandbox.Sandboxes;
 import dev.voxloop.loop.LoopSettings;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -24,9 +27,13 @@ public final class BenchCommand implements Runnable {
         bench.addSubcommand(new BenchIntentCommand(() -> context.config().tree()));
         bench.addSubcommand(new BenchSpeechCommand(() -> context.config().tree()));
         bench.addSubcommand(new BenchLoopCommand(() -> Guards.policy(loopSettings.get()),
-                turns -> new OverheadBench(context.app().runs(), context.app().tracker(), context.app().events())
-                        .run("TRACK", turns), () -> new HookBench(Guards.agentHooks(loopSettings.get()), Guards.markers()),
-                System.out));
+                turns -> new OverheadBench(context.app().runs(), context.app().tracker(), context.app().events(),
+                        context.app().sandbox()).run("TRACK", turns),
+                () -> new HookBench(Guards.agentHooks(loopSettings.get(), context.app().sandbox()), Guards.markers()), System.out));
+        bench.addSubcommand(new BenchSandboxCommand(() -> Sandboxes.create(
+                SandboxSettings.from(context.config().tree()), e -> { }, java.time.Clock.systemUTC()),
+                () -> Sandboxes.create(SandboxSettings.from(new ConfigTree(java.util.Map.of("sandbox",
+                        java.util.Map.of("backend", "none")))), e -> { }, java.time.Clock.systemUTC()), System.out));
         return bench;
     }
 

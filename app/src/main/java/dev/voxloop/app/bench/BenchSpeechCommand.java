@@ -1,11 +1,19 @@
 package dev.voxloop.app.bench;
 
-import dev.voxloop.bench.speech.SpeechBench;
 import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.core.intent.IntentExtractor;
+import dev.voxloop.core.intent.IntentRequest;
 import dev.voxloop.core.problem.Problem;
+import dev.voxloop.core.ticket.Project;
 import dev.voxloop.core.transcript.SpeechToText;
+import dev.voxloop.intent.IntentExtractors;
+import dev.voxloop.intent.IntentSettings;
+import dev.voxloop.intent.ProjectsFile;
 import dev.voxloop.speech.SpeechEngines;
 import dev.voxloop.speech.SpeechSettings;
+import dev.voxloop.bench.speech.RequestSets;
+import dev.voxloop.bench.speech.SpeechBench;
+import dev.voxloop.bench.speech.Synthesiser;
 import dev.voxloop.speech.engine.WarmEngine;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,14 +32,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code voxloop bench speech}: word error rate and real-time factor per engine on real clips and on held-out
- * synthetic ticket requests (Debian flite / festival voices), plus the warm upload-to-transcript time of a
- * ~5 s request. Prints markdown tables for docs/benchmarks.md (Speech).
+ * {@code voxloop bench speech}: per engine and voice, word error rate, real-time factor and mean confidence on
+ * spoken requests (a request set synthesised with Debian voices) and on the real clips; the end-to-end figure
+ * (does the ticket's type, priority and project from the transcript agree with those from the typed text?)
+ * and the warm time from a ~5 s utterance to a ticket draft. Prints markdown tables for docs/benchmarks.md.
  */
 @Command(name = "speech", mixinStandardHelpOptions = true,
-        description = "Measure speech engines: WER and real-time factor on real clips (manifest.tsv) and on"
-                + " held-out ticket requests synthesised with flite and festival (apt-get install flite festival"
-                + " festvox-us-slt-hts), and the warm latency of a 5 s request.")
+        description = "Measure speech engines on spoken requests (--set dev while tuning; --set heldout only to"
+                + " judge a frozen engine) synthesised with Debian voices, and on the real clips (manifest.tsv):"
+                + " WER, real-time factor, confidence, end-to-end agreement with typed text, warm latency.")
 public final class BenchSpeechCommand implements Callable<Integer> {
 
     private final Supplier<ConfigTree> config;
@@ -41,12 +50,29 @@ public final class BenchSpeechCommand implements Callable<Integer> {
             description = "Engines to measure (default: offline)")
     List<String> engines = List.of("offline");
 
+    @Option(names = "--set", paramLabel = "NAME", description = "Request set: dev (default), heldout, template-like")
+    String set = "dev";
+
+    @Option(names = "--voices", split = ",", paramLabel = "VOICE",
+            description = "Voices (default all installed): flite-default, flite-slt, festival-slt-hts, espeak-ng")
+    List<String> voices = List.of("flite-default", "flite-slt", "festival-slt-hts", "espeak-ng");
+
+    @Option(names = "--limit", paramLabel = "N", description = "Only the first N requests of the set")
+    int limit;
+
+    @Option(names = "--projects", paramLabel = "FILE",
+            description = "Projects whose names the engine and the extractor know (default:"
+                    + " shared/testdata/intent/projects.json, the projects the request sets talk about)")
+    Path projectsFile;
+
     @Option(names = "--clips", paramLabel = "DIR",
-            description = "Directory of real clips with manifest.tsv (default: shared/testdata/speech found above"
-                    + " the working directory)")
+            description = "Directory of real clips with manifest.tsv (default: shared/testdata/speech)")
     Path clips;
 
-    @Option(names = "--no-synthetic", description = "Skip the synthesised held-out requests")
+    @Option(names = "--no-real", description = "Skip the real clips")
+    boolean noReal;
+
+    @Option(names = "--no-synthetic", description = "Skip the synthesised requests")
     boolean noSynthetic;
 
     @Option(names = "--verbose", description = "Print every hypothesis")
@@ -64,24 +90,23 @@ public final class BenchSpeechCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         machine();
-        Path real = clips != null ? clips : findSharedClips();
+        List<Project> projects = ProjectsFile.read(projectsFile != null ? projectsFile
+                : RequestSets.find("shared/testdata/intent/projects.json"));
         List<SpeechBench.Clip> all = new ArrayList<>();
-        if (real != null) {
-            all.addAll(SpeechBench.realClips(real));
+        if (!noReal) {
+            all.addAll(SpeechBench.realClips(clips != null ? clips : RequestSets.find("shared/testdata/speech")));
         }
         if (!noSynthetic) {
+            List<String> sentences = RequestSets.load(set);
+            sentences = limit > 0 ? sentences.subList(0, Math.min(limit, sentences.size())) : sentences;
             Path work = Files.createTempDirectory("voxloop-bench-");
-            List<SpeechBench.Clip> synthetic = SpeechBench.syntheticClips(SpeechBench.heldOut(), work);
-            if (synthetic.isEmpty()) {
-                out.println("(no flite/festival on PATH: synthetic held-out set skipped;"
-                        + " apt-get install flite festival festvox-us-slt-hts)");
-            }
-            all.addAll(synthetic);
+            all.addAll(SpeechBench.syntheticClips(set, sentences, voices.stream().map(Synthesiser::byLabel).toList(),
+                    work));
             Files.deleteIfExists(work);
         }
-        out.printf(Locale.ROOT, "%d clips (%d real, %d synthetic held-out)%n%n", all.size(),
+        out.printf(Locale.ROOT, "%d clips (%d real, %d synthetic from set '%s')%n%n", all.size(),
                 all.stream().filter(c -> c.set().equals("real")).count(),
-                all.stream().filter(c -> !c.set().equals("real")).count());
+                all.stream().filter(c -> !c.set().equals("real")).count(), set);
         SpeechBench bench = new SpeechBench(out, verbose);
         SpeechSettings base = SpeechSettings.from(config.get());
         Map<String, SpeechToText> ready = new LinkedHashMap<>();
@@ -89,50 +114,69 @@ public final class BenchSpeechCommand implements Callable<Integer> {
         try {
             for (String name : engines) {
                 long t0 = System.nanoTime();
-                WarmEngine e = SpeechEngines.create(base.withEngine(name.toLowerCase(Locale.ROOT)), List::of);
+                WarmEngine e = SpeechEngines.create(base.withEngine(name.toLowerCase(Locale.ROOT)),
+                        () -> vocabulary(projects));
                 opened.add(e);
                 boolean ok = e.awaitReady(Duration.ofMinutes(5));
-                out.printf(Locale.ROOT, "engine %s: %s in %.1f s (language model build + model load)%n", name,
-                        ok ? "ready" : "NOT ready", (System.nanoTime() - t0) / 1e9);
+                out.printf(Locale.ROOT, "engine %s: %s in %.1f s (language model build + model load)%n  %s%n", name,
+                        ok ? "ready" : "NOT ready", (System.nanoTime() - t0) / 1e9, e.description());
                 if (ok) {
                     ready.put(name, e);
                 }
             }
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long cpu0 = os.getProcessCpuTime();
-            List<SpeechBench.Score> scores = bench.run(ready, all);
+            List<SpeechBench.Result> results = bench.run(ready, all);
             double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+            List<SpeechBench.Score> scores = SpeechBench.scores(results);
             out.println();
             bench.print(scores);
             double audio = scores.stream().mapToDouble(SpeechBench.Score::audioSeconds).sum();
             out.printf(Locale.ROOT, "%nCPU time of this process per second of audio (load-independent RTF): %.2f%n",
                     audio == 0 ? 0 : cpu / audio);
-            Map<String, byte[]> requests = new LinkedHashMap<>();
-            all.stream().filter(c -> c.set().startsWith("held-out/festival"))
-                    .max(java.util.Comparator.comparingInt(c -> c.wav().length))
-                    .ifPresent(c -> requests.put("synthetic ticket request \"" + c.reference() + "\"", c.wav()));
-            if (real != null && Files.exists(real.resolve("sense_and_sensibility_01_austen_64kb-0890.wav"))) {
-                requests.put("real clip sense_and_sensibility-0890 (out of domain)",
-                        Files.readAllBytes(real.resolve("sense_and_sensibility_01_austen_64kb-0890.wav")));
-            }
-            out.println();
-            for (Map.Entry<String, byte[]> r : requests.entrySet()) {
-                double seconds = new dev.voxloop.speech.audio.WavDecoder().decode(r.getValue()).seconds();
-                for (Map.Entry<String, SpeechToText> e : ready.entrySet()) {
-                    try {
-                        double s = bench.latencySeconds(e.getValue(), r.getValue(), 3);
-                        out.printf(Locale.ROOT, "warm upload->transcript, %s: %.1f s of audio -> %.2f s (median"
-                                + " of 3)%n", e.getKey(), seconds, s);
-                        out.printf(Locale.ROOT, "    (%s)%n", r.getKey());
-                    } catch (Problem p) {
-                        out.printf("warm latency, %s: failed: %s%n", e.getKey(), p.getMessage());
-                    }
-                }
-            }
+            IntentExtractor extractor = IntentExtractors.create(IntentSettings.from(config.get()));
+            new EndToEnd(extractor, projects, out).report(results);
+            latency(bench, ready, extractor, projects, all);
         } finally {
             opened.forEach(WarmEngine::close);
         }
         return 0;
+    }
+
+    /** What a tracker with these projects gives the engine: keys, names, component words. */
+    private static List<String> vocabulary(List<Project> projects) {
+        List<String> words = new ArrayList<>();
+        for (Project p : projects) {
+            words.add(p.key());
+            words.add(p.name());
+            words.addAll(p.components());
+        }
+        return words;
+    }
+
+    private void latency(SpeechBench bench, Map<String, SpeechToText> ready, IntentExtractor extractor,
+                         List<Project> projects, List<SpeechBench.Clip> all) {
+        // the festival clip closest to 5 s
+        all.stream().filter(c -> c.set().endsWith("/festival-slt-hts"))
+                .min(java.util.Comparator.comparingDouble(c -> Math.abs(seconds(c.wav()) - 5)))
+                .ifPresent(c -> ready.forEach((name, engine) -> {
+                    try {
+                        double transcribe = bench.latencySeconds(engine, c.wav(), 3);
+                        long t0 = System.nanoTime();
+                        String text = engine.transcribe(new dev.voxloop.core.audio.AudioUpload(c.wav(), "r.wav",
+                                "audio/wav")).text();
+                        extractor.extract(IntentRequest.of(text, projects));
+                        double draft = (System.nanoTime() - t0) / 1e9;
+                        out.printf(Locale.ROOT, "%nwarm %s: %.1f s utterance -> transcript %.2f s (median of 3),"
+                                + " -> ticket draft %.2f s%n", name, seconds(c.wav()), transcribe, draft);
+                    } catch (Problem p) {
+                        out.printf("warm latency, %s: failed: %s%n", name, p.getMessage());
+                    }
+                }));
+    }
+
+    private static double seconds(byte[] wav) {
+        return new dev.voxloop.speech.audio.WavDecoder().decode(wav).seconds();
     }
 
     private void machine() {
@@ -149,20 +193,8 @@ public final class BenchSpeechCommand implements Callable<Integer> {
                 }
             }
         } catch (IOException ignored) {
-            // not Linux
+            // not Linux: the architecture is all we can say
         }
         return System.getProperty("os.arch");
-    }
-
-    private static Path findSharedClips() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path p = dir.resolve("shared/testdata/speech");
-            if (Files.isDirectory(p)) {
-                return p;
-            }
-            dir = dir.getParent();
-        }
-        return null;
     }
 }

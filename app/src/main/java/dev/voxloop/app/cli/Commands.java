@@ -1,10 +1,13 @@
 package dev.voxloop.app.cli;
 
 import dev.voxloop.app.AgentModels;
+import dev.voxloop.app.AgentSandbox;
 import dev.voxloop.app.Guards;
 import dev.voxloop.app.Voxloop;
 import dev.voxloop.app.bench.BenchCommand;
 import dev.voxloop.app.demo.DemoRun;
+import dev.voxloop.guard.sandbox.SandboxSettings;
+import dev.voxloop.guard.sandbox.Sandboxes;
 import dev.voxloop.loop.LoopSettings;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -31,13 +34,17 @@ public final class Commands {
         cli.addSubcommand(new DemoCommand(() -> {
             Voxloop app = context.app();
             return new DemoRun(app.tracker(), app.queue(), app.events(), app.runs(), app.clock(), System.getenv(),
-                    new AgentModels(System.getenv()), origin -> app.forges().host(origin, "trackit"));
+                    new AgentModels(System.getenv()), app.sandbox(), origin -> app.forges().host(origin, "trackit"));
         }));
         CommandLine repo = new CommandLine(new RepoCommand());
         repo.addSubcommand(new RepoImportCommand(() -> context.app().forges().forge()));
         cli.addSubcommand(repo);
-        cli.addSubcommand(new HookCommand(() -> Guards.hookHandler(loopSettings.get())));
+        cli.addSubcommand(new HookCommand(() -> Guards.hookHandler(loopSettings.get(), AgentSandbox.from(
+                context.config().tree(), context.config().dataDir(), e -> { }, java.time.Clock.systemUTC()))));
         cli.addSubcommand(new GithookCommand(() -> Guards.gitHooks(loopSettings.get())));
+        cli.addSubcommand(SandboxCommand.command(() -> Sandboxes.create(SandboxSettings.from(context.config().tree()),
+                SandboxCommand::report, java.time.Clock.systemUTC()),
+                () -> SandboxSettings.from(context.config().tree()).limits()));
         cli.addSubcommand(BenchCommand.build(context, loopSettings));
         return cli;
     }

@@ -33,6 +33,7 @@ public final class ServeCommand implements Callable<Integer> {
         Voxloop app = context.app();
         Voxloop.Running running = app.serve(host, port, workers);
         System.out.println("voxloop serving on " + running.url() + "  (data: " + context.config().dataDir() + ")");
+        System.out.println("speech: " + app.speechSummary());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running.stop();

@@ -6,6 +6,7 @@ import dev.voxloop.core.config.Settings;
 import dev.voxloop.forge.ForgeSettings;
 import dev.voxloop.intake.IntakeSettings;
 import dev.voxloop.intent.IntentSettings;
+import dev.voxloop.guard.sandbox.SandboxSettings;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.server.ServerSettings;
 import dev.voxloop.speech.SpeechSettings;
@@ -36,6 +37,7 @@ public final class SettingsCatalog {
             IntentSettings.class,
             SpeechSettings.class,
             LoopSettings.class,
+            SandboxSettings.class,
             ForgeSettings.class);
 
     private SettingsCatalog() {

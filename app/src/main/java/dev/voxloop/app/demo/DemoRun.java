@@ -27,6 +27,7 @@ import dev.voxloop.loop.run.LoopRunner;
 import dev.voxloop.loop.run.StuckDetector;
 import dev.voxloop.loop.worker.Worker;
 import dev.voxloop.loop.workspace.Git;
+import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.loop.workspace.WorkspacePreparer;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -67,27 +68,30 @@ public final class DemoRun {
     private final Clock clock;
     private final Map<String, String> env;
     private final ModelConnector models;
+    private final RunSandbox sandbox;
     private final Hosting hosting;
 
     /** The demo ending at PUSHED, agents reading the process's environment. */
-    public DemoRun(TicketTracker tracker, LoopQueue queue, EventBus events, LoopRunRepository runs, Clock clock) {
-        this(tracker, queue, events, runs, clock, System.getenv(), ModelConnector.NONE, null);
+    public DemoRun(TicketTracker tracker, LoopQueue queue, EventBus events, LoopRunRepository runs, Clock clock,
+                   RunSandbox sandbox) {
+        this(tracker, queue, events, runs, clock, System.getenv(), ModelConnector.NONE, sandbox, null);
     }
 
     /** The demo ending at PUSHED. */
     public DemoRun(TicketTracker tracker, LoopQueue queue, EventBus events, LoopRunRepository runs, Clock clock,
-                   Map<String, String> env, ModelConnector models) {
-        this(tracker, queue, events, runs, clock, env, models, null);
+                   Map<String, String> env, ModelConnector models, RunSandbox sandbox) {
+        this(tracker, queue, events, runs, clock, env, models, sandbox, null);
     }
 
     /**
      * @param env     the environment real agents read their base URL and key from ({@code ANTHROPIC_BASE_URL},
      *                {@code ANTHROPIC_API_KEY}, {@code OPENAI_BASE_URL}, {@code OPENAI_API_KEY}, {@code OLLAMA_URL})
      * @param models  opens the built-in agent's chat model
+     * @param sandbox where the demo's agent turns and gates run (the configured sandbox)
      * @param hosting the forge the run goes on to (pull request, CI, healing, merge), or null to stop at PUSHED
      */
     public DemoRun(TicketTracker tracker, LoopQueue queue, EventBus events, LoopRunRepository runs, Clock clock,
-                   Map<String, String> env, ModelConnector models, Hosting hosting) {
+                   Map<String, String> env, ModelConnector models, RunSandbox sandbox, Hosting hosting) {
         this.tracker = tracker;
         this.queue = queue;
         this.events = events;
@@ -95,6 +99,7 @@ public final class DemoRun {
         this.clock = clock;
         this.env = Map.copyOf(env);
         this.models = models;
+        this.sandbox = sandbox;
         this.hosting = hosting;
     }
 
@@ -108,6 +113,7 @@ public final class DemoRun {
         Path source = dir.resolve("trackit");
         Path origin = dir.resolve("trackit.git");
         out.println("== voxloop demo in " + dir);
+        out.println("   agent turns and gates run in the " + sandbox.describe());
         TrackItSample.create(source, origin);
         out.println("   sample repository TrackIt pushed to " + origin);
         ForgeTarget forge = hosting == null ? null : hosting.host(origin);
@@ -170,8 +176,9 @@ public final class DemoRun {
         LoopSettings settings = LoopSettings.from(ConfigTree.empty(), dir).withProject(project);
         LoopParts parts = ForgeSteps.addTo(LoopParts.standard(runs, tracker, events,
                 new WorkspacePreparer(dir.resolve("workspaces"), null, false),
-                new Agents(settings, dir, env, Guards.agentHooks(settings), models),
-                new GateSuite(new ToolUseRules()), new RunMarkerFile(), settings, StuckDetector.DEFAULTS, clock), events,
+                new Agents(settings, dir, env, Guards.agentHooks(settings, sandbox), models, sandbox),
+                new GateSuite(new ToolUseRules(), sandbox), new RunMarkerFile(), settings, StuckDetector.DEFAULTS,
+                clock), events,
                 p -> Optional.ofNullable(forge),
                 PullRequestReview.APPROVE_ALL, Duration.ofMillis(100), Duration.ofMinutes(10));
         return new LoopRunner(parts, () -> UUID.randomUUID().toString().substring(0, 8));

@@ -3,7 +3,6 @@ package dev.voxloop.app.demo;
 import dev.voxloop.core.intent.IssueType;
 import dev.voxloop.core.intent.Priority;
 import dev.voxloop.core.intent.TicketDraft;
-import dev.voxloop.loop.agent.ReplayAgent;
 import dev.voxloop.loop.agent.ReplayAgent.Edit;
 import dev.voxloop.loop.agent.ReplayAgent.Step;
 import dev.voxloop.loop.workspace.Git;
@@ -24,8 +23,8 @@ import java.util.List;
 public final class TrackItSample {
 
     static final List<String> FILES = List.of("README.md", ".gitignore", "CODEOWNERS", ".github/workflows/ci.yml",
-            ".voxloop/loop.yaml", ".voxloop/ci.yaml", "pom.xml", "run-tests.sh", "lint.sh", "coverage.sh", "docs.sh",
-            "tools/LineCoverage.java",
+            ".voxloop/loop.yaml", ".voxloop/ci.yaml", "pom.xml", "mvnw", ".mvn/wrapper/maven-wrapper.properties",
+            "run-tests.sh", "lint.sh", "coverage.sh", "docs.sh", "tools/LineCoverage.java",
             "src/main/java/se/trackit/TimeEntry.java", "src/main/java/se/trackit/Invoice.java",
             "src/test/java/se/trackit/Assert.java", "src/test/java/se/trackit/TestRunner.java",
             "src/test/java/se/trackit/InvoiceTest.java");
@@ -47,6 +46,9 @@ public final class TrackItSample {
                     Path p = dir.resolve(f);
                     Files.createDirectories(p.getParent());
                     Files.write(p, in.readAllBytes());
+                    if (f.equals("mvnw") && !p.toFile().setExecutable(true)) {
+                        throw new IOException("cannot make " + p + " executable");
+                    }
                 }
             }
         } catch (IOException e) {
@@ -171,9 +173,5 @@ public final class TrackItSample {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static ReplayAgent agent() {
-        return new ReplayAgent(script());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.voxloop.app.AgentModels;
+import dev.voxloop.app.AgentSandbox;
 import dev.voxloop.app.Guards;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.guard.RunMarker;
@@ -21,6 +22,7 @@ import dev.voxloop.peers.ollama.OllamaPeer;
 import dev.voxloop.peers.openai.ChatCompletionsPeer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +59,8 @@ class BuiltinAgentTest {
 
     private TurnResult turn(AgentProfile profile, Map<String, String> env) {
         BuiltinAgent agent = new BuiltinAgent(new AgentModels(env).connect(profile),
-                Guards.agentHooks(LoopSettings.from(ConfigTree.empty(), ws)), Map.of("OPENAI_API_KEY", "sk-x"),
+                Guards.agentHooks(LoopSettings.from(ConfigTree.empty(), ws),
+                        AgentSandbox.from(ConfigTree.empty(), ws.resolveSibling("data"), e -> { }, Clock.systemUTC())), Map.of("OPENAI_API_KEY", "sk-x"),
                 20);
         return agent.turn(new TurnRequest("r1", "TRACK-1", ws, 1, "Create done.txt so the tests pass.", null,
                 Duration.ofMinutes(2)));

@@ -2,6 +2,7 @@ package dev.voxloop.app.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.voxloop.app.AgentSandbox;
 import dev.voxloop.app.AgentModels;
 import dev.voxloop.app.cli.DemoCommand;
 import dev.voxloop.app.demo.DemoRun;
@@ -55,7 +56,8 @@ class BuiltinDemoTest {
             JdbiLoopRunRepository runs = new JdbiLoopRunRepository(db.jdbi());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             DemoCommand cmd = new DemoCommand(() -> new DemoRun(tracker, new JdbiLoopQueue(db, clock),
-                    new EventBus(new JdbiEventLog(db, 10_000)), runs, clock, env, new AgentModels(env)),
+                    new EventBus(new JdbiEventLog(db, 10_000)), runs, clock, env, new AgentModels(env),
+                    AgentSandbox.from(ConfigTree.empty(), tmp.resolve("data"), e -> { }, clock)),
                     new PrintStream(out, true, StandardCharsets.UTF_8));
 
             int exit = new CommandLine(cmd).execute("--dir", tmp.resolve("demo").toString(), "--agent", "builtin",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.voxloop.app.AgentSandbox;
 import dev.voxloop.app.Forges;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.event.EventBus;
@@ -48,11 +49,13 @@ class DemoCommandTest {
                     "http://127.0.0.1:8000", clock);
             JdbiLoopRunRepository runs = new JdbiLoopRunRepository(db.jdbi());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
+            EventBus events = new EventBus(new JdbiEventLog(db, 10_000));
             try (Forges forges = new Forges(ForgeSettings.from(ConfigTree.empty(), tmp.resolve("data")), db,
                     () -> "http://127.0.0.1:8000", () -> LoopSettings.from(ConfigTree.empty(), tmp), clock)) {
-                DemoCommand cmd = new DemoCommand(() -> new DemoRun(tracker, new JdbiLoopQueue(db, clock),
-                        new EventBus(new JdbiEventLog(db, 10_000)), runs, clock, Map.of(),
-                        ModelConnector.NONE, origin -> forges.host(origin, "trackit")),
+                DemoCommand cmd = new DemoCommand(() -> new DemoRun(tracker, new JdbiLoopQueue(db, clock), events,
+                        runs, clock, Map.of(), ModelConnector.NONE,
+                        AgentSandbox.from(ConfigTree.empty(), tmp.resolve("data"), events::publish, clock),
+                        origin -> forges.host(origin, "trackit")),
                         new PrintStream(out, true, StandardCharsets.UTF_8));
 
                 int exit = new CommandLine(cmd).execute("--dir", tmp.resolve("demo").toString(), "--json");

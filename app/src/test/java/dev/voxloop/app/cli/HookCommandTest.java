@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.voxloop.app.AgentSandbox;
+import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.guard.hook.HookHandler;
 import dev.voxloop.guard.hook.RunMarkerFile;
 import dev.voxloop.guard.policy.ToolUseRules;
 import dev.voxloop.loop.gate.GateSuite;
+import dev.voxloop.loop.workspace.RunSandbox;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -23,6 +26,9 @@ class HookCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path CONTRACTS = Path.of("/work/shared/contracts/claude-hooks");
+    /** The sandbox as the app configures it by default: the Stop hook's gates run in it. */
+    private static final RunSandbox SANDBOX = AgentSandbox.from(ConfigTree.empty(),
+            Path.of(System.getProperty("java.io.tmpdir")), e -> { }, Clock.systemUTC());
 
     record Run(int exit, String out, String err) {
     }
@@ -31,7 +37,8 @@ class HookCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ToolUseRules policy = new ToolUseRules();
-        HookCommand cmd = new HookCommand(() -> new HookHandler(policy, new GateSuite(policy), new RunMarkerFile(),
+        HookCommand cmd = new HookCommand(() -> new HookHandler(policy, new GateSuite(policy, SANDBOX),
+                new RunMarkerFile(),
                 Clock.systemUTC()), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         int exit = new CommandLine(cmd).execute(args);

@@ -2,6 +2,7 @@ package dev.voxloop.app.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.voxloop.loop.fixture.TestSandbox;
 import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.event.PipelineEvent;
 import dev.voxloop.core.loop.LoopState;
@@ -34,7 +35,8 @@ class DemoRunTest {
         InMemoryLoopQueue queue = new InMemoryLoopQueue();
         MemoryLoopRuns runs = new MemoryLoopRuns();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        DemoRun.Outcome o = new DemoRun(tracker, queue, new EventBus(log), runs, Clock.systemUTC())
+        DemoRun.Outcome o = new DemoRun(tracker, queue, new EventBus(log), runs, Clock.systemUTC(),
+                TestSandbox.direct(tmp.resolve("homes")))
                 .run(tmp, "TRACK", new PrintStream(out, true, StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8);
         System.out.println(printed);

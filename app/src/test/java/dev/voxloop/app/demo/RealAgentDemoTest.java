@@ -2,6 +2,8 @@ package dev.voxloop.app.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.voxloop.app.AgentSandbox;
+import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.loop.LoopState;
 import dev.voxloop.core.testing.InMemoryEventLog;
@@ -51,7 +53,8 @@ class RealAgentDemoTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         DemoRun.Outcome o = new DemoRun(TrackItTracker.create(), new InMemoryLoopQueue(),
                 new EventBus(new InMemoryEventLog()), new MemoryLoopRuns(), Clock.systemUTC(), env,
-                ModelConnector.NONE).run(tmp.resolve("demo"), "TRACK", agent, new PrintStream(out, true,
+                ModelConnector.NONE, AgentSandbox.from(ConfigTree.empty(), tmp.resolve("data"), e -> { },
+                Clock.systemUTC())).run(tmp.resolve("demo"), "TRACK", agent, new PrintStream(out, true,
                 StandardCharsets.UTF_8));
         System.out.println(out.toString(StandardCharsets.UTF_8));
         return o;

@@ -24,6 +24,7 @@ import dev.voxloop.loop.run.Budgets;
 import dev.voxloop.loop.run.LoopRunner;
 import dev.voxloop.loop.run.StuckDetector;
 import dev.voxloop.loop.workspace.Git;
+import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.loop.workspace.WorkspacePreparer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +49,11 @@ public final class OverheadBench {
     private final TicketTracker tracker;
     private final EventBus events;
 
-    public OverheadBench(LoopRunRepository runs, TicketTracker tracker, EventBus events) {
+    private final RunSandbox sandbox;
+
+    /** @param sandbox where the gate commands of the measured run execute */
+    public OverheadBench(LoopRunRepository runs, TicketTracker tracker, EventBus events, RunSandbox sandbox) {
+        this.sandbox = sandbox;
         this.runs = runs;
         this.tracker = tracker;
         this.events = events;
@@ -91,8 +96,8 @@ public final class OverheadBench {
                 }
             };
             LoopRunner runner = new LoopRunner(runs, tracker, events, new WorkspacePreparer(dir.resolve("ws"), null,
-                    false), (proj, run, ws) -> agent, new GateSuite(new ToolUseRules()), new RunMarkerFile(), s,
-                    new StuckDetector(1000, 1000),
+                    false), (proj, run, ws) -> agent, new GateSuite(new ToolUseRules(), sandbox), new RunMarkerFile(),
+                    s, new StuckDetector(1000, 1000),
                     Clock.systemUTC(), () -> UUID.randomUUID().toString().substring(0, 8));
             long t0 = System.nanoTime();
             LoopRun run = runner.run(t.key(), "bench", () -> true);

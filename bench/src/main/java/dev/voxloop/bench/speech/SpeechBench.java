@@ -5,7 +5,6 @@ import dev.voxloop.core.problem.Problem;
 import dev.voxloop.core.transcript.SpeechToText;
 import dev.voxloop.core.transcript.Transcript;
 import dev.voxloop.core.transcript.WordErrorRate;
-import dev.voxloop.speech.engine.offline.DomainCorpus;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,19 +17,27 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Measures word error rate and real-time factor of each engine on real clips (a directory with a
- * manifest.tsv of file and transcript) and on held-out ticket requests synthesised with Debian TTS voices,
- * plus the warm upload-to-transcript time of a ~5 s request. Prints its figures.
+ * Measures word error rate, real-time factor and the confidence each engine gives, on real clips (a directory
+ * with a manifest.tsv of file and transcript) and on requests synthesised with Debian TTS voices, and the warm
+ * upload-to-transcript time of a ~5 s request. Prints its figures.
  */
 public final class SpeechBench {
 
-    /** One set of clips: label and reference text per audio. */
+    /** One recording: set label ("real", "dev/festival-slt-hts", ...), name, audio and what was said. */
     public record Clip(String set, String name, byte[] wav, String reference) {
+    }
+
+    /** What one engine made of one clip; text is null when the engine failed on it. */
+    public record Result(String engine, Clip clip, String text, Double confidence, int words, int errors,
+                         double audioSeconds, double decodeSeconds) {
+        public boolean failed() {
+            return text == null;
+        }
     }
 
     /** Totals for one engine on one set. */
     public record Score(String engine, String set, int clips, int words, int errors, double audioSeconds,
-                        double decodeSeconds, int failures) {
+                        double decodeSeconds, int failures, double meanConfidence) {
         public double wer() {
             return words == 0 ? 0 : errors / (double) words;
         }
@@ -64,66 +71,65 @@ public final class SpeechBench {
         return clips;
     }
 
-    public static List<Clip> syntheticClips(List<String> sentences, Path workDir) throws IOException,
-            InterruptedException {
+    /** Every sentence spoken by every voice that is installed, labelled "SET/VOICE". */
+    public static List<Clip> syntheticClips(String setName, List<String> sentences, List<Synthesiser> voices,
+                                            Path workDir) throws IOException, InterruptedException {
         List<Clip> clips = new ArrayList<>();
-        for (Synthesiser voice : Synthesiser.values()) {
+        for (Synthesiser voice : voices) {
             if (!voice.available()) {
                 continue;
             }
             int i = 0;
             for (String s : sentences) {
-                clips.add(new Clip("held-out/" + voice.label(), "s" + (++i), voice.speak(s, workDir), s));
+                clips.add(new Clip(setName + "/" + voice.label(), "s" + (++i), voice.speak(s, workDir), s));
             }
         }
         return clips;
     }
 
-    public static List<String> heldOut() {
-        return new ArrayList<>(DomainCorpus.heldOutSentences());
-    }
-
-    public List<Score> run(Map<String, SpeechToText> engines, List<Clip> clips) {
-        List<Score> scores = new ArrayList<>();
+    public List<Result> run(Map<String, SpeechToText> engines, List<Clip> clips) {
+        List<Result> results = new ArrayList<>();
         for (Map.Entry<String, SpeechToText> e : engines.entrySet()) {
-            Map<String, List<Clip>> bySet = new LinkedHashMap<>();
-            clips.forEach(c -> bySet.computeIfAbsent(c.set(), k -> new ArrayList<>()).add(c));
-            for (Map.Entry<String, List<Clip>> set : bySet.entrySet()) {
-                scores.add(score(e.getKey(), e.getValue(), set.getKey(), set.getValue()));
+            for (Clip c : clips) {
+                results.add(one(e.getKey(), e.getValue(), c));
             }
         }
-        return scores;
+        return results;
     }
 
-    private Score score(String engineName, SpeechToText engine, String set, List<Clip> clips) {
-        int words = 0;
-        int errors = 0;
-        int failures = 0;
-        double audio = 0;
-        double decode = 0;
-        for (Clip c : clips) {
-            int n = WordErrorRate.words(c.reference()).size();
-            words += n;
-            try {
-                Transcript t = engine.transcribe(new AudioUpload(c.wav(), c.name(), "audio/wav"));
-                int err = WordErrorRate.errors(c.reference(), t.text());
-                errors += err;
-                audio += t.audioSeconds();
-                decode += t.decodeSeconds();
-                if (verbose) {
-                    out.printf(Locale.ROOT, "  %-8s %-22s %-40s wer %5.1f%%  ref: %s%n         hyp: %s%n",
-                            engineName, set, c.name(), 100.0 * err / Math.max(1, n), c.reference(), t.text());
-                }
-            } catch (Problem p) {
-                errors += n;
-                failures++;
-                if (verbose) {
-                    out.printf(Locale.ROOT, "  %-8s %-22s %-40s failed: %s%n", engineName, set, c.name(),
-                            p.getMessage());
-                }
+    private Result one(String engineName, SpeechToText engine, Clip c) {
+        int n = WordErrorRate.referenceWords(c.reference()).size();
+        try {
+            Transcript t = engine.transcribe(new AudioUpload(c.wav(), c.name(), "audio/wav"));
+            int err = WordErrorRate.errors(c.reference(), t.text());
+            if (verbose) {
+                out.printf(Locale.ROOT, "  %-8s %-26s %-5s wer %5.1f%% conf %s%n      ref: %s%n      hyp: %s%n",
+                        engineName, c.set(), c.name(), 100.0 * err / Math.max(1, n),
+                        t.confidence() == null ? "-" : String.format(Locale.ROOT, "%.2f", t.confidence()),
+                        c.reference(), t.text());
             }
+            return new Result(engineName, c, t.text(), t.confidence(), n, err, t.audioSeconds(), t.decodeSeconds());
+        } catch (Problem p) {
+            if (verbose) {
+                out.printf(Locale.ROOT, "  %-8s %-26s %-5s failed: %s%n", engineName, c.set(), c.name(),
+                        p.getMessage());
+            }
+            return new Result(engineName, c, null, null, n, n, 0, 0);
         }
-        return new Score(engineName, set, clips.size(), words, errors, audio, decode, failures);
+    }
+
+    /** Totals per engine and set, in the order first seen. */
+    public static List<Score> scores(List<Result> results) {
+        Map<String, List<Result>> groups = new LinkedHashMap<>();
+        results.forEach(r -> groups.computeIfAbsent(r.engine() + "\u0000" + r.clip().set(), k -> new ArrayList<>())
+                .add(r));
+        List<Score> out = new ArrayList<>();
+        groups.forEach((key, rs) -> out.add(new Score(rs.getFirst().engine(), rs.getFirst().clip().set(), rs.size(),
+                rs.stream().mapToInt(Result::words).sum(), rs.stream().mapToInt(Result::errors).sum(),
+                rs.stream().mapToDouble(Result::audioSeconds).sum(), rs.stream().mapToDouble(Result::decodeSeconds)
+                .sum(), (int) rs.stream().filter(Result::failed).count(), rs.stream()
+                .filter(r -> r.confidence() != null).mapToDouble(Result::confidence).average().orElse(Double.NaN))));
+        return out;
     }
 
     /** Warm wall time from upload bytes to transcript, median of runs, for one clip. */
@@ -140,12 +146,13 @@ public final class SpeechBench {
     }
 
     public void print(List<Score> scores) {
-        out.println("| engine | set | clips | words | WER | RTF | audio s | decode s | failed |");
-        out.println("|---|---|---|---|---|---|---|---|---|");
+        out.println("| engine | set | clips | words | WER | RTF | mean confidence | audio s | decode s | failed |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (Score s : scores) {
-            out.printf(Locale.ROOT, "| %s | %s | %d | %d | %.1f %% | %.2f | %.1f | %.1f | %d |%n", s.engine(),
-                    s.set(), s.clips(), s.words(), 100 * s.wer(), s.rtf(), s.audioSeconds(), s.decodeSeconds(),
-                    s.failures());
+            out.printf(Locale.ROOT, "| %s | %s | %d | %d | %.1f %% | %.2f | %s | %.1f | %.1f | %d |%n", s.engine(),
+                    s.set(), s.clips(), s.words(), 100 * s.wer(), s.rtf(), Double.isNaN(s.meanConfidence()) ? "-"
+                            : String.format(Locale.ROOT, "%.2f", s.meanConfidence()), s.audioSeconds(),
+                    s.decodeSeconds(), s.failures());
         }
     }
 }

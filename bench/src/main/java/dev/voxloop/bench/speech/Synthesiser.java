@@ -1,62 +1,77 @@
 package dev.voxloop.bench.speech;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Debian text-to-speech voices used to make ticket-style test audio (packages flite, festival, festvox-us-slt-hts). */
+/**
+ * Debian text-to-speech voices used to make spoken test requests (scripts/system-deps.sh installs them):
+ * flite's default diphone voice (robotic, telephone band: 8 kHz), flite's slt, festival's HTS voice
+ * cmu_us_slt_arctic_hts (the most natural of them) and espeak-ng's US English.
+ */
 public enum Synthesiser {
-    FLITE_SLT("flite-slt"), FESTIVAL_SLT_HTS("festival-slt-hts");
+    FLITE_DEFAULT("flite-default", "flite"),
+    FLITE_SLT("flite-slt", "flite"),
+    FESTIVAL_SLT_HTS("festival-slt-hts", "text2wave"),
+    ESPEAK_NG("espeak-ng", "espeak-ng");
 
     private final String label;
+    private final String program;
 
-    Synthesiser(String label) {
+    Synthesiser(String label, String program) {
         this.label = label;
+        this.program = program;
     }
 
     public String label() {
         return label;
     }
 
+    public static Synthesiser byLabel(String label) {
+        for (Synthesiser s : values()) {
+            if (s.label.equals(label)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown voice " + label + "; one of flite-default, flite-slt,"
+                + " festival-slt-hts, espeak-ng");
+    }
+
     public boolean available() {
-        String exe = this == FLITE_SLT ? "flite" : "text2wave";
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, exe))) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, program))) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Speaks the sentence into a WAV file. */
+    /** Speaks the sentence into a WAV file (the voice's own sample rate) and returns its bytes. */
     public byte[] speak(String sentence, Path workDir) throws IOException, InterruptedException {
         Path out = Files.createTempFile(workDir, label, ".wav");
-        List<String> cmd = new ArrayList<>();
-        Path text = null;
-        if (this == FLITE_SLT) {
-            cmd.addAll(List.of("flite", "-voice", "slt", "-t", sentence, "-o", out.toString()));
-        } else {
-            text = Files.createTempFile(workDir, "sentence", ".txt");
-            Files.writeString(text, sentence);
-            cmd.addAll(List.of("text2wave", "-eval", "(voice_cmu_us_slt_arctic_hts)", "-o", out.toString(),
-                    text.toString()));
-        }
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            throw new IOException(label + " failed on: " + sentence);
-        }
+        Path text = Files.createTempFile(workDir, "sentence", ".txt");
         try {
+            Files.writeString(text, sentence);
+            List<String> cmd = switch (this) {
+                case FLITE_DEFAULT -> List.of("flite", "-f", text.toString(), "-o", out.toString());
+                case FLITE_SLT -> List.of("flite", "-voice", "slt", "-f", text.toString(), "-o", out.toString());
+                case FESTIVAL_SLT_HTS -> List.of("text2wave", "-eval", "(voice_cmu_us_slt_arctic_hts)", "-o",
+                        out.toString(), text.toString());
+                case ESPEAK_NG -> List.of("espeak-ng", "-v", "en-us", "-f", text.toString(), "-w", out.toString());
+            };
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IOException(label + " failed on: " + sentence);
+            }
             return Files.readAllBytes(out);
         } finally {
             Files.deleteIfExists(out);
-            if (text != null) {
-                Files.deleteIfExists(text);
-            }
+            Files.deleteIfExists(text);
         }
     }
 }

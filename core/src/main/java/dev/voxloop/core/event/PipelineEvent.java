@@ -135,6 +135,24 @@ public sealed interface PipelineEvent {
         }
     }
 
+    // ---- sandbox --------------------------------------------------------------------------------------------
+
+    /** A sandboxed command asked voxloop's egress proxy for a host its project does not allow. */
+    record EgressRefused(Instant at, String ticketKey, String host, int port, String reason)
+            implements PipelineEvent {
+        public String subject() {
+            return ticketKey;
+        }
+    }
+
+    /** A sandboxed command was stopped by one of its limits (wall time, memory, processes, output). */
+    record SandboxLimitReached(Instant at, String ticketKey, String command, String reason)
+            implements PipelineEvent {
+        public String subject() {
+            return ticketKey;
+        }
+    }
+
     // ---- forge ----------------------------------------------------------------------------------------------
 
     record PullRequestOpened(Instant at, String runId, String ticketKey, String url, int number)

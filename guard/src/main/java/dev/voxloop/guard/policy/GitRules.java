@@ -30,9 +30,14 @@ final class GitRules {
                 if (touchesHooksPath(args.get(k + 1))) {
                     return Optional.of(hooksPath());
                 }
+                if (GitConfigRules.indirect(args.get(k + 1))) {
+                    return Optional.of(GitConfigRules.indirection("-c " + args.get(k + 1)));
+                }
                 k += 2;
             } else if (a.startsWith("-c") && touchesHooksPath(a.substring(2))) {
                 return Optional.of(hooksPath());
+            } else if (a.startsWith("-c") && GitConfigRules.indirect(a.substring(2))) {
+                return Optional.of(GitConfigRules.indirection(a));
             } else if (GLOBAL_WITH_VALUE.contains(a)) {
                 k += 2;
             } else {
@@ -62,6 +67,9 @@ final class GitRules {
                     ? Optional.empty()
                     : Optional.of(merge("git pull (which merges)"));
             case "update-ref", "branch" -> movesDefault(sub, rest, ctx);
+            case "config" -> GitConfigRules.configWrite(rest);
+            case "send-pack", "http-push", "receive-pack" -> Optional.of(Decision.deny("push", "git " + sub
+                    + " updates a remote directly; the orchestrator pushes the task branch after the gates pass"));
             case "checkout", "restore", "rm", "mv", "clean" -> pathWrites(sub, rest, ctx);
             default -> Optional.empty();
         };

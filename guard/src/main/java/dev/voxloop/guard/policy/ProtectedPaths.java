@@ -22,11 +22,20 @@ public final class ProtectedPaths {
     private ProtectedPaths() {
     }
 
-    /** Why writing {@code path} is forbidden, or empty when it is fine. */
+    /**
+     * Why writing {@code path} is forbidden, or empty when it is fine: a protected path, a path outside the
+     * workspace, or a path that leads through a symbolic link to either.
+     */
     public static Optional<String> writeViolation(String path, PolicyContext ctx) {
         if (path == null || path.isBlank()) {
             return Optional.empty();
         }
+        return protectedPath(path, ctx).or(() -> WorkspaceBounds.outside(path, ctx))
+                .or(() -> WorkspaceBounds.throughLink(path, ctx));
+    }
+
+    /** Why {@code path}, as written, names a protected path, or empty. */
+    static Optional<String> protectedPath(String path, PolicyContext ctx) {
         List<String> parts = components(path, ctx);
         for (int k = 0; k < parts.size(); k++) {
             String c = parts.get(k);

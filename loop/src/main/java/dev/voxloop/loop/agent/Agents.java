@@ -8,6 +8,7 @@ import dev.voxloop.loop.ProjectConfig;
 import dev.voxloop.loop.agent.builtin.BuiltinAgent;
 import dev.voxloop.loop.agent.claude.ClaudeAgent;
 import dev.voxloop.loop.agent.codex.CodexAgent;
+import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.loop.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -25,23 +26,27 @@ public final class Agents implements AgentFactory {
     private final Map<String, String> env;
     private final AgentHooks hooks;
     private final ModelConnector models;
+    private final RunSandbox sandbox;
 
     /**
-     * @param env    the worker's environment: keys and base URLs are read from it ({@code System.getenv()})
-     * @param hooks  answers the agents' hook calls inside this process
-     * @param models opens the built-in agent's chat model
+     * @param env     the worker's environment: keys and base URLs are read from it ({@code System.getenv()})
+     * @param hooks   answers the agents' hook calls inside this process
+     * @param models  opens the built-in agent's chat model
+     * @param sandbox where the command and replay agents' turns run
      */
     public Agents(LoopSettings settings, Path dataDir, Map<String, String> env, AgentHooks hooks,
-                  ModelConnector models) {
+                  ModelConnector models, RunSandbox sandbox) {
         this.settings = settings;
         this.dataDir = dataDir;
         this.env = Map.copyOf(env);
         this.hooks = hooks;
         this.models = models;
+        this.sandbox = sandbox;
     }
 
-    public Agents(LoopSettings settings, Path dataDir, Map<String, String> env, AgentHooks hooks) {
-        this(settings, dataDir, env, hooks, ModelConnector.NONE);
+    public Agents(LoopSettings settings, Path dataDir, Map<String, String> env, AgentHooks hooks,
+                  RunSandbox sandbox) {
+        this(settings, dataDir, env, hooks, ModelConnector.NONE, sandbox);
     }
 
     @Override
@@ -56,10 +61,10 @@ public final class Agents implements AgentFactory {
                     throw Problem.invalid("loop.projects." + p.key() + ".replay_script",
                             "the replay agent needs a script");
                 }
-                yield ReplayAgent.fromFile(dataDir.resolve(p.replayScript()));
+                yield ReplayAgent.fromFile(dataDir.resolve(p.replayScript()), sandbox);
             }
             case "command" -> new CommandAgent(profile.command(), Map.of("VOXLOOP_RUN_ID", run.id(),
-                    "VOXLOOP_TICKET", run.ticketKey()));
+                    "VOXLOOP_TICKET", run.ticketKey()), sandbox);
             case "claude" -> new ClaudeAgent(profile.command().isEmpty()
                     ? profile.withCommand(List.of(settings.claudeCommand())) : profile, settings.claudeMaxTurns(), runEnv,
                     hooks);

@@ -2,7 +2,7 @@ package dev.voxloop.loop.agent;
 
 import dev.voxloop.core.loop.LoopFailure;
 import dev.voxloop.loop.workspace.CommandResult;
-import dev.voxloop.loop.workspace.Processes;
+import dev.voxloop.loop.workspace.RunSandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,18 +17,21 @@ import java.util.Map;
  * {@code {iteration}} replaced; the prompt is also on stdin. Exit 0 claims completion; the output's tail is the
  * message; {@code <result>BLOCKED: why</result>} hands the run to a person. A command that cannot be started
  * makes the agent unavailable (the run stops instead of retrying a missing program until the budget is gone).
+ * Every turn runs inside the sandbox: the workspace writable, git and the protected paths read-only.
  */
 public final class CommandAgent implements CodingAgent {
 
     private final List<String> argv;
     private final Map<String, String> env;
+    private final RunSandbox sandbox;
 
-    public CommandAgent(List<String> argv, Map<String, String> env) {
+    public CommandAgent(List<String> argv, Map<String, String> env, RunSandbox sandbox) {
         if (argv.isEmpty()) {
             throw new LoopFailure.Misconfigured("the command agent needs loop.projects.<KEY>.agent_command", null);
         }
         this.argv = List.copyOf(argv);
         this.env = Map.copyOf(env);
+        this.sandbox = sandbox;
     }
 
     @Override
@@ -52,7 +55,8 @@ public final class CommandAgent implements CodingAgent {
             cmd.add(a.replace("{prompt_file}", promptFile.toString()).replace("{workspace}", r.workspace().toString())
                     .replace("{iteration}", String.valueOf(r.iteration())));
         }
-        CommandResult res = Processes.run(cmd, r.workspace(), env, r.prompt(), r.timeout());
+        CommandResult res = sandbox.agentTurn(cmd, r.workspace(), env, r.prompt(), r.runId(), r.ticketKey(),
+                r.timeout());
         if (res.notStarted()) {
             throw new LoopFailure.AgentUnavailable("the agent command cannot be started: " + cmd.get(0) + " is not"
                     + " installed or not executable on this worker (the project's agent_command)");

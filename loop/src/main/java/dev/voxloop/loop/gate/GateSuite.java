@@ -8,7 +8,7 @@ import dev.voxloop.core.loop.GateCheck;
 import dev.voxloop.core.loop.GateConfig;
 import dev.voxloop.loop.workspace.CommandResult;
 import dev.voxloop.loop.workspace.Git;
-import dev.voxloop.loop.workspace.Processes;
+import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.loop.workspace.TaskFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,10 +28,15 @@ public final class GateSuite implements GateCheck {
     private static final int DETAIL_MAX = 3000;
 
     private final ToolUsePolicy policy;
+    private final RunSandbox sandbox;
 
-    /** @param policy decides which changed files count as protected (those it would refuse to write) */
-    public GateSuite(ToolUsePolicy policy) {
+    /**
+     * @param policy  decides which changed files count as protected (those it would refuse to write)
+     * @param sandbox where the test, lint and coverage commands run
+     */
+    public GateSuite(ToolUsePolicy policy, RunSandbox sandbox) {
         this.policy = policy;
+        this.sandbox = sandbox;
     }
 
     /** All results; {@link #passed()} when every one passed. */
@@ -143,7 +148,7 @@ public final class GateSuite implements GateCheck {
             return GateResult.fail("tests", "no test command is configured for this project (loop.projects.<KEY>"
                     + ".test); a change cannot pass without tests");
         }
-        CommandResult r = Processes.shell(cfg.testCommand(), workspace, Map.of(), cfg.commandTimeout());
+        CommandResult r = sandbox.shell(cfg.testCommand(), workspace, cfg.commandTimeout());
         if (r.ok()) {
             return GateResult.pass("tests", "'" + cfg.testCommand() + "' passed in " + r.millis() + " ms");
         }
@@ -157,7 +162,7 @@ public final class GateSuite implements GateCheck {
         if (blank(command)) {
             return GateResult.pass(name, "not configured");
         }
-        CommandResult r = Processes.shell(command, workspace, Map.of(), cfg.commandTimeout());
+        CommandResult r = sandbox.shell(command, workspace, cfg.commandTimeout());
         return r.ok() ? GateResult.pass(name, "'" + command + "' clean")
                 : GateResult.fail(name, "'" + command + "' failed (exit " + r.exit() + "):\n" + r.tail(DETAIL_MAX));
     }
@@ -166,7 +171,7 @@ public final class GateSuite implements GateCheck {
         if (blank(cfg.coverageCommand())) {
             return GateResult.pass("coverage", "not configured");
         }
-        CommandResult r = Processes.shell(cfg.coverageCommand(), git.dir(), Map.of(), cfg.commandTimeout());
+        CommandResult r = sandbox.shell(cfg.coverageCommand(), git.dir(), cfg.commandTimeout());
         if (!r.ok()) {
             return GateResult.fail("coverage", "'" + cfg.coverageCommand() + "' failed (exit " + r.exit() + "):\n"
                     + r.tail(DETAIL_MAX));

@@ -2,6 +2,7 @@ package dev.voxloop.loop.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.voxloop.loop.fixture.TestSandbox;
 import dev.voxloop.loop.fixture.TempRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class CommandAgentTest {
                 echo "iteration $2, first stdin line: $first, ticket $VOXLOOP_TICKET"
                 """);
         CommandAgent agent = new CommandAgent(List.of("sh", script.toString(), "{prompt_file}", "{iteration}"),
-                Map.of("VOXLOOP_TICKET", "A-1"));
+                Map.of("VOXLOOP_TICKET", "A-1"), TestSandbox.direct());
 
         TurnResult r = agent.turn(new TurnRequest("r1", "A-1", repo.work, 3, "Do the thing\nmore", null,
                 Duration.ofSeconds(30)));
@@ -44,15 +45,15 @@ class CommandAgentTest {
     void blockedAndFailingAgentsAreReported() throws Exception {
         TempRepo repo = new TempRepo(tmp);
         CommandAgent blocked = new CommandAgent(List.of("sh", "-c",
-                "echo '<result>BLOCKED: needs the API key</result>'"), Map.of());
+                "echo '<result>BLOCKED: needs the API key</result>'"), Map.of(), TestSandbox.direct());
         TurnResult b = blocked.turn(new TurnRequest("r", "A-1", repo.work, 1, "p", null, Duration.ofSeconds(10)));
         assertThat(b.blockedReason()).isEqualTo("needs the API key");
 
-        CommandAgent failing = new CommandAgent(List.of("sh", "-c", "exit 3"), Map.of());
+        CommandAgent failing = new CommandAgent(List.of("sh", "-c", "exit 3"), Map.of(), TestSandbox.direct());
         assertThat(failing.turn(new TurnRequest("r", "A-1", repo.work, 1, "p", null, Duration.ofSeconds(10)))
                 .claimsDone()).isFalse();
 
-        CommandAgent slow = new CommandAgent(List.of("sh", "-c", "sleep 30"), Map.of());
+        CommandAgent slow = new CommandAgent(List.of("sh", "-c", "sleep 30"), Map.of(), TestSandbox.direct());
         TurnResult t = slow.turn(new TurnRequest("r", "A-1", repo.work, 1, "p", null, Duration.ofMillis(300)));
         assertThat(t.claimsDone()).isFalse();
         assertThat(t.message()).contains("timed out");

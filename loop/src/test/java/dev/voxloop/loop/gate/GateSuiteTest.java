@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.voxloop.core.loop.GateConfig;
 import dev.voxloop.guard.policy.ToolUseRules;
+import dev.voxloop.loop.fixture.TestSandbox;
 import dev.voxloop.loop.fixture.TempRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class GateSuiteTest {
                 .write("report.xml", REPORT);
         String base = repo.commit("A-1: base");
         repo.write("src/main/java/a/B.java", "class B {\n  // 2\n  int x = 1;\n  int y = 2;\n  int z = 3;\n  // 6\n}\n");
-        GateSuite gates = new GateSuite(new ToolUseRules());
+        GateSuite gates = new GateSuite(new ToolUseRules(), TestSandbox.direct());
         GateConfig strict = new GateConfig("true", "", "mkdir -p target && cp report.xml target/cov.xml",
                 "target/cov.xml", 80, base, List.of(), Duration.ofSeconds(30));
 
@@ -52,7 +53,7 @@ class GateSuiteTest {
         repo.write("t.sh", "echo 'PASS A.one'; echo 'FAIL A.two: boom'; echo '[ERROR]   BTest.three:12 expected'; "
                 + "exit 1\n");
         String base = repo.commit("A-1: base");
-        GateSuite.Verdict v = new GateSuite(new ToolUseRules()).evaluate(repo.work,
+        GateSuite.Verdict v = new GateSuite(new ToolUseRules(), TestSandbox.direct()).evaluate(repo.work,
                 new GateConfig("sh t.sh", "false", "", null, 80,
                 base, List.of(), Duration.ofSeconds(30)));
         assertThat(v.passed()).isFalse();

@@ -3,6 +3,7 @@ package dev.voxloop.loop.run;
 import dev.voxloop.loop.agent.AgentProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.voxloop.loop.fixture.TestSandbox;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.event.PipelineEvent;
@@ -71,7 +72,7 @@ class LoopRunnerTest {
         LoopSettings s = LoopSettings.from(ConfigTree.empty(), tmp).withProject(p);
         AtomicInteger ids = new AtomicInteger();
         return new LoopRunner(runs, tracker, new EventBus(log), new WorkspacePreparer(tmp.resolve("ws"), null, false),
-                (proj, run, ws) -> agent, new GateSuite(new ToolUseRules()), new RunMarkerFile(), s,
+                (proj, run, ws) -> agent, new GateSuite(new ToolUseRules(), TestSandbox.direct()), new RunMarkerFile(), s,
                 StuckDetector.DEFAULTS, Clock.systemUTC(),
                 () -> "run" + ids.incrementAndGet());
     }

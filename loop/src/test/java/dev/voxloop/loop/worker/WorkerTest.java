@@ -3,6 +3,7 @@ package dev.voxloop.loop.worker;
 import dev.voxloop.loop.agent.AgentProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.voxloop.loop.fixture.TestSandbox;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.intent.IssueType;
@@ -87,7 +88,7 @@ class WorkerTest {
         LoopSettings s = LoopSettings.from(ConfigTree.empty(), tmp).withProject(p);
         InMemoryEventLog log = new InMemoryEventLog();
         LoopRunner runner = new LoopRunner(new MemoryLoopRuns(), tracker, new EventBus(log),
-                new WorkspacePreparerFor(tmp).get(), (proj, run, ws) -> slow, new GateSuite(new ToolUseRules()),
+                new WorkspacePreparerFor(tmp).get(), (proj, run, ws) -> slow, new GateSuite(new ToolUseRules(), TestSandbox.direct()),
                 new RunMarkerFile(), s,
                 StuckDetector.DEFAULTS, Clock.systemUTC(), () -> "r1");
         Worker w = new Worker("w1", queue, runner, new EventBus(log), Duration.ofMillis(300), Duration.ofMillis(50),

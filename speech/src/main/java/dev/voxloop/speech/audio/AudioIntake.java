@@ -39,7 +39,9 @@ public final class AudioIntake {
             throw new Problem(Problem.Kind.TOO_LARGE, String.format(java.util.Locale.ROOT,
                     "The recording is %.0f s long; the limit is %.0f s", pcm.seconds(), maxSeconds), "audio");
         }
-        float[] mono = Resampler.resample(pcm.downmix(), pcm.sampleRate(), SpeechAudio.RATE);
+        float[] mono = NarrowbandFolding.applies(pcm.sampleRate())
+                ? NarrowbandFolding.toWideband(pcm.downmix(), pcm.sampleRate())
+                : Resampler.resample(pcm.downmix(), pcm.sampleRate(), SpeechAudio.RATE);
         int[] span = vad.span(mono);
         if (span == null) {
             throw new Problem(Problem.Kind.UNPROCESSABLE,

@@ -2,17 +2,15 @@ package dev.voxloop.speech.engine;
 
 import dev.voxloop.core.audio.AudioUpload;
 import dev.voxloop.core.problem.Problem;
+import dev.voxloop.core.transcript.EngineStatus;
 import dev.voxloop.core.transcript.SpeechToText;
 import dev.voxloop.core.transcript.Transcript;
 import dev.voxloop.speech.audio.AudioIntake;
 import dev.voxloop.speech.audio.SpeechAudio;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -24,20 +22,20 @@ import org.slf4j.LoggerFactory;
 /**
  * Any recogniser behind the {@link SpeechToText} port: models load once in the background at creation, a fixed
  * number of workers (each with its own recogniser) take requests from a bounded queue, and every transcription
- * has a time limit. A request that arrives while the models load waits for them, up to a bound.
+ * has a time limit. A request that arrives while the models load waits for them, up to a bound. A recogniser
+ * that fails unexpectedly fails only its request and is rebuilt ({@link RecognizerPool}).
  */
 public final class WarmEngine implements SpeechToText, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WarmEngine.class);
 
     private final String name;
+    private final String description;
     private final AudioIntake intake;
     private final Duration timeout;
     private final Duration startupWait;
-    private final BlockingQueue<Recognizer> pool;
-    private final CompletableFuture<Void> loaded;
+    private final RecognizerPool pool;
     private final ThreadPoolExecutor workers;
-    private volatile Throwable loadFailure;
 
     /**
      * @param workers     recognisers (and threads) to run at once
@@ -47,11 +45,17 @@ public final class WarmEngine implements SpeechToText, AutoCloseable {
      */
     public WarmEngine(String name, RecognizerLoader loader, AudioIntake intake, int workers, int queueLimit,
                       Duration timeout, Duration startupWait) {
+        this(name, name, loader, intake, workers, queueLimit, timeout, startupWait);
+    }
+
+    /** @param description one line for a person: which recogniser, and what accuracy to expect */
+    public WarmEngine(String name, String description, RecognizerLoader loader, AudioIntake intake, int workers,
+                      int queueLimit, Duration timeout, Duration startupWait) {
         this.name = name;
+        this.description = description;
         this.intake = intake;
         this.timeout = timeout;
         this.startupWait = startupWait;
-        this.pool = new LinkedBlockingQueue<>();
         AtomicInteger ids = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(Math.max(1, queueLimit)), r -> {
@@ -59,23 +63,7 @@ public final class WarmEngine implements SpeechToText, AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
-        this.loaded = CompletableFuture.runAsync(() -> {
-            long t0 = System.nanoTime();
-            for (int i = 0; i < workers; i++) {
-                try {
-                    pool.add(loader.load());
-                } catch (Exception | LinkageError e) {
-                    loadFailure = e;
-                    LOG.warn("speech engine '{}' could not load: {}", name, String.valueOf(e));
-                    throw new IllegalStateException(e);
-                }
-            }
-            LOG.info("speech engine '{}' ready in {} ms", name, (System.nanoTime() - t0) / 1_000_000);
-        }, r -> {
-            Thread t = new Thread(r, "speech-" + name + "-load");
-            t.setDaemon(true);
-            t.start();
-        });
+        this.pool = new RecognizerPool(name, loader, workers);
     }
 
     @Override
@@ -84,14 +72,24 @@ public final class WarmEngine implements SpeechToText, AutoCloseable {
     }
 
     @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
     public boolean ready() {
-        return loaded.isDone() && !loaded.isCompletedExceptionally();
+        return pool.loaded().isDone() && !pool.loaded().isCompletedExceptionally();
+    }
+
+    @Override
+    public EngineStatus status() {
+        return pool.status();
     }
 
     /** Blocks until the recognisers are loaded (or failed); for start-up checks and benchmarks. */
     public boolean awaitReady(Duration limit) {
         try {
-            loaded.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            pool.loaded().get(limit.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -150,14 +148,24 @@ public final class WarmEngine implements SpeechToText, AutoCloseable {
 
         @Override
         public Heard call() throws Exception {
-            Recognizer r = pool.take();
+            Recognizer r = pool.borrow();
             recognizer = r;
             started = System.nanoTime();
+            boolean broken = false;
             try {
                 return r.recognize(audio);
+            } catch (Problem p) {
+                throw p;
+            } catch (Exception | LinkageError e) {
+                // only this request fails; the recogniser may be in a bad state, so a fresh one replaces it
+                broken = true;
+                pool.replace(r, e);
+                throw e;
             } finally {
                 finished = System.nanoTime();
-                pool.add(r);
+                if (!broken) {
+                    pool.giveBack(r);
+                }
             }
         }
     }
@@ -186,13 +194,13 @@ public final class WarmEngine implements SpeechToText, AutoCloseable {
 
     private void waitForModels() {
         try {
-            loaded.get(startupWait.toMillis(), TimeUnit.MILLISECONDS);
+            pool.loaded().get(startupWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new Problem(Problem.Kind.UNAVAILABLE,
                     "The speech engine '" + name + "' is still loading; try again shortly", null);
         } catch (ExecutionException e) {
             throw new Problem(Problem.Kind.UNAVAILABLE, "The speech engine '" + name + "' is unavailable: "
-                    + (loadFailure == null ? "it failed to load" : loadFailure.getMessage()), null);
+                    + (pool.loadFailure() == null ? "it failed to load" : pool.loadFailure().getMessage()), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Problem(Problem.Kind.UNAVAILABLE, "Interrupted while waiting for the speech engine", null);
@@ -202,9 +210,6 @@ public final class WarmEngine implements SpeechToText, AutoCloseable {
     @Override
     public void close() {
         workers.shutdownNow();
-        Recognizer r;
-        while ((r = pool.poll()) != null) {
-            r.close();
-        }
+        pool.close();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.voxloop.core.problem.Problem;
+import dev.voxloop.core.transcript.EngineStatus;
 import dev.voxloop.core.transcript.Transcript;
 import dev.voxloop.speech.audio.AudioIntake;
 import dev.voxloop.speech.audio.SpeechAudio;
@@ -130,6 +131,49 @@ class WarmEngineTest {
             throw new Problem(Problem.Kind.UPSTREAM, "peer said no");
         }, 1, 1, Duration.ofSeconds(5))) {
             assertThatThrownBy(() -> e.transcribe(AUDIO)).isInstanceOf(Problem.class).hasMessage("peer said no");
+        }
+    }
+
+    @Test
+    void aRecogniserThatBreaksFailsOnlyItsRequestAndIsRebuilt() throws Exception {
+        AtomicInteger loads = new AtomicInteger();
+        CountDownLatch rebuild = new CountDownLatch(1);
+        try (WarmEngine e = engine(() -> {
+            int n = loads.incrementAndGet();
+            if (n > 1) {
+                rebuild.await(5, TimeUnit.SECONDS);
+            }
+            // like Sphinx4 after a tone: the first recogniser's state is broken for good
+            return audio -> {
+                if (n == 1) {
+                    throw new NullPointerException("Cannot read the array length because \"this.sum\" is null");
+                }
+                return Heard.text("recogniser " + n);
+            };
+        }, 1, 2, Duration.ofSeconds(5))) {
+            assertThat(e.awaitReady(Duration.ofSeconds(5))).isTrue();
+            assertThat(e.status().state()).isEqualTo(EngineStatus.State.READY);
+            assertThatThrownBy(() -> e.transcribe(AUDIO)).isInstanceOf(Problem.class)
+                    .hasMessageNotContaining("this.sum")
+                    .extracting(x -> ((Problem) x).kind()).isEqualTo(Problem.Kind.UNAVAILABLE);
+            assertThat(e.status().state()).isEqualTo(EngineStatus.State.DEGRADED);
+            assertThat(e.status().detail()).contains("rebuilding");
+            rebuild.countDown();
+            assertThat(e.transcribe(AUDIO).text()).isEqualTo("recogniser 2");
+            assertThat(e.transcribe(AUDIO).text()).isEqualTo("recogniser 2");
+            assertThat(e.status().state()).isEqualTo(EngineStatus.State.READY);
+            assertThat(loads.get()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aFailedLoadIsReportedAsFailed() {
+        try (WarmEngine e = engine(() -> {
+            throw new IllegalStateException("no model here");
+        }, 1, 1, Duration.ofSeconds(5))) {
+            e.awaitReady(Duration.ofSeconds(5));
+            assertThat(e.status().state()).isEqualTo(EngineStatus.State.FAILED);
+            assertThat(e.status().detail()).contains("no model here");
         }
     }
 

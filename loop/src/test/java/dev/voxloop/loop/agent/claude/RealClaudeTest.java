@@ -1,5 +1,6 @@
 package dev.voxloop.loop.agent.claude;
 
+import dev.voxloop.loop.fixture.TestSandbox;
 import dev.voxloop.loop.fixture.Guarded;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -101,7 +102,7 @@ class RealClaudeTest {
                 "ANTHROPIC_API_KEY", peer.key());
         LoopRunner runner = new LoopRunner(runs, tracker, new EventBus(new InMemoryEventLog()),
                 new WorkspacePreparer(tmp.resolve("ws"), null, false),
-                new Agents(s, tmp, env, Guarded.hooks()), Guarded.gates(), Guarded.MARKERS, s, StuckDetector.DEFAULTS,
+                new Agents(s, tmp, env, Guarded.hooks(), TestSandbox.direct()), Guarded.gates(), Guarded.MARKERS, s, StuckDetector.DEFAULTS,
                 Clock.systemUTC(), () -> "r1");
         return runner.run(ticket.key(), "w1", () -> true);
     }

@@ -1,5 +1,6 @@
 package dev.voxloop.loop.agent.codex;
 
+import dev.voxloop.loop.fixture.TestSandbox;
 import dev.voxloop.loop.fixture.Guarded;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,7 +88,7 @@ class RealCodexTest {
                 "OPENAI_BASE_URL", peer.baseUrl(), "OPENAI_API_KEY", peer.key());
         return new LoopRunner(new MemoryLoopRuns(), tracker, new EventBus(new InMemoryEventLog()),
                 new WorkspacePreparer(tmp.resolve("ws"), null, false), new Agents(s, tmp, env,
-                Guarded.hooks()), Guarded.gates(), Guarded.MARKERS, s, StuckDetector.DEFAULTS, Clock.systemUTC(),
+                Guarded.hooks(), TestSandbox.direct()), Guarded.gates(), Guarded.MARKERS, s, StuckDetector.DEFAULTS, Clock.systemUTC(),
                 () -> "r1").run(ticket.key(), "w1", () -> true);
     }
 

@@ -22,11 +22,15 @@ public final class HealthRoutes {
     public void register(JavalinDefaultRoutingApi routes) {
         routes.get("/health", ctx -> {
             HealthInfo h = health.get();
-            ctx.json(WireShapes.obj("status", "ok", "whisper_model", h.whisperModel(), "ollama_model",
+            ctx.json(WireShapes.obj("status", h.healthy() ? "ok" : "degraded", "whisper_model", h.whisperModel(), "ollama_model",
                     h.ollamaModel(), "jira_configured", h.jiraConfigured(), "ws_connections",
-                    wsConnections.getAsInt(), "speech_engine", h.speechEngine(), "intent_extractor",
+                    wsConnections.getAsInt(), "speech_engine", h.speechEngine(), "speech_status", h.speechStatus() == null ? null
+                    : h.speechStatus().state().name().toLowerCase(java.util.Locale.ROOT), "speech_detail",
+                    h.speechStatus() == null ? null : h.speechStatus().detail(), "intent_extractor",
                     h.intentExtractor(), "tracker", h.tracker(), "version", h.version(), "stream_clients",
-                    streamClients.getAsInt()));
+                    streamClients.getAsInt(), "sandbox", h.sandbox() == null ? null : WireShapes.obj("backend",
+                            h.sandbox().backend(), "isolated", h.sandbox().isolated(), "description",
+                            h.sandbox().description())));
         });
     }
 }

@@ -6,6 +6,7 @@ import dev.voxloop.speech.engine.Heard;
 import dev.voxloop.speech.engine.Recognizer;
 import edu.cmu.sphinx.api.Configuration;
 import edu.cmu.sphinx.api.Context;
+import edu.cmu.sphinx.frontend.FrontEnd;
 import edu.cmu.sphinx.result.Result;
 import edu.cmu.sphinx.result.WordResult;
 import java.io.ByteArrayInputStream;
@@ -24,6 +25,7 @@ public final class SphinxRecognizer implements Recognizer {
 
     private final Context context;
     private final edu.cmu.sphinx.recognizer.Recognizer recognizer;
+    private final FrontEnd frontEnd;
 
     public SphinxRecognizer(DomainModel model, SphinxTuning tuning) throws IOException {
         Configuration c = new Configuration();
@@ -35,10 +37,14 @@ public final class SphinxRecognizer implements Recognizer {
         this.context = new Context(config.toUri().toString(), c);
         this.recognizer = context.getInstance(edu.cmu.sphinx.recognizer.Recognizer.class);
         recognizer.allocate();
+        this.frontEnd = context.getInstance(FrontEnd.class);
     }
 
     @Override
     public Heard recognize(SpeechAudio audio) {
+        // every request starts from the same front-end state (voice detector levels, pre-emphasis and window
+        // buffers), so recognition depends on this audio only
+        frontEnd.initialize();
         context.setSpeechSource(new ByteArrayInputStream(audio.pcm16le()));
         StringBuilder text = new StringBuilder();
         List<Transcript.Segment> segments = new ArrayList<>();

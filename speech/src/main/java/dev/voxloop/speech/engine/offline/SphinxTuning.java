@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Search settings for Sphinx4. Written into a copy of Sphinx's own default.config.xml (Sphinx reads its beams
- * from that file's global properties), with the speed and memory monitors removed and logging turned down.
+ * from that file's global properties), with the speed and memory monitors removed, logging turned down and a
+ * per-utterance cepstral mean instead of the running one.
  */
 public record SphinxTuning(int absoluteBeamWidth, double relativeBeamWidth, int absoluteWordBeamWidth,
                            double relativeWordBeamWidth, double wordInsertionProbability, double languageWeight) {
@@ -39,6 +40,10 @@ public record SphinxTuning(int absoluteBeamWidth, double relativeBeamWidth, int 
                     "<property name=\"" + v.getKey() + "\" value=\"" + v.getValue() + "\"/>");
         }
         xml = xml.replaceAll("<item>speedTracker</item>|<item>memoryTracker</item>", "");
+        // the live front end's running cepstral mean carries from one request to the next (so the same audio
+        // gave different words) and is left half-initialised by audio without speech; the batch mean is
+        // computed from each utterance alone
+        xml = xml.replace("<item>liveCMN </item>", "<item>batchCMN </item>");
         try {
             Path file = dir.resolve("sphinx.config.xml");
             Files.writeString(file, xml, StandardCharsets.UTF_8);

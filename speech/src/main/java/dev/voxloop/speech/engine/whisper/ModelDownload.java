@@ -56,6 +56,15 @@ public final class ModelDownload {
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(20)).build();
 
+    private static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getClass().getSimpleName().replace("Exception", "") + ": " + t.getMessage();
+            }
+        }
+        return e.getClass().getSimpleName().replace("Exception", "");
+    }
+
     public Result fetch(URI url, Path target, String expectedSha256, Progress progress) throws IOException {
         HttpResponse<InputStream> r;
         try {
@@ -63,6 +72,11 @@ public final class ModelDownload {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
+        } catch (IOException e) {
+            // the JDK's connect failures often carry no message ("null"): say what could not be reached
+            throw new IOException("cannot reach " + url.getHost() + " to download " + url + " ("
+                    + reason(e) + "); this machine may be offline. Copy a ggml model file into the models"
+                    + " directory instead, or use --source URL for a mirror you can reach", e);
         }
         if (r.statusCode() != 200) {
             r.body().close();

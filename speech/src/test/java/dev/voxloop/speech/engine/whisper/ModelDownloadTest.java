@@ -108,4 +108,18 @@ class ModelDownloadTest {
         assertThatThrownBy(() -> new ModelDownload().fetch(url("gone"), dir.resolve("g.bin"), null,
                 ModelDownload.Progress.none())).isInstanceOf(IOException.class).hasMessageContaining("404");
     }
+
+    @Test
+    void anUnreachableServerIsAClearErrorNotNull(@TempDir Path dir) throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        URI nowhere = URI.create("http://127.0.0.1:" + closedPort + "/models/ggml-base.en.bin");
+        assertThatThrownBy(() -> new ModelDownload().fetch(nowhere, dir.resolve("b.bin"), null,
+                ModelDownload.Progress.none())).isInstanceOf(IOException.class)
+                .hasMessageContaining("cannot reach 127.0.0.1").hasMessageContaining("offline")
+                .hasMessageNotContaining("null");
+        assertThat(dir.resolve("b.bin")).doesNotExist();
+    }
 }

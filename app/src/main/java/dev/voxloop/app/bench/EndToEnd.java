@@ -1,0 +1,73 @@
+package dev.voxloop.app.bench;
+
+import dev.voxloop.core.intent.IntentExtractor;
+import dev.voxloop.core.intent.IntentRequest;
+import dev.voxloop.core.intent.TicketDraft;
+import dev.voxloop.core.ticket.Project;
+import dev.voxloop.bench.speech.SpeechBench;
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The end-to-end speech figure: for each spoken request, does the ticket drafted from the transcript have the
+ * same type, priority and project as the one drafted from the typed text? Counted per engine and voice; the real
+ * clips are not ticket requests and are left out.
+ */
+final class EndToEnd {
+
+    private final IntentExtractor extractor;
+    private final List<Project> projects;
+    private final PrintStream out;
+    private final Map<String, TicketDraft> typed = new HashMap<>();
+
+    EndToEnd(IntentExtractor extractor, List<Project> projects, PrintStream out) {
+        this.extractor = extractor;
+        this.projects = projects;
+        this.out = out;
+    }
+
+    void report(List<SpeechBench.Result> results) {
+        Map<String, int[]> bySet = new LinkedHashMap<>();
+        for (SpeechBench.Result r : results) {
+            if (r.clip().set().equals("real")) {
+                continue;
+            }
+            TicketDraft fromText = typed.computeIfAbsent(r.clip().reference(), this::draft);
+            TicketDraft fromSpeech = r.failed() ? null : draft(r.text());
+            int[] counts = bySet.computeIfAbsent(r.engine() + " | " + r.clip().set(), k -> new int[2]);
+            counts[1]++;
+            if (fromSpeech != null && Objects.equals(fromText.issueType(), fromSpeech.issueType())
+                    && Objects.equals(fromText.priority(), fromSpeech.priority())
+                    && Objects.equals(fromText.projectKey(), fromSpeech.projectKey())) {
+                counts[0]++;
+            }
+        }
+        if (bySet.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("| engine | set | requests | type, priority and project as from the typed text |");
+        out.println("|---|---|---|---|");
+        int agree = 0;
+        int total = 0;
+        for (Map.Entry<String, int[]> e : bySet.entrySet()) {
+            int[] c = e.getValue();
+            agree += c[0];
+            total += c[1];
+            out.printf(Locale.ROOT, "| %s | %d | %.1f %% |%n", e.getKey(), c[1], 100.0 * c[0] / c[1]);
+        }
+        out.printf(Locale.ROOT, "| all | | %d | %.1f %% |%n", total, 100.0 * agree / total);
+    }
+
+    private TicketDraft draft(String text) {
+        if (text.isBlank()) {
+            return null;
+        }
+        return extractor.extract(IntentRequest.of(text, projects)).draft();
+    }
+}

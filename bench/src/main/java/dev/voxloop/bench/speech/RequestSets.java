@@ -1,0 +1,67 @@
+package dev.voxloop.bench.speech;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The request texts the speech benchmark speaks. {@code dev}: the 40 requests of
+ * shared/testdata/intent/dev.tsv and the speech engineer's own bench/speech/dev-requests.txt, used while
+ * choosing settings. {@code heldout}: bench/heldout/requests.tsv, written apart from all tuning, run once the
+ * engine is frozen to judge it. {@code template-like}: sentences in the style of the offline engine's own
+ * templates (kept out of its corpus), for comparison with earlier figures.
+ */
+public final class RequestSets {
+
+    public static final List<String> NAMES = List.of("dev", "heldout", "template-like");
+
+    private RequestSets() {
+    }
+
+    public static List<String> load(String name) {
+        return switch (name) {
+            case "dev" -> {
+                List<String> out = new ArrayList<>(tsvText(find("shared/testdata/intent/dev.tsv")));
+                out.addAll(lines(find("bench/speech/dev-requests.txt")));
+                yield out;
+            }
+            case "heldout" -> tsvText(find("bench/heldout/requests.tsv"));
+            case "template-like" -> new ArrayList<>(dev.voxloop.speech.engine.offline.DomainCorpus.heldOutSentences());
+            default -> throw new IllegalArgumentException("unknown request set " + name + "; one of " + NAMES);
+        };
+    }
+
+    /** The first column of a TSV file with a header row. */
+    public static List<String> tsvText(Path file) {
+        List<String> all = lines(file);
+        return all.subList(1, all.size()).stream().map(l -> l.split("\t")[0].strip()).filter(t -> !t.isEmpty())
+                .toList();
+    }
+
+    /** Non-blank lines that are not # comments. */
+    public static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A file of the repository or of ../shared, found by walking up from the working directory. */
+    public static Path find(String relative) {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            Path candidate = dir.resolve(relative);
+            if (Files.exists(candidate)) {
+                return candidate;
+            }
+            dir = dir.getParent();
+        }
+        throw new IllegalStateException(relative + " not found above " + Path.of("").toAbsolutePath());
+    }
+}

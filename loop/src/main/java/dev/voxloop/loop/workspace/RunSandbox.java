@@ -1,0 +1,56 @@
+package dev.voxloop.loop.workspace;
+
+import dev.voxloop.core.sandbox.LimitHit;
+import dev.voxloop.core.sandbox.Network;
+import dev.voxloop.core.sandbox.Sandbox;
+import dev.voxloop.core.sandbox.SandboxLimits;
+import dev.voxloop.core.sandbox.SandboxRequest;
+import dev.voxloop.core.sandbox.SandboxResult;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * How the loop runs commands for a run: every agent turn and every gate command inside the sandbox. Agent turns
+ * get the run's own home (under {@code homes}, so the agent's config survives between turns) and the project's
+ * network ({@code networks} by project key: none unless the project allows hosts); gate commands get a fresh home
+ * and no network (tests must not need one; offline builds use the read-only Maven repository).
+ */
+public record RunSandbox(Sandbox sandbox, Function<String, Network> networks, SandboxLimits limits, Path homes) {
+
+    /** The run's agent home on the host. */
+    public Path home(String runId) {
+        return homes.resolve(runId);
+    }
+
+    /** One turn of a command-line agent (the agent's own API key and run ids in {@code env}). */
+    public CommandResult agentTurn(List<String> argv, Path workspace, Map<String, String> env, String stdin,
+                                   String runId, String ticketKey, Duration timeout) {
+        return result(sandbox.run(new SandboxRequest(argv, workspace, env, stdin, home(runId),
+                networks.apply(projectOf(ticketKey)), limits.withWallTime(timeout), ticketKey)));
+    }
+
+    /** A gate's shell command line, as the gates read results: the limit that stopped it is in the output. */
+    public CommandResult shell(String line, Path workspace, Duration timeout) {
+        return result(sandbox.run(new SandboxRequest(List.of("sh", "-c", line), workspace, Map.of(), null, null,
+                Network.NONE, limits.withWallTime(timeout), null)));
+    }
+
+    /** A program's output with the reason of the limit that stopped it; exit -1 when a limit did. */
+    private static CommandResult result(SandboxResult r) {
+        return new CommandResult(r.limitHit() == null ? r.exit() : -1, r.tail(Integer.MAX_VALUE),
+                r.limitHit() instanceof LimitHit.WallTime, r.millis());
+    }
+
+    /** What every run says about where its commands run (loudly when nothing is isolated). */
+    public String describe() {
+        return sandbox.describe();
+    }
+
+    private static String projectOf(String ticketKey) {
+        int dash = ticketKey == null ? -1 : ticketKey.lastIndexOf('-');
+        return dash > 0 ? ticketKey.substring(0, dash) : ticketKey;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.voxloop.speech;
+
+import dev.voxloop.speech.engine.pocketsphinx.PocketSphinxModel;
+import dev.voxloop.speech.engine.whisper.WhisperModels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Which recogniser a configured {@code speech.engine} means on this machine, and what a person should expect
+ * from it. {@code auto} (the default) takes whisper as soon as its model has been pulled, else the offline
+ * engine; {@code offline} is PocketSphinx when Debian's libpocketsphinx3 and pocketsphinx-en-us are installed,
+ * else the pure-Java Sphinx4 domain recogniser.
+ *
+ * @param name   the engine's name as reported (transcripts, /health)
+ * @param engine the recogniser behind it: pocketsphinx, sphinx4, whisper, openai or remote
+ * @param reason why this one, when it is a fallback or a discovery (else empty)
+ */
+public record EngineChoice(String name, String engine, String reason, SpeechSettings settings) {
+
+    public static EngineChoice of(SpeechSettings s) {
+        return switch (s.engine()) {
+            case "auto" -> {
+                Path whisper = new WhisperModels(s.modelsDir(), WhisperModels.DEFAULT_SOURCE).resolve(s.whisperModel());
+                yield Files.isRegularFile(whisper)
+                        ? new EngineChoice("whisper", "whisper", "a whisper model was pulled: " + whisper, s)
+                        : offline(s, "no whisper model in " + s.modelsDir() + " (voxloop models pull "
+                        + s.whisperModel() + ")");
+            }
+            case "offline" -> offline(s, "");
+            default -> new EngineChoice(s.engine(), s.engine(), "", s);
+        };
+    }
+
+    private static EngineChoice offline(SpeechSettings s, String why) {
+        String missing = PocketSphinxModel.in(s.pocketSphinxDir()).missing();
+        return missing == null ? new EngineChoice("offline", "pocketsphinx", why, s)
+                : new EngineChoice("offline", "sphinx4", join(why, "PocketSphinx unavailable: " + missing), s);
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : a + "; " + b;
+    }
+
+    /** One line for `serve` and `doctor`: the engine, and what accuracy to expect from it. */
+    public String describe() {
+        String what = switch (engine) {
+            case "pocketsphinx" -> "PocketSphinx with a general English model and the tracker's ticket words;"
+                    + " expect about 1 word in 4 wrong on clear free speech (see docs/benchmarks.md), so"
+                    + " unsure transcripts are shown for confirmation; whisper is recommended"
+                    + " (voxloop models pull base.en)";
+            case "sphinx4" -> "Sphinx4 with a ticket-phrase model only: template-like requests come through,"
+                    + " free speech mostly does not (70-90 % of words wrong); install " + PocketSphinxModel.PACKAGES
+                    + " or pull a whisper model";
+            case "whisper" -> "whisper.cpp, model " + settings.whisperModel() + " (recommended)";
+            case "openai" -> "OpenAI-compatible server at " + settings.openaiUrl() + ", model " + settings.openaiModel();
+            case "remote" -> "Whisper box at " + settings.remoteUrl();
+            default -> engine;
+        };
+        return name + ": " + what + (reason.isEmpty() ? "" : " [" + reason + "]");
+    }
+}

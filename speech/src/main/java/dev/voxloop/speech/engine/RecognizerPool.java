@@ -1,0 +1,141 @@
+package dev.voxloop.speech.engine;
+
+import dev.voxloop.core.transcript.EngineStatus;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's loaded recognisers. They load on a background thread started at creation; a request borrows
+ * one and gives it back. A recogniser that failed in an unexpected way may be left in a bad state (half-built
+ * buffers, a dead native handle), so it is closed and a fresh one is loaded in the background while the
+ * others go on; until it is back the engine reports itself degraded.
+ */
+final class RecognizerPool implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecognizerPool.class);
+    private static final int REBUILD_ATTEMPTS = 5;
+
+    private final String name;
+    private final RecognizerLoader loader;
+    private final BlockingQueue<Recognizer> idle = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Void> loaded;
+    private final AtomicInteger rebuilding = new AtomicInteger();
+    private volatile Throwable loadFailure;
+    private volatile String lastFailure;
+    private volatile boolean gaveUp;
+    private volatile boolean closed;
+
+    RecognizerPool(String name, RecognizerLoader loader, int size) {
+        this.name = name;
+        this.loader = loader;
+        this.loaded = CompletableFuture.runAsync(() -> {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < size; i++) {
+                try {
+                    idle.add(loader.load());
+                } catch (Exception | LinkageError e) {
+                    loadFailure = e;
+                    LOG.warn("speech engine '{}' could not load: {}", name, String.valueOf(e));
+                    throw new IllegalStateException(e);
+                }
+            }
+            LOG.info("speech engine '{}' ready in {} ms", name, (System.nanoTime() - t0) / 1_000_000);
+        }, r -> daemon(r, "speech-" + name + "-load").start());
+    }
+
+    CompletableFuture<Void> loaded() {
+        return loaded;
+    }
+
+    /** Why loading failed, or null. */
+    Throwable loadFailure() {
+        return loadFailure;
+    }
+
+    Recognizer borrow() throws InterruptedException {
+        return idle.take();
+    }
+
+    void giveBack(Recognizer r) {
+        if (closed) {
+            r.close();
+        } else {
+            idle.add(r);
+        }
+    }
+
+    /** Closes a recogniser that failed and loads a new one in its place in the background. */
+    void replace(Recognizer broken, Throwable why) {
+        lastFailure = String.valueOf(why);
+        LOG.warn("speech engine '{}': a recogniser failed ({}); rebuilding it", name, lastFailure);
+        closeQuietly(broken);
+        rebuilding.incrementAndGet();
+        daemon(() -> {
+            try {
+                for (int attempt = 1; attempt <= REBUILD_ATTEMPTS && !closed; attempt++) {
+                    try {
+                        giveBack(loader.load());
+                        LOG.info("speech engine '{}': recogniser rebuilt", name);
+                        return;
+                    } catch (Exception | LinkageError e) {
+                        lastFailure = String.valueOf(e);
+                        LOG.warn("speech engine '{}': rebuild attempt {} failed: {}", name, attempt, lastFailure);
+                        TimeUnit.SECONDS.sleep(attempt);
+                    }
+                }
+                gaveUp = true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                rebuilding.decrementAndGet();
+            }
+        }, "speech-" + name + "-rebuild").start();
+    }
+
+    EngineStatus status() {
+        if (!loaded.isDone()) {
+            return new EngineStatus(EngineStatus.State.LOADING, "loading its models");
+        }
+        if (loaded.isCompletedExceptionally()) {
+            return new EngineStatus(EngineStatus.State.FAILED, "could not load: "
+                    + (loadFailure == null ? "unknown error" : loadFailure.getMessage()));
+        }
+        if (gaveUp) {
+            return new EngineStatus(EngineStatus.State.FAILED, "a recogniser failed and could not be rebuilt: "
+                    + lastFailure);
+        }
+        if (rebuilding.get() > 0) {
+            return new EngineStatus(EngineStatus.State.DEGRADED, "rebuilding a recogniser after a failure: "
+                    + lastFailure);
+        }
+        return new EngineStatus(EngineStatus.State.READY, "model loaded");
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Recognizer r;
+        while ((r = idle.poll()) != null) {
+            closeQuietly(r);
+        }
+    }
+
+    private static void closeQuietly(Recognizer r) {
+        try {
+            r.close();
+        } catch (RuntimeException e) {
+            LOG.debug("closing a recogniser failed: {}", e.toString());
+        }
+    }
+
+    private static Thread daemon(Runnable r, String threadName) {
+        Thread t = new Thread(r, threadName);
+        t.setDaemon(true);
+        return t;
+    }
+}
