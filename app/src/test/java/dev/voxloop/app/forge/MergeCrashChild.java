@@ -1,5 +1,6 @@
 package dev.voxloop.app.forge;
 
+import dev.voxloop.app.AgentSandbox;
 import dev.voxloop.app.Forges;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.event.EventBus;
@@ -48,9 +49,11 @@ public final class MergeCrashChild {
                     "http://forge.test", clock);
             boolean first = args[2].equals("first");
             TicketTracker tracker = first ? new StopsAtDone(builtin) : builtin;
-            DemoRun demo = new DemoRun(tracker, new JdbiLoopQueue(db, clock),
-                    new EventBus(new JdbiEventLog(db, 10_000)), new JdbiLoopRunRepository(db.jdbi()), clock,
-                    Map.of(), ModelConnector.NONE, origin -> forges.host(origin, "trackit"));
+            EventBus events = new EventBus(new JdbiEventLog(db, 10_000));
+            DemoRun demo = new DemoRun(tracker, new JdbiLoopQueue(db, clock), events,
+                    new JdbiLoopRunRepository(db.jdbi()), clock, Map.of(), ModelConnector.NONE,
+                    AgentSandbox.from(ConfigTree.empty(), data, events::publish, clock),
+                    origin -> forges.host(origin, "trackit"));
             if (first) {
                 demo.run(demoDir, "TRACK", System.err);
                 System.out.println("the demo ended without stopping at Done");
