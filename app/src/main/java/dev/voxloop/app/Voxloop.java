@@ -157,7 +157,7 @@ public final class Voxloop implements AutoCloseable {
     public synchronized Forges forges() {
         if (forges == null) {
             forges = new Forges(ForgeSettings.from(config.tree(), config.dataDir()), database, publicUrl::get,
-                    () -> LoopSettings.from(config.tree(), config.dataDir()), clock);
+                    () -> LoopSettings.from(config.tree(), config.dataDir()), sandbox(), clock);
             synchronized (closeables) {
                 closeables.add(forges);
             }
