@@ -140,14 +140,19 @@ public final class CiRunner implements CheckRunner {
             conclude(repository, running, clock.instant(), c, summary, c == Check.Conclusion.SUCCESS ? List.of()
                     : FailingTests.parse(store.log(repository, check.id())));
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // recorded before the interrupt is restored: a database file write on an interrupted thread fails
             sink.flush();
             conclude(repository, running, clock.instant(), Check.Conclusion.CANCELLED, "cancelled", List.of());
+            Thread.currentThread().interrupt();
         } catch (java.io.IOException | RuntimeException e) {
+            boolean interrupted = Thread.interrupted();
             sink.flush();
             store.appendLog(repository, check.id(), "\nthe check could not run: " + e.getMessage() + "\n");
             conclude(repository, running, clock.instant(), Check.Conclusion.FAILURE,
                     "the check could not run: " + e.getMessage(), List.of());
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
