@@ -5,6 +5,9 @@ import dev.voxloop.core.intake.Intake;
 import dev.voxloop.core.loop.LoopRunRepository;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.ticket.TicketTracker;
+import dev.voxloop.server.http.forge.ForgeParts;
+import dev.voxloop.server.http.forge.ForgeRoutes;
+import dev.voxloop.server.http.forge.GitEndpoint;
 import dev.voxloop.server.http.intake.IntakeRoutes;
 import dev.voxloop.server.http.loop.LoopRoutes;
 import dev.voxloop.server.http.loop.LoopRunRoutes;
@@ -17,6 +20,7 @@ import dev.voxloop.server.http.webhook.JiraWebhookRoutes;
 import dev.voxloop.server.json.JsonBody;
 import dev.voxloop.server.json.WireJson;
 import dev.voxloop.server.security.AccessRules;
+import dev.voxloop.server.security.ApiTokenGuard;
 import dev.voxloop.server.security.WebhookSignature;
 import dev.voxloop.server.stream.EventFeed;
 import dev.voxloop.server.stream.EventStreamRoutes;
@@ -28,6 +32,7 @@ import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +68,13 @@ public final class VoxloopServer {
     /** @param runs the agent loop's runs for /api/loop/runs, or null when no loop is wired (those answer 404) */
     public VoxloopServer(Intake intake, TicketTracker tracker, LoopQueue queue, EventBus events,
                          LoopRunRepository runs, ServerSettings settings, Supplier<HealthInfo> health) {
+        this(intake, tracker, queue, events, runs, null, settings, health);
+    }
+
+    /** @param forge repositories, pull requests and git over HTTP, or null when no forge is wired */
+    public VoxloopServer(Intake intake, TicketTracker tracker, LoopQueue queue, EventBus events,
+                         LoopRunRepository runs, ForgeParts forge, ServerSettings settings,
+                         Supplier<HealthInfo> health) {
         this.settings = settings;
         WireJson json = new WireJson();
         JsonBody body = new JsonBody(json, settings.maxJsonBytes());
@@ -81,6 +93,9 @@ public final class VoxloopServer {
         JiraWebhookRoutes webhook = new JiraWebhookRoutes(queue, events, body,
                 new WebhookSignature(settings.webhookSecret()), clock);
         EventStreamRoutes streams = new EventStreamRoutes(eventFeed);
+        ForgeRoutes forgeRoutes = forge == null || forge.forge() == null ? null : new ForgeRoutes(forge, body);
+        GitEndpoint git = forge == null || forge.git() == null ? null
+                : new GitEndpoint(forge.git(), new ApiTokenGuard(settings.apiToken()));
 
         this.app = Javalin.create(cfg -> {
             basics(cfg, json);
@@ -94,6 +109,12 @@ public final class VoxloopServer {
             loopRoutes.register(cfg.routes);
             if (runRoutes != null) {
                 runRoutes.register(cfg.routes);
+            }
+            if (forgeRoutes != null) {
+                forgeRoutes.register(cfg.routes);
+            }
+            if (git != null) {
+                cfg.jetty.modifyServletContextHandler(h -> h.addServlet(new ServletHolder("git", git), "/git/*"));
             }
             webhook.register(cfg.routes);
             statusSocket.register(cfg.routes);
