@@ -15,7 +15,12 @@ import dev.voxloop.loop.LoopEngine;
 import dev.voxloop.loop.agent.AgentDoctor;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.forge.ForgeSettings;
+import dev.voxloop.core.review.ReviewLog;
+import dev.voxloop.forge.review.BuiltinReviewer;
 import dev.voxloop.loop.forge.PullRequestReview;
+import dev.voxloop.loop.review.ReviewGate;
+import dev.voxloop.loop.review.ReviewPolicy;
+import dev.voxloop.store.review.JdbiReviewLog;
 import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.server.HealthInfo;
 import dev.voxloop.server.ServerSettings;
@@ -67,6 +72,7 @@ public final class Voxloop implements AutoCloseable {
     private final IntentExtractor extractor;
     private final Engines engines;
     private final LoopRunRepository runs;
+    private final ReviewLog reviews;
     private final IntakeService intake;
     private final ServerSettings serverSettings;
     private final AtomicReference<String> publicUrl;
@@ -98,6 +104,7 @@ public final class Voxloop implements AutoCloseable {
         this.extractor = engines.extractor();
         IntakeSettings intakeSettings = IntakeSettings.from(tree);
         this.runs = new JdbiLoopRunRepository(database.jdbi());
+        this.reviews = new JdbiReviewLog(database, clock);
         this.intake = new IntakeService(new JdbiIntakeRepository(database), speech, extractor, tracker, queue, events,
                 intakeSettings, clock, IntakeIds::next);
         this.housekeeping = new Housekeeping(engines, intake, queue);
@@ -148,9 +155,23 @@ public final class Voxloop implements AutoCloseable {
             }
             loop = new LoopEngine(resolved, config.dataDir(), queue, tracker, events, runs(), Guards.policy(settings),
                     Guards.markers(), clock, Guards.agentHooks(settings, sandbox()), new AgentModels(System.getenv()),
-                    sandbox(), f::target, PullRequestReview.APPROVE_ALL, Duration.ofSeconds(1));
+                    sandbox(), f::target, reviewGate(settings), Duration.ofSeconds(1));
         }
         return loop;
+    }
+
+    /** Reviews of the runs' pull requests. */
+    public ReviewLog reviews() {
+        return reviews;
+    }
+
+    /**
+     * The REVIEWING step: the built-in rules judge each pull request under each project's review policy
+     * ({@code loop.projects.<KEY>.review}).
+     */
+    public PullRequestReview reviewGate(LoopSettings settings) {
+        return new ReviewGate(List.of(BuiltinReviewer.standard()), reviews, tracker, queue, events,
+                key -> ReviewPolicy.of(settings.projectTable(), key), clock);
     }
 
     /** The built-in forge: hosted repositories, pull requests, CI. */
