@@ -37,16 +37,17 @@ final class ProtectedChange {
         if (p.equals("*")) {
             return true;
         }
+        boolean anchored = pattern.startsWith("/");
         if (p.endsWith("/")) {
-            return path.startsWith(p) || path.contains("/" + p);
+            return path.startsWith(p) || (!anchored && path.contains("/" + p));
         }
         if (!p.contains("*") && !p.contains("?")) {
-            return path.equals(p) || path.startsWith(p + "/") || (!pattern.startsWith("/") && path.endsWith("/" + p));
+            return path.equals(p) || path.startsWith(p + "/") || (!anchored && path.endsWith("/" + p));
         }
         PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + p);
         PathMatcher anywhere = FileSystems.getDefault().getPathMatcher("glob:**/" + p);
         Path file = Path.of(path);
-        return m.matches(file) || (!pattern.startsWith("/") && anywhere.matches(file));
+        return m.matches(file) || (!anchored && anywhere.matches(file));
     }
 
     private static List<String> codeOwners(Path workspace) {

@@ -26,7 +26,7 @@ final class TestLog {
         for (String line : log.split("\n")) {
             Matcher m = PLAIN.matcher(line);
             if (m.find()) {
-                out.add(new TestOutcome(m.group(2), result(m.group(1))));
+                out.add(new TestOutcome(m.group(2).replaceAll(":+$", ""), result(m.group(1))));
                 continue;
             }
             m = GO.matcher(line);
