@@ -69,7 +69,12 @@ class PullRequestReviewBrowserTest {
         git(src, "add", "-A");
         git(src, "commit", "-q", "-m", "initial");
         forge.importRepository(src.toString(), "shop");
-        git(src, "checkout", "-q", "-b", "feature/SHOP-7-wishlist");
+        Ticket ticket = server.app().tracker().create(new TicketDraft("Customers can save items to a wishlist", "",
+                List.of("A customer can save an item to the wishlist", "An item is saved once",
+                        "The wishlist survives a restart"), IssueType.STORY, Priority.MEDIUM, "SHOP", null, List.of()),
+                new Provenance("browser-review-1", false, "wishlist", Instant.now()));
+        String branch = "feature/" + ticket.key() + "-wishlist";
+        git(src, "checkout", "-q", "-b", branch);
         Files.createDirectories(src.resolve("src/main/java/shop"));
         Files.writeString(src.resolve("src/main/java/shop/Wishlist.java"), """
                 package shop;
@@ -88,18 +93,14 @@ class PullRequestReviewBrowserTest {
                 }
                 """);
         git(src, "add", "-A");
-        git(src, "commit", "-q", "-m", "SHOP-7: wishlist");
+        git(src, "commit", "-q", "-m", ticket.key() + ": wishlist");
         String bare = forge.bareRepositories().path("shop").toString();
-        git(src, "push", "-q", bare, "feature/SHOP-7-wishlist");
+        git(src, "push", "-q", bare, branch);
 
-        Ticket ticket = server.app().tracker().create(new TicketDraft("Customers can save items to a wishlist", "",
-                List.of("A customer can save an item to the wishlist", "An item is saved once",
-                        "The wishlist survives a restart"), IssueType.STORY, Priority.MEDIUM, "SHOP", null, List.of()),
-                new Provenance("browser-review-1", false, "wishlist", Instant.now()));
         PullRequest pr = forge.open("shop", new PullRequestDraft(ticket.key() + ": " + ticket.summary(),
-                "Ticket: " + ticket.key(), "feature/SHOP-7-wishlist", "main"));
+                "Ticket: " + ticket.key(), branch, "main"));
         Path ws = Files.createDirectories(work.resolve("ws"));
-        Files.writeString(ws.resolve(TaskFile.NAME), TaskFile.render(ticket, "feature/SHOP-7-wishlist", "main",
+        Files.writeString(ws.resolve(TaskFile.NAME), TaskFile.render(ticket, branch, "main",
                         ticket.acceptanceCriteria())
                 .replace("- [ ] A customer can save an item to the wishlist",
                         "- [x] A customer can save an item to the wishlist — tests: WishlistTest.testSavesItems")
@@ -112,7 +113,7 @@ class PullRequestReviewBrowserTest {
         }
         LoopRun run = LoopRun.start("run-review-1", new TicketRef(ticket.key(), "SHOP"), "w1", "replay",
                         Instant.now())
-                .preparedIn(new RunWorkspace(ws.toString(), "feature/SHOP-7-wishlist", "main", null, pr.headSha()))
+                .preparedIn(new RunWorkspace(ws.toString(), branch, "main", null, pr.headSha()))
                 .withForge(ForgeProgress.NONE.opened("shop", pr.number(), pr.url(), pr.headSha()));
         PullRequestReview.Verdict verdict = server.app().reviewGate(LoopSettings.from(
                         dev.voxloop.core.config.ConfigTree.empty(), work))
@@ -135,7 +136,9 @@ class PullRequestReviewBrowserTest {
             assertThat(browser.visible("#traceability tbody tr:nth-child(3)").getText()).contains("no test named");
             assertThat(browser.visible("#traceability tbody tr:nth-child(1)").getText()).contains("passed");
             assertThat(browser.unnamedControls()).isEmpty();
-            browser.screenshot("13-pull-request-review-findings");
+            browser.screenshot("13-pull-request-traceability");
+            browser.script("document.querySelector('#reviews').scrollIntoView({block: 'start'});");
+            browser.screenshot("14-pull-request-review-findings");
         }
         assertThat(forge.pullRequest("shop", pr.number()).body()).contains("## Traceability");
         assertThat(server.app().reviews().forRun("run-review-1")).singleElement()
