@@ -35,6 +35,11 @@ record PeopleReviews(Map<String, Review> latest) {
                 && latest.values().stream().noneMatch(r -> r.state() == Review.State.CHANGES_REQUESTED);
     }
 
+    /** The findings of change requests: they block whatever the policy's severity (a person asked). */
+    List<Finding> blocking() {
+        return findings().stream().filter(f -> f.severity() == Severity.MAJOR).toList();
+    }
+
     List<Finding> findings() {
         List<Finding> out = new ArrayList<>();
         for (Review r : latest.values()) {

@@ -82,8 +82,7 @@ public final class ReviewGate implements PullRequestReview {
             t.forge().edit(repo, pr.number(), null, body);
         }
         PeopleReviews people = PeopleReviews.of(t.forge().reviews(repo, pr.number()));
-        List<Finding> fromPeople = people.findings();
-        blocking.addAll(fromPeople.stream().filter(f -> f.severity().atLeast(policy.blocking())).toList());
+        blocking.addAll(people.blocking());
         followUps.file(ticket, all, policy.queueFollowUps());
         if (!blocking.isEmpty()) {
             if (round >= policy.maxRounds()) {
