@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The held-out review set (bench/heldout/review, written apart from the rules) stays out of what the reviewer is
  * built from: no token of its diffs (a run of 16+ letters and digits: secrets, names, values) appears in the rules'
- * sources or resources, no held-out case is a near copy of a development case, and no id is shared. Fails naming the
+ * sources or resources (unless the case format that both sets follow, bench/review/case-format.md, names it, such as
+ * {@code --passWithNoTests}), no held-out case is a near copy of a development case, and no id is shared. Fails naming the
  * case, never printing held-out text.
  */
 class HeldOutReviewSetTest {
@@ -37,9 +38,11 @@ class HeldOutReviewSetTest {
     void noHeldOutTokenIsInTheRules() {
         String rules = read(ReviewSetFormatTest.find("forge/src/main/java/dev/voxloop/forge/review"))
                 + read(ReviewSetFormatTest.find("forge/src/main/resources/dev/voxloop/forge/review"));
-        assertThat(rules).as("the rules were read").contains("class Secrets");
+        assertThat(rules.contains("record Secrets(")).as("the rules were read").isTrue();
+        String format = read(ReviewSetFormatTest.find("bench/review/case-format.md"));
         for (ReviewCase c : ReviewCase.load(ReviewSetFormatTest.find("bench/heldout/review"))) {
-            long leaked = tokens(c.request().diff()).stream().filter(t -> !common(t)).filter(rules::contains).count();
+            long leaked = tokens(c.request().diff()).stream().filter(t -> !common(t)).filter(t -> !format.contains(t))
+                    .filter(rules::contains).count();
             assertThat(leaked).as("tokens of held-out case %s found in the rules", c.id()).isZero();
         }
     }
@@ -87,7 +90,7 @@ class HeldOutReviewSetTest {
     }
 
     private static String read(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
+        try (Stream<Path> files = Files.walk(dir)) { // a directory's files, or one file
             StringBuilder out = new StringBuilder();
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 out.append(Files.readString(f, StandardCharsets.UTF_8)).append('\n');
