@@ -3,8 +3,8 @@
 # → squash merge) RUNS times in fresh data directories and prints, per run, where the time from the push to the
 # merge went (CI, the healing turn's agent and local gates, and the forge's own overhead: everything else). Then it
 # runs the sample's CI commands directly in a fresh clone of the merged commit, one after the other, and prints the
-# built-in CI's last round (same commands, each in its own fresh clone, plus pr-validation) against that, as a
-# ratio. Usage: bench/forge.sh [runs]
+# built-in CI's last round (same commands, each in its own fresh clone inside the sandbox, plus pr-validation)
+# against that, as a ratio. Usage: bench/forge.sh [runs]
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 RUNS=${1:-3}
@@ -12,7 +12,7 @@ WORK=$(mktemp -d /tmp/voxloop-bench-forge.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 num() { sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p" "$2"; }
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/Mem:/{print $2}') GiB;" \
-  "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  "uptime before: $(uptime)"
 printf '%-4s %10s %8s %8s %8s %10s %s\n' run pushed→merged ci agent gates overhead ci-rounds
 for i in $(seq 1 "$RUNS"); do
   "$ROOT/voxloop" demo --json --data "$WORK/data-$i" --dir "$WORK/demo-$i" >"$WORK/out-$i.json" 2>"$WORK/log-$i.txt"
@@ -32,4 +32,4 @@ direct=$(( ($(date +%s%N) - start) / 1000000 ))
 echo "CI's last round (test, lint, docs, pr-validation; a fresh clone each): ${last} ms"
 echo "the same commands run directly in one clone: ${direct} ms"
 awk -v c="$last" -v d="$direct" 'BEGIN { printf "built-in CI / direct: %.2f\n", c / d }'
-echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "uptime after: $(uptime)"

@@ -4,6 +4,7 @@ import dev.voxloop.core.forge.CodeForge;
 import dev.voxloop.core.forge.HostedRepository;
 import dev.voxloop.forge.ForgeSettings;
 import dev.voxloop.forge.builtin.BuiltinForge;
+import dev.voxloop.forge.ci.CheckProcess;
 import dev.voxloop.forge.ci.CiCommand;
 import dev.voxloop.forge.ci.CiRunner;
 import dev.voxloop.forge.hosting.BareRepositories;
@@ -11,6 +12,7 @@ import dev.voxloop.forge.hosting.GitHttp;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.loop.ProjectConfig;
 import dev.voxloop.loop.forge.ForgeTarget;
+import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.server.http.forge.ForgeParts;
 import dev.voxloop.store.Database;
 import dev.voxloop.store.forge.JdbiForgeStore;
@@ -39,7 +41,7 @@ public final class Forges implements AutoCloseable {
     private final ExecutorService executor;
 
     public Forges(ForgeSettings settings, Database database, Supplier<String> publicUrl,
-                  Supplier<LoopSettings> loopSettings, Clock clock) {
+                  Supplier<LoopSettings> loopSettings, RunSandbox sandbox, Clock clock) {
         this.settings = settings;
         this.repos = new BareRepositories(settings.repositories());
         this.store = new JdbiForgeStore(database.jdbi());
@@ -50,7 +52,8 @@ public final class Forges implements AutoCloseable {
             return t;
         });
         this.ci = new CiRunner(store, repos, name -> projectCommands(loopSettings.get(), name),
-                settings.ciScratch(), settings.ciTimeout(), executor, clock);
+                new CheckProcess(sandbox.sandbox(), sandbox.limits(), settings.ciScratch()), settings.ciTimeout(),
+                executor, clock);
         forge.checkWith(ci);
     }
 

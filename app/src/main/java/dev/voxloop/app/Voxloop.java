@@ -24,6 +24,7 @@ import dev.voxloop.store.review.JdbiReviewLog;
 import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.server.HealthInfo;
 import dev.voxloop.server.ServerSettings;
+import dev.voxloop.server.RequestRecords;
 import dev.voxloop.server.VoxloopServer;
 import dev.voxloop.store.Database;
 import dev.voxloop.store.StoreSettings;
@@ -31,6 +32,8 @@ import dev.voxloop.store.event.JdbiEventLog;
 import dev.voxloop.store.intake.JdbiIntakeRepository;
 import dev.voxloop.store.loop.JdbiLoopRunRepository;
 import dev.voxloop.store.queue.JdbiLoopQueue;
+import dev.voxloop.store.request.JdbiDeliveries;
+import dev.voxloop.store.request.JdbiIdempotencyKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -178,7 +181,7 @@ public final class Voxloop implements AutoCloseable {
     public synchronized Forges forges() {
         if (forges == null) {
             forges = new Forges(ForgeSettings.from(config.tree(), config.dataDir()), database, publicUrl::get,
-                    () -> LoopSettings.from(config.tree(), config.dataDir()), clock);
+                    () -> LoopSettings.from(config.tree(), config.dataDir()), sandbox(), clock);
             synchronized (closeables) {
                 closeables.add(forges);
             }
@@ -203,7 +206,8 @@ public final class Voxloop implements AutoCloseable {
         if (host != null) {
             s = s.withHost(host);
         }
-        VoxloopServer server = new VoxloopServer(intake, tracker, queue, events, runs(), forges().serverParts(), s,
+        VoxloopServer server = new VoxloopServer(intake, tracker, queue, events, runs(), new RequestRecords(
+                new JdbiDeliveries(database), new JdbiIdempotencyKeys(database)), forges().serverParts(), s,
                 this::health);
         server.start();
         housekeeping.start(forges()::recover);

@@ -2,9 +2,15 @@ package dev.voxloop.forge;
 
 import dev.voxloop.core.forge.HostedRepository;
 import dev.voxloop.forge.builtin.BuiltinForge;
+import dev.voxloop.core.sandbox.SandboxLimits;
+import dev.voxloop.core.testing.DirectSandbox;
+import dev.voxloop.forge.ci.CheckProcess;
 import dev.voxloop.forge.ci.CiCommand;
 import dev.voxloop.forge.ci.CiRunner;
 import dev.voxloop.forge.hosting.BareRepositories;
+import dev.voxloop.forge.hosting.GitHttp;
+import io.javalin.Javalin;
+import jakarta.servlet.http.HttpServlet;
 import dev.voxloop.store.Database;
 import dev.voxloop.store.StoreSettings;
 import dev.voxloop.store.forge.JdbiForgeStore;
@@ -20,10 +26,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
 /**
  * A built-in forge on a real H2 database (the store's migrations) and real bare repositories in a temp folder,
- * with the built-in CI; plus a working clone to make commits with stock git.
+ * served over smart HTTP on an ephemeral port, with the built-in CI (its checks as plain child processes: the
+ * sandbox itself is tested in guard and, with the app's bubblewrap default, in the app's forge tests); plus working
+ * clones to make commits with stock git, pushed over HTTP so the forge hears of each push as in {@code voxloop
+ * serve}.
  */
 public final class ForgeFixture implements AutoCloseable {
 
@@ -35,6 +45,7 @@ public final class ForgeFixture implements AutoCloseable {
     public final CiRunner ci;
     public final List<CiCommand> projectCommands = new ArrayList<>();
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
+    private final Javalin http;
 
     public ForgeFixture(Path dir) {
         this.dir = dir;
@@ -42,9 +53,18 @@ public final class ForgeFixture implements AutoCloseable {
         this.store = new JdbiForgeStore(database.jdbi());
         this.repos = new BareRepositories(dir.resolve("repos"));
         this.forge = new BuiltinForge(store, repos, () -> "http://forge.test", Clock.systemUTC());
-        this.ci = new CiRunner(store, repos, r -> projectCommands, dir.resolve("ci"), Duration.ofSeconds(30),
-                executor, Clock.systemUTC());
+        this.ci = new CiRunner(store, repos, r -> projectCommands, new CheckProcess(new DirectSandbox(),
+                SandboxLimits.DEFAULTS, dir.resolve("ci")), Duration.ofSeconds(30), executor, Clock.systemUTC());
         forge.checkWith(ci);
+        HttpServlet git = GitHttp.servlet(repos, name -> store.repository(name).isPresent(),
+                name -> store.repository(name).map(HostedRepository::defaultBranch).orElse("main"), forge::pushed);
+        this.http = Javalin.create(cfg -> cfg.jetty.modifyServletContextHandler(h -> h.addServlet(
+                new ServletHolder("git", git), "/git/*"))).start("127.0.0.1", 0);
+    }
+
+    /** The smart-HTTP URL stock git clones, fetches and pushes a hosted repository at. */
+    public String url(String name) {
+        return "http://127.0.0.1:" + http.port() + "/git/" + name + ".git";
     }
 
     /** A hosted repository {@code name} imported from a fresh local repository with {@code files} on main. */
@@ -66,7 +86,7 @@ public final class ForgeFixture implements AutoCloseable {
 
     public Path clone(String name) {
         Path work = dir.resolve("work-" + name + "-" + UUID.randomUUID().toString().substring(0, 6));
-        git(dir, "clone", "-q", repos.path(name).toString(), work.toString());
+        git(dir, "clone", "-q", url(name), work.toString());
         return work;
     }
 
@@ -114,6 +134,7 @@ public final class ForgeFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        http.stop();
         executor.shutdownNow();
         database.close();
     }

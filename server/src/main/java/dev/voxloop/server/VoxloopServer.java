@@ -21,6 +21,9 @@ import dev.voxloop.server.json.JsonBody;
 import dev.voxloop.server.json.WireJson;
 import dev.voxloop.server.security.AccessRules;
 import dev.voxloop.server.security.ApiTokenGuard;
+import dev.voxloop.server.security.HostCheck;
+import dev.voxloop.server.security.NoMethodOverride;
+import dev.voxloop.server.security.SecurityHeaders;
 import dev.voxloop.server.security.WebhookSignature;
 import dev.voxloop.server.stream.EventFeed;
 import dev.voxloop.server.stream.EventStreamRoutes;
@@ -60,20 +63,19 @@ public final class VoxloopServer {
     private final EventFeed eventFeed;
     private final Javalin app;
 
+    /**
+     * @param runs       the agent loop's runs for /api/loop/runs, or null when no loop is wired (those answer 404)
+     * @param requests   durable request records: webhook deliveries (replays) and idempotency keys
+     */
     public VoxloopServer(Intake intake, TicketTracker tracker, LoopQueue queue, EventBus events,
-                         ServerSettings settings, Supplier<HealthInfo> health) {
-        this(intake, tracker, queue, events, null, settings, health);
-    }
-
-    /** @param runs the agent loop's runs for /api/loop/runs, or null when no loop is wired (those answer 404) */
-    public VoxloopServer(Intake intake, TicketTracker tracker, LoopQueue queue, EventBus events,
-                         LoopRunRepository runs, ServerSettings settings, Supplier<HealthInfo> health) {
-        this(intake, tracker, queue, events, runs, null, settings, health);
+                         LoopRunRepository runs, RequestRecords requests, ServerSettings settings,
+                         Supplier<HealthInfo> health) {
+        this(intake, tracker, queue, events, runs, requests, null, settings, health);
     }
 
     /** @param forge repositories, pull requests and git over HTTP, or null when no forge is wired */
     public VoxloopServer(Intake intake, TicketTracker tracker, LoopQueue queue, EventBus events,
-                         LoopRunRepository runs, ForgeParts forge, ServerSettings settings,
+                         LoopRunRepository runs, RequestRecords requests, ForgeParts forge, ServerSettings settings,
                          Supplier<HealthInfo> health) {
         this.settings = settings;
         WireJson json = new WireJson();
@@ -86,12 +88,14 @@ public final class VoxloopServer {
         AccessRules access = new AccessRules(settings);
         ConsoleRoutes console = new ConsoleRoutes(ConsoleRoutes.FOLDER);
         HealthRoutes healthRoutes = new HealthRoutes(health, statusSocket::connections, eventFeed::clients);
-        IntakeRoutes intakeRoutes = new IntakeRoutes(intake, body, settings.maxUploadBytes());
+        IntakeRoutes intakeRoutes = new IntakeRoutes(intake, body, settings.maxUploadBytes(),
+                requests.idempotencyKeys(), clock);
         TicketRoutes ticketRoutes = new TicketRoutes(tracker);
         LoopRoutes loopRoutes = new LoopRoutes(queue, events, body, settings, clock);
         LoopRunRoutes runRoutes = runs == null ? null : new LoopRunRoutes(runs, body);
         JiraWebhookRoutes webhook = new JiraWebhookRoutes(queue, events, body,
-                new WebhookSignature(settings.webhookSecret()), clock);
+                new WebhookSignature(settings.webhookSecret()), clock, tracker, requests.deliveries(), settings);
+        HostCheck hosts = new HostCheck(settings);
         EventStreamRoutes streams = new EventStreamRoutes(eventFeed);
         ForgeRoutes forgeRoutes = forge == null || forge.forge() == null ? null : new ForgeRoutes(forge, body);
         GitEndpoint git = forge == null || forge.git() == null ? null
@@ -101,6 +105,7 @@ public final class VoxloopServer {
             basics(cfg, json);
             console.configure(cfg);
             errors.register(cfg.routes);
+            hosts.register(cfg.routes);
             access.register(cfg.routes);
             healthRoutes.register(cfg.routes);
             console.register(cfg.routes);
@@ -132,6 +137,8 @@ public final class VoxloopServer {
         cfg.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes() + 64 * 1024, SizeUnit.BYTES);
         cfg.jetty.multipartConfig.maxInMemoryFileSize(1024 * 1024, SizeUnit.BYTES);
         cfg.router.ignoreTrailingSlashes = true;
+        cfg.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new NoMethodOverride()));
+        cfg.bundledPlugins.enableGlobalHeaders(SecurityHeaders::apply);
         cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrorPages(json)));
         // Method, path (never the query string: it may carry ?token=), status and time. No bodies, no headers.
         cfg.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(),

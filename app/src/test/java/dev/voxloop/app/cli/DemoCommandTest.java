@@ -13,6 +13,7 @@ import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.loop.agent.ModelConnector;
 import dev.voxloop.app.demo.DemoRun;
 import dev.voxloop.loop.workspace.Git;
+import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.store.Database;
 import dev.voxloop.store.StoreSettings;
 import dev.voxloop.store.event.JdbiEventLog;
@@ -56,13 +57,12 @@ class DemoCommandTest {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             EventBus events = new EventBus(new JdbiEventLog(db, 10_000));
             JdbiReviewLog reviews = new JdbiReviewLog(db, clock);
+            RunSandbox sandbox = AgentSandbox.from(ConfigTree.empty(), tmp.resolve("data"), events::publish, clock);
             try (Forges forges = new Forges(ForgeSettings.from(ConfigTree.empty(), tmp.resolve("data")), db,
-                    () -> "http://127.0.0.1:8000", () -> LoopSettings.from(ConfigTree.empty(), tmp), clock)) {
+                    () -> "http://127.0.0.1:8000", () -> LoopSettings.from(ConfigTree.empty(), tmp), sandbox, clock)) {
                 DemoCommand cmd = new DemoCommand(() -> new DemoRun(tracker, new JdbiLoopQueue(db, clock), events,
-                        runs, clock, Map.of(), ModelConnector.NONE,
-                        AgentSandbox.from(ConfigTree.empty(), tmp.resolve("data"), events::publish, clock),
-                        origin -> forges.host(origin, "trackit")).reviewedBy(new ReviewGate(
-                                List.of(BuiltinReviewer.standard()), reviews, tracker, null, events,
+                        runs, clock, Map.of(), ModelConnector.NONE, sandbox, origin -> forges.host(origin, "trackit"))
+                        .reviewedBy(new ReviewGate(List.of(BuiltinReviewer.standard()), reviews, tracker, null, events,
                                 key -> ReviewPolicy.DEFAULT, clock), reviews),
                         new PrintStream(out, true, StandardCharsets.UTF_8));
 

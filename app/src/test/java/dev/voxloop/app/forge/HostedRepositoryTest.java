@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The built-in forge inside the composed server: a repository imported over the API is cloned, fetched and pushed
  * with stock git over smart HTTP; a push needs the API token; the default branch refuses pushes; a pull request is
- * readable over the API with its files and checks, and a person merges it.
+ * readable over the API with its files and checks (run in the default bubblewrap sandbox, where voxloop's data
+ * is out of sight), and a person merges it.
  */
 class HostedRepositoryTest {
 
@@ -41,6 +42,9 @@ class HostedRepositoryTest {
         Files.createDirectories(src);
         git(src, "init", "-q", "-b", "main");
         Files.writeString(src.resolve("README.md"), "shop\n");
+        Files.createDirectories(src.resolve(".voxloop"));
+        Files.writeString(src.resolve(".voxloop/ci.yaml"), "checks:\n  - name: where\n    run: hostname && test ! -e '"
+                + tmp.resolve("data/repos") + "' && echo 'hosted repositories out of sight'\n");
         git(src, "add", "-A");
         git(src, "commit", "-q", "-m", "initial");
 
@@ -87,6 +91,16 @@ class HostedRepositoryTest {
                     "feature/SHOP-1-add-cart", "main"));
             JsonNode detail = waitForChecks(base, pr.number());
             assertThat(detail.path("files").get(0).path("path").asText()).isEqualTo("cart.txt");
+            JsonNode where = null;
+            for (JsonNode c : detail.path("checks")) {
+                where = c.path("name").asText().equals("where") ? c : where;
+            }
+            assertThat(where).as(detail.path("checks").toString()).isNotNull();
+            assertThat(where.path("conclusion").asText()).as(where.toString()).isEqualTo("SUCCESS");
+            String log = JSON.readTree(get(base, "/api/repos/shop/checks/" + where.path("id").asText()).body())
+                    .path("log").asText();
+            assertThat(log).as("the check ran in the bubblewrap sandbox").contains("voxloop-sandbox")
+                    .contains("hosted repositories out of sight");
             assertThat(detail.path("timeline").get(0).path("kind").asText()).isEqualTo("opened");
             assertThat(post(base, "/api/repos/shop/pulls/1/merge", "", null).statusCode()).isEqualTo(401);
             HttpResponse<String> merged = post(base, "/api/repos/shop/pulls/1/merge", "{\"method\":\"squash\"}",

@@ -44,7 +44,8 @@ public final class MergeCrashChild {
         Clock clock = Clock.systemUTC();
         try (Database db = Database.open(StoreSettings.embedded(data));
              Forges forges = new Forges(ForgeSettings.from(ConfigTree.empty(), data), db, () -> "http://forge.test",
-                     () -> LoopSettings.from(ConfigTree.empty(), data), clock)) {
+                     () -> LoopSettings.from(ConfigTree.empty(), data),
+                     AgentSandbox.from(ConfigTree.empty(), data, e -> { }, clock), clock)) {
             TicketTracker builtin = new BuiltinTracker(db, TrackerProjects.from(ConfigTree.empty()),
                     "http://forge.test", clock);
             boolean first = args[2].equals("first");
@@ -52,8 +53,7 @@ public final class MergeCrashChild {
             EventBus events = new EventBus(new JdbiEventLog(db, 10_000));
             DemoRun demo = new DemoRun(tracker, new JdbiLoopQueue(db, clock), events,
                     new JdbiLoopRunRepository(db.jdbi()), clock, Map.of(), ModelConnector.NONE,
-                    AgentSandbox.from(ConfigTree.empty(), data, events::publish, clock),
-                    origin -> forges.host(origin, "trackit"));
+                    AgentSandbox.from(ConfigTree.empty(), data, events::publish, clock), origin -> forges.host(origin, "trackit"));
             if (first) {
                 demo.run(demoDir, "TRACK", System.err);
                 System.out.println("the demo ended without stopping at Done");

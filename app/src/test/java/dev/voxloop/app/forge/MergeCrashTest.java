@@ -2,6 +2,7 @@ package dev.voxloop.app.forge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.voxloop.app.AgentSandbox;
 import dev.voxloop.app.Forges;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.forge.PullRequest;
@@ -66,7 +67,8 @@ class MergeCrashTest {
         Clock clock = Clock.systemUTC();
         try (Database db = Database.open(StoreSettings.embedded(data));
              Forges forges = new Forges(ForgeSettings.from(ConfigTree.empty(), data), db, () -> "http://forge.test",
-                     () -> LoopSettings.from(ConfigTree.empty(), data), clock)) {
+                     () -> LoopSettings.from(ConfigTree.empty(), data),
+                     AgentSandbox.from(ConfigTree.empty(), data, e -> { }, clock), clock)) {
             LoopRun run = new JdbiLoopRunRepository(db.jdbi()).forTicket("TRACK-1").getFirst();
             assertThat(run.state()).isEqualTo(LoopState.MERGED);
             assertThat(run.forge().healRounds()).isEqualTo(1);

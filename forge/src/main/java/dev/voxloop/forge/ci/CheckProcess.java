@@ -1,118 +1,101 @@
 package dev.voxloop.forge.ci;
 
+import dev.voxloop.core.sandbox.LimitHit;
+import dev.voxloop.core.sandbox.Network;
+import dev.voxloop.core.sandbox.Sandbox;
+import dev.voxloop.core.sandbox.SandboxLimits;
+import dev.voxloop.core.sandbox.SandboxRequest;
+import dev.voxloop.core.sandbox.SandboxResult;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Runs one check's command: a fresh clone of the head commit in a new directory, then {@code sh -c run} there
- * with a clean environment (PATH, a throw-away HOME, CI=true; no credentials of voxloop's), output streamed to
- * {@code log} as it comes, the whole process tree stopped at the timeout. The directory is removed afterwards.
+ * Runs one check's command: a fresh clone of the head commit in a new directory (made by voxloop with git on the
+ * host), then {@code sh -c run} inside the {@link Sandbox} with that clone as the only writable tree, no network,
+ * a throw-away home, {@code CI=true} and none of voxloop's credentials. The command's output goes to a file beside
+ * the clone, which is read while it grows, so the log streams. The directory is removed afterwards.
  */
-final class CheckProcess {
+public final class CheckProcess {
+
+    /** The file, beside the clone {@code src/}, the check's output is written to. */
+    static final String LOG_FILE = "check.log";
 
     /** How a check's command ended. */
     record Outcome(int exitCode, boolean timedOut, String tail) {
     }
 
-    private CheckProcess() {
+    private final Sandbox sandbox;
+    private final SandboxLimits limits;
+    private final Path scratch;
+
+    /**
+     * @param sandbox where check commands run (the configured sandbox; bubblewrap by default)
+     * @param limits  memory, processes and output of one check (its wall time is the check's timeout)
+     * @param scratch where the head commits are cloned
+     */
+    public CheckProcess(Sandbox sandbox, SandboxLimits limits, Path scratch) {
+        this.sandbox = sandbox;
+        this.limits = limits;
+        this.scratch = scratch;
     }
 
-    static Outcome run(Path bareRepository, String sha, CiCommand command, Path scratch, Consumer<String> log)
+    /** One line for logs: where checks run. */
+    public String describe() {
+        return sandbox.describe();
+    }
+
+    Outcome run(Path bareRepository, String sha, CiCommand command, Consumer<String> log)
             throws IOException, InterruptedException {
         Files.createDirectories(scratch);
         Path dir = Files.createTempDirectory(scratch, "check-");
         try {
-            Path work = dir.resolve("src");
-            Path home = Files.createDirectories(dir.resolve("home"));
             log.accept("$ git clone " + bareRepository.getFileName() + " && git checkout " + sha.substring(0, 10)
                     + "\n");
-            Outcome clone = exec(List.of("sh", "-c", "git clone --quiet --no-hardlinks \"$0\" src && cd src"
-                    + " && git -c advice.detachedHead=false checkout --quiet \"$1\"", bareRepository.toString(), sha),
-                    dir, home, Duration.ofMinutes(5), log);
-            if (clone.exitCode() != 0 || clone.timedOut()) {
-                return new Outcome(clone.exitCode() == 0 ? 128 : clone.exitCode(), clone.timedOut(),
-                        "cloning the head commit failed: " + clone.tail());
+            String clone = cloneHead(bareRepository, sha, dir);
+            if (clone != null) {
+                return new Outcome(128, false, "cloning the head commit failed: " + clone);
             }
             log.accept("$ " + command.run().replace("\n", "\n  ") + "\n");
-            return exec(List.of("sh", "-c", command.run()), work, home, command.timeout(), log);
+            Path output = dir.resolve(LOG_FILE);
+            Files.createFile(output);
+            SandboxResult r;
+            try (LogFollower follower = LogFollower.start(output, log)) {
+                r = sandbox.run(new SandboxRequest(List.of("sh", "-c",
+                        "cd src || exit 127; exec sh -c \"$0\" >../" + LOG_FILE + " 2>&1", command.run()), dir,
+                        Map.of("CI", "true", "GIT_TERMINAL_PROMPT", "0"), null, null, Network.NONE,
+                        limits.withWallTime(command.timeout()), null));
+            }
+            String sandboxSays = r.tail(4000).strip();
+            if (!sandboxSays.isEmpty()) {
+                log.accept("\n[sandbox] " + sandboxSays + "\n");
+            }
+            boolean timedOut = r.limitHit() instanceof LimitHit.WallTime;
+            if (timedOut) {
+                log.accept("\nstopped after " + command.timeout().toSeconds() + " s (the check's timeout)\n");
+            }
+            int exit = r.limitHit() != null && !timedOut && r.exit() == 0 ? 137 : r.exit();
+            return new Outcome(timedOut ? 124 : exit, timedOut, LogFollower.tail(output, 4000)
+                    + (sandboxSays.isEmpty() ? "" : "\n" + sandboxSays));
         } finally {
             deleteTree(dir);
         }
     }
 
-    private static Outcome exec(List<String> argv, Path cwd, Path home, Duration timeout, Consumer<String> log)
+    /** Clones the bare repository into {@code dir/src} at {@code sha}; null when that worked, else git's words. */
+    private static String cloneHead(Path bareRepository, String sha, Path dir)
             throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(argv).directory(cwd.toFile()).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
-        String path = env.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
-        String javaHome = env.get("JAVA_HOME");
-        env.clear();
-        env.put("PATH", path);
-        env.put("HOME", home.toString());
-        env.put("LANG", "C.UTF-8");
-        env.put("CI", "true");
-        env.put("GIT_TERMINAL_PROMPT", "0");
-        if (javaHome != null) {
-            env.put("JAVA_HOME", javaHome);
-        }
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", "git clone --quiet --no-hardlinks \"$0\" src && cd src"
+                + " && git -c advice.detachedHead=false checkout --quiet \"$1\"", bareRepository.toString(), sha)
+                .directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("GIT_TERMINAL_PROMPT", "0");
         Process p = pb.start();
         p.getOutputStream().close();
-        Tail tail = new Tail(4000);
-        Thread reader = Thread.ofVirtual().start(() -> pump(p.getInputStream(), log, tail));
-        boolean finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (!finished) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            p.waitFor(10, TimeUnit.SECONDS);
-        }
-        reader.join(5000);
-        if (!finished) {
-            log.accept("\nstopped after " + timeout.toSeconds() + " s (the check's timeout)\n");
-        }
-        return new Outcome(finished ? p.exitValue() : 124, !finished, tail.text());
-    }
-
-    private static void pump(InputStream in, Consumer<String> log, Tail tail) {
-        byte[] buf = new byte[8192];
-        try (in) {
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                String s = new String(buf, 0, n, StandardCharsets.UTF_8);
-                tail.add(s);
-                log.accept(s);
-            }
-        } catch (IOException ignored) {
-            // the process was stopped (timeout): what it printed so far is already in the log
-        }
-    }
-
-    /** The last characters of the output, for the check's summary. */
-    private static final class Tail {
-        private final int max;
-        private final StringBuilder sb = new StringBuilder();
-
-        Tail(int max) {
-            this.max = max;
-        }
-
-        synchronized void add(String s) {
-            sb.append(s);
-            if (sb.length() > max * 2) {
-                sb.delete(0, sb.length() - max);
-            }
-        }
-
-        synchronized String text() {
-            return sb.length() <= max ? sb.toString() : sb.substring(sb.length() - max);
-        }
+        byte[] out = p.getInputStream().readAllBytes();
+        return p.waitFor() == 0 ? null : new String(out, java.nio.charset.StandardCharsets.UTF_8).strip();
     }
 
     static void deleteTree(Path dir) {

@@ -7,7 +7,6 @@ import dev.voxloop.core.forge.PullRequest;
 import dev.voxloop.forge.builtin.CheckRunner;
 import dev.voxloop.forge.builtin.GitReads;
 import dev.voxloop.forge.hosting.BareRepositories;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The built-in CI: for a pull request's head commit it registers every check of the {@link CiPlan} plus the
  * pull-request validation (all QUEUED, in one go), then runs them one after another on its executor, each in a
- * fresh clone ({@link CheckProcess}), keeping the log as it streams and concluding SUCCESS, FAILURE (with the
+ * fresh clone inside the sandbox ({@link CheckProcess}), keeping the log as it streams and concluding SUCCESS, FAILURE (with the
  * failing tests it can read from the output) or TIMED_OUT. Checks a stopped process left unfinished are cancelled
  * and run again by {@link #recover}.
  */
@@ -34,17 +33,17 @@ public final class CiRunner implements CheckRunner {
     private final ForgeStore store;
     private final BareRepositories repos;
     private final Function<String, List<CiCommand>> projectCommands;
-    private final Path scratch;
+    private final CheckProcess checks;
     private final Duration defaultTimeout;
     private final ExecutorService executor;
     private final Clock clock;
 
     public CiRunner(ForgeStore store, BareRepositories repos, Function<String, List<CiCommand>> projectCommands,
-                    Path scratch, Duration defaultTimeout, ExecutorService executor, Clock clock) {
+                    CheckProcess checks, Duration defaultTimeout, ExecutorService executor, Clock clock) {
         this.store = store;
         this.repos = repos;
         this.projectCommands = projectCommands;
-        this.scratch = scratch;
+        this.checks = checks;
         this.defaultTimeout = defaultTimeout;
         this.executor = executor;
         this.clock = clock;
@@ -132,7 +131,7 @@ public final class CiRunner implements CheckRunner {
         store.updateCheck(repository, running);
         LogSink sink = new LogSink(text -> store.appendLog(repository, check.id(), text), MAX_LOG);
         try {
-            CheckProcess.Outcome o = CheckProcess.run(repos.path(repository), sha, command, scratch, sink);
+            CheckProcess.Outcome o = checks.run(repos.path(repository), sha, command, sink);
             sink.flush();
             Check.Conclusion c = o.timedOut() ? Check.Conclusion.TIMED_OUT
                     : o.exitCode() == 0 ? Check.Conclusion.SUCCESS : Check.Conclusion.FAILURE;
@@ -141,14 +140,19 @@ public final class CiRunner implements CheckRunner {
             conclude(repository, running, clock.instant(), c, summary, c == Check.Conclusion.SUCCESS ? List.of()
                     : FailingTests.parse(store.log(repository, check.id())));
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // recorded before the interrupt is restored: a database file write on an interrupted thread fails
             sink.flush();
             conclude(repository, running, clock.instant(), Check.Conclusion.CANCELLED, "cancelled", List.of());
+            Thread.currentThread().interrupt();
         } catch (java.io.IOException | RuntimeException e) {
+            boolean interrupted = Thread.interrupted();
             sink.flush();
             store.appendLog(repository, check.id(), "\nthe check could not run: " + e.getMessage() + "\n");
             conclude(repository, running, clock.instant(), Check.Conclusion.FAILURE,
                     "the check could not run: " + e.getMessage(), List.of());
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -9,8 +9,8 @@ final class GitReadsAccess {
     private GitReadsAccess() {
     }
 
-    static String tip(ForgeFixture f, String branch) {
-        try (Repository r = f.repos.open("trackit")) {
+    static String tip(ForgeFixture f, String repository, String branch) {
+        try (Repository r = f.repos.open(repository)) {
             return GitReads.tip(r, branch);
         }
     }
