@@ -3,6 +3,7 @@ package dev.voxloop.app.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.voxloop.app.AgentSandbox;
 import dev.voxloop.app.Forges;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.event.EventBus;
@@ -100,7 +101,8 @@ class ReviewGateTest {
 
     private Forges forges(Database db) {
         return new Forges(ForgeSettings.from(ConfigTree.empty(), tmp.resolve("data")), db, () -> "http://127.0.0.1:1",
-                () -> LoopSettings.from(ConfigTree.empty(), tmp), Clock.systemUTC());
+                () -> LoopSettings.from(ConfigTree.empty(), tmp), AgentSandbox.from(ConfigTree.empty(),
+                        tmp.resolve("data"), e -> { }, Clock.systemUTC()), Clock.systemUTC());
     }
 
     @Test
