@@ -145,14 +145,10 @@ class PullRequestReviewBrowserTest {
                 .satisfies(r -> assertThat(r.forgeReviewId()).isNotNull());
     }
 
-    private static void git(Path dir, String... args) throws Exception {
-        java.util.List<String> argv = new java.util.ArrayList<>(java.util.List.of("git", "-c", "user.name=T", "-c",
-                "user.email=t@example.com"));
-        argv.addAll(java.util.List.of(args));
-        Process p = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) {
-            throw new AssertionError("git " + String.join(" ", args) + ": " + out);
-        }
+    private static void git(Path dir, String... args) {
+        String[] argv = new String[args.length + 4];
+        System.arraycopy(new String[] {"-c", "user.name=T", "-c", "user.email=t@example.com"}, 0, argv, 0, 4);
+        System.arraycopy(args, 0, argv, 4, args.length);
+        new dev.voxloop.loop.workspace.Git(dir).run(argv);
     }
 }
