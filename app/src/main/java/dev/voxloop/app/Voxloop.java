@@ -75,13 +75,13 @@ public final class Voxloop implements AutoCloseable {
     private final IntentExtractor extractor;
     private final Engines engines;
     private final LoopRunRepository runs;
-    private final ReviewLog reviews;
     private final IntakeService intake;
     private final ServerSettings serverSettings;
     private final AtomicReference<String> publicUrl;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Clock clock = Clock.systemUTC();
     private final Housekeeping housekeeping;
+    private final ReviewLog reviews;
     private LoopEngine loop;
     private Forges forges;
     private RunSandbox sandbox;
@@ -107,10 +107,10 @@ public final class Voxloop implements AutoCloseable {
         this.extractor = engines.extractor();
         IntakeSettings intakeSettings = IntakeSettings.from(tree);
         this.runs = new JdbiLoopRunRepository(database.jdbi());
-        this.reviews = new JdbiReviewLog(database, clock);
         this.intake = new IntakeService(new JdbiIntakeRepository(database), speech, extractor, tracker, queue, events,
                 intakeSettings, clock, IntakeIds::next);
         this.housekeeping = new Housekeeping(engines, intake, queue);
+        this.reviews = new JdbiReviewLog(database, clock);
     }
 
     public static Voxloop open(AppConfig config) {
