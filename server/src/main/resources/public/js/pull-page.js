@@ -1,6 +1,7 @@
-// Pull request page (#/repos/{name}/pulls/{n}): state and merge state, checks with their logs (followed while a
-// check runs), the diff file by file, and the timeline; a person can merge or close it. Everything shown comes
-// from the built-in forge's API and is inserted as text.
+// Pull request page (#/repos/{name}/pulls/{n}): state and merge state, the traceability table of the description,
+// checks with their logs (followed while a check runs), the reviews with their findings, the diff file by file with
+// the findings on the current head shown under their lines, and the timeline; a person can merge or close it.
+// Everything shown comes from the built-in forge's API and is inserted as text.
 
 import { clear, h } from "./dom.js";
 
@@ -64,7 +65,8 @@ export class PullPage {
     clear(this.body).append(
       this.header(pr),
       this.checksCard(checks),
-      this.filesCard(d.files || []),
+      this.reviewsCard(d.reviews || [], pr.head_sha),
+      this.filesCard(d.files || [], inlineFindings(d.reviews || [], pr.head_sha)),
       this.timelineCard(d.timeline || [], d.reviews || [], d.comments || []));
     this.body.setAttribute("aria-busy", "false");
     if (keepFocus && document.getElementById(keepFocus)) document.getElementById(keepFocus).focus();
@@ -83,7 +85,7 @@ export class PullPage {
       h("p", { class: "faint" }, h("code", {}, pr.head), " → ", h("code", {}, pr.base),
         pr.head_sha ? ` at ${pr.head_sha.slice(0, 10)}` : "",
         pr.merge_commit ? h("span", { id: "pr-merge-commit" }, " · merged as ", h("code", {}, pr.merge_commit.slice(0, 10))) : null),
-      pr.body ? h("pre", { class: "pr-body", "aria-label": "Description" }, pr.body) : null,
+      ...describe(pr.body || ""),
       actions);
   }
 
@@ -128,11 +130,44 @@ export class PullPage {
     if (focus && this.logBox) this.logBox.scrollIntoView({ block: "nearest" });
   }
 
-  filesCard(files) {
+  reviewsCard(reviews, head) {
+    const list = h("ol", { class: "reviews", id: "reviews" });
+    if (!reviews.length) list.append(h("li", { class: "empty" }, "No reviews yet."));
+    for (const r of reviews) {
+      const current = r.commit_sha === head;
+      const findings = h("ul", { class: "findings" });
+      for (const c of r.comments || []) {
+        findings.append(h("li", { class: `finding ${findingClass(c.body)}` }, h("code", {}, `${c.path}:${c.line}`), " ", c.body));
+      }
+      list.append(h("li", { class: "review", "data-state": r.state },
+        h("span", { class: `chip ${reviewChip(r.state)}` }, words(r.state)), " ",
+        h("strong", {}, r.author || ""), " ",
+        h("span", { class: "faint" }, r.commit_sha ? `on ${r.commit_sha.slice(0, 10)}${current ? " (current head)" : " (an earlier head)"}` : ""),
+        r.body ? h("pre", { class: "review__body" }, stripMarker(r.body)) : null,
+        (r.comments || []).length ? findings : null));
+    }
+    return h("section", { class: "card", "aria-labelledby": "reviews-title" },
+      h("h2", { id: "reviews-title" }, `Reviews (${reviews.length})`), list);
+  }
+
+  filesCard(files, findings) {
     const box = h("div", { class: "diff", id: "diff" });
     if (!files.length) box.append(h("p", { class: "empty" }, "No changes."));
     for (const f of files) {
-      const lines = (f.patch || "").split("\n").map((l) => h("span", { class: `diff__line ${lineClass(l)}` }, `${l}\n`));
+      const here = findings.get(f.path) || new Map();
+      const lines = [];
+      let next = 0;
+      for (const l of (f.patch || "").split("\n")) {
+        const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)/.exec(l);
+        let at = null;
+        if (hunk) next = Number(hunk[1]);
+        else if (!l.startsWith("-") && !l.startsWith("\\")) at = next++;
+        lines.push(h("span", { class: `diff__line ${lineClass(l)}` }, `${l}\n`));
+        for (const c of (at !== null && here.get(at)) || []) {
+          lines.push(h("span", { class: `diff__finding ${findingClass(c.body)}`, role: "note", "data-line": String(at) },
+            h("strong", {}, c.author || "review"), ` line ${at}: ${c.body}\n`));
+        }
+      }
       box.append(h("details", { class: "diff__file", open: true },
         h("summary", {}, h("code", {}, f.previous_path ? `${f.previous_path} → ${f.path}` : f.path), " ",
           h("span", { class: "chip" }, words(f.status)), " ",
@@ -188,6 +223,61 @@ export class PullPage {
     }
     this.load();
   }
+}
+
+// The findings of reviews on the current head, by path and then new-file line.
+function inlineFindings(reviews, head) {
+  const out = new Map();
+  for (const r of reviews) {
+    if (r.commit_sha !== head) continue;
+    for (const c of r.comments || []) {
+      if (!out.has(c.path)) out.set(c.path, new Map());
+      const byLine = out.get(c.path);
+      if (!byLine.has(c.line)) byLine.set(c.line, []);
+      byLine.get(c.line).push({ ...c, author: r.author });
+    }
+  }
+  return out;
+}
+
+// The description: its "## Traceability" markdown table as a table, the rest as text.
+function describe(body) {
+  const at = body.indexOf("## Traceability");
+  const text = (at < 0 ? body : body.slice(0, at)).trim();
+  const out = [];
+  if (text) out.push(h("pre", { class: "pr-body", "aria-label": "Description" }, text));
+  if (at >= 0) {
+    const rows = body.slice(at).split("\n").filter((l) => l.trim().startsWith("|"))
+      .map((l) => l.trim().replace(/^\||\|$/g, "").split(/(?<!\\)\|/).map((c) => c.trim().replaceAll("\\|", "|")))
+      .filter((cells) => !cells.every((c) => /^-+$/.test(c)));
+    if (rows.length) {
+      const [head, ...data] = rows;
+      out.push(h("section", { "aria-labelledby": "traceability-title" },
+        h("h3", { id: "traceability-title" }, "Traceability"),
+        h("table", { class: "table", id: "traceability" },
+          h("thead", {}, h("tr", {}, ...head.map((c) => h("th", { scope: "col" }, c)))),
+          h("tbody", {}, ...data.map((cells) => h("tr", { class: traceClass(cells[cells.length - 1]) },
+            ...cells.map((c) => h("td", {}, c))))))));
+    }
+  }
+  return out;
+}
+
+function traceClass(result) {
+  return /^passed$/.test(result) ? "trace--ok" : "trace--bad";
+}
+
+function stripMarker(body) {
+  return body.replace(/\s*<!-- voxloop-review \d+ -->\s*$/, "");
+}
+
+function findingClass(body) {
+  const m = /^\[(\w+)\]/.exec(body || "");
+  return m ? `finding--${m[1]}` : "";
+}
+
+function reviewChip(state) {
+  return { APPROVED: "chip--ok", CHANGES_REQUESTED: "chip--bad", COMMENTED: "chip--info" }[state] || "";
 }
 
 function words(s) {

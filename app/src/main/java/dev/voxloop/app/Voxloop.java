@@ -15,7 +15,12 @@ import dev.voxloop.loop.LoopEngine;
 import dev.voxloop.loop.agent.AgentDoctor;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.forge.ForgeSettings;
+import dev.voxloop.core.review.ReviewLog;
+import dev.voxloop.forge.review.BuiltinReviewer;
 import dev.voxloop.loop.forge.PullRequestReview;
+import dev.voxloop.loop.review.ReviewGate;
+import dev.voxloop.loop.review.ReviewPolicy;
+import dev.voxloop.store.review.JdbiReviewLog;
 import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.server.HealthInfo;
 import dev.voxloop.server.ServerSettings;
@@ -76,6 +81,7 @@ public final class Voxloop implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Clock clock = Clock.systemUTC();
     private final Housekeeping housekeeping;
+    private final ReviewLog reviews;
     private LoopEngine loop;
     private Forges forges;
     private RunSandbox sandbox;
@@ -104,6 +110,7 @@ public final class Voxloop implements AutoCloseable {
         this.intake = new IntakeService(new JdbiIntakeRepository(database), speech, extractor, tracker, queue, events,
                 intakeSettings, clock, IntakeIds::next);
         this.housekeeping = new Housekeeping(engines, intake, queue);
+        this.reviews = new JdbiReviewLog(database, clock);
     }
 
     public static Voxloop open(AppConfig config) {
@@ -151,9 +158,23 @@ public final class Voxloop implements AutoCloseable {
             }
             loop = new LoopEngine(resolved, config.dataDir(), queue, tracker, events, runs(), Guards.policy(settings),
                     Guards.markers(), clock, Guards.agentHooks(settings, sandbox()), new AgentModels(System.getenv()),
-                    sandbox(), f::target, PullRequestReview.APPROVE_ALL, Duration.ofSeconds(1));
+                    sandbox(), f::target, reviewGate(settings), Duration.ofSeconds(1));
         }
         return loop;
+    }
+
+    /** Reviews of the runs' pull requests. */
+    public ReviewLog reviews() {
+        return reviews;
+    }
+
+    /**
+     * The REVIEWING step: the built-in rules judge each pull request under each project's review policy
+     * ({@code loop.projects.<KEY>.review}).
+     */
+    public PullRequestReview reviewGate(LoopSettings settings) {
+        return new ReviewGate(List.of(BuiltinReviewer.standard()), reviews, tracker, queue, events,
+                key -> ReviewPolicy.of(settings.projectTable(), key), clock);
     }
 
     /** The built-in forge: hosted repositories, pull requests, CI. */

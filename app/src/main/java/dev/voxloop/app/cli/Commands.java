@@ -34,7 +34,8 @@ public final class Commands {
         cli.addSubcommand(new DemoCommand(() -> {
             Voxloop app = context.app();
             return new DemoRun(app.tracker(), app.queue(), app.events(), app.runs(), app.clock(), System.getenv(),
-                    new AgentModels(System.getenv()), app.sandbox(), origin -> app.forges().host(origin, "trackit"));
+                    new AgentModels(System.getenv()), app.sandbox(), origin -> app.forges().host(origin, "trackit"))
+                    .reviewedBy(app.reviewGate(loopSettings.get()), app.reviews());
         }));
         CommandLine repo = new CommandLine(new RepoCommand());
         repo.addSubcommand(new RepoImportCommand(() -> context.app().forges().forge()));

@@ -2,6 +2,7 @@ package dev.voxloop.app.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.voxloop.core.event.PipelineEvent;
 import dev.voxloop.core.loop.ForgeProgress;
 import dev.voxloop.app.demo.DemoRun;
 import java.util.LinkedHashMap;
@@ -32,6 +33,25 @@ final class DemoJson {
         m.put("pull_request", pr);
         m.put("repository", o.forge() == null ? null : o.forge().cloneSource());
         m.put("forge", o.forge() == null ? null : o.forge().forge().name());
+        m.put("reviews", o.reviews().stream().map(r -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("round", r.round());
+            x.put("reviewer", r.review().reviewer());
+            x.put("verdict", r.review().verdict().name());
+            x.put("head", r.review().headSha());
+            x.put("summary", r.review().summary());
+            x.put("findings", r.review().findings().stream().map(finding -> {
+                Map<String, Object> g = new LinkedHashMap<>();
+                g.put("category", finding.category().id());
+                g.put("severity", finding.severity().id());
+                g.put("path", finding.path());
+                g.put("line", finding.line());
+                g.put("message", finding.message());
+                return g;
+            }).toList());
+            return x;
+        }).toList());
+        m.put("steps", steps(o.events()));
         if (o.timings() != null) {
             Map<String, Object> t = new LinkedHashMap<>();
             t.put("pushed_to_merged_ms", o.timings().pushedToMerged().toMillis());
@@ -47,5 +67,23 @@ final class DemoJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The run's story past the push, in order: pull request, CI, healing, reviews, turns, merge. */
+    private static java.util.List<String> steps(java.util.List<PipelineEvent> events) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (PipelineEvent e : events) {
+            switch (e) {
+                case PipelineEvent.PullRequestOpened p -> out.add("pull request #" + p.number() + " opened");
+                case PipelineEvent.ChecksFinished c -> out.add("CI " + (c.passed() ? "green" : "red"));
+                case PipelineEvent.HealingStarted h -> out.add("healing turn " + h.round() + " (" + h.failure() + ")");
+                case PipelineEvent.ReviewFinished r -> out.add("review round " + r.round() + ": " + r.verdict()
+                        + (r.blocking() > 0 ? " (" + r.blocking() + " blocking)" : ""));
+                case PipelineEvent.IterationFinished i -> out.add("agent turn " + i.iteration());
+                case PipelineEvent.Merged g -> out.add("merged " + g.sha());
+                default -> { }
+            }
+        }
+        return out;
     }
 }

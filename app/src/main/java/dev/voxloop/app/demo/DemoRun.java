@@ -7,6 +7,8 @@ import dev.voxloop.core.event.PipelineEvent;
 import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.core.loop.LoopRunRepository;
 import dev.voxloop.core.queue.LoopQueue;
+import dev.voxloop.core.review.ReviewLog;
+import dev.voxloop.core.review.StoredReview;
 import dev.voxloop.core.ticket.Provenance;
 import dev.voxloop.core.ticket.Ticket;
 import dev.voxloop.core.ticket.TicketTracker;
@@ -53,7 +55,7 @@ public final class DemoRun {
      * @param timings where the time from the push to the merge went, or null when nothing was merged
      */
     public record Outcome(Ticket ticket, LoopRun run, String remoteBranchSha, ForgeTarget forge,
-                          ForgeTimings timings) {
+                          ForgeTimings timings, List<StoredReview> reviews, List<PipelineEvent> events) {
     }
 
     /** Hosts the sample's origin on a forge and says where its runs go past the push. */
@@ -70,6 +72,8 @@ public final class DemoRun {
     private final ModelConnector models;
     private final RunSandbox sandbox;
     private final Hosting hosting;
+    private final PullRequestReview review;
+    private final ReviewLog reviews;
 
     /** The demo ending at PUSHED, agents reading the process's environment. */
     public DemoRun(TicketTracker tracker, LoopQueue queue, EventBus events, LoopRunRepository runs, Clock clock,
@@ -101,6 +105,30 @@ public final class DemoRun {
         this.models = models;
         this.sandbox = sandbox;
         this.hosting = hosting;
+        this.review = PullRequestReview.APPROVE_ALL;
+        this.reviews = null;
+    }
+
+    private DemoRun(DemoRun d, PullRequestReview review, ReviewLog reviews) {
+        this.tracker = d.tracker;
+        this.queue = d.queue;
+        this.events = d.events;
+        this.runs = d.runs;
+        this.clock = d.clock;
+        this.env = d.env;
+        this.models = d.models;
+        this.sandbox = d.sandbox;
+        this.hosting = d.hosting;
+        this.review = review;
+        this.reviews = reviews;
+    }
+
+    /**
+     * This demo with {@code review} deciding its pull request (instead of approving every one), its reviews read
+     * back from {@code reviews} for the outcome.
+     */
+    public DemoRun reviewedBy(PullRequestReview review, ReviewLog reviews) {
+        return new DemoRun(this, review, reviews);
     }
 
     /** The demo with the replay agent. */
@@ -159,7 +187,12 @@ public final class DemoRun {
             synchronized (seen) {
                 timings = ForgeTimings.of(List.copyOf(seen), runs.turns(run.id()));
             }
-            return new Outcome(after, run, sha, forge, timings);
+            List<StoredReview> kept = reviews == null ? List.of() : reviews.forRun(run.id());
+            kept.forEach(r -> out.println("   review round " + r.round() + " by " + r.review().reviewer() + ": "
+                    + r.review().verdict() + " (" + r.review().findings().size() + " finding(s))"));
+            synchronized (seen) {
+                return new Outcome(after, run, sha, forge, timings, kept, List.copyOf(seen));
+            }
         } finally {
             unsubscribe.run();
         }
@@ -180,7 +213,7 @@ public final class DemoRun {
                 new GateSuite(new ToolUseRules(), sandbox), new RunMarkerFile(), settings, StuckDetector.DEFAULTS,
                 clock), events,
                 p -> Optional.ofNullable(forge),
-                PullRequestReview.APPROVE_ALL, Duration.ofMillis(100), Duration.ofMinutes(10));
+                review, Duration.ofMillis(100), Duration.ofMinutes(10));
         return new LoopRunner(parts, () -> UUID.randomUUID().toString().substring(0, 8));
     }
 
@@ -199,6 +232,8 @@ public final class DemoRun {
             case PipelineEvent.HealingStarted h -> "   healing round " + h.round() + ": " + h.failure() + " in "
                     + h.check();
             case PipelineEvent.Merged m -> "   merged as " + m.sha();
+            case PipelineEvent.ReviewFinished r -> "   review round " + r.round() + " by " + r.reviewer() + ": "
+                    + r.verdict() + " (" + r.findings() + " finding(s), " + r.blocking() + " blocking)";
             default -> "   " + e.type();
         };
     }

@@ -18,7 +18,9 @@ import java.util.List;
  * money is whole öre; the ticket asks for Swedish VAT; the replay script is what a careful agent would do: a
  * failing test first (red), then the implementation (green), then the checklist. The pull request's CI also runs
  * {@code docs.sh} (every public method documented), which the local gates do not: the first CI run fails on the
- * two methods the agent left undocumented, and the script's last step is the healing turn that documents them.
+ * two methods the agent left undocumented, and the script's fourth step is the healing turn that documents them. The
+ * implementation step leaves a debugging print in {@code VatRate.vatOn}, which no gate notices: the review of the
+ * pull request asks for its removal, and the last step is that fix turn.
  */
 public final class TrackItSample {
 
@@ -29,7 +31,16 @@ public final class TrackItSample {
             "src/test/java/se/trackit/Assert.java", "src/test/java/se/trackit/TestRunner.java",
             "src/test/java/se/trackit/InvoiceTest.java");
 
+    /** The debugging print the replay agent leaves in on its first attempt (the review asks to remove it). */
+    static final String DEBUG_PRINT = "        System.out.println(\"vatOn \" + netOre + \" at \" + percent + \" %\");\n";
+
     private TrackItSample() {
+    }
+
+    /** Names the tests that prove the criterion ending with {@code criterionEnd} in CURRENT_TASK.md. */
+    private static Edit proven(String criterionEnd, String... tests) {
+        return new Edit("CURRENT_TASK.md", null, criterionEnd + "\n", criterionEnd + " — tests: "
+                + String.join(", ", tests) + "\n", false);
     }
 
     /** Writes the project into {@code dir}, commits it on main and pushes it to a bare {@code origin}. */
@@ -147,13 +158,19 @@ public final class TrackItSample {
                                         "        if (netOre < 0) {\n"
                                                 + "            throw new IllegalArgumentException(\"net amount must not be"
                                                 + " negative\");\n        }\n"
+                                                + DEBUG_PRINT
                                                 + "        return (netOre * percent * 2 + 100) / 200;", false),
                                 new Edit("src/main/java/se/trackit/Invoice.java", null, "        return netOre();\n",
                                         "        long net = netOre();\n        return net + rate.vatOn(net);\n",
                                         false)),
                         true, 1500, 700),
                 new Step("Ticked the acceptance criteria: each is proven by a VatTest test.",
-                        List.of(new Edit("CURRENT_TASK.md", null, "- [ ] ", "- [x] ", false)), true, 800, 200),
+                        List.of(new Edit("CURRENT_TASK.md", null, "- [ ] ", "- [x] ", false),
+                                proven("rounded half up to the nearest öre", "VatTest.testStandardRateIs25Percent",
+                                        "VatTest.testVatIsRoundedHalfUpToTheOre", "VatTest.testInvoiceGrossAddsVat"),
+                                proven("6 % are supported", "VatTest.testReducedRates"),
+                                proven("whole öre with integer arithmetic", "VatTest.testVatIsRoundedHalfUpToTheOre",
+                                        "VatTest.testNegativeNetIsRejected")), true, 800, 200),
                 new Step("CI's docs check failed: documented VatRate.percent and Invoice.grossOre.",
                         List.of(new Edit("src/main/java/se/trackit/VatRate.java", null, "    public int percent() {",
                                         "    /** The rate in whole percent. */\n    public int percent() {", false),
@@ -161,7 +178,10 @@ public final class TrackItSample {
                                         "    public long grossOre(VatRate rate) {",
                                         "    /** The net amount plus VAT at {@code rate}, in öre. */\n"
                                                 + "    public long grossOre(VatRate rate) {", false)),
-                        true, 900, 300));
+                        true, 900, 300),
+                new Step("The review found the debugging print in VatRate.vatOn: removed it.",
+                        List.of(new Edit("src/main/java/se/trackit/VatRate.java", null, DEBUG_PRINT, "", false)),
+                        true, 700, 150));
     }
 
     /** The script as the JSON file the replay agent reads. */

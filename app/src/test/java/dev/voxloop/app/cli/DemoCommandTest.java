@@ -26,7 +26,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import dev.voxloop.forge.review.BuiltinReviewer;
+import dev.voxloop.loop.review.ReviewGate;
+import dev.voxloop.loop.review.ReviewPolicy;
+import dev.voxloop.store.review.JdbiReviewLog;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +48,7 @@ class DemoCommandTest {
 
     @Test
     @Tag("slow")
-    void theDemoEndsMergedAfterOneHealingRoundWithOneSquashedCommit() throws Exception {
+    void theDemoEndsMergedAfterOneHealingRoundAndOneReviewFixWithOneSquashedCommit() throws Exception {
         try (Database db = Database.open(StoreSettings.embedded(tmp.resolve("data")))) {
             Clock clock = Clock.systemUTC();
             BuiltinTracker tracker = new BuiltinTracker(db, TrackerProjects.from(ConfigTree.empty()),
@@ -51,11 +56,14 @@ class DemoCommandTest {
             JdbiLoopRunRepository runs = new JdbiLoopRunRepository(db.jdbi());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             EventBus events = new EventBus(new JdbiEventLog(db, 10_000));
+            JdbiReviewLog reviews = new JdbiReviewLog(db, clock);
             RunSandbox sandbox = AgentSandbox.from(ConfigTree.empty(), tmp.resolve("data"), events::publish, clock);
             try (Forges forges = new Forges(ForgeSettings.from(ConfigTree.empty(), tmp.resolve("data")), db,
                     () -> "http://127.0.0.1:8000", () -> LoopSettings.from(ConfigTree.empty(), tmp), sandbox, clock)) {
                 DemoCommand cmd = new DemoCommand(() -> new DemoRun(tracker, new JdbiLoopQueue(db, clock), events,
-                        runs, clock, Map.of(), ModelConnector.NONE, sandbox, origin -> forges.host(origin, "trackit")),
+                        runs, clock, Map.of(), ModelConnector.NONE, sandbox, origin -> forges.host(origin, "trackit"))
+                        .reviewedBy(new ReviewGate(List.of(BuiltinReviewer.standard()), reviews, tracker, null, events,
+                                key -> ReviewPolicy.DEFAULT, clock), reviews),
                         new PrintStream(out, true, StandardCharsets.UTF_8));
 
                 int exit = new CommandLine(cmd).execute("--dir", tmp.resolve("demo").toString(), "--json");
@@ -79,7 +87,29 @@ class DemoCommandTest {
                 String key = result.path("ticket").asText();
                 assertThat(tracker.find(key).orElseThrow().comments()).anyMatch(c -> c.body().contains(merge)
                         && c.body().contains("/repos/trackit/pulls/1"));
-                assertThat(runs.turns(runs.list(1).get(0).id())).hasSize(4);
+                assertThat(runs.turns(runs.list(1).get(0).id())).hasSize(5);
+
+                // the first review asks for the debugging print to go, the fix turn removes it, the second approves
+                JsonNode kept = result.path("reviews");
+                assertThat(kept).hasSize(2);
+                assertThat(kept.get(0).path("verdict").asText()).isEqualTo("REQUEST_CHANGES");
+                assertThat(kept.get(0).path("findings")).singleElement().satisfies(f -> {
+                    assertThat(f.path("category").asText()).isEqualTo("debug-leftover");
+                    assertThat(f.path("path").asText()).isEqualTo("src/main/java/se/trackit/VatRate.java");
+                });
+                assertThat(kept.get(1).path("verdict").asText()).isEqualTo("APPROVE");
+                assertThat(kept.get(1).path("round").asInt()).isEqualTo(2);
+                List<String> steps = new ObjectMapper().convertValue(result.path("steps"),
+                        new com.fasterxml.jackson.core.type.TypeReference<List<String>>() { });
+                int requested = steps.indexOf("review round 1: REQUEST_CHANGES (1 blocking)");
+                int approved = steps.indexOf("review round 2: APPROVE");
+                assertThat(requested).as(steps.toString()).isNotNegative();
+                assertThat(steps.subList(requested, approved)).as(steps.toString()).contains("agent turn 5");
+                assertThat(steps.get(steps.size() - 1)).as(steps.toString()).startsWith("merged ");
+                assertThat(origin.run("show", "main:src/main/java/se/trackit/VatRate.java")).doesNotContain("System.out");
+                String body = forges.forge().pullRequest("trackit", 1).body();
+                assertThat(body).contains("## Traceability").contains("VatTest.testReducedRates")
+                        .doesNotContain("no test named").doesNotContain("not run");
                 assertThat(forges.forge().checks("trackit", runs.list(1).get(0).forge().head()))
                         .allMatch(c -> c.passed());
             }

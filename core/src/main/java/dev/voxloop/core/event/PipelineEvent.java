@@ -197,4 +197,15 @@ public sealed interface PipelineEvent {
             return ticketKey;
         }
     }
+
+    /**
+     * A reviewer judged the pull request's head: its verdict, how many findings and how many of them block, in
+     * which review round.
+     */
+    record ReviewFinished(Instant at, String runId, String ticketKey, int pullRequest, String reviewer,
+                          String verdict, int findings, int blocking, int round) implements PipelineEvent {
+        public String subject() {
+            return ticketKey;
+        }
+    }
 }

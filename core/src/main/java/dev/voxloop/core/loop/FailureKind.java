@@ -25,6 +25,8 @@ public enum FailureKind {
     MISCONFIGURED(LoopState.BLOCKED, "configuration problem"),
     /** CI still fails after the healing rounds, or failed the same way twice, or never finished. */
     CHECKS_FAILED(LoopState.BLOCKED, "CI failing"),
+    /** Review findings that block the merge are still open after the last review round. */
+    REVIEW_BLOCKED(LoopState.BLOCKED, "review findings open"),
     /** The forge will not merge the pull request (conflicts that an agent turn did not resolve, branch rules). */
     NOT_MERGEABLE(LoopState.BLOCKED, "not mergeable"),
     /** git, the file system or the tracker failed; another attempt may succeed. */

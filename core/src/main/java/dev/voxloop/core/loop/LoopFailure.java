@@ -84,6 +84,13 @@ public abstract sealed class LoopFailure extends RuntimeException {
     }
 
     /** The forge will not merge the pull request and another attempt by the loop would not change that. */
+    /** Blocking review findings are still open after the project's last review round. */
+    public static final class ReviewBlocked extends LoopFailure {
+        public ReviewBlocked(String reason) {
+            super(FailureKind.REVIEW_BLOCKED, reason, null);
+        }
+    }
+
     public static final class NotMergeable extends LoopFailure {
         public NotMergeable(String reason) {
             super(FailureKind.NOT_MERGEABLE, reason, null);

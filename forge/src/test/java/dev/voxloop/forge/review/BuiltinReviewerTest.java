@@ -188,6 +188,28 @@ class BuiltinReviewerTest {
     }
 
     @Test
+    void aComparisonCutOffAnAssertionIsWeakening() {
+        assertThat(findings(request(replaced("tests/test_cart.py", 9, "    assert cart.total() == Decimal(\"25.50\")",
+                "    assert cart.total()")))).extracting(Finding::category).containsExactly(Category.TEST_WEAKENED);
+    }
+
+    @Test
+    void aTestPrintingAValueIsDebuggingButPrintingWordsIsNot() {
+        assertThat(findings(request(added("test/cart.test.js", "console.log(cart.items);"))))
+                .extracting(Finding::category).containsExactly(Category.DEBUG_LEFTOVER);
+        assertThat(findings(request(added("test/cart.test.js", "console.log('seeding the cart');")))).isEmpty();
+    }
+
+    @Test
+    void aVersionPropertyOfAnArtifactOffTheAllowlistIsADependencyChange() {
+        String diff = replaced("pom.xml", 12, "    <commons-text.version>1.11.0</commons-text.version>",
+                "    <commons-text.version>1.12.0</commons-text.version>");
+        assertThat(findings(request(diff, null, List.of("org.slf4j:slf4j-api")))).singleElement()
+                .extracting(Finding::category).isEqualTo(Category.DEPENDENCY);
+        assertThat(findings(request(diff, null, List.of("org.apache.commons:commons-text")))).isEmpty();
+    }
+
+    @Test
     void theSameChangeGetsTheSameReview() {
         ReviewRequest r = request(added("src/a.js", "console.log(1);", "debugger;"));
         assertThat(reviewer.review(r)).isEqualTo(reviewer.review(r));

@@ -63,6 +63,8 @@ public final class TicketComments {
                     + " repository's .voxloop/loop.yaml), then retry the ticket.";
             case CHECKS_FAILED -> "read the failing check's log on the pull request, fix the branch by hand (or"
                     + " clarify the ticket), then retry the ticket or merge the pull request yourself.";
+            case REVIEW_BLOCKED -> "read the open review findings on the pull request, fix the branch by hand (or"
+                    + " change the ticket), then retry the ticket or merge the pull request yourself.";
             case NOT_MERGEABLE -> "bring the branch up to date with the default branch by hand (resolve the"
                     + " conflicts), or close the pull request and retry the ticket.";
             case INFRASTRUCTURE -> "nothing at first: voxloop retries the run. If it keeps failing, check the"

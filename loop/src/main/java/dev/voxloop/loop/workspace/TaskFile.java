@@ -20,6 +20,8 @@ public final class TaskFile {
 
     public static final String NAME = "CURRENT_TASK.md";
     private static final String AC_HEADING = "## Acceptance Criteria";
+    /** The tests named after a criterion: {@code — tests: A.b, C.d} (an em dash or two hyphens). */
+    private static final java.util.regex.Pattern TESTS = java.util.regex.Pattern.compile("\\s+(?:—|--)\\s*tests?:\\s*(.+)$");
     /** The file's text, with the rules the agent works under ({@code resources/dev/voxloop/loop/prompt}). */
     private static final PromptTemplate TEMPLATE = PromptTemplate.resource("current-task.md",
             Set.of("key", "type", "branch", "base_branch", "summary", "description", "criteria"));
@@ -47,6 +49,25 @@ public final class TaskFile {
     /** Criterion text (as rendered) to whether it is ticked, in file order. */
     public static Map<String, Boolean> checklist(String content) {
         Map<String, Boolean> out = new LinkedHashMap<>();
+        items(content).forEach(i -> out.put(i.criterion(), i.ticked()));
+        return out;
+    }
+
+    /**
+     * Criterion text (as rendered) to the tests the agent names as its proof, in file order: a ticked line reads
+     * {@code - [x] criterion — tests: VatTest.testRate, VatTest.testRounding}.
+     */
+    public static Map<String, List<String>> provenBy(String content) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        items(content).forEach(i -> out.put(i.criterion(), i.tests()));
+        return out;
+    }
+
+    private record Item(String criterion, boolean ticked, List<String> tests) {
+    }
+
+    private static List<Item> items(String content) {
+        List<Item> out = new ArrayList<>();
         boolean in = false;
         for (String line : content.split("\n")) {
             if (line.startsWith("## ")) {
@@ -56,7 +77,15 @@ public final class TaskFile {
             if (in) {
                 String l = line.strip();
                 if (l.matches("[-*] \\[[ xX]] .*")) {
-                    out.put(l.substring(6).strip(), l.charAt(3) != ' ');
+                    String text = l.substring(6).strip();
+                    List<String> tests = List.of();
+                    java.util.regex.Matcher m = TESTS.matcher(text);
+                    if (m.find()) {
+                        tests = java.util.Arrays.stream(m.group(1).split("[,\\s]+")).map(String::strip)
+                                .map(t -> t.replaceAll("^`|`$", "")).filter(t -> !t.isEmpty()).toList();
+                        text = text.substring(0, m.start()).strip();
+                    }
+                    out.add(new Item(text, l.charAt(3) != ' ', tests));
                 }
             }
         }

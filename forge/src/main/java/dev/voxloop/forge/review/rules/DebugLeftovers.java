@@ -8,6 +8,7 @@ import dev.voxloop.forge.review.diff.DiffLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +29,8 @@ public record DebugLeftovers() implements Rule {
     private static final Pattern FOCUSED = Pattern.compile(
             "\\b(it|describe|test|context|suite)\\s*\\.\\s*only\\s*\\(|(^|[^\\w.])f(it|describe|context)\\s*\\("
                     + "|@Tag\\(\\s*\"(focus|only|debug)\"\\s*\\)|@pytest\\.mark\\.(focus|only)\\b|\\bdebugger\\s*;");
+    private static final Pattern PRINT_ARGUMENT = Pattern.compile(
+            "(?:print(?:ln|f)?|console\\s*\\.\\s*(?:log|debug|dir)|Println|Printf)\\s*\\((.*)\\)\\s*;?\\s*$");
     private static final Pattern DEBUG_WORDS = Pattern.compile(
             "(?i)(\"|'|`)\\s*(debug|here|xxx|>>>|\\*\\*\\*|!!!|got:?|wtf|todo|value:|===)");
 
@@ -59,7 +62,7 @@ public record DebugLeftovers() implements Rule {
                         out.add(finding(Severity.MAJOR, f.path(), l.newLine(),
                                 "debugging output left in production code: " + clip(l.text()),
                                 "remove it, or log through the project's logger at debug level"));
-                    } else if (test && DEBUG_WORDS.matcher(l.text()).find()) {
+                    } else if (test && (DEBUG_WORDS.matcher(l.text()).find() || printsAValue(l.text()))) {
                         out.add(finding(Severity.MINOR, f.path(), l.newLine(),
                                 "debugging output left in a test: " + clip(l.text()), "remove it"));
                     }
@@ -70,6 +73,15 @@ public record DebugLeftovers() implements Rule {
             }
         }
         return out;
+    }
+
+    /**
+     * A print in a test whose argument is not just a text literal ({@code console.log(result)}): tests that print on
+     * purpose print words; printing a value is looking at it while debugging.
+     */
+    private static boolean printsAValue(String line) {
+        Matcher m = PRINT_ARGUMENT.matcher(line);
+        return m.find() && !m.group(1).strip().matches("(\"[^\"]*\"|'[^']*'|`[^`$]*`)?");
     }
 
     private static String language(String extension) {

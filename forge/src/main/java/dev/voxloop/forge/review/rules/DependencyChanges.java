@@ -39,8 +39,10 @@ public record DependencyChanges() implements Rule {
             }
             changed.forEach((name, line) -> {
                 if (!allowedName(name, allowed)) {
-                    out.add(finding(Severity.MAJOR, f.path(), line.newLine(),
-                            "dependency '" + name + "' is added or changed and is not on the project's allowlist",
+                    out.add(finding(Severity.MAJOR, f.path(), line.newLine(), (name.startsWith("property:")
+                                    ? "the version property '" + name.substring(9) + "' changes a dependency"
+                                    : "dependency '" + name + "'")
+                                    + " is added or changed and is not on the project's allowlist",
                             "use a dependency the project already allows, or have a person add it to the allowlist"));
                 }
             });
@@ -49,6 +51,12 @@ public record DependencyChanges() implements Rule {
     }
 
     private static boolean allowedName(String name, Set<String> allowed) {
+        if (name.startsWith("property:")) {
+            // a version property names no artifact: allowed when an allowed dependency carries its name
+            String p = name.substring("property:".length()).toLowerCase(Locale.ROOT);
+            return p.startsWith("maven.") || p.startsWith("project.") || p.startsWith("java.")
+                    || allowed.stream().anyMatch(a -> a.contains(p));
+        }
         String n = normal(name);
         if (allowed.contains(n)) {
             return true;

@@ -18,10 +18,10 @@ final class FileRoles {
     private static final Set<String> TEST_DIRS = Set.of("test", "tests", "__tests__", "spec", "specs", "testdata",
             "fixtures", "__fixtures__", "e2e", "it");
     private static final Set<String> SOURCE_EXTENSIONS = Set.of("java", "kt", "groovy", "scala", "js", "jsx", "ts",
-            "tsx", "mjs", "cjs", "py", "go", "rb", "rs", "cs", "php", "swift");
+            "tsx", "mjs", "cjs", "py", "go", "rb", "rs", "cs", "php", "swift", "sql");
     private static final Pattern ENTRY_NAME = Pattern.compile(
-            "Main\\.java|.*(Cli|Command|Application|App)\\.java|__main__\\.py|cli\\.py|manage\\.py|main\\.go"
-                    + "|cli\\.(js|ts|mjs)");
+            "Main\\.java|.*(Cli|Command|Application|App)\\.java|__main__\\.py|cli\\.py|manage\\.py|main\\.py"
+                    + "|main\\.go|cli\\.(js|ts|mjs)|main\\.(js|ts|mjs)|Main\\.kt");
     private static final Set<String> ENTRY_DIRS = Set.of("cli", "cmd", "bin", "scripts", "script", "tools");
     private static final Pattern ENTRY_LINE = Pattern.compile(
             "static\\s+void\\s+main\\s*\\(|if\\s+__name__\\s*==|^package\\s+main\\b|^#!");

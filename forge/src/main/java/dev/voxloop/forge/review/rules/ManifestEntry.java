@@ -25,6 +25,9 @@ record ManifestEntry(String name, DiffLine line) {
     private static final Pattern TOML_ENTRY = Pattern.compile("^\\s*([A-Za-z0-9][A-Za-z0-9._\\-]*)\\s*=\\s*[\"{]");
     private static final Pattern GO_REQUIRE = Pattern.compile(
             "^\\s*(?:require\\s+)?([a-z0-9.\\-]+\\.[a-z]{2,}/[^\\s]+)\\s+v\\d[^\\s]*\\s*(//.*)?$");
+    /** A version property of a pom ({@code <jackson.version>2.18.1</jackson.version>}): a dependency re-versioned. */
+    private static final Pattern VERSION_PROPERTY = Pattern.compile("^\\s*<([\\w.-]+)[.-]version>[^<]+</\\1[.-]version>");
+    private static final Pattern CATALOG_MODULE = Pattern.compile("module\\s*=\\s*\"([^:\"]+:[^:\"]+)\"");
     private static final Pattern GRADLE = Pattern.compile(
             "\\b(implementation|api|compileOnly|runtimeOnly|testImplementation|testRuntimeOnly|annotationProcessor"
                     + "|kapt|classpath)\\s*\\(?\\s*[\"']([^:\"'\\s]+):([^:\"'\\s]+)(:[^\"']*)?[\"']");
@@ -32,7 +35,18 @@ record ManifestEntry(String name, DiffLine line) {
     static List<ManifestEntry> read(DiffFile f) {
         String name = FileRoles.name(f.path()).toLowerCase(Locale.ROOT);
         if (name.equals("pom.xml")) {
-            return maven(f);
+            List<ManifestEntry> out = new ArrayList<>(maven(f));
+            out.addAll(each(f, t -> {
+                Matcher m = VERSION_PROPERTY.matcher(t);
+                return m.find() ? "property:" + m.group(1) : null;
+            }));
+            return out;
+        }
+        if (name.equals("libs.versions.toml")) {
+            return each(f, t -> {
+                Matcher m = CATALOG_MODULE.matcher(t);
+                return m.find() ? m.group(1) : null;
+            });
         }
         if (name.equals("package.json")) {
             return each(f, t -> npm(t));

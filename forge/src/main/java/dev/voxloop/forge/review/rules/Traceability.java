@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * Every acceptance criterion of the ticket is proven: the change names at least one test for it, and every test
- * it names ran in CI and passed.
+ * it names ran in CI and passed. {@code Class#method}, {@code Class.method} and {@code file::name} are one name, and
+ * a name matches the one CI reported with more (or less) of its package in front.
  */
 public record Traceability() implements Rule {
 
@@ -29,13 +30,14 @@ public record Traceability() implements Rule {
     public List<Finding> check(ReviewedChange change) {
         ReviewRequest r = change.request();
         Map<String, TestResult> ci = r.ci().stream()
-                .collect(Collectors.toMap(TestOutcome::test, TestOutcome::result, (a, b) -> worse(a, b)));
+                .collect(Collectors.toMap(t -> normal(t.test()), TestOutcome::result, (a, b) -> worse(a, b)));
         List<Finding> out = new ArrayList<>();
         List<String> criteria = r.criteria();
         for (int i = 0; i < criteria.size(); i++) {
             int index = i;
             Set<String> tests = r.traceability().stream().filter(t -> t.criterion() == index)
-                    .flatMap(t -> t.tests().stream()).collect(Collectors.toCollection(LinkedHashSet::new));
+                    .flatMap(t -> t.tests().stream()).map(t -> ranAs(normal(t), ci.keySet()))
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
             String name = "acceptance criterion " + (i + 1) + " (\"" + clip(criteria.get(i)) + "\")";
             if (tests.isEmpty()) {
                 out.add(finding(Severity.MAJOR, null, null, name + " names no test that proves it",
@@ -64,6 +66,19 @@ public record Traceability() implements Rule {
             }
         }
         return out;
+    }
+
+    /** One spelling for {@code Class#method}, {@code Class.method} and {@code file::name}. */
+    private static String normal(String test) {
+        return test.strip().replaceAll("#|::", ".");
+    }
+
+    /** The name CI reported for {@code test}: itself, or one that ends with it or that it ends with at a dot. */
+    private static String ranAs(String test, Set<String> ran) {
+        if (ran.contains(test)) {
+            return test;
+        }
+        return ran.stream().filter(r -> r.endsWith("." + test) || test.endsWith("." + r)).findFirst().orElse(test);
     }
 
     private static TestResult worse(TestResult a, TestResult b) {
