@@ -39,6 +39,7 @@ final class Doctor {
                 : new Check("speech", speech.status().healthy(), false, speech.description() + "; "
                         + speech.status().detail()));
         checks.add(new Check("intent", true, true, extractor.name()));
+        checks.addAll(ProjectChecks.of(loop));
         // each configured project's agent: CLI and version, key or login, a real hook round trip (warnings only)
         AgentDoctor agents = new AgentDoctor(System.getenv(), Guards.agentHooks(loop, sandbox.get()));
         loop.projects().forEach((key, project) -> agents.check(key, project.agent(), loop.claudeCommand())

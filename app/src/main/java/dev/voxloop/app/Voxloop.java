@@ -6,6 +6,7 @@ import dev.voxloop.core.intake.Intake;
 import dev.voxloop.core.intake.IntakeIds;
 import dev.voxloop.core.intent.IntentExtractor;
 import dev.voxloop.core.loop.LoopRunRepository;
+import dev.voxloop.core.loop.WorkerRegistry;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.core.transcript.SpeechToText;
@@ -14,6 +15,7 @@ import dev.voxloop.intake.IntakeSettings;
 import dev.voxloop.loop.LoopEngine;
 import dev.voxloop.loop.agent.AgentDoctor;
 import dev.voxloop.loop.LoopSettings;
+import dev.voxloop.loop.worker.LoopOverviewReport;
 import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.server.HealthInfo;
 import dev.voxloop.server.ServerSettings;
@@ -23,6 +25,7 @@ import dev.voxloop.store.StoreSettings;
 import dev.voxloop.store.event.JdbiEventLog;
 import dev.voxloop.store.intake.JdbiIntakeRepository;
 import dev.voxloop.store.loop.JdbiLoopRunRepository;
+import dev.voxloop.store.loop.JdbiWorkerRegistry;
 import dev.voxloop.store.queue.JdbiLoopQueue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,6 +67,7 @@ public final class Voxloop implements AutoCloseable {
     private final IntentExtractor extractor;
     private final Engines engines;
     private final LoopRunRepository runs;
+    private final WorkerRegistry workers;
     private final IntakeService intake;
     private final ServerSettings serverSettings;
     private final AtomicReference<String> publicUrl;
@@ -94,6 +98,7 @@ public final class Voxloop implements AutoCloseable {
         this.extractor = engines.extractor();
         IntakeSettings intakeSettings = IntakeSettings.from(tree);
         this.runs = new JdbiLoopRunRepository(database.jdbi());
+        this.workers = new JdbiWorkerRegistry(database);
         this.intake = new IntakeService(new JdbiIntakeRepository(database), speech, extractor, tracker, queue, events,
                 intakeSettings, clock, IntakeIds::next);
         this.housekeeping = new Housekeeping(engines, intake, queue);
@@ -128,6 +133,11 @@ public final class Voxloop implements AutoCloseable {
         return clock;
     }
 
+    /** The loop workers of every process on this database, as they report themselves. */
+    public WorkerRegistry workers() {
+        return workers;
+    }
+
     /** Durable loop runs (turns, gate results, signals). */
     public LoopRunRepository runs() {
         return runs;
@@ -152,7 +162,7 @@ public final class Voxloop implements AutoCloseable {
     }
 
     /** Start the HTTP server (host/port override the configuration when not null) and the housekeeping. */
-    public Running serve(String host, Integer port, int workers) {
+    public Running serve(String host, Integer port, Integer workers) {
         ServerSettings s = serverSettings;
         if (port != null) {
             s = s.withPort(port);
@@ -160,19 +170,30 @@ public final class Voxloop implements AutoCloseable {
         if (host != null) {
             s = s.withHost(host);
         }
-        VoxloopServer server = new VoxloopServer(intake, tracker, queue, events, runs(), s, this::health);
+        LoopOverviewReport overview = new LoopOverviewReport(LoopSettings.from(config.tree(), config.dataDir()), queue,
+                this.workers, clock);
+        VoxloopServer server = new VoxloopServer(intake, tracker, queue, events, runs(), overview::now, s,
+                this::health);
         server.start();
         housekeeping.start();
-        if (workers > 0) {
-            AutoCloseable loopWorkers = loop().startWorkers(workers);
+        int workerCount = workers != null ? workers : LoopSettings.from(config.tree(), config.dataDir()).workers();
+        if (workerCount > 0) {
+            AutoCloseable loopWorkers = loop().startWorkers(workerCount, this.workers);
             synchronized (closeables) {
                 closeables.add(loopWorkers);
             }
-            LOG.info("running {} loop workers in the server process", workers);
+            var projects = loop().projectsWithRepository();
+            LOG.info("running {} loop worker(s) in the server process for {}", workerCount, projects.isEmpty()
+                    ? "no project yet (none has a repository: ./voxloop init --project KEY --repo PATH)"
+                    : String.join(", ", projects));
         }
         String url = "http://" + displayHost(s.host()) + ":" + server.port();
         if (config.tree().string("public_url").isEmpty()) {
             publicUrl.set(url);
+        }
+        AutoCloseable announced = RunningServer.announce(config.dataDir(), url);
+        synchronized (closeables) {
+            closeables.add(announced);
         }
         return new Running() {
             @Override
@@ -182,6 +203,11 @@ public final class Voxloop implements AutoCloseable {
 
             @Override
             public void stop() {
+                try {
+                    announced.close();
+                } catch (Exception ignored) {
+                    // readers ignore a file whose process is gone
+                }
                 server.stop();
             }
         };

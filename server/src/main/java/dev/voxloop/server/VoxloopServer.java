@@ -2,12 +2,14 @@ package dev.voxloop.server;
 
 import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.intake.Intake;
+import dev.voxloop.core.loop.LoopOverview;
 import dev.voxloop.core.loop.LoopRunRepository;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.server.http.intake.IntakeRoutes;
 import dev.voxloop.server.http.loop.LoopRoutes;
 import dev.voxloop.server.http.loop.LoopRunRoutes;
+import dev.voxloop.server.http.loop.LoopStatusRoutes;
 import dev.voxloop.server.http.system.ConsoleRoutes;
 import dev.voxloop.server.http.system.ErrorResponses;
 import dev.voxloop.server.http.system.HealthRoutes;
@@ -41,6 +43,7 @@ import org.slf4j.LoggerFactory;
  *   POST /api/pipeline/run[/audio]     GET  /api/tickets[/{key}]   GET /tickets/{key} (page)
  *   POST /api/pipeline/clarify         WS   /ws/status             (original monitor shapes)
  *   POST /api/pipeline/approve|discard GET  /api/events (SSE)      WS  /api/events/ws (typed)
+ *   GET  /api/loop/status              (workers, projects, tickets nothing can take)
  *   GET  /api/pipeline/sessions/{id}   GET  /                      (console or placeholder)
  * </pre>
  */
@@ -63,6 +66,13 @@ public final class VoxloopServer {
     /** @param runs the agent loop's runs for /api/loop/runs, or null when no loop is wired (those answer 404) */
     public VoxloopServer(Intake intake, TicketTracker tracker, LoopQueue queue, EventBus events,
                          LoopRunRepository runs, ServerSettings settings, Supplier<HealthInfo> health) {
+        this(intake, tracker, queue, events, runs, null, settings, health);
+    }
+
+    /** @param overview the loop's workers and waiting tickets for /api/loop/status, or null (404) */
+    public VoxloopServer(Intake intake, TicketTracker tracker, LoopQueue queue, EventBus events,
+                         LoopRunRepository runs, Supplier<LoopOverview> overview, ServerSettings settings,
+                         Supplier<HealthInfo> health) {
         this.settings = settings;
         WireJson json = new WireJson();
         JsonBody body = new JsonBody(json, settings.maxJsonBytes());
@@ -78,6 +88,7 @@ public final class VoxloopServer {
         TicketRoutes ticketRoutes = new TicketRoutes(tracker);
         LoopRoutes loopRoutes = new LoopRoutes(queue, events, body, settings, clock);
         LoopRunRoutes runRoutes = runs == null ? null : new LoopRunRoutes(runs, body);
+        LoopStatusRoutes statusRoutes = overview == null ? null : new LoopStatusRoutes(overview);
         JiraWebhookRoutes webhook = new JiraWebhookRoutes(queue, events, body,
                 new WebhookSignature(settings.webhookSecret()), clock);
         EventStreamRoutes streams = new EventStreamRoutes(eventFeed);
@@ -94,6 +105,9 @@ public final class VoxloopServer {
             loopRoutes.register(cfg.routes);
             if (runRoutes != null) {
                 runRoutes.register(cfg.routes);
+            }
+            if (statusRoutes != null) {
+                statusRoutes.register(cfg.routes);
             }
             webhook.register(cfg.routes);
             statusSocket.register(cfg.routes);

@@ -1,16 +1,15 @@
 package dev.voxloop.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.voxloop.core.audio.AudioUpload;
-import dev.voxloop.core.intake.DraftEdits;
-import dev.voxloop.core.intake.Intake;
-import dev.voxloop.core.intake.IntakeOutcome;
-import dev.voxloop.core.intake.IntakeSession;
-import dev.voxloop.core.intent.TicketDraft;
+import dev.voxloop.app.RunningServer;
+import dev.voxloop.app.say.IntakeClient;
+import dev.voxloop.app.say.LocalIntakeClient;
+import dev.voxloop.app.say.SayStep;
+import dev.voxloop.app.say.ServerIntakeClient;
 import java.io.BufferedReader;
-import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,24 +23,31 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code voxloop say TEXT|FILE}: one intake, in-process, from the terminal. Questions are asked on the terminal
- * when there is one; the read-back is printed and approved unless {@code --review} asks first.
+ * {@code voxloop say TEXT|FILE}: one request from the terminal. When a server runs on the data directory the request
+ * goes through its API (its models are loaded, its ticket links open); otherwise the intake runs in this process.
+ * On a terminal the questions and the read-back approval are asked as the console asks them; {@code --yes} files
+ * without asking.
  */
 @Command(name = "say", mixinStandardHelpOptions = true,
-        description = "Run one request through the intake in-process (transcribe, extract, clarify, file) and print"
-                + " the result. Exit 0 filed (or discarded), 3 when a question needs an answer and no terminal"
-                + " can ask it.")
+        description = "Turn one request (words, or an audio file) into a ticket: through the running server when"
+                + " there is one, else in this process. On a terminal, answers questions and asks before filing"
+                + " (--yes files directly). Exit 0 filed (or discarded), 3 when a question needs an answer and no"
+                + " terminal can ask it.")
 public final class SayCommand implements Callable<Integer> {
 
     private static final List<String> AUDIO_SUFFIXES = List.of(".wav", ".webm", ".ogg", ".opus", ".mp3", ".flac",
             ".m4a");
 
     private final AppContext context;
+    private final PrintStream out = System.out;
 
     @Parameters(arity = "1..*", paramLabel = "TEXT|FILE", description = "The request as words, or an audio file.")
     List<String> words;
 
-    @Option(names = "--review", description = "Show the read-back and ask before filing (needs a terminal).")
+    @Option(names = {"-y", "--yes"}, description = "File the ticket without asking for the read-back approval.")
+    boolean yes;
+
+    @Option(names = "--review", description = "Ask before filing even when not on a terminal (reads standard input).")
     boolean review;
 
     @Option(names = "--no-file", description = "Stop at the read-back preview; print the session id to approve later.")
@@ -56,97 +62,105 @@ public final class SayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Intake intake = context.app().intake();
+        IntakeClient intake = client();
         String joined = String.join(" ", words);
         Path file = Path.of(joined);
         boolean audio = AUDIO_SUFFIXES.stream().anyMatch(s -> joined.toLowerCase(Locale.ROOT).endsWith(s))
                 && Files.isRegularFile(file);
-        IntakeOutcome outcome = audio
-                ? intake.submitAudio(new AudioUpload(Files.readAllBytes(file), file.getFileName().toString(), null))
-                : intake.submitText(joined, false);
-        BufferedReader terminal = System.console() != null
+        SayStep step = audio ? intake.submitAudio(file) : intake.submitText(joined);
+        boolean terminal = Terminal.interactive();
+        BufferedReader in = terminal || review
                 ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)) : null;
         while (true) {
-            switch (outcome) {
-                case IntakeOutcome.NeedsClarification c -> {
-                    if (terminal == null) {
-                        print(c.session(), "clarification_needed", Map.of("question", c.clarification().question(),
-                                "choices", c.clarification().choices()));
+            switch (step) {
+                case SayStep.Question q -> {
+                    if (in == null) {
+                        print(q, "clarification_needed", Map.of("question", q.question(), "choices", q.choices()));
                         return 3;
                     }
-                    System.out.println("? " + c.clarification().question()
-                            + (c.clarification().choices().isEmpty() ? "" : "  " + c.clarification().choices()));
-                    System.out.print("> ");
-                    String answer = terminal.readLine();
-                    if (answer == null || answer.isBlank()) {
-                        outcome = intake.discard(c.session().id());
-                        continue;
-                    }
-                    outcome = intake.clarify(c.session().id(), answer);
+                    out.println("? " + q.question() + (q.choices().isEmpty() ? "" : "  " + q.choices()));
+                    out.print("> ");
+                    out.flush();
+                    String answer = in.readLine();
+                    step = answer == null || answer.isBlank() ? intake.discard(q.sessionId())
+                            : intake.clarify(q.sessionId(), answer);
                 }
-                case IntakeOutcome.NeedsApproval a -> {
+                case SayStep.Preview p -> {
                     if (!json) {
-                        readBack(a.session());
+                        readBack(p.readBack());
                     }
                     if (noFile) {
-                        print(a.session(), "preview_needed", Map.of());
+                        print(p, "preview_needed", Map.of("summary", p.readBack().summary()));
                         return 0;
                     }
-                    if (review) {
-                        Console console = System.console();
-                        String yes = console == null ? null : console.readLine("File this ticket? [Y/n] ");
-                        if (yes == null || yes.strip().toLowerCase(Locale.ROOT).startsWith("n")) {
-                            outcome = intake.discard(a.session().id());
+                    if (!yes && in != null) {
+                        out.print("File this ticket? [Y/n] ");
+                        out.flush();
+                        String answer = in.readLine();
+                        if (answer == null || answer.strip().toLowerCase(Locale.ROOT).startsWith("n")) {
+                            step = intake.discard(p.sessionId());
                             continue;
                         }
                     }
-                    outcome = intake.approve(a.session().id(), DraftEdits.none());
+                    step = intake.approve(p.sessionId());
                 }
-                case IntakeOutcome.Filed f -> {
-                    if (json) {
-                        print(f.session(), "created", Map.of("ticket_key", f.session().ticketKey(), "ticket_url",
-                                f.session().ticketUrl(), "queued", f.queued()));
-                    } else {
-                        System.out.println("Filed " + f.session().ticketKey() + ": " + f.session().draft().summary());
-                        System.out.println("  " + f.session().ticketUrl() + (f.queued() ? "  (queued for the loop)" : ""));
-                    }
+                case SayStep.Filed f -> {
+                    filed(f);
                     return 0;
                 }
-                case IntakeOutcome.Discarded d -> {
-                    print(d.session(), "discarded", Map.of());
+                case SayStep.Discarded d -> {
+                    print(d, "discarded", Map.of());
                     return 0;
                 }
             }
         }
     }
 
-    private void readBack(IntakeSession s) {
-        TicketDraft d = s.draft();
-        System.out.println("Read-back:");
-        System.out.println("  project  : " + d.projectKey());
-        System.out.println("  type     : " + (d.issueType() == null ? "?" : d.issueType().label())
-                + "   priority: " + (d.priority() == null ? "Medium" : d.priority().label()));
-        System.out.println("  summary  : " + d.summary());
-        d.acceptanceCriteria().forEach(c -> System.out.println("  - [ ] " + c));
-        if (!s.gaps().isEmpty()) {
-            System.out.println("  still unclear: " + String.join(", ", s.gaps()));
-        }
-        s.extraction().flags().forEach(f -> System.out.println("  ! " + f));
+    private IntakeClient client() {
+        return RunningServer.find(context.config().dataDir())
+                .<IntakeClient>map(s -> new ServerIntakeClient(s.url(),
+                        context.config().tree().string("server.api_token").orElse(null)))
+                .orElseGet(() -> new LocalIntakeClient(context.app().intake()));
     }
 
-    private void print(IntakeSession s, String status, Map<String, Object> extra) throws IOException {
-        if (!json && !"clarification_needed".equals(status)) {
-            System.out.println(status + " (session " + s.id() + ")");
+    private void filed(SayStep.Filed f) throws IOException {
+        if (json) {
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("ticket_key", f.key());
+            extra.put("ticket_url", f.url());
+            extra.put("queued", f.queued());
+            extra.put("summary", f.summary());
+            print(f, "created", extra);
             return;
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", status);
-        out.put("session_id", s.id());
-        out.put("transcribed_text", s.conversation());
-        if (s.draft() != null) {
-            out.put("summary", s.draft().summary());
+        out.println("Filed " + f.key() + ": " + f.summary() + (f.queued() ? "  (queued for the loop)" : ""));
+        out.println(f.url() != null ? "  " + f.url()
+                : "  no server is running: start ./voxloop serve to see it on the board");
+    }
+
+    private void readBack(SayStep.ReadBack d) {
+        out.println("Read-back:");
+        out.println("  project  : " + (d.project() == null ? "?" : d.project()));
+        out.println("  type     : " + (d.type() == null ? "?" : d.type())
+                + "   priority: " + (d.priority() == null ? "Medium" : d.priority()));
+        out.println("  summary  : " + d.summary());
+        d.criteria().forEach(c -> out.println("  - [ ] " + c));
+        if (!d.gaps().isEmpty()) {
+            out.println("  still unclear: " + String.join(", ", d.gaps()));
         }
-        out.putAll(extra);
-        System.out.println(new ObjectMapper().writeValueAsString(out));
+        d.flags().forEach(f -> out.println("  ! " + f));
+    }
+
+    private void print(SayStep s, String status, Map<String, Object> extra) throws IOException {
+        if (!json && !"clarification_needed".equals(status)) {
+            out.println(status + " (session " + s.sessionId() + ")");
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("session_id", s.sessionId());
+        body.put("transcribed_text", s.conversation());
+        body.putAll(extra);
+        out.println(new ObjectMapper().writeValueAsString(body));
     }
 }
