@@ -112,8 +112,8 @@ public final class LoopEngine {
     }
 
     /**
-     * Starts {@code n} workers on their own threads (for {@code voxloop serve}); closing the handle stops them after
-     * their current step.
+     * Starts {@code n} workers on their own (daemon) threads (for {@code voxloop serve}); closing the handle stops
+     * them after their current step.
      */
     public AutoCloseable startWorkers(int n) {
         return startWorkers(n, null);
@@ -121,16 +121,13 @@ public final class LoopEngine {
 
     public AutoCloseable startWorkers(int n, WorkerRegistry registry) {
         java.util.List<Worker> ws = new java.util.ArrayList<>();
-        java.util.List<Thread> threads = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
             Worker w = worker(null, registry);
             ws.add(w);
-            threads.add(Thread.ofPlatform().name("voxloop-" + w.id()).daemon(true).start(w));
+            Thread.ofPlatform().name("voxloop-" + w.id()).daemon(true).start(w);
         }
-        return () -> {
-            ws.forEach(Worker::stop);
-            threads.forEach(Thread::interrupt);
-        };
+        // stop() wakes idle workers; no interrupt, which would close the embedded database mid-write
+        return () -> ws.forEach(Worker::stop);
     }
 
     public LoopRunRepository runs() {

@@ -80,12 +80,12 @@ public final class VoxloopServer {
         this.statusSocket = new StatusSocket(events, json);
         this.eventFeed = new EventFeed(events, json, MAX_STREAM_CLIENTS, Duration.ofSeconds(15));
 
-        ErrorResponses errors = new ErrorResponses(json);
-        AccessRules access = new AccessRules(settings);
         ConsoleRoutes console = new ConsoleRoutes(ConsoleRoutes.FOLDER);
+        ErrorResponses errors = new ErrorResponses(json, console.packaged());
+        AccessRules access = new AccessRules(settings);
         HealthRoutes healthRoutes = new HealthRoutes(health, statusSocket::connections, eventFeed::clients);
         IntakeRoutes intakeRoutes = new IntakeRoutes(intake, body, settings.maxUploadBytes());
-        TicketRoutes ticketRoutes = new TicketRoutes(tracker);
+        TicketRoutes ticketRoutes = new TicketRoutes(tracker, console.packaged());
         LoopRoutes loopRoutes = new LoopRoutes(queue, events, body, settings, clock);
         LoopRunRoutes runRoutes = runs == null ? null : new LoopRunRoutes(runs, body);
         LoopStatusRoutes statusRoutes = overview == null ? null : new LoopStatusRoutes(overview);

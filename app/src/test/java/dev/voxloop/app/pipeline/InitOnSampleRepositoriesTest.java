@@ -54,9 +54,12 @@ class InitOnSampleRepositoriesTest {
         assertThat(Files.readString(config)).contains("default_project: SHOP").contains("test: " + test);
         assertThat(repo.resolve(".voxloop/loop.yaml")).content().contains("test: '" + test + "'");
 
-        CliProcess.Result again = CliProcess.run(dir, Duration.ofMinutes(5), concat(args, new String[] {"--no-run"}));
-        assertThat(again.output()).as(again.output()).contains(config + ": unchanged")
-                .contains(".voxloop/loop.yaml exists in the repository: left as it is");
+        if (sample.equals("npm")) { // once is enough to show a second run changes nothing (each run is a JVM)
+            CliProcess.Result again = CliProcess.run(dir, Duration.ofMinutes(5),
+                    concat(args, new String[] {"--no-run"}));
+            assertThat(again.output()).as(again.output()).contains(config + ": unchanged")
+                    .contains(".voxloop/loop.yaml exists in the repository: left as it is");
+        }
     }
 
     private static boolean installed(String binary) {

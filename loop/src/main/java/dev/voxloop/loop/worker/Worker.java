@@ -102,7 +102,7 @@ public final class Worker implements Runnable {
                     queue.releaseExpired();
                     beat(null);
                     if (pass() instanceof WorkerPass.Idle) {
-                        Thread.sleep(poll.toMillis());
+                        pause();
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -124,8 +124,24 @@ public final class Worker implements Runnable {
         }
     }
 
+    /**
+     * Stops after the current step and wakes an idle worker. It never interrupts the thread: an interrupt during a
+     * database write closes H2's file channel (ClosedByInterruptException) and with it the database for everyone.
+     */
     public void stop() {
         stopping.set(true);
+        synchronized (stopping) {
+            stopping.notifyAll();
+        }
+    }
+
+    /** Waits one poll interval, or until {@link #stop()}. */
+    private void pause() throws InterruptedException {
+        synchronized (stopping) {
+            if (!stopping.get()) {
+                stopping.wait(poll.toMillis());
+            }
+        }
     }
 
     /** Claims one queued ticket and runs it; empty when nothing was run. */
@@ -242,7 +258,7 @@ public final class Worker implements Runnable {
 
     private void sleepQuietly() {
         try {
-            Thread.sleep(poll.toMillis());
+            pause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -102,6 +102,8 @@ public final class LoopRunRoutes {
                 "cost_usd", r.usage().costUsd(), "pushed_commit", r.workspace().pushedCommit(),
                 "started_at", r.timing().startedAt(), "updated_at", r.timing().updatedAt(),
                 "finished_at", r.timing().finishedAt(),
+                "pr_url", r.forge().pullRequestUrl(), "pull_request", r.forge().pullRequest() == 0 ? null
+                        : r.forge().pullRequest(), "merge_commit", r.forge().mergeCommit(),
                 "gates", last == null ? List.of() : gates(last.gates()), "log_tail", log);
     }
 
