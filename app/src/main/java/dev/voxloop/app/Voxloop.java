@@ -19,6 +19,7 @@ import dev.voxloop.loop.worker.LoopOverviewReport;
 import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.server.HealthInfo;
 import dev.voxloop.server.ServerSettings;
+import dev.voxloop.server.RequestRecords;
 import dev.voxloop.server.VoxloopServer;
 import dev.voxloop.store.Database;
 import dev.voxloop.store.StoreSettings;
@@ -27,6 +28,8 @@ import dev.voxloop.store.intake.JdbiIntakeRepository;
 import dev.voxloop.store.loop.JdbiLoopRunRepository;
 import dev.voxloop.store.loop.JdbiWorkerRegistry;
 import dev.voxloop.store.queue.JdbiLoopQueue;
+import dev.voxloop.store.request.JdbiDeliveries;
+import dev.voxloop.store.request.JdbiIdempotencyKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -172,8 +175,8 @@ public final class Voxloop implements AutoCloseable {
         }
         LoopOverviewReport overview = new LoopOverviewReport(LoopSettings.from(config.tree(), config.dataDir()), queue,
                 this.workers, clock);
-        VoxloopServer server = new VoxloopServer(intake, tracker, queue, events, runs(), overview::now, s,
-                this::health);
+        VoxloopServer server = new VoxloopServer(intake, tracker, queue, events, runs(), new RequestRecords(
+                new JdbiDeliveries(database), new JdbiIdempotencyKeys(database)), overview::now, s, this::health);
         server.start();
         housekeeping.start();
         int workerCount = workers != null ? workers : LoopSettings.from(config.tree(), config.dataDir()).workers();

@@ -19,6 +19,9 @@ import dev.voxloop.server.http.webhook.JiraWebhookRoutes;
 import dev.voxloop.server.json.JsonBody;
 import dev.voxloop.server.json.WireJson;
 import dev.voxloop.server.security.AccessRules;
+import dev.voxloop.server.security.HostCheck;
+import dev.voxloop.server.security.NoMethodOverride;
+import dev.voxloop.server.security.SecurityHeaders;
 import dev.voxloop.server.security.WebhookSignature;
 import dev.voxloop.server.stream.EventFeed;
 import dev.voxloop.server.stream.EventStreamRoutes;
@@ -58,20 +61,20 @@ public final class VoxloopServer {
     private final EventFeed eventFeed;
     private final Javalin app;
 
+    /**
+     * @param runs       the agent loop's runs for /api/loop/runs, or null when no loop is wired (those answer 404)
+     * @param requests   durable request records: webhook deliveries (replays) and idempotency keys
+     */
     public VoxloopServer(Intake intake, TicketTracker tracker, LoopQueue queue, EventBus events,
-                         ServerSettings settings, Supplier<HealthInfo> health) {
-        this(intake, tracker, queue, events, null, settings, health);
-    }
-
-    /** @param runs the agent loop's runs for /api/loop/runs, or null when no loop is wired (those answer 404) */
-    public VoxloopServer(Intake intake, TicketTracker tracker, LoopQueue queue, EventBus events,
-                         LoopRunRepository runs, ServerSettings settings, Supplier<HealthInfo> health) {
-        this(intake, tracker, queue, events, runs, null, settings, health);
+                         LoopRunRepository runs, RequestRecords requests, ServerSettings settings,
+                         Supplier<HealthInfo> health) {
+        this(intake, tracker, queue, events, runs, requests, null, settings, health);
     }
 
     /** @param overview the loop's workers and waiting tickets for /api/loop/status, or null (404) */
     public VoxloopServer(Intake intake, TicketTracker tracker, LoopQueue queue, EventBus events,
-                         LoopRunRepository runs, Supplier<LoopOverview> overview, ServerSettings settings,
+                         LoopRunRepository runs, RequestRecords requests, Supplier<LoopOverview> overview,
+                         ServerSettings settings,
                          Supplier<HealthInfo> health) {
         this.settings = settings;
         WireJson json = new WireJson();
@@ -84,19 +87,22 @@ public final class VoxloopServer {
         ErrorResponses errors = new ErrorResponses(json, console.packaged());
         AccessRules access = new AccessRules(settings);
         HealthRoutes healthRoutes = new HealthRoutes(health, statusSocket::connections, eventFeed::clients);
-        IntakeRoutes intakeRoutes = new IntakeRoutes(intake, body, settings.maxUploadBytes());
+        IntakeRoutes intakeRoutes = new IntakeRoutes(intake, body, settings.maxUploadBytes(),
+                requests.idempotencyKeys(), clock);
         TicketRoutes ticketRoutes = new TicketRoutes(tracker, console.packaged());
         LoopRoutes loopRoutes = new LoopRoutes(queue, events, body, settings, clock);
         LoopRunRoutes runRoutes = runs == null ? null : new LoopRunRoutes(runs, body);
         LoopStatusRoutes statusRoutes = overview == null ? null : new LoopStatusRoutes(overview);
         JiraWebhookRoutes webhook = new JiraWebhookRoutes(queue, events, body,
-                new WebhookSignature(settings.webhookSecret()), clock);
+                new WebhookSignature(settings.webhookSecret()), clock, tracker, requests.deliveries(), settings);
+        HostCheck hosts = new HostCheck(settings);
         EventStreamRoutes streams = new EventStreamRoutes(eventFeed);
 
         this.app = Javalin.create(cfg -> {
             basics(cfg, json);
             console.configure(cfg);
             errors.register(cfg.routes);
+            hosts.register(cfg.routes);
             access.register(cfg.routes);
             healthRoutes.register(cfg.routes);
             console.register(cfg.routes);
@@ -125,6 +131,8 @@ public final class VoxloopServer {
         cfg.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes() + 64 * 1024, SizeUnit.BYTES);
         cfg.jetty.multipartConfig.maxInMemoryFileSize(1024 * 1024, SizeUnit.BYTES);
         cfg.router.ignoreTrailingSlashes = true;
+        cfg.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new NoMethodOverride()));
+        cfg.bundledPlugins.enableGlobalHeaders(SecurityHeaders::apply);
         cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrorPages(json)));
         // Method, path (never the query string: it may carry ?token=), status and time. No bodies, no headers.
         cfg.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(),
