@@ -73,23 +73,9 @@ public final class ModelsCommand implements Callable<Integer> {
             out.println("Use it with: speech.engine: whisper, speech.whisper.model: " + n);
             return 0;
         } catch (IOException e) {
-            err.println("voxloop: cannot download " + models.url(n) + ": " + why(e));
+            err.println("voxloop: " + e.getMessage());
             return 1;
         }
-    }
-
-    /** The failure in words; the network errors of the HTTP client often carry no message at all. */
-    static String why(IOException e) {
-        if (e instanceof java.net.UnknownHostException) {
-            return "the host " + e.getMessage() + " cannot be found (no network, or no DNS?)";
-        }
-        if (e instanceof java.net.ConnectException || e instanceof java.net.http.HttpConnectTimeoutException) {
-            return "no connection to the server (no network, a firewall, or a proxy is needed?)";
-        }
-        if (e instanceof java.net.http.HttpTimeoutException) {
-            return "the server stopped answering (timed out)";
-        }
-        return e.getMessage() != null ? e.getMessage() : "the download failed (" + e.getClass().getSimpleName() + ")";
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Show known models and which are here.")

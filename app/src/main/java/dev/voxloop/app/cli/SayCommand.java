@@ -6,11 +6,9 @@ import dev.voxloop.app.say.IntakeClient;
 import dev.voxloop.app.say.LocalIntakeClient;
 import dev.voxloop.app.say.SayStep;
 import dev.voxloop.app.say.ServerIntakeClient;
-import java.io.BufferedReader;
+import dev.voxloop.core.intake.Intake;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -18,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,29 +24,32 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code voxloop say TEXT|FILE}: one request from the terminal. When a server runs on the data directory the request
  * goes through its API (its models are loaded, its ticket links open); otherwise the intake runs in this process.
- * On a terminal the questions and the read-back approval are asked as the console asks them; {@code --yes} files
- * without asking.
+ * On a terminal, unsure words are shown to confirm or correct, questions are asked, and the read-back is approved
+ * as the console asks for them; {@code --yes} takes the words as heard and files without asking.
  */
 @Command(name = "say", mixinStandardHelpOptions = true,
         description = "Turn one request (words, or an audio file) into a ticket: through the running server when"
-                + " there is one, else in this process. On a terminal, answers questions and asks before filing"
-                + " (--yes files directly). Exit 0 filed (or discarded), 3 when a question needs an answer and no"
-                + " terminal can ask it.")
+                + " there is one, else in this process. On a terminal it confirms unsure words, answers questions"
+                + " and asks before filing (--yes does none of that). Exit 0 filed (or discarded), 3 when the words"
+                + " or a question need an answer and no terminal can ask (the session id is printed to answer it"
+                + " over the API).")
 public final class SayCommand implements Callable<Integer> {
 
     private static final List<String> AUDIO_SUFFIXES = List.of(".wav", ".webm", ".ogg", ".opus", ".mp3", ".flac",
             ".m4a");
 
-    private final AppContext context;
-    private final PrintStream out = System.out;
+    private final Supplier<IntakeClient> clients;
+    private final Terminal terminal;
+    private final PrintStream out;
 
     @Parameters(arity = "1..*", paramLabel = "TEXT|FILE", description = "The request as words, or an audio file.")
     List<String> words;
 
-    @Option(names = {"-y", "--yes"}, description = "File the ticket without asking for the read-back approval.")
+    @Option(names = {"-y", "--yes"}, description = "Do not ask: take the words as the speech engine heard them (its"
+            + " doubt still caps the draft's confidence and is flagged) and file without the read-back approval.")
     boolean yes;
 
-    @Option(names = "--review", description = "Ask before filing even when not on a terminal (reads standard input).")
+    @Option(names = "--review", description = "Ask before filing even with --yes.")
     boolean review;
 
     @Option(names = "--no-file", description = "Stop at the read-back preview; print the session id to approve later.")
@@ -57,31 +59,57 @@ public final class SayCommand implements Callable<Integer> {
     boolean json;
 
     public SayCommand(AppContext context) {
-        this.context = context;
+        this(Terminal.system(System.out), System.out, () -> RunningServer.find(context.config().dataDir())
+                .<IntakeClient>map(s -> new ServerIntakeClient(s.url(),
+                        context.config().tree().string("server.api_token").orElse(null)))
+                .orElseGet(() -> new LocalIntakeClient(context.app().intake())));
+    }
+
+    /** The intake in this process, with the given terminal (tests). */
+    SayCommand(Supplier<Intake> intakes, Terminal terminal, PrintStream out) {
+        this(terminal, out, () -> new LocalIntakeClient(intakes.get()));
+    }
+
+    private SayCommand(Terminal terminal, PrintStream out, Supplier<IntakeClient> clients) {
+        this.clients = clients;
+        this.terminal = terminal;
+        this.out = out;
     }
 
     @Override
     public Integer call() throws IOException {
-        IntakeClient intake = client();
+        IntakeClient intake = clients.get();
         String joined = String.join(" ", words);
         Path file = Path.of(joined);
         boolean audio = AUDIO_SUFFIXES.stream().anyMatch(s -> joined.toLowerCase(Locale.ROOT).endsWith(s))
                 && Files.isRegularFile(file);
         SayStep step = audio ? intake.submitAudio(file) : intake.submitText(joined);
-        boolean terminal = Terminal.interactive();
-        BufferedReader in = terminal || review
-                ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)) : null;
         while (true) {
             switch (step) {
+                case SayStep.Confirm c -> {
+                    if (yes) {
+                        step = intake.proceedUnchecked(c.sessionId());
+                        continue;
+                    }
+                    if (!terminal.present()) {
+                        print(c, "transcript_confirmation_needed", Map.of("transcript", c.heard(),
+                                "confidence", c.confidence() == null ? "" : c.confidence()));
+                        return 3;
+                    }
+                    out.printf(Locale.ROOT, "I heard (the speech engine is %.0f %% sure):%n  %s%n",
+                            100 * (c.confidence() == null ? 0 : c.confidence()), c.heard());
+                    String answer = terminal.ask("Press Enter if that is right, or type what you said (Ctrl-D"
+                            + " discards): ");
+                    step = answer == null ? intake.discard(c.sessionId())
+                            : intake.confirm(c.sessionId(), answer.isBlank() ? null : answer);
+                }
                 case SayStep.Question q -> {
-                    if (in == null) {
+                    if (!terminal.present()) {
                         print(q, "clarification_needed", Map.of("question", q.question(), "choices", q.choices()));
                         return 3;
                     }
                     out.println("? " + q.question() + (q.choices().isEmpty() ? "" : "  " + q.choices()));
-                    out.print("> ");
-                    out.flush();
-                    String answer = in.readLine();
+                    String answer = terminal.ask("> ");
                     step = answer == null || answer.isBlank() ? intake.discard(q.sessionId())
                             : intake.clarify(q.sessionId(), answer);
                 }
@@ -93,11 +121,9 @@ public final class SayCommand implements Callable<Integer> {
                         print(p, "preview_needed", Map.of("summary", p.readBack().summary()));
                         return 0;
                     }
-                    if (!yes && in != null) {
-                        out.print("File this ticket? [Y/n] ");
-                        out.flush();
-                        String answer = in.readLine();
-                        if (answer == null || answer.strip().toLowerCase(Locale.ROOT).startsWith("n")) {
+                    if ((!yes || review) && terminal.present()) {
+                        String ok = terminal.ask("File this ticket? [Y/n] ");
+                        if (ok == null || ok.strip().toLowerCase(Locale.ROOT).startsWith("n")) {
                             step = intake.discard(p.sessionId());
                             continue;
                         }
@@ -114,13 +140,6 @@ public final class SayCommand implements Callable<Integer> {
                 }
             }
         }
-    }
-
-    private IntakeClient client() {
-        return RunningServer.find(context.config().dataDir())
-                .<IntakeClient>map(s -> new ServerIntakeClient(s.url(),
-                        context.config().tree().string("server.api_token").orElse(null)))
-                .orElseGet(() -> new LocalIntakeClient(context.app().intake()));
     }
 
     private void filed(SayStep.Filed f) throws IOException {
@@ -140,6 +159,9 @@ public final class SayCommand implements Callable<Integer> {
 
     private void readBack(SayStep.ReadBack d) {
         out.println("Read-back:");
+        if (d.heard() != null) {
+            out.println("  heard    : " + d.heard());
+        }
         out.println("  project  : " + (d.project() == null ? "?" : d.project()));
         out.println("  type     : " + (d.type() == null ? "?" : d.type())
                 + "   priority: " + (d.priority() == null ? "Medium" : d.priority()));
@@ -152,7 +174,7 @@ public final class SayCommand implements Callable<Integer> {
     }
 
     private void print(SayStep s, String status, Map<String, Object> extra) throws IOException {
-        if (!json && !"clarification_needed".equals(status)) {
+        if (!json && !"clarification_needed".equals(status) && !"transcript_confirmation_needed".equals(status)) {
             out.println(status + " (session " + s.sessionId() + ")");
             return;
         }

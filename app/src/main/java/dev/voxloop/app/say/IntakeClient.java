@@ -12,6 +12,12 @@ public interface IntakeClient {
 
     SayStep clarify(String sessionId, String answer) throws IOException;
 
+    /** The words as heard ({@code corrected} null) or as the person corrected them. */
+    SayStep confirm(String sessionId, String corrected) throws IOException;
+
+    /** Go on with the words as heard without the person checking them ({@code --yes}). */
+    SayStep proceedUnchecked(String sessionId) throws IOException;
+
     SayStep approve(String sessionId) throws IOException;
 
     SayStep discard(String sessionId) throws IOException;

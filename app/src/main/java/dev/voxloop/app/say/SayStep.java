@@ -13,6 +13,10 @@ public sealed interface SayStep {
     /** The request and every answer, joined with " | " (the API's transcribed_text). */
     String conversation();
 
+    /** The speech engine is unsure of the words: confirm them (or correct them) before extraction. */
+    record Confirm(String sessionId, String conversation, String heard, Double confidence) implements SayStep {
+    }
+
     record Question(String sessionId, String conversation, String question, List<String> choices)
             implements SayStep {
         public Question {
@@ -32,8 +36,9 @@ public sealed interface SayStep {
     }
 
     /** The draft as the person is asked to approve it. */
-    record ReadBack(String project, String type, String priority, String summary, List<String> criteria,
-                    List<String> gaps, List<String> flags) {
+    /** @param heard what the speech engine heard, with how sure it was and who checked it, or null (typed) */
+    record ReadBack(String heard, String project, String type, String priority, String summary,
+                    List<String> criteria, List<String> gaps, List<String> flags) {
         public ReadBack {
             criteria = criteria == null ? List.of() : List.copyOf(criteria);
             gaps = gaps == null ? List.of() : List.copyOf(gaps);

@@ -62,6 +62,22 @@ public final class ServerIntakeClient implements IntakeClient {
     }
 
     @Override
+    public SayStep confirm(String sessionId, String corrected) throws IOException {
+        java.util.Map<String, String> body = new java.util.LinkedHashMap<>();
+        body.put("session_id", sessionId);
+        if (corrected != null) {
+            body.put("text", corrected);
+        }
+        return step(post("/api/pipeline/confirm", body));
+    }
+
+    /** The API has no "unchecked": the words are confirmed as heard. */
+    @Override
+    public SayStep proceedUnchecked(String sessionId) throws IOException {
+        return confirm(sessionId, null);
+    }
+
+    @Override
     public SayStep approve(String sessionId) throws IOException {
         return step(post("/api/pipeline/approve", Map.of("session_id", sessionId)));
     }
@@ -116,11 +132,14 @@ public final class ServerIntakeClient implements IntakeClient {
         String conversation = n.path("transcribed_text").asText("");
         String status = n.path("status").asText("");
         return switch (status) {
+            case "transcript_confirmation_needed" -> new SayStep.Confirm(id, conversation,
+                    n.path("transcript").path("text").asText(""), n.path("transcript").hasNonNull("confidence")
+                    ? n.path("transcript").path("confidence").asDouble() : null);
             case "clarification_needed" -> new SayStep.Question(id, conversation, n.path("question").asText(
                     n.path("questions").path(0).asText("")), texts(n.path("choices")));
             case "preview_needed" -> {
                 JsonNode i = n.path("intent");
-                yield new SayStep.Preview(id, conversation, new SayStep.ReadBack(text(i, "project"),
+                yield new SayStep.Preview(id, conversation, new SayStep.ReadBack(null, text(i, "project"),
                         text(i, "issue_type"), text(i, "priority"), i.path("summary").asText(""),
                         texts(i.path("acceptance_criteria_items")), texts(n.path("gaps")), texts(n.path("flags"))));
             }

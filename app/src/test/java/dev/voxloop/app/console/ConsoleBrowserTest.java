@@ -220,8 +220,13 @@ class ConsoleBrowserTest {
         browser.clickable("#send-audio").click();
 
         browser.waitFor(Duration.ofSeconds(90), d -> browser.present("#clarification") || browser.present("#preview")
-                || browser.present("#error"));
+                || browser.present("#transcript-check") || browser.present("#error"));
         shot("02c-audio-sent");
+        if (browser.present("#transcript-check")) {
+            // the engine is unsure of the words: shown for a check before anything is extracted; taken as heard
+            assertThat(browser.visible("#heard-text").getAttribute("value")).isNotBlank();
+            browser.clickable("#confirm-transcript").click();
+        }
         if (browser.present("#error")) {
             // speech not installed on this server: the console must say so plainly, not "cannot reach"
             String message = browser.visible("#error-message").getText();

@@ -1,5 +1,6 @@
 package dev.voxloop.server.json;
 
+import dev.voxloop.core.intake.HeardTranscript;
 import dev.voxloop.core.intake.IntakeOutcome;
 import dev.voxloop.core.intake.IntakeSession;
 import dev.voxloop.core.intent.Clarification;
@@ -37,11 +38,35 @@ public final class WireShapes {
 
     public static Map<String, Object> outcome(IntakeOutcome outcome) {
         return switch (outcome) {
+            case IntakeOutcome.NeedsConfirmation c -> transcriptCheck(c.session());
             case IntakeOutcome.NeedsClarification c -> clarification(c.session(), c.clarification());
             case IntakeOutcome.NeedsApproval a -> preview(a.session());
             case IntakeOutcome.Filed f -> ticketResult(f.session(), f.queued());
             case IntakeOutcome.Discarded d -> obj("status", "discarded", "session_id", d.session().id());
         };
+    }
+
+    /**
+     * {status:"transcript_confirmation_needed", session_id, transcribed_text, transcript:{...}, confirm_below,
+     * expires_at}: the speech engine is unsure of the words; confirm or correct them at /api/pipeline/confirm.
+     */
+    public static Map<String, Object> transcriptCheck(IntakeSession s) {
+        HeardTranscript h = s.heard();
+        Map<String, Object> m = obj("status", "transcript_confirmation_needed");
+        m.putAll(transcriptCheck(s.id(), h.text(), h.confidence(), h.engine(), s.expiresAt()));
+        return m;
+    }
+
+    public static Map<String, Object> transcriptCheck(String sessionId, String text, Double confidence, String engine,
+                                                      java.time.Instant expiresAt) {
+        return obj("session_id", sessionId, "transcribed_text", text, "transcript", obj("text", text, "confidence",
+                confidence, "engine", engine, "confirmation", "pending"), "expires_at", expiresAt);
+    }
+
+    /** A spoken session's heard words: {text, confidence, engine, confirmation}; null for typed requests. */
+    public static Map<String, Object> heard(HeardTranscript h) {
+        return h == null ? null : obj("text", h.text(), "confidence", h.confidence(), "engine", h.engine(),
+                "confirmation", h.confirmation().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** {status:"clarification_needed", session_id, questions, ambiguity_score, partial_summary, round, ...}. */
@@ -117,7 +142,7 @@ public final class WireShapes {
         Extraction ex = s.extraction();
         Clarification q = s.pending();
         return obj("session_id", s.id(), "state", s.state(), "spoken", s.spoken(), "text", s.text(),
-                "transcribed_text", s.conversation(), "round", s.round(), "questions", s.questions(), "answers",
+                "transcript", heard(s.heard()), "transcribed_text", s.conversation(), "round", s.round(), "questions", s.questions(), "answers",
                 s.answers(), "question", q == null ? null : obj("field", q.field(), "question", q.question(),
                         "choices", q.choices(), "round", q.round()),
                 "intent", ex == null ? null : intent(ex.draft(), ex.ambiguityScore()),
