@@ -103,8 +103,9 @@ public final class InitCommand implements Callable<Integer> {
     private java.util.List<AgentChoice.Candidate> agents(ConfigTree tree) {
         Path data = context.config().dataDir();
         LoopSettings loop = LoopSettings.from(tree, data);
-        return new AgentChoice(System.getenv(), Guards.agentHooks(loop, AgentSandbox.from(tree, data, e -> { },
-                Clock.systemUTC())), loop.claudeCommand()).candidates();
+        var sandbox = AgentSandbox.from(tree, data, e -> { }, Clock.systemUTC());
+        return new AgentChoice(System.getenv(), Guards.agentHooks(loop, sandbox), sandbox, loop.claudeCommand())
+                .candidates();
     }
 
     private void report(InitResult r) {

@@ -3,6 +3,7 @@ package dev.voxloop.app.init;
 import dev.voxloop.core.guard.AgentHooks;
 import dev.voxloop.loop.agent.AgentDoctor;
 import dev.voxloop.loop.agent.AgentProfile;
+import dev.voxloop.loop.workspace.RunSandbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,8 @@ public final class AgentChoice {
     private final AgentDoctor doctor;
     private final String claudeCommand;
 
-    public AgentChoice(Map<String, String> env, AgentHooks hooks, String claudeCommand) {
-        this.doctor = new AgentDoctor(env, hooks);
+    public AgentChoice(Map<String, String> env, AgentHooks hooks, RunSandbox sandbox, String claudeCommand) {
+        this.doctor = new AgentDoctor(env, hooks, sandbox);
         this.claudeCommand = claudeCommand;
     }
 
