@@ -190,7 +190,7 @@ export class LoopPage {
         h("span", { class: "chip" }, `${run.iterations || 0} iterations`),
         run.costUsd !== null && run.costUsd !== undefined && Number.isFinite(run.costUsd) ? h("span", { class: "chip" }, `$${run.costUsd.toFixed(2)}`) : null,
         run.branch ? h("code", { class: "chip", title: "task branch" }, run.branch) : null,
-        run.prUrl ? h("a", { href: run.prUrl, target: "_blank", rel: "noopener" }, "pull request") : null,
+        run.prUrl ? h("a", { href: run.prUrl, class: "run__pr" }, "pull request") : null,
         run.mergeCommit ? h("span", { class: "chip chip--ok" }, `merged ${run.mergeCommit.slice(0, 10)}`) : null),
       gates.length ? h("div", { class: "gates", "aria-label": "Gates" }, gates.map(([name, g]) =>
         h("span", { class: `chip ${g.passed ? "chip--ok" : "chip--bad"}`, title: g.detail || "" }, `${g.passed ? "✓" : "✗"} ${name}`))) : null,
@@ -225,7 +225,8 @@ function normaliseRun(s) {
     gates,
     costUsd: cost === undefined || cost === null ? null : Number(cost),
     log: Array.isArray(tail) ? tail.map(String) : typeof tail === "string" ? tail.split("\n") : [],
-    prUrl: field(s, "pr_url") || "",
+    prUrl: field(s, "repository") && field(s, "pull_request")
+      ? `#/repos/${encodeURIComponent(field(s, "repository"))}/pulls/${field(s, "pull_request")}` : field(s, "pr_url") || "",
     branch: String(s.branch || ""),
     mergeCommit: String(field(s, "merge_commit") || ""),
     failure: String(s.failure || ""),

@@ -67,7 +67,7 @@ export class TicketsPage {
       return this.show(this.failure(`Ticket ${key}`, err));
     }
     t = (t && (t.ticket || t)) || {};
-    const loop = await this.loopOf(t.key || key);
+    const [loop, work] = await Promise.all([this.loopOf(t.key || key), this.latestRun(t.key || key)]);
     const criteria = Array.isArray(t.acceptance_criteria) ? t.acceptance_criteria
       : Array.isArray(t.acceptance_criteria_items) ? t.acceptance_criteria_items
         : String(t.acceptance_criteria || "").split("\n").filter(Boolean);
@@ -83,6 +83,7 @@ export class TicketsPage {
       h("p", {}, h("a", { href: "#/tickets" }, "← All tickets")),
       h("div", { class: "card__head" }, h("h2", { id: "ticket-title", tabindex: "-1" }, h("span", { class: "row__key" }, t.key || key), " ", t.summary || "")),
       rows.length ? h("dl", {}, rows.map(([k, v]) => [h("dt", {}, k), h("dd", {}, String(v))])) : null,
+      work ? this.workRows(work) : null,
       labels.length ? h("div", { class: "chips", "aria-label": "Labels" }, labels.map((l) => h("span", { class: "chip" }, l))) : null,
       t.description ? [h("h3", {}, "Description"), h("p", { class: "prose" }, String(t.description))] : null,
       criteria.length ? [h("h3", {}, "Acceptance criteria"), h("ul", {}, criteria.map((c) => h("li", {}, String(c))))] : null,
@@ -103,6 +104,28 @@ export class TicketsPage {
     const entry = [...queued, ...failed].find((e) => (e.key || e.ticket_key) === key) || null;
     const run = runs.find((r) => r.ticket_key === key) || null;
     return { entry, run };
+  }
+
+  /** The ticket's newest loop run, for its branch, pull request and merge commit; null when none or unknown. */
+  async latestRun(key) {
+    try {
+      const body = await this.api.get(`/api/loop/runs?ticket=${encodeURIComponent(key)}&limit=1`, { timeoutMs: 8000 });
+      return listFrom(body, ["runs"])[0] || null;
+    } catch {
+      return null; // older servers have no run filter: the ticket shows without its branch
+    }
+  }
+
+  workRows(run) {
+    const rows = [];
+    if (run.branch) rows.push(["Branch", h("code", {}, run.branch)]);
+    if (run.pull_request) {
+      const link = run.repository ? `#/repos/${encodeURIComponent(run.repository)}/pulls/${run.pull_request}` : run.pr_url;
+      rows.push(["Pull request", h("a", { href: link, id: "ticket-pr" }, `${run.repository || ""} #${run.pull_request}`)]);
+    }
+    if (run.merge_commit) rows.push(["Merge commit", h("code", { id: "ticket-merge-commit" }, run.merge_commit.slice(0, 12))]);
+    if (run.state) rows.push(["Run", `${run.state}${run.heal_rounds ? `, ${run.heal_rounds} healing round(s)` : ""}`]);
+    return rows.length ? h("dl", { "aria-label": "Work on this ticket" }, rows.map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)])) : null;
   }
 
   failure(title, err) {
@@ -140,7 +163,7 @@ function when(iso) {
   return Number.isFinite(ms) ? new Date(ms).toLocaleString() : iso;
 }
 
-/** Queue, run, branch, pull request and merge of one ticket, as the loop reports them. */
+/** Where the ticket stands in the loop's queue, and why its run stopped (branch, pull request, merge: workRows). */
 function loopSection({ entry, run }) {
   if (!entry && !run) return [h("h3", {}, "Loop"), h("p", { class: "muted", id: "ticket-loop" }, "Not queued for the loop.")];
   const rows = [];
@@ -148,13 +171,8 @@ function loopSection({ entry, run }) {
     rows.push(["Queue", `${String(entry.status || "").toLowerCase()}${entry.attempts !== undefined ? `, ${entry.attempts} attempt(s) used` : ""}`]);
     if (entry.last_error) rows.push(["Queue note", entry.last_error]);
   }
-  if (run) {
-    rows.push(["Run", `${run.state}${run.failure_label ? ` (${run.failure_label})` : ""}, ${run.iterations || 0} iteration(s)`]);
-    if (run.reason) rows.push(["Why", run.reason]);
-    if (run.branch) rows.push(["Branch", h("code", {}, run.branch)]);
-    if (run.pushed_commit) rows.push(["Pushed", h("code", {}, String(run.pushed_commit).slice(0, 10))]);
-    if (run.pr_url) rows.push(["Pull request", h("a", { href: run.pr_url, target: "_blank", rel: "noopener" }, run.pull_request ? `#${run.pull_request}` : run.pr_url)]);
-    if (run.merge_commit) rows.push(["Merged", h("code", {}, String(run.merge_commit).slice(0, 10))]);
-  }
+  if (run && run.failure_label) rows.push(["Stopped", `${run.state} (${run.failure_label})`]);
+  if (run && run.reason) rows.push(["Why", run.reason]);
+  if (run && run.pushed_commit) rows.push(["Pushed", h("code", {}, String(run.pushed_commit).slice(0, 10))]);
   return [h("h3", {}, "Loop"), h("dl", { id: "ticket-loop" }, rows.map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]))];
 }

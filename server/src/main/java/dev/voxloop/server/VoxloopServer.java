@@ -6,6 +6,9 @@ import dev.voxloop.core.loop.LoopOverview;
 import dev.voxloop.core.loop.LoopRunRepository;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.ticket.TicketTracker;
+import dev.voxloop.server.http.forge.ForgeParts;
+import dev.voxloop.server.http.forge.ForgeRoutes;
+import dev.voxloop.server.http.forge.GitEndpoint;
 import dev.voxloop.server.http.intake.IntakeRoutes;
 import dev.voxloop.server.http.loop.LoopRoutes;
 import dev.voxloop.server.http.loop.LoopRunRoutes;
@@ -19,6 +22,7 @@ import dev.voxloop.server.http.webhook.JiraWebhookRoutes;
 import dev.voxloop.server.json.JsonBody;
 import dev.voxloop.server.json.WireJson;
 import dev.voxloop.server.security.AccessRules;
+import dev.voxloop.server.security.ApiTokenGuard;
 import dev.voxloop.server.security.HostCheck;
 import dev.voxloop.server.security.NoMethodOverride;
 import dev.voxloop.server.security.SecurityHeaders;
@@ -33,6 +37,7 @@ import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,14 +73,20 @@ public final class VoxloopServer {
     public VoxloopServer(Intake intake, TicketTracker tracker, LoopQueue queue, EventBus events,
                          LoopRunRepository runs, RequestRecords requests, ServerSettings settings,
                          Supplier<HealthInfo> health) {
-        this(intake, tracker, queue, events, runs, requests, null, settings, health);
+        this(intake, tracker, queue, events, runs, requests, null, null, settings, health);
+    }
+
+    /** @param forge repositories, pull requests and git over HTTP, or null when no forge is wired */
+    public VoxloopServer(Intake intake, TicketTracker tracker, LoopQueue queue, EventBus events,
+                         LoopRunRepository runs, RequestRecords requests, ForgeParts forge, ServerSettings settings,
+                         Supplier<HealthInfo> health) {
+        this(intake, tracker, queue, events, runs, requests, forge, null, settings, health);
     }
 
     /** @param overview the loop's workers and waiting tickets for /api/loop/status, or null (404) */
     public VoxloopServer(Intake intake, TicketTracker tracker, LoopQueue queue, EventBus events,
-                         LoopRunRepository runs, RequestRecords requests, Supplier<LoopOverview> overview,
-                         ServerSettings settings,
-                         Supplier<HealthInfo> health) {
+                         LoopRunRepository runs, RequestRecords requests, ForgeParts forge,
+                         Supplier<LoopOverview> overview, ServerSettings settings, Supplier<HealthInfo> health) {
         this.settings = settings;
         WireJson json = new WireJson();
         JsonBody body = new JsonBody(json, settings.maxJsonBytes());
@@ -97,6 +108,9 @@ public final class VoxloopServer {
                 new WebhookSignature(settings.webhookSecret()), clock, tracker, requests.deliveries(), settings);
         HostCheck hosts = new HostCheck(settings);
         EventStreamRoutes streams = new EventStreamRoutes(eventFeed);
+        ForgeRoutes forgeRoutes = forge == null || forge.forge() == null ? null : new ForgeRoutes(forge, body);
+        GitEndpoint git = forge == null || forge.git() == null ? null
+                : new GitEndpoint(forge.git(), new ApiTokenGuard(settings.apiToken()));
 
         this.app = Javalin.create(cfg -> {
             basics(cfg, json);
@@ -114,6 +128,12 @@ public final class VoxloopServer {
             }
             if (statusRoutes != null) {
                 statusRoutes.register(cfg.routes);
+            }
+            if (forgeRoutes != null) {
+                forgeRoutes.register(cfg.routes);
+            }
+            if (git != null) {
+                cfg.jetty.modifyServletContextHandler(h -> h.addServlet(new ServletHolder("git", git), "/git/*"));
             }
             webhook.register(cfg.routes);
             statusSocket.register(cfg.routes);

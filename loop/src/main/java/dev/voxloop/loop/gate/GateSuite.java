@@ -1,5 +1,6 @@
 package dev.voxloop.loop.gate;
 
+import dev.voxloop.core.forge.FailingTests;
 import dev.voxloop.core.guard.PolicyContext;
 import dev.voxloop.core.guard.ToolCall;
 import dev.voxloop.core.guard.ToolUsePolicy;
