@@ -76,6 +76,7 @@ final class IntakeSteps {
             ex = projects.resolve(extractor.extract(new IntentRequest(s.text(), s.answers(), s.questions(),
                     s.draft(), known, settings.defaultProject())), known);
             ex = HeardConfidence.cap(ex, heard, settings.confirmBelow());
+            ex = ClarifiedDescription.apply(ex, s.questions(), s.answers());
         } catch (Problem p) {
             fail(s, p.getMessage());
             throw p;

@@ -18,7 +18,7 @@ interface Terminal {
 
     /** The process's console, when it has one (stdin and stdout are a terminal). */
     static Terminal system(PrintStream out) {
-        boolean present = System.console() != null;
+        boolean present = interactive();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         return new Terminal() {
             @Override
@@ -40,5 +40,19 @@ interface Terminal {
                 }
             }
         };
+    }
+
+    /** Standard input and output are a terminal, not a pipe or a file. */
+    static boolean interactive() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            // Java 22+ returns a Console even when redirected; isTerminal() says whether it is one
+            return (boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true; // Java 21: a console is only returned for a terminal
+        }
     }
 }

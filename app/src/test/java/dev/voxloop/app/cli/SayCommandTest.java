@@ -89,7 +89,7 @@ class SayCommandTest {
 
     @Test
     void theUnsureWordsAreShownAndEnterConfirmsThem() throws Exception {
-        assertThat(say(person(""))).isZero();
+        assertThat(say(person("", ""))).isZero(); // Enter: the words are right; Enter: file the read-back
 
         assertThat(output()).contains("I heard (the speech engine is 42 % sure):", "  " + HEARD)
                 .contains("Filed BOOK-");
@@ -100,7 +100,8 @@ class SayCommandTest {
 
     @Test
     void typedWordsReplaceWhatWasHeardBeforeExtraction() throws Exception {
-        assertThat(say(person("Add a feature to StoreIt: customers keep a wishlist. It should keep items"))).isZero();
+        assertThat(say(person("Add a feature to StoreIt: customers keep a wishlist. It should keep items", "")))
+                .isZero();
 
         IntakeSession s = only();
         assertThat(s.state()).isEqualTo(IntakeState.CREATED);

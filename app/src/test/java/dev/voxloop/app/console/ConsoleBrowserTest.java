@@ -433,6 +433,25 @@ class ConsoleBrowserTest {
         shot("15-loop-run-agent-unavailable");
     }
 
+    @Test
+    void theLoopBoardNamesTheFixWhenQueuedTicketsCannotBeTaken() throws Exception {
+        assumeTrue(server.app() != null, "starting a worker needs the in-process server");
+        String key = fileTicketThroughTheApi(server.clearRequest());
+        // a real worker: no project has a repository, so it takes nothing and says why on the queue entry
+        try (AutoCloseable worker = server.app().loop().startWorkers(1, server.app().workers())) {
+            openConsole();
+            browser.open(server.url() + "/#/loop");
+            browser.waitFor(Duration.ofSeconds(30), d -> String.valueOf(browser.script(
+                    "return document.getElementById('loop-banner').textContent")).contains(key));
+            browser.text("#loop-banner", "project BOOK has no repository");
+            browser.text("#loop-banner code", "./voxloop init --project BOOK --repo PATH");
+            browser.text("#workers-list", "idle");
+            browser.waitFor(Duration.ofSeconds(30), d -> String.valueOf(browser.script(
+                    "return document.getElementById('queue-list').textContent")).contains("no repository configured"));
+            shot("16-loop-banner-no-repository");
+        }
+    }
+
     /** Files a ticket with plain HTTP calls (run, answer with the first choice, approve); returns its key. */
     private String fileTicketThroughTheApi(String request) throws Exception {
         HttpResponse<String> r = post("/api/pipeline/run", "{\"text\":\"" + request + "\"}");
