@@ -40,6 +40,21 @@ public final class GitHubApi {
             return status / 100 == 2;
         }
 
+        /** The body of a successful answer; otherwise the failure as a {@link Problem} of the right kind. */
+        public JsonNode body(String what) {
+            if (ok()) {
+                return json;
+            }
+            throw switch (status) {
+                case 404, 410 -> Problem.notFound("GitHub has no " + what + " (or the token may not see it)");
+                case 403 -> new Problem(Problem.Kind.UNAUTHORIZED, "the token may not do this on " + what + ": "
+                        + message());
+                case 405, 409, 422 -> Problem.conflict("GitHub refused this on " + what + ": " + message());
+                default -> new Problem(Problem.Kind.UPSTREAM, "GitHub answered " + status + " on " + what + ": "
+                        + message());
+            };
+        }
+
         /** GitHub's {@code message}, for errors. */
         public String message() {
             return json.path("message").asText(text.length() > 200 ? text.substring(0, 200) : text);

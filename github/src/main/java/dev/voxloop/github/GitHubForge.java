@@ -50,7 +50,7 @@ public final class GitHubForge implements CodeForge {
 
     @Override
     public ForgeRepository repository(String repository) {
-        JsonNode n = read(api.get(Paths.repo(repository)), "repository " + repository);
+        JsonNode n = api.get(Paths.repo(repository)).body("repository " + repository);
         return new ForgeRepository(n.path("full_name").asText(repository), n.path("default_branch").asText("main"),
                 n.path("clone_url").asText(), GitHubReads.text(n, "html_url"));
     }
@@ -85,28 +85,29 @@ public final class GitHubForge implements CodeForge {
                 throw Problem.conflict("GitHub will not open a pull request from " + draft.head() + " into "
                         + draft.base() + ": " + r.message());
             }
-            read(r, "repository " + repository);
+            r.body("repository " + repository);
         }
         throw last != null ? last : Problem.conflict("GitHub kept refusing the pull request from " + draft.head());
     }
 
     @Override
     public Optional<PullRequest> findOpen(String repository, String headBranch) {
-        JsonNode list = read(api.get(Paths.repo(repository) + "/pulls?state=open&per_page=5&head="
-                + Paths.seg(Paths.owner(repository) + ":" + headBranch)), "repository " + repository);
+        JsonNode list = api.get(Paths.repo(repository) + "/pulls?state=open&per_page=5&head="
+                + Paths.seg(Paths.owner(repository) + ":" + headBranch)).body("repository " + repository);
         return list.isEmpty() ? Optional.empty() : Optional.of(GitHubReads.pullRequest(list.get(0)));
     }
 
     @Override
     public PullRequest pullRequest(String repository, int number) {
-        return GitHubReads.pullRequest(read(api.get(pulls(repository, number)), "pull request #" + number));
+        return GitHubReads.pullRequest(api.get(pulls(repository, number)).body("pull request #" + number));
     }
 
     @Override
     public List<PullRequest> pullRequests(String repository, PullRequestState state, int limit) {
         String filter = state == null ? "all" : state == PullRequestState.OPEN ? "open" : "closed";
-        JsonNode list = read(api.get(Paths.repo(repository) + "/pulls?state=" + filter
-                + "&sort=created&direction=desc&per_page=" + Math.min(100, Math.max(1, limit))), "repository " + repository);
+        JsonNode list = api.get(Paths.repo(repository) + "/pulls?state=" + filter
+                + "&sort=created&direction=desc&per_page=" + Math.min(100, Math.max(1, limit)))
+                .body("repository " + repository);
         List<PullRequest> out = new ArrayList<>();
         for (JsonNode n : list) {
             PullRequest p = GitHubReads.pullRequest(n);
@@ -126,7 +127,8 @@ public final class GitHubForge implements CodeForge {
         if (body != null) {
             b.put("body", body);
         }
-        return GitHubReads.pullRequest(read(api.send("PATCH", pulls(repository, number), b), "pull request #" + number));
+        return GitHubReads.pullRequest(api.send("PATCH", pulls(repository, number), b)
+                .body("pull request #" + number));
     }
 
     @Override
@@ -136,7 +138,8 @@ public final class GitHubForge implements CodeForge {
             return now;
         }
         ObjectNode b = GitHubApi.JSON.createObjectNode().put("state", "closed");
-        return GitHubReads.pullRequest(read(api.send("PATCH", pulls(repository, number), b), "pull request #" + number));
+        return GitHubReads.pullRequest(api.send("PATCH", pulls(repository, number), b)
+                .body("pull request #" + number));
     }
 
     @Override
@@ -178,8 +181,8 @@ public final class GitHubForge implements CodeForge {
     @Override
     public PullRequestComment comment(String repository, int number, String body) {
         ObjectNode b = GitHubApi.JSON.createObjectNode().put("body", body);
-        return GitHubReads.comment(read(api.send("POST", Paths.repo(repository) + "/issues/" + number + "/comments", b),
-                "pull request #" + number));
+        return GitHubReads.comment(api.send("POST", Paths.repo(repository) + "/issues/" + number + "/comments", b)
+                .body("pull request #" + number));
     }
 
     @Override
@@ -207,7 +210,7 @@ public final class GitHubForge implements CodeForge {
         if (r.ok() || r.status() == 422) {
             return;
         }
-        read(r, "branch " + branch);
+        r.body("branch " + branch);
     }
 
     private static String pulls(String repository, int number) {
@@ -216,22 +219,8 @@ public final class GitHubForge implements CodeForge {
 
     private <T> List<T> list(String path, String what, Function<JsonNode, T> map) {
         List<T> out = new ArrayList<>();
-        read(api.get(path), what).forEach(n -> out.add(map.apply(n)));
+        api.get(path).body(what).forEach(n -> out.add(map.apply(n)));
         return out;
     }
 
-    /** The body of a successful answer; otherwise the failure as a {@link Problem} of the right kind. */
-    private static JsonNode read(GitHubApi.Response r, String what) {
-        if (r.ok()) {
-            return r.json();
-        }
-        throw switch (r.status()) {
-            case 404 -> Problem.notFound("GitHub has no " + what + " (or the token may not see it)");
-            case 403 -> new Problem(Problem.Kind.UNAUTHORIZED, "the token may not do this on " + what + ": "
-                    + r.message());
-            case 409, 405, 422 -> Problem.conflict("GitHub refused this on " + what + ": " + r.message());
-            default -> new Problem(Problem.Kind.UPSTREAM, "GitHub answered " + r.status() + " on " + what + ": "
-                    + r.message());
-        };
-    }
 }

@@ -22,6 +22,7 @@ public final class PeerIssues {
         String stateReason;
         final Set<String> labels = new LinkedHashSet<>();
         final Instant createdAt = Instant.now();
+        Instant updatedAt = createdAt;
 
         Issue(String repo, int number, long id, String title, String body) {
             this.repo = repo;
@@ -47,6 +48,7 @@ public final class PeerIssues {
 
     void register(Routes r) {
         r.add("POST", "/repos/{owner}/{repo}/issues", this::create);
+        r.add("GET", "/repos/{owner}/{repo}/issues", this::list);
         r.add("GET", "/repos/{owner}/{repo}/issues/{issue_number}", c -> one(c, i -> Answer.ok(json(i))));
         r.add("PATCH", "/repos/{owner}/{repo}/issues/{issue_number}", c -> one(c, i -> edit(i, c.body())));
         r.add("POST", "/repos/{owner}/{repo}/issues/{issue_number}/labels", c -> one(c, i -> label(i, c.body())));
@@ -71,17 +73,32 @@ public final class PeerIssues {
     }
 
     private Answer edit(Issue i, JsonNode b) {
+        i.updatedAt = Instant.now();
         if (b.hasNonNull("title")) {
             i.title = b.get("title").asText();
         }
         if (b.hasNonNull("body")) {
             i.body = b.get("body").asText();
         }
+        if (b.has("labels")) {
+            i.labels.clear();
+            b.get("labels").forEach(l -> i.labels.add(l.isTextual() ? l.asText() : l.path("name").asText()));
+        }
         if (b.hasNonNull("state")) {
             i.state = b.get("state").asText();
             i.stateReason = b.path("state_reason").asText(i.state.equals("closed") ? "completed" : null);
         }
         return Answer.ok(json(i));
+    }
+
+    private synchronized Answer list(Call c) {
+        String state = c.query("state", "open");
+        ArrayNode out = GitHubPeer.JSON.createArrayNode();
+        issues.stream().filter(i -> i.repo.equals(c.repo()))
+                .filter(i -> state.equals("all") || i.state.equals(state))
+                .sorted((a, b) -> Integer.compare(b.number, a.number))
+                .limit(Integer.parseInt(c.query("per_page", "30"))).forEach(i -> out.add(json(i)));
+        return Answer.ok(out);
     }
 
     private Answer label(Issue i, JsonNode b) {
@@ -117,7 +134,7 @@ public final class PeerIssues {
                 .put("title", i.title).put("body", i.body).put("state", i.state).put("state_reason", i.stateReason)
                 .put("html_url", "https://github.com/" + i.repo + "/issues/" + i.number)
                 .put("repository_url", "https://api.github.com/repos/" + i.repo)
-                .put("created_at", i.createdAt.toString());
+                .put("created_at", i.createdAt.toString()).put("updated_at", i.updatedAt.toString());
         ArrayNode labels = n.putArray("labels");
         i.labels.forEach(l -> labels.addObject().put("name", l));
         n.set("user", PeerRepos.user(PeerRepos.LOGIN));
