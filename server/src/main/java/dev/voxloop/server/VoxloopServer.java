@@ -13,6 +13,8 @@ import dev.voxloop.server.http.system.ErrorResponses;
 import dev.voxloop.server.http.system.HealthRoutes;
 import dev.voxloop.server.http.system.JettyErrorPages;
 import dev.voxloop.server.http.tickets.TicketRoutes;
+import dev.voxloop.server.http.webhook.GitHubHooks;
+import dev.voxloop.server.http.webhook.GitHubWebhookRoutes;
 import dev.voxloop.server.http.webhook.JiraWebhookRoutes;
 import dev.voxloop.server.json.JsonBody;
 import dev.voxloop.server.json.WireJson;
@@ -35,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * The HTTP and WebSocket face of voxloop: the original system's contract plus ours, on one screen.
  *
  * <pre>
- *   GET  /health                       POST /api/webhook/jira
+ *   GET  /health                       POST /api/webhook/jira, /api/webhook/github
  *   POST /api/transcribe               GET  /api/loop/queue | /api/loop/failed
  *   POST /api/extract                  POST /api/loop/started | completed | retry/{key}
  *   POST /api/pipeline/run[/audio]     GET  /api/tickets[/{key}]   GET /tickets/{key} (page)
@@ -63,6 +65,13 @@ public final class VoxloopServer {
     /** @param runs the agent loop's runs for /api/loop/runs, or null when no loop is wired (those answer 404) */
     public VoxloopServer(Intake intake, TicketTracker tracker, LoopQueue queue, EventBus events,
                          LoopRunRepository runs, ServerSettings settings, Supplier<HealthInfo> health) {
+        this(intake, tracker, queue, events, runs, null, settings, health);
+    }
+
+    /** @param github GitHub's webhook collaborators, or null when GitHub is not used (its webhook answers 404) */
+    public VoxloopServer(Intake intake, TicketTracker tracker, LoopQueue queue, EventBus events,
+                         LoopRunRepository runs, GitHubHooks github, ServerSettings settings,
+                         Supplier<HealthInfo> health) {
         this.settings = settings;
         WireJson json = new WireJson();
         JsonBody body = new JsonBody(json, settings.maxJsonBytes());
@@ -81,6 +90,8 @@ public final class VoxloopServer {
         JiraWebhookRoutes webhook = new JiraWebhookRoutes(queue, events, body,
                 new WebhookSignature(settings.webhookSecret()), clock);
         EventStreamRoutes streams = new EventStreamRoutes(eventFeed);
+        GitHubWebhookRoutes githubWebhook = github == null ? null
+                : new GitHubWebhookRoutes(queue, events, body, github, clock);
 
         this.app = Javalin.create(cfg -> {
             basics(cfg, json);
@@ -96,6 +107,9 @@ public final class VoxloopServer {
                 runRoutes.register(cfg.routes);
             }
             webhook.register(cfg.routes);
+            if (githubWebhook != null) {
+                githubWebhook.register(cfg.routes);
+            }
             statusSocket.register(cfg.routes);
             streams.register(cfg.routes);
         });

@@ -15,6 +15,7 @@ import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.core.transcript.SpeechToText;
 import dev.voxloop.intake.IntakeService;
 import dev.voxloop.intake.IntakeSettings;
+import dev.voxloop.server.http.webhook.GitHubHooks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -61,6 +62,7 @@ final class TestServer implements AutoCloseable {
         IntentExtractor extractor = new KeywordExtractor();
         SpeechToText speech;
         UnaryOperator<TicketTracker> trackerWrapper = t -> t;
+        GitHubHooks github;
 
         Builder intake(IntakeSettings s) {
             intakeSettings = s;
@@ -82,6 +84,11 @@ final class TestServer implements AutoCloseable {
             return this;
         }
 
+        Builder github(GitHubHooks hooks) {
+            github = hooks;
+            return this;
+        }
+
         Builder tracker(UnaryOperator<TicketTracker> wrap) {
             trackerWrapper = wrap;
             return this;
@@ -98,7 +105,7 @@ final class TestServer implements AutoCloseable {
         TicketTracker t = b.trackerWrapper.apply(tracker);
         this.intake = new IntakeService(sessions, b.speech, b.extractor, t, queue, events, b.intakeSettings, clock,
                 IntakeIds::next);
-        this.server = new VoxloopServer(intake, t, queue, events, settings,
+        this.server = new VoxloopServer(intake, t, queue, events, null, b.github, settings,
                 () -> new HealthInfo("small", "mistral:7b-instruct-q4_0", false, b.speech == null ? null : "test",
                         b.speech == null ? null : b.speech.status(), "keywords", "memory", "test",
                         new HealthInfo.Sandbox("none", false, "sandbox: NONE (test server)"))).start();

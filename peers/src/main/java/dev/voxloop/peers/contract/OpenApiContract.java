@@ -58,6 +58,22 @@ public final class OpenApiContract {
         return LOADED.computeIfAbsent(file.toAbsolutePath() + "" + keep, k -> read(file, file.toString(), keep));
     }
 
+    /** A document built in memory (a vendor's webhook schemas set out as operations), cut to {@code keep}. */
+    public static OpenApiContract of(String name, ObjectNode doc, Map<String, List<String>> keep) {
+        return new OpenApiContract(name, validator(doc, keep));
+    }
+
+    private static OpenApiInteractionValidator validator(ObjectNode doc, Map<String, List<String>> keep) {
+        try {
+            ObjectNode pruned = SpecPruner.prune(doc, keep);
+            asOpenApi30(pruned);
+            return OpenApiInteractionValidator.createForInlineApiSpecification(JSON.writeValueAsString(pruned))
+                    .withResolveCombinators(true).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static OpenApiContract read(String relative, Map<String, List<String>> keep) {
         return read(Contracts.file(relative), relative, keep);
     }
@@ -66,12 +82,7 @@ public final class OpenApiContract {
         try {
             ObjectMapper reader = relative.endsWith(".json") ? JSON : new ObjectMapper(new YAMLFactory());
             ObjectNode doc = (ObjectNode) reader.readTree(file.toFile());
-            ObjectNode pruned = SpecPruner.prune(doc, keep);
-            asOpenApi30(pruned);
-            OpenApiInteractionValidator v = OpenApiInteractionValidator
-                    .createForInlineApiSpecification(JSON.writeValueAsString(pruned)).withResolveCombinators(true)
-                    .build();
-            return new OpenApiContract(relative, v);
+            return new OpenApiContract(relative, validator(doc, keep));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
