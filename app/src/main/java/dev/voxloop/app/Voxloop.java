@@ -1,5 +1,7 @@
 package dev.voxloop.app;
 
+import dev.voxloop.core.forge.ForgeWakeups;
+import dev.voxloop.github.GitHubSettings;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.intake.Intake;
@@ -69,6 +71,8 @@ public final class Voxloop implements AutoCloseable {
     private final AtomicReference<String> publicUrl;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Clock clock = Clock.systemUTC();
+    /** Webhooks wake the runs waiting on a forge's checks or reviews. */
+    private final ForgeWakeups wakeups = new ForgeWakeups();
     private final Housekeeping housekeeping;
     private LoopEngine loop;
     private RunSandbox sandbox;
@@ -160,7 +164,8 @@ public final class Voxloop implements AutoCloseable {
         if (host != null) {
             s = s.withHost(host);
         }
-        VoxloopServer server = new VoxloopServer(intake, tracker, queue, events, runs(), s, this::health);
+        VoxloopServer server = new VoxloopServer(intake, tracker, queue, events, runs(),
+                GitHubParts.hooks(GitHubSettings.from(config.tree()), database, wakeups), s, this::health);
         server.start();
         housekeeping.start();
         if (workers > 0) {
@@ -215,8 +220,10 @@ public final class Voxloop implements AutoCloseable {
 
     /** The checks of {@code voxloop doctor}. */
     public List<Check> checks() {
-        return Doctor.checks(database, tracker, speech, extractor, LoopSettings.from(config.tree(), config.dataDir()),
-                this::sandbox);
+        List<Check> checks = Doctor.checks(database, tracker, speech, extractor,
+                LoopSettings.from(config.tree(), config.dataDir()), this::sandbox);
+        GitHubParts.check(GitHubSettings.from(config.tree())).ifPresent(checks::add);
+        return checks;
     }
 
     private String publicUrl(ConfigTree tree) {

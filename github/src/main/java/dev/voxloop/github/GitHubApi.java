@@ -162,8 +162,8 @@ public final class GitHubApi {
             synchronized (etags) {
                 cached = etags.get(uri.toString());
             }
-            if (cached != null) {
-                b.header("If-None-Match", cached.headers().firstValue("etag").orElse(""));
+            if (cached != null && cached.headers().firstValue("etag").isPresent()) {
+                b.header("If-None-Match", cached.headers().firstValue("etag").get());
             }
         }
         if (body != null) {
@@ -176,7 +176,7 @@ public final class GitHubApi {
             HttpResponse<String> res = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             LOG.debug("{} {} -> {}", method, uri.getPath(), res.statusCode());
             if (res.statusCode() == 304 && cached != null) {
-                return cached;
+                return new Response(cached.status(), res.headers(), cached.json(), cached.text());
             }
             Response r = new Response(res.statusCode(), res.headers(), parse(res), res.body());
             if (method.equals("GET") && r.status() == 200 && res.headers().firstValue("etag").isPresent()) {

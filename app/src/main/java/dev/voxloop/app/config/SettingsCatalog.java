@@ -3,6 +3,7 @@ package dev.voxloop.app.config;
 import dev.voxloop.core.config.ConfigKey;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.config.Settings;
+import dev.voxloop.github.GitHubSettings;
 import dev.voxloop.intake.IntakeSettings;
 import dev.voxloop.intent.IntentSettings;
 import dev.voxloop.guard.sandbox.SandboxSettings;
@@ -36,7 +37,8 @@ public final class SettingsCatalog {
             IntentSettings.class,
             SpeechSettings.class,
             LoopSettings.class,
-            SandboxSettings.class);
+            SandboxSettings.class,
+            GitHubSettings.class);
 
     private SettingsCatalog() {
     }
