@@ -7,8 +7,12 @@ final class GitHubPeerWait {
     }
 
     static void pause() {
+        sleep(java.time.Duration.ofMillis(50));
+    }
+
+    static void sleep(java.time.Duration d) {
         try {
-            Thread.sleep(50);
+            Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

@@ -151,6 +151,21 @@ public final class GitHubPeer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Calls {@code listener} with the repository whenever GitHub would send a webhook the loop reacts to: a check run
+     * completed, a review submitted. (The webhook's own HTTP delivery is tested at the server.)
+     */
+    public GitHubPeer onChange(java.util.function.Consumer<String> listener) {
+        changes = listener;
+        return this;
+    }
+
+    private volatile java.util.function.Consumer<String> changes = repo -> { };
+
+    void changed(String repo) {
+        changes.accept(repo);
+    }
+
     public synchronized List<Served> served() {
         return List.copyOf(served);
     }

@@ -119,6 +119,10 @@ public final class PeerChecks {
         long id = ++ids;
         Instant now = Instant.now();
         jobs.add(new Job(id, runId, repo, sha, name, now, now.plus(latency), passes, log));
+        Thread.ofVirtual().start(() -> {
+            GitHubPeer.sleep(latency.toMillis());
+            peer.changed(repo);
+        });
         return id;
     }
 

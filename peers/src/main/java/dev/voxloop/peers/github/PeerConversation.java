@@ -46,6 +46,7 @@ public final class PeerConversation {
         if (path != null) {
             lineComments.add(new LineComment(++ids, id, repo, number, path, line, comment, login, head, Instant.now()));
         }
+        peer.changed(repo);
         return id;
     }
 
