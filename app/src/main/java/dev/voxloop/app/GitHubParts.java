@@ -7,8 +7,6 @@ import dev.voxloop.github.GitHubIssues;
 import dev.voxloop.github.GitHubSettings;
 import dev.voxloop.github.IssueProject;
 import dev.voxloop.server.http.webhook.GitHubHooks;
-import dev.voxloop.store.Database;
-import dev.voxloop.store.webhook.JdbiWebhookDeliveries;
 import java.util.Optional;
 
 /** GitHub's parts as the configuration asks for them: the Issues tracker, the webhook, the doctor's check. */
@@ -26,11 +24,11 @@ final class GitHubParts {
     }
 
     /** The webhook's collaborators, or null (no route) when no webhook secret is set. */
-    static GitHubHooks hooks(GitHubSettings s, Database database, ForgeWakeups wakeups) {
+    static GitHubHooks hooks(GitHubSettings s, ForgeWakeups wakeups) {
         if (s.webhookSecret() == null) {
             return null;
         }
-        return new GitHubHooks(s.webhookSecret(), new JdbiWebhookDeliveries(database), wakeups,
+        return new GitHubHooks(s.webhookSecret(), wakeups,
                 repo -> s.issueProjects().stream().filter(p -> p.repository().equalsIgnoreCase(repo))
                         .map(IssueProject::key).findFirst());
     }

@@ -1,7 +1,6 @@
 package dev.voxloop.app;
 
 import dev.voxloop.core.forge.ForgeWakeups;
-import dev.voxloop.github.GitHubSettings;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.intake.Intake;
@@ -11,6 +10,7 @@ import dev.voxloop.core.loop.LoopRunRepository;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.core.transcript.SpeechToText;
+import dev.voxloop.github.GitHubSettings;
 import dev.voxloop.intake.IntakeService;
 import dev.voxloop.intake.IntakeSettings;
 import dev.voxloop.loop.LoopEngine;
@@ -19,6 +19,7 @@ import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.server.HealthInfo;
 import dev.voxloop.server.ServerSettings;
+import dev.voxloop.server.RequestRecords;
 import dev.voxloop.server.VoxloopServer;
 import dev.voxloop.store.Database;
 import dev.voxloop.store.StoreSettings;
@@ -26,6 +27,8 @@ import dev.voxloop.store.event.JdbiEventLog;
 import dev.voxloop.store.intake.JdbiIntakeRepository;
 import dev.voxloop.store.loop.JdbiLoopRunRepository;
 import dev.voxloop.store.queue.JdbiLoopQueue;
+import dev.voxloop.store.request.JdbiDeliveries;
+import dev.voxloop.store.request.JdbiIdempotencyKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -164,8 +167,9 @@ public final class Voxloop implements AutoCloseable {
         if (host != null) {
             s = s.withHost(host);
         }
-        VoxloopServer server = new VoxloopServer(intake, tracker, queue, events, runs(),
-                GitHubParts.hooks(GitHubSettings.from(config.tree()), database, wakeups), s, this::health);
+        VoxloopServer server = new VoxloopServer(intake, tracker, queue, events, runs(), new RequestRecords(
+                new JdbiDeliveries(database), new JdbiIdempotencyKeys(database)),
+                GitHubParts.hooks(GitHubSettings.from(config.tree()), wakeups), s, this::health);
         server.start();
         housekeeping.start();
         if (workers > 0) {

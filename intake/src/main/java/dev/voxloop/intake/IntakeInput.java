@@ -1,8 +1,10 @@
 package dev.voxloop.intake;
 
 import dev.voxloop.core.audio.AudioUpload;
+import dev.voxloop.core.input.TextField;
 import dev.voxloop.core.intent.TicketDraft;
 import dev.voxloop.core.problem.Problem;
+import dev.voxloop.core.ticket.TicketKey;
 import dev.voxloop.core.transcript.Transcript;
 
 /**
@@ -18,16 +20,13 @@ final class IntakeInput {
     private IntakeInput() {
     }
 
-    /** {@code text} stripped; refused when empty or longer than {@link #MAX_TEXT_CHARS}. */
+    /**
+     * {@code text} without invisible characters at its ends; refused when empty (whitespace, no-break spaces and
+     * zero-width characters alone are empty), when it holds control characters, or when it is longer than
+     * {@link #MAX_TEXT_CHARS} code points (413).
+     */
     static String requireText(String text, String field) {
-        if (text == null || text.isBlank()) {
-            throw Problem.invalid(field, field + " must not be empty");
-        }
-        if (text.length() > MAX_TEXT_CHARS) {
-            throw new Problem(Problem.Kind.TOO_LARGE, field + " is too long (at most " + MAX_TEXT_CHARS
-                    + " characters)", field);
-        }
-        return text.strip();
+        return new TextField(field, MAX_TEXT_CHARS, true, Problem.Kind.TOO_LARGE).require(text);
     }
 
     static void requireAudio(AudioUpload audio) {
@@ -53,6 +52,16 @@ final class IntakeInput {
     }
 
     /** As {@link #fileable}, but says which field is missing. */
+    /**
+     * The draft's parent, if any, is shaped like a ticket key. Checked again right before filing because a draft
+     * stored by an earlier version (or edited elsewhere) may hold anything; the tracker would refuse it less kindly.
+     */
+    static void requireParentKey(TicketDraft d) {
+        if (d.parentKey() != null && !TicketKey.valid(d.parentKey())) {
+            throw Problem.invalid("parent", "parent must be a ticket key such as BOOK-12; change or clear it");
+        }
+    }
+
     static void requireFileable(TicketDraft d) {
         if (d.projectKey() == null) {
             throw Problem.invalid("project", "choose a project before approving");

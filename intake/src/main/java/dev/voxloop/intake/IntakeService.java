@@ -87,8 +87,12 @@ public final class IntakeService implements Intake {
 
     @Override
     public IntakeOutcome submitText(String text, boolean spoken) {
+        return submitText(text, spoken, ids.get());
+    }
+
+    @Override
+    public IntakeOutcome submitText(String text, boolean spoken, String id) {
         String clean = IntakeInput.requireText(text, "text");
-        String id = ids.get();
         // the lock is taken before the session exists, so the restart housekeeping never sees it half-started
         return locks.with(id, () -> steps.extract(sessions.insert(IntakeSession.received(id, spoken, clean,
                 steps.now()))));
@@ -146,11 +150,25 @@ public final class IntakeService implements Intake {
 
     @Override
     public IntakeOutcome clarify(String id, String answer) {
+        return clarify(id, answer, null);
+    }
+
+    @Override
+    public IntakeOutcome clarify(String id, String answer, int round) {
+        return clarify(id, answer, Integer.valueOf(round));
+    }
+
+    private IntakeOutcome clarify(String id, String answer, Integer round) {
         String clean = IntakeInput.requireText(answer, "text");
         return locks.with(id, () -> {
             IntakeSession s = steps.load(id);
             if (s.state() != IntakeState.CLARIFYING) {
                 throw Problem.conflict("session " + id + " is not waiting for an answer (it is " + named(s) + ")");
+            }
+            int open = s.pending() == null ? s.round() : s.pending().round();
+            if (round != null && round != open) {
+                throw Problem.conflict("round " + round + " of session " + id + (round < open ? " was already "
+                        + "answered" : " has not been asked") + "; the open question is round " + open);
             }
             return steps.extract(steps.save(s.answered(clean)));
         });
@@ -166,7 +184,7 @@ public final class IntakeService implements Intake {
                 case CREATING -> steps.file(s);
                 case PREVIEWING -> {
                     TicketDraft edited = PreviewEdits.apply(edits == null ? DraftEdits.none() : edits, s.draft(),
-                            tracker.projects());
+                            tracker.projects(), key -> tracker.find(key).isPresent());
                     IntakeSession updated = s.withExtraction(ProjectResolution.withDraft(s.extraction(), edited));
                     IntakeInput.requireFileable(edited);
                     yield steps.file(steps.save(updated.moveTo(IntakeState.CREATING, steps.now())));

@@ -13,6 +13,7 @@ import dev.voxloop.core.intent.IntentExtractor;
 import dev.voxloop.core.intent.IntentRequest;
 import dev.voxloop.core.intent.TicketDraft;
 import dev.voxloop.core.problem.Problem;
+import dev.voxloop.core.problem.Redacted;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.ticket.Project;
 import dev.voxloop.core.ticket.Provenance;
@@ -120,19 +121,10 @@ final class IntakeSteps {
         stage(s.id(), Stage.CREATING, "Creating ticket in " + draft.projectKey() + "…");
         Ticket ticket;
         try {
+            IntakeInput.requireParentKey(draft);
             ticket = tracker.create(draft, new Provenance(s.id(), s.spoken(), s.conversation(), s.createdAt()));
-        } catch (Problem p) {
-            // Back to the preview so the person can fix the field or retry; the intake id keeps retries single.
-            IntakeSession back = settings.requireApproval()
-                    ? save(s.moveTo(IntakeState.PREVIEWING, now()).failed(p.getMessage())
-                    .previewing(s.gaps(), now().plus(settings.previewTimeout())))
-                    : null;
-            if (back == null) {
-                fail(s, p.getMessage());
-            } else {
-                stage(s.id(), Stage.ERROR, p.getMessage());
-            }
-            throw p;
+        } catch (RuntimeException e) {
+            throw notFiled(s, e);
         }
         boolean queued = settings.autoDispatch() && queue.enqueue(ticket.key(), ticket.summary());
         IntakeSession done = save(s.moveTo(IntakeState.CREATED, now()).filed(ticket.key(), ticket.url()));
@@ -142,6 +134,27 @@ final class IntakeSteps {
             events.publish(new PipelineEvent.TicketQueued(now(), ticket.key(), ticket.summary()));
         }
         return new IntakeOutcome.Filed(done, queued);
+    }
+
+    /**
+     * Filing failed: the session never stays in CREATING. With approval on it goes back to the preview (the person
+     * fixes a field or approves again; the intake id keeps a retry single), otherwise it fails. An unexpected
+     * failure is logged without its message (it may quote the ticket text) and said as the tracker's failure.
+     */
+    private Problem notFiled(IntakeSession s, RuntimeException e) {
+        Problem p = e instanceof Problem known ? known : new Problem(Problem.Kind.UPSTREAM,
+                "The tracker could not file the ticket; the draft is kept, please try again", null, Redacted.of(e));
+        if (!(e instanceof Problem)) {
+            LOG.warn("filing intake {} failed", s.id(), Redacted.of(e));
+        }
+        if (settings.requireApproval()) {
+            save(s.moveTo(IntakeState.PREVIEWING, now()).failed(p.getMessage())
+                    .previewing(s.gaps(), now().plus(settings.previewTimeout())));
+            stage(s.id(), Stage.ERROR, p.getMessage());
+        } else {
+            fail(s, p.getMessage());
+        }
+        return p;
     }
 
     /** The session a person refers to; GONE when it expired (expiring it on the spot if it was overdue). */

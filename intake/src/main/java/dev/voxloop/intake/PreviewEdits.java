@@ -6,7 +6,9 @@ import dev.voxloop.core.intent.Priority;
 import dev.voxloop.core.intent.TicketDraft;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.core.ticket.Project;
+import dev.voxloop.core.ticket.TicketKey;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Applies the person's read-back edits to a draft, checking each field as it goes. */
 final class PreviewEdits {
@@ -15,7 +17,8 @@ final class PreviewEdits {
     }
 
     /** {@code draft} with {@code edits} applied; throws an INVALID problem naming the first bad field. */
-    static TicketDraft apply(DraftEdits edits, TicketDraft draft, List<Project> projects) {
+    static TicketDraft apply(DraftEdits edits, TicketDraft draft, List<Project> projects,
+                             Predicate<String> ticketExists) {
         TicketDraft d = draft;
         if (edits.summary() != null) {
             String s = edits.summary().strip();
@@ -49,8 +52,19 @@ final class PreviewEdits {
             d = d.withProjectKey(match.key());
         }
         if (edits.parent() != null) {
-            d = d.withParentKey(edits.parent().isBlank() ? null : edits.parent().strip());
+            d = d.withParentKey(edits.parent().isBlank() ? null : parent(edits.parent().strip(), ticketExists));
         }
         return d;
+    }
+
+    /** A parent is an existing ticket: a key of the right shape that the tracker knows. */
+    private static String parent(String key, Predicate<String> ticketExists) {
+        if (!TicketKey.valid(key)) {
+            throw Problem.invalid("parent", "parent must be a ticket key such as BOOK-12");
+        }
+        if (!ticketExists.test(key)) {
+            throw Problem.invalid("parent", "parent " + key + " does not exist");
+        }
+        return key;
     }
 }

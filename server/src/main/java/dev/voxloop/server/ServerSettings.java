@@ -27,10 +27,17 @@ public record ServerSettings(
         @Key(path = "server.cors_origins", env = "VOXLOOP_CORS_ORIGINS",
                 doc = "Browser origins allowed to call the API (unset: same-origin only)")
         List<String> corsOrigins,
+        @Key(path = "server.allowed_hosts", env = "VOXLOOP_ALLOWED_HOSTS",
+                doc = "Host names this server answers to besides localhost and IP addresses, checked (with Origin)"
+                        + " when no API token is set; * turns the check off")
+        List<String> allowedHosts,
         @Key(path = "server.webhook_secret", secret = true, env = "JIRA_WEBHOOK_SECRET",
-                doc = "Shared secret for the Jira webhook's X-Hub-Signature (sha256 HMAC); unset accepts unsigned"
-                        + " calls")
+                doc = "Shared secret for the Jira webhook's X-Hub-Signature (sha256 HMAC); required when an API token"
+                        + " is set (the webhook is refused without it), unset otherwise accepts unsigned calls")
         String webhookSecret,
+        @Key(path = "server.webhook_window", fallback = "5m", env = "VOXLOOP_WEBHOOK_WINDOW",
+                doc = "How far a signed webhook's timestamp may be from now; older or newer deliveries are replays")
+        Duration webhookWindow,
         @Key(path = "server.queue_max_attempts", fallback = "3", env = "VOXLOOP_QUEUE_MAX_ATTEMPTS",
                 doc = "Failed runs of one ticket reported by an external runner before it moves to the failed list")
         int queueMaxAttempts,
@@ -47,6 +54,12 @@ public record ServerSettings(
         webhookSecret = webhookSecret == null || webhookSecret.isBlank() ? null : webhookSecret;
         corsOrigins = corsOrigins == null ? List.of() : corsOrigins.stream().map(String::strip)
                 .filter(s -> !s.isEmpty()).toList();
+        allowedHosts = allowedHosts == null ? List.of() : allowedHosts.stream().map(String::strip)
+                .filter(s -> !s.isEmpty()).toList();
+        if (webhookWindow == null || webhookWindow.isNegative() || webhookWindow.isZero()) {
+            throw new IllegalArgumentException("server.webhook_window: expected a positive duration, got "
+                    + webhookWindow);
+        }
         if (maxUpload == null || maxJson == null) {
             throw new IllegalArgumentException("server.max_upload and server.max_json must be set");
         }
@@ -73,33 +86,38 @@ public record ServerSettings(
     }
 
     public ServerSettings withHost(String h) {
-        return new ServerSettings(h, port, apiToken, maxUpload, maxJson, corsOrigins, webhookSecret,
-                queueMaxAttempts, loopLease);
+        return new ServerSettings(h, port, apiToken, maxUpload, maxJson, corsOrigins, allowedHosts, webhookSecret,
+                webhookWindow, queueMaxAttempts, loopLease);
     }
 
     public ServerSettings withPort(int p) {
-        return new ServerSettings(host, p, apiToken, maxUpload, maxJson, corsOrigins, webhookSecret,
-                queueMaxAttempts, loopLease);
+        return new ServerSettings(host, p, apiToken, maxUpload, maxJson, corsOrigins, allowedHosts, webhookSecret,
+                webhookWindow, queueMaxAttempts, loopLease);
     }
 
     public ServerSettings withApiToken(String token) {
-        return new ServerSettings(host, port, token, maxUpload, maxJson, corsOrigins, webhookSecret,
-                queueMaxAttempts, loopLease);
+        return new ServerSettings(host, port, token, maxUpload, maxJson, corsOrigins, allowedHosts, webhookSecret,
+                webhookWindow, queueMaxAttempts, loopLease);
     }
 
     public ServerSettings withWebhookSecret(String secret) {
-        return new ServerSettings(host, port, apiToken, maxUpload, maxJson, corsOrigins, secret,
-                queueMaxAttempts, loopLease);
+        return new ServerSettings(host, port, apiToken, maxUpload, maxJson, corsOrigins, allowedHosts, secret,
+                webhookWindow, queueMaxAttempts, loopLease);
     }
 
     public ServerSettings withLimits(long upload, long json) {
         return new ServerSettings(host, port, apiToken, new ByteSize(upload), new ByteSize(json), corsOrigins,
-                webhookSecret, queueMaxAttempts, loopLease);
+                allowedHosts, webhookSecret, webhookWindow, queueMaxAttempts, loopLease);
     }
 
     public ServerSettings withCorsOrigins(List<String> origins) {
-        return new ServerSettings(host, port, apiToken, maxUpload, maxJson, origins, webhookSecret,
-                queueMaxAttempts, loopLease);
+        return new ServerSettings(host, port, apiToken, maxUpload, maxJson, origins, allowedHosts, webhookSecret,
+                webhookWindow, queueMaxAttempts, loopLease);
+    }
+
+    public ServerSettings withAllowedHosts(List<String> hosts) {
+        return new ServerSettings(host, port, apiToken, maxUpload, maxJson, corsOrigins, hosts, webhookSecret,
+                webhookWindow, queueMaxAttempts, loopLease);
     }
 
     /** Never prints the secrets. */
@@ -107,7 +125,8 @@ public record ServerSettings(
     public String toString() {
         return "ServerSettings[host=" + host + ", port=" + port + ", apiToken=" + (apiToken == null ? "unset" : "***")
                 + ", maxUploadBytes=" + maxUploadBytes() + ", maxJsonBytes=" + maxJsonBytes() + ", corsOrigins="
-                + corsOrigins + ", webhookSecret=" + (webhookSecret == null ? "unset" : "***") + ", queueMaxAttempts="
+                + corsOrigins + ", allowedHosts=" + allowedHosts + ", webhookSecret=" + (webhookSecret == null ? "unset" : "***") + ", webhookWindow="
+                + webhookWindow + ", queueMaxAttempts="
                 + queueMaxAttempts + ", loopLease=" + loopLease + "]";
     }
 }

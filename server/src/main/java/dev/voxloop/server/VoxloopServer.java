@@ -19,6 +19,9 @@ import dev.voxloop.server.http.webhook.JiraWebhookRoutes;
 import dev.voxloop.server.json.JsonBody;
 import dev.voxloop.server.json.WireJson;
 import dev.voxloop.server.security.AccessRules;
+import dev.voxloop.server.security.HostCheck;
+import dev.voxloop.server.security.NoMethodOverride;
+import dev.voxloop.server.security.SecurityHeaders;
 import dev.voxloop.server.security.WebhookSignature;
 import dev.voxloop.server.stream.EventFeed;
 import dev.voxloop.server.stream.EventStreamRoutes;
@@ -57,20 +60,19 @@ public final class VoxloopServer {
     private final EventFeed eventFeed;
     private final Javalin app;
 
+    /**
+     * @param runs       the agent loop's runs for /api/loop/runs, or null when no loop is wired (those answer 404)
+     * @param requests   durable request records: webhook deliveries (replays) and idempotency keys
+     */
     public VoxloopServer(Intake intake, TicketTracker tracker, LoopQueue queue, EventBus events,
-                         ServerSettings settings, Supplier<HealthInfo> health) {
-        this(intake, tracker, queue, events, null, settings, health);
-    }
-
-    /** @param runs the agent loop's runs for /api/loop/runs, or null when no loop is wired (those answer 404) */
-    public VoxloopServer(Intake intake, TicketTracker tracker, LoopQueue queue, EventBus events,
-                         LoopRunRepository runs, ServerSettings settings, Supplier<HealthInfo> health) {
-        this(intake, tracker, queue, events, runs, null, settings, health);
+                         LoopRunRepository runs, RequestRecords requests, ServerSettings settings,
+                         Supplier<HealthInfo> health) {
+        this(intake, tracker, queue, events, runs, requests, null, settings, health);
     }
 
     /** @param github GitHub's webhook collaborators, or null when GitHub is not used (its webhook answers 404) */
     public VoxloopServer(Intake intake, TicketTracker tracker, LoopQueue queue, EventBus events,
-                         LoopRunRepository runs, GitHubHooks github, ServerSettings settings,
+                         LoopRunRepository runs, RequestRecords requests, GitHubHooks github, ServerSettings settings,
                          Supplier<HealthInfo> health) {
         this.settings = settings;
         WireJson json = new WireJson();
@@ -83,20 +85,23 @@ public final class VoxloopServer {
         AccessRules access = new AccessRules(settings);
         ConsoleRoutes console = new ConsoleRoutes(ConsoleRoutes.FOLDER);
         HealthRoutes healthRoutes = new HealthRoutes(health, statusSocket::connections, eventFeed::clients);
-        IntakeRoutes intakeRoutes = new IntakeRoutes(intake, body, settings.maxUploadBytes());
+        IntakeRoutes intakeRoutes = new IntakeRoutes(intake, body, settings.maxUploadBytes(),
+                requests.idempotencyKeys(), clock);
         TicketRoutes ticketRoutes = new TicketRoutes(tracker);
         LoopRoutes loopRoutes = new LoopRoutes(queue, events, body, settings, clock);
         LoopRunRoutes runRoutes = runs == null ? null : new LoopRunRoutes(runs, body);
         JiraWebhookRoutes webhook = new JiraWebhookRoutes(queue, events, body,
-                new WebhookSignature(settings.webhookSecret()), clock);
+                new WebhookSignature(settings.webhookSecret()), clock, tracker, requests.deliveries(), settings);
+        HostCheck hosts = new HostCheck(settings);
         EventStreamRoutes streams = new EventStreamRoutes(eventFeed);
         GitHubWebhookRoutes githubWebhook = github == null ? null
-                : new GitHubWebhookRoutes(queue, events, body, github, clock);
+                : new GitHubWebhookRoutes(queue, events, body, github, requests.deliveries(), clock);
 
         this.app = Javalin.create(cfg -> {
             basics(cfg, json);
             console.configure(cfg);
             errors.register(cfg.routes);
+            hosts.register(cfg.routes);
             access.register(cfg.routes);
             healthRoutes.register(cfg.routes);
             console.register(cfg.routes);
@@ -125,6 +130,8 @@ public final class VoxloopServer {
         cfg.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes() + 64 * 1024, SizeUnit.BYTES);
         cfg.jetty.multipartConfig.maxInMemoryFileSize(1024 * 1024, SizeUnit.BYTES);
         cfg.router.ignoreTrailingSlashes = true;
+        cfg.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new NoMethodOverride()));
+        cfg.bundledPlugins.enableGlobalHeaders(SecurityHeaders::apply);
         cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrorPages(json)));
         // Method, path (never the query string: it may carry ?token=), status and time. No bodies, no headers.
         cfg.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(),

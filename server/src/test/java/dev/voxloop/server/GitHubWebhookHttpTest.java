@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.voxloop.core.forge.ForgeWakeups;
 import dev.voxloop.core.queue.QueueStatus;
 import dev.voxloop.core.testing.InMemoryLoopQueue;
-import dev.voxloop.core.testing.InMemoryWebhookDeliveries;
 import dev.voxloop.peers.github.WebhookPayloads;
 import dev.voxloop.server.http.webhook.GitHubHooks;
 import dev.voxloop.server.http.webhook.GitHubWebhookRoutes;
@@ -44,7 +43,7 @@ class GitHubWebhookHttpTest {
 
     @BeforeEach
     void start() {
-        GitHubHooks hooks = new GitHubHooks(SECRET, new InMemoryWebhookDeliveries(), wakeups,
+        GitHubHooks hooks = new GitHubHooks(SECRET, wakeups,
                 repo -> repo.equals("octo/trackit") ? Optional.of("TRACK") : Optional.empty());
         server = TestServer.builder().github(hooks).start();
         queue = server.queue;

@@ -15,7 +15,7 @@ class LoopAndWebhookHttpTest extends FreshServerTest {
         for (String label : labels) {
             l.append(l.isEmpty() ? "" : ",").append('"').append(label).append('"');
         }
-        return "{\"webhookEvent\": \"" + event + "\", \"timestamp\": 1, \"issue\": {\"key\": \"" + key
+        return "{\"webhookEvent\": \"" + event + "\", \"timestamp\": " + System.currentTimeMillis() + ", \"issue\": {\"key\": \"" + key
                 + "\", \"fields\": {\"summary\": \"Summary of " + key + "\", \"labels\": [" + l + "]}}}";
     }
 
@@ -88,6 +88,7 @@ class LoopAndWebhookHttpTest extends FreshServerTest {
 
     @Test
     void webhookQueuesVoiceInitiatedIssuesOnly() {
+        server.fileTickets("BOOK", 11);
         var processed = server.postJson("/api/webhook/jira", issueEvent("jira:issue_created", "BOOK-7",
                 "VOICE_INITIATED"));
         assertThat(processed.status()).isEqualTo(200);
@@ -117,6 +118,7 @@ class LoopAndWebhookHttpTest extends FreshServerTest {
     @Test
     void webhookSignatureIsCheckedWhenASecretIsSet() {
         try (TestServer signed = TestServer.builder().settings(s -> s.withWebhookSecret("s3cret")).start()) {
+            signed.fileTickets("BOOK", 2);
             String body = issueEvent("jira:issue_created", "BOOK-1", "VOICE_INITIATED");
             String sig = "sha256=" + HexFormat.of().formatHex(
                     new WebhookSignature("s3cret").sign(body.getBytes(StandardCharsets.UTF_8)));

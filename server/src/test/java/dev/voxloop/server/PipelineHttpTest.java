@@ -98,7 +98,8 @@ class PipelineHttpTest {
         var badPriority = server.postJson("/api/pipeline/approve",
                 "{\"session_id\": \"" + id + "\", \"overrides\": {\"priority\": \"whenever\"}}");
         assertThat(badPriority.status()).isEqualTo(400);
-        assertThat(badPriority.json().get("field").asText()).isEqualTo("priority");
+        assertThat(badPriority.json().get("field").asText()).isEqualTo("overrides.priority");
+        assertThat(badPriority.json().get("detail").asText()).startsWith("overrides.priority");
 
         var ok = server.postJson("/api/pipeline/approve", "{\"session_id\": \"" + id + "\", \"overrides\": {"
                 + "\"summary\": \"Calendar crashes on Safari 17\", \"priority\": \"highest\", "

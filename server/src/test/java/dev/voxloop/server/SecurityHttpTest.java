@@ -47,12 +47,16 @@ class SecurityHttpTest {
     }
 
     @Test
-    void readsAndTheWebhookStayOpen() {
+    void readsStayOpenAndTheWebhookIsRefusedWithoutASecret() {
         assertThat(server.get("/health").status()).isEqualTo(200);
         assertThat(server.get("/api/loop/queue").status()).isEqualTo(200);
         assertThat(server.get("/api/tickets").status()).isEqualTo(200);
-        assertThat(server.postJson("/api/webhook/jira", "{\"webhookEvent\": \"jira:issue_deleted\"}").status())
-                .isEqualTo(200);
+        // a token but no webhook secret: an unsigned webhook would be the one open door, so it is shut
+        var refused = server.postJson("/api/webhook/jira", "{\"webhookEvent\": \"jira:issue_created\", "
+                + "\"issue\": {\"key\": \"BOOK-1\", \"fields\": {\"labels\": [\"VOICE_INITIATED\"]}}}");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("detail").asText()).contains("server.webhook_secret");
+        assertThat(server.get("/api/loop/queue").json()).isEmpty();
     }
 
     @Test

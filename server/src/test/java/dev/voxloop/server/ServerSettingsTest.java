@@ -65,6 +65,6 @@ class ServerSettingsTest {
                 .contains("APP_HOST", "APP_PORT");
         assertThat(Settings.keys(ServerSettings.class).stream().map(k -> k.path()).toList()).doesNotHaveDuplicates()
                 .allMatch(p -> p.startsWith("server."));
-        assertThat(List.copyOf(Settings.keys(ServerSettings.class))).hasSize(9);
+        assertThat(List.copyOf(Settings.keys(ServerSettings.class))).hasSize(11);
     }
 }

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.intake.IntakeIds;
 import dev.voxloop.core.intent.IntentExtractor;
+import dev.voxloop.core.intent.TicketDraft;
+import dev.voxloop.core.ticket.Provenance;
+import dev.voxloop.core.testing.InMemoryDeliveries;
 import dev.voxloop.core.testing.InMemoryEventLog;
+import dev.voxloop.core.testing.InMemoryIdempotencyKeys;
 import dev.voxloop.core.testing.InMemoryIntakeRepository;
 import dev.voxloop.core.testing.InMemoryLoopQueue;
 import dev.voxloop.core.testing.InMemoryTracker;
@@ -42,6 +46,8 @@ final class TestServer implements AutoCloseable {
     final InMemoryEventLog log = new InMemoryEventLog();
     final EventBus events = new EventBus(log);
     final InMemoryTracker tracker;
+    final InMemoryDeliveries deliveries = new InMemoryDeliveries();
+    final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys();
     final IntakeService intake;
     final VoxloopServer server;
     final ServerSettings settings;
@@ -105,11 +111,20 @@ final class TestServer implements AutoCloseable {
         TicketTracker t = b.trackerWrapper.apply(tracker);
         this.intake = new IntakeService(sessions, b.speech, b.extractor, t, queue, events, b.intakeSettings, clock,
                 IntakeIds::next);
-        this.server = new VoxloopServer(intake, t, queue, events, null, b.github, settings,
+        this.server = new VoxloopServer(intake, t, queue, events, null, new RequestRecords(deliveries, idempotencyKeys), b.github,
+                settings,
                 () -> new HealthInfo("small", "mistral:7b-instruct-q4_0", false, b.speech == null ? null : "test",
                         b.speech == null ? null : b.speech.status(), "keywords", "memory", "test",
                         new HealthInfo.Sandbox("none", false, "sandbox: NONE (test server)"))).start();
         tracker.baseUrl(base());
+    }
+
+    /** Files {@code n} tickets in {@code project} (KEY-1 .. KEY-n), e.g. for the webhook to find. */
+    void fileTickets(String project, int n) {
+        for (int i = 0; i < n; i++) {
+            tracker.create(new TicketDraft("Ticket " + i + " of " + project, "", List.of(), null, null, project, null,
+                    List.of()), new Provenance(IntakeIds.next(), false, "", clock.instant()));
+        }
     }
 
     String base() {

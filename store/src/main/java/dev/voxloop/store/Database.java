@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +26,7 @@ public final class Database implements AutoCloseable {
 
     /** Tables of the store's own migrations (V1-V9), in an order that respects foreign keys when emptied. */
     public static final List<String> TABLES = List.of("tracker_comments", "tracker_tickets", "tracker_counters",
-            "tracker_projects", "intake_sessions", "loop_queue", "pipeline_events",
-            "webhook_deliveries");
+            "tracker_projects", "intake_sessions", "loop_queue", "pipeline_events");
 
     private final HikariDataSource dataSource;
     private final Dialect dialect;
@@ -40,6 +40,8 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource);
         jdbi.registerArgument(new InstantArgumentFactory());
         jdbi.registerColumnMapper(new InstantColumnMapper());
+        // a failed statement's message must not carry its arguments (ticket text, tokens) into a log
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
     }
 
     /**

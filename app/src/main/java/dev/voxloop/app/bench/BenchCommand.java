@@ -30,6 +30,7 @@ public final class BenchCommand implements Runnable {
                 turns -> new OverheadBench(context.app().runs(), context.app().tracker(), context.app().events(),
                         context.app().sandbox()).run("TRACK", turns),
                 () -> new HookBench(Guards.agentHooks(loopSettings.get(), context.app().sandbox()), Guards.markers()), System.out));
+        bench.addSubcommand(new BenchReviewCommand(dev.voxloop.forge.review.BuiltinReviewer::standard, System.out));
         bench.addSubcommand(new BenchSandboxCommand(() -> Sandboxes.create(
                 SandboxSettings.from(context.config().tree()), e -> { }, java.time.Clock.systemUTC()),
                 () -> Sandboxes.create(SandboxSettings.from(new ConfigTree(java.util.Map.of("sandbox",

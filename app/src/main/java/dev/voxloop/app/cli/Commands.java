@@ -42,6 +42,7 @@ public final class Commands {
         cli.addSubcommand(SandboxCommand.command(() -> Sandboxes.create(SandboxSettings.from(context.config().tree()),
                 SandboxCommand::report, java.time.Clock.systemUTC()),
                 () -> SandboxSettings.from(context.config().tree()).limits()));
+        cli.addSubcommand(new ReviewCommand(dev.voxloop.forge.review.BuiltinReviewer::standard));
         cli.addSubcommand(BenchCommand.build(context, loopSettings));
         return cli;
     }

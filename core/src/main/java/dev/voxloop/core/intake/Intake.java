@@ -17,11 +17,26 @@ public interface Intake {
     /** Start an intake from typed (or already transcribed) text. */
     IntakeOutcome submitText(String text, boolean spoken);
 
+    /**
+     * As {@link #submitText(String, boolean)}, with the session id chosen by the caller ({@link IntakeIds#next()}),
+     * so a caller that recorded the id first (an idempotency key) can find the session again after a retry.
+     */
+    IntakeOutcome submitText(String text, boolean spoken, String id);
+
     /** Start an intake from a recording: transcribe it, then as {@link #submitText}. */
     IntakeOutcome submitAudio(AudioUpload audio);
 
-    /** The person's answer to the open question of session {@code id}. */
+    /**
+     * The person's answer to the open question of session {@code id}, whichever round that is (the original
+     * clients' form; a client that may send twice names the round instead).
+     */
     IntakeOutcome clarify(String id, String answer);
+
+    /**
+     * The person's answer to question {@code round} of session {@code id}; a conflict when that round is no longer
+     * the open one (a duplicate, a stale screen), so one answer fills one round.
+     */
+    IntakeOutcome clarify(String id, String answer, int round);
 
     /** Approve the read-back preview of session {@code id}, with the person's edits applied first. */
     IntakeOutcome approve(String id, DraftEdits edits);

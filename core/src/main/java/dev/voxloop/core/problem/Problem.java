@@ -13,6 +13,8 @@ public final class Problem extends RuntimeException {
         INVALID,
         /** The caller did not prove who it is. */
         UNAUTHORIZED,
+        /** The caller may not do this from where it is (a foreign Host or Origin, a webhook the server refuses). */
+        FORBIDDEN,
         NOT_FOUND,
         /** The thing is in a state that does not allow this now (answering a session that is not asking). */
         CONFLICT,

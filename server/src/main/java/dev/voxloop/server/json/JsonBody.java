@@ -2,6 +2,7 @@ package dev.voxloop.server.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -12,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -19,6 +21,10 @@ import java.util.stream.Collectors;
  * column), known keys only (400 naming the key), right types (400 naming the field).
  */
 public final class JsonBody {
+
+    /** Class names, method calls or package names in a parser message. */
+    private static final Pattern INTERNALS = Pattern.compile(
+            "com\\.fasterxml|java\\.|Constraints|[A-Za-z]\\w*\\.\\w+\\(\\)|\\$|`");
 
     private final WireJson json;
     private final long maxBytes;
@@ -50,7 +56,7 @@ public final class JsonBody {
             throw Problem.invalid(field.isEmpty() ? null : field, "invalid value"
                     + (field.isEmpty() ? "" : " for field '" + field + "'") + at(e.getLocation()));
         } catch (JsonProcessingException e) {
-            throw Problem.invalid(null, "malformed JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage());
+            throw Problem.invalid(null, "malformed JSON" + at(e.getLocation()) + ": " + describe(e));
         } catch (IOException e) {
             throw Problem.invalid(null, "could not read the request body");
         }
@@ -66,7 +72,7 @@ public final class JsonBody {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw Problem.invalid(null, "malformed JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage());
+            throw Problem.invalid(null, "malformed JSON" + at(e.getLocation()) + ": " + describe(e));
         } catch (IOException e) {
             throw Problem.invalid(null, "could not read the request body");
         }
@@ -115,6 +121,21 @@ public final class JsonBody {
             throw new Problem(Problem.Kind.UNSUPPORTED_MEDIA, "expected content type application/json, got "
                     + (type == null || type.isBlank() ? "none" : "'" + base + "'"));
         }
+    }
+
+    /**
+     * What is wrong with the JSON, in the parser's words unless they name its own classes or limits (a nesting or
+     * length limit, a class name): those are the parser's business, not the client's.
+     */
+    static String describe(JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException) {
+            return "the JSON is nested too deeply or holds a number, string or name that is too long";
+        }
+        String m = e.getOriginalMessage();
+        if (m == null || m.isBlank() || INTERNALS.matcher(m).find()) {
+            return "not valid JSON";
+        }
+        return m.length() > 200 ? m.substring(0, 200) + "…" : m;
     }
 
     private static String path(JsonMappingException e) {

@@ -1,5 +1,6 @@
 package dev.voxloop.server.http.intake;
 
+import dev.voxloop.core.idempotency.IdempotencyKeys;
 import dev.voxloop.core.intake.DraftEdits;
 import dev.voxloop.core.intake.Intake;
 import dev.voxloop.core.problem.Problem;
@@ -7,6 +8,8 @@ import dev.voxloop.server.json.JsonBody;
 import dev.voxloop.server.json.WireShapes;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import java.time.Clock;
+import java.util.Set;
 
 /**
  * The original's voice pipeline endpoints (transcribe, extract, run, run/audio, clarify, approve, discard) plus
@@ -14,12 +17,17 @@ import io.javalin.router.JavalinDefaultRoutingApi;
  */
 public final class IntakeRoutes {
 
+    private static final Set<String> OVERRIDE_FIELDS = Set.of("summary", "description", "acceptance_criteria",
+            "issue_type", "priority", "labels", "project", "parent");
+
     private final Intake intake;
     private final JsonBody body;
     private final AudioUploads uploads;
+    private final IdempotentRuns runs;
 
-    public IntakeRoutes(Intake intake, JsonBody body, long maxUploadBytes) {
+    public IntakeRoutes(Intake intake, JsonBody body, long maxUploadBytes, IdempotencyKeys keys, Clock clock) {
         this.intake = intake;
+        this.runs = new IdempotentRuns(intake, keys, clock);
         this.body = body;
         this.uploads = new AudioUploads(maxUploadBytes);
     }
@@ -44,7 +52,10 @@ public final class IntakeRoutes {
     }
 
     private void run(Context ctx) {
-        ctx.json(WireShapes.outcome(intake.submitText(body.read(ctx, IntakeRequests.Text.class).text(), false)));
+        String key = ctx.header(IdempotentRuns.HEADER);
+        String text = body.read(ctx, IntakeRequests.Text.class).text();
+        ctx.json(WireShapes.outcome(key == null ? intake.submitText(text, false)
+                : runs.run(IdempotentRuns.requireKey(key), text)));
     }
 
     private void runAudio(Context ctx) {
@@ -53,13 +64,32 @@ public final class IntakeRoutes {
 
     private void clarify(Context ctx) {
         IntakeRequests.Clarify req = body.read(ctx, IntakeRequests.Clarify.class);
-        ctx.json(WireShapes.outcome(intake.clarify(requireSession(req.sessionId()), req.text())));
+        String id = requireSession(req.sessionId());
+        if (req.round() != null && (req.round() < 1 || req.round() > IntakeRequests.MAX_ROUND)) {
+            throw Problem.invalid("round", "round must be a whole number from 1 to " + IntakeRequests.MAX_ROUND);
+        }
+        ctx.json(WireShapes.outcome(req.round() == null ? intake.clarify(id, req.text())
+                : intake.clarify(id, req.text(), req.round())));
     }
 
     private void approve(Context ctx) {
         IntakeRequests.Approve req = body.read(ctx, IntakeRequests.Approve.class);
+        String id = requireSession(req.sessionId());
         DraftEdits edits = req.overrides() == null ? DraftEdits.none() : req.overrides().toEdits();
-        ctx.json(WireShapes.outcome(intake.approve(requireSession(req.sessionId()), edits)));
+        try {
+            ctx.json(WireShapes.outcome(intake.approve(id, edits)));
+        } catch (Problem p) {
+            throw req.overrides() == null ? p : inOverrides(p);
+        }
+    }
+
+    /** The intake names a draft field ({@code summary}); on the wire the person set it in {@code overrides}. */
+    private static Problem inOverrides(Problem p) {
+        if (p.kind() != Problem.Kind.INVALID || !OVERRIDE_FIELDS.contains(p.field())) {
+            return p;
+        }
+        String field = "overrides." + p.field();
+        return new Problem(p.kind(), p.getMessage().replaceFirst("^" + p.field() + "\\b", field), field, p);
     }
 
     private void discard(Context ctx) {
@@ -69,14 +99,14 @@ public final class IntakeRoutes {
 
     private void session(Context ctx) {
         String id = ctx.pathParam("id");
+        if (id.length() > IntakeRequests.SESSION_ID.maxCodePoints()) {
+            throw Problem.notFound("Session not found");
+        }
         ctx.json(WireShapes.session(intake.find(id)
                 .orElseThrow(() -> Problem.notFound("Session not found: " + id))));
     }
 
     private static String requireSession(String id) {
-        if (id == null || id.isBlank()) {
-            throw Problem.invalid("session_id", "session_id is required");
-        }
-        return id.strip();
+        return IntakeRequests.SESSION_ID.require(id);
     }
 }

@@ -2,7 +2,9 @@ package dev.voxloop.server.http.loop;
 
 import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.event.PipelineEvent;
+import dev.voxloop.core.input.TextField;
 import dev.voxloop.core.problem.Problem;
+import dev.voxloop.core.queue.QueueInput;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.queue.QueueEntry;
 import dev.voxloop.core.queue.QueueStatus;
@@ -13,6 +15,8 @@ import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The original's loop queue endpoints for an external runner: list pending, started, completed, the failed list
@@ -21,6 +25,9 @@ import java.util.Locale;
 public final class LoopRoutes {
 
     private static final int LIST_LIMIT = 1000;
+    static final TextField KEY = TextField.line("key", QueueInput.MAX_KEY_LENGTH);
+    static final TextField WORKER = TextField.line("worker", 255);
+    static final TextField ERROR = TextField.lines("error", 10_000);
 
     private final LoopQueue queue;
     private final EventBus events;
@@ -58,7 +65,7 @@ public final class LoopRoutes {
     private void started(Context ctx) {
         Started req = body.read(ctx, Started.class);
         String key = requireKey(req.key());
-        String worker = req.worker() == null || req.worker().isBlank() ? "external" : req.worker().strip();
+        String worker = Objects.requireNonNullElse(WORKER.optional(req.worker()), "external");
         QueueEntry e = queue.markStarted(key, worker, settings.loopLease()).orElseThrow(() -> queue.find(key)
                 .map(cur -> Problem.conflict("ticket " + key + " is not waiting in the queue (it is "
                         + cur.status().name().toLowerCase(Locale.ROOT) + ")"))
@@ -74,7 +81,7 @@ public final class LoopRoutes {
             throw Problem.invalid("success", "success is required (true or false)");
         }
         boolean success = req.success();
-        String error = success ? null : req.error() == null || req.error().isBlank() ? "reported failed" : req.error();
+        String error = success ? null : Objects.requireNonNullElse(ERROR.optional(req.error()), "reported failed");
         if (queue.find(key).isEmpty()) {
             throw Problem.notFound("Ticket not in the queue: " + key);
         }
@@ -87,7 +94,7 @@ public final class LoopRoutes {
 
     private void retry(Context ctx) {
         String key = ctx.pathParam("key");
-        var entry = queue.retry(key);
+        var entry = key.length() > QueueInput.MAX_KEY_LENGTH ? Optional.<QueueEntry>empty() : queue.retry(key);
         if (entry.isEmpty()) {
             ctx.json(WireShapes.obj("status", "not_found", "key", key));
             return;
@@ -97,9 +104,6 @@ public final class LoopRoutes {
     }
 
     private static String requireKey(String key) {
-        if (key == null || key.isBlank()) {
-            throw Problem.invalid("key", "key is required");
-        }
-        return key.strip();
+        return KEY.require(key);
     }
 }

@@ -5,6 +5,7 @@ import dev.voxloop.core.loop.FailureKind;
 import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.core.loop.LoopRunRepository;
 import dev.voxloop.core.loop.LoopTurn;
+import dev.voxloop.core.input.TextField;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.server.json.JsonBody;
 import dev.voxloop.server.json.WireShapes;
@@ -23,6 +24,7 @@ import java.util.Map;
 public final class LoopRunRoutes {
 
     private static final int LOG_TAIL = 20;
+    private static final TextField MESSAGE = TextField.lines("message", 10_000);
 
     private final LoopRunRepository runs;
     private final JsonBody body;
@@ -67,18 +69,22 @@ public final class LoopRunRoutes {
         // abort and checkpoint need no body; an empty one is fine (never read the stream twice: JsonBody reads it)
         SignalRequest req = ctx.req().getContentLengthLong() == 0 ? new SignalRequest(null)
                 : body.read(ctx, SignalRequest.class);
-        if (kind == ControlSignal.Kind.INSTRUCT && (req.message() == null || req.message().isBlank())) {
+        String message = MESSAGE.optional(req.message());
+        if (kind == ControlSignal.Kind.INSTRUCT && message == null) {
             throw Problem.invalid("message", "message is required for an instruction");
         }
         if (r.loopDone()) {
             throw Problem.conflict("run " + r.id() + " has finished (" + r.state() + ")");
         }
-        ControlSignal s = runs.signal(r.id(), kind, req.message() == null ? null : req.message().strip());
+        ControlSignal s = runs.signal(r.id(), kind, message);
         ctx.status(202).json(WireShapes.obj("status", "queued", "run_id", r.id(), "signal",
                 kind.name().toLowerCase(Locale.ROOT), "signal_id", s.id()));
     }
 
     private LoopRun find(String id) {
+        if (id.length() > 64) {
+            throw Problem.notFound("Run not found");
+        }
         return runs.find(id).orElseThrow(() -> Problem.notFound("Run not found: " + id));
     }
 

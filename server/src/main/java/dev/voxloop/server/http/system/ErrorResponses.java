@@ -1,6 +1,7 @@
 package dev.voxloop.server.http.system;
 
 import dev.voxloop.core.problem.Problem;
+import dev.voxloop.core.problem.Redacted;
 import dev.voxloop.server.json.WireJson;
 import dev.voxloop.server.json.WireShapes;
 import io.javalin.http.Context;
@@ -33,7 +34,7 @@ public final class ErrorResponses {
         routes.exception(Problem.class, (e, ctx) -> {
             int status = ProblemStatus.of(e.kind());
             if (status >= 500 && e.getCause() != null) {
-                LOG.warn("{} {} -> {}: {}", ctx.method(), ctx.path(), status, e.getMessage());
+                LOG.warn("{} {} -> {}: {}", ctx.method(), ctx.path(), status, e.getMessage(), Redacted.of(e.getCause()));
             }
             if (e.kind() == Problem.Kind.UNAUTHORIZED) {
                 ctx.header("WWW-Authenticate", "Bearer");
@@ -45,7 +46,8 @@ public final class ErrorResponses {
                         null));
         routes.exception(Exception.class, (e, ctx) -> {
             String id = errorId();
-            LOG.error("unexpected error {} on {} {}", id, ctx.method(), ctx.path(), e);
+            // the exception's messages may quote SQL arguments or request text: the log gets classes and frames only
+            LOG.error("unexpected error {} on {} {}", id, ctx.method(), ctx.path(), Redacted.of(e));
             write(ctx, 500, "internal_error", "Something went wrong on our side; the error id is " + id, null, id);
         });
         routes.error(404, ctx -> fallback(ctx, 404));

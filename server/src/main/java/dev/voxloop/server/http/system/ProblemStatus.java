@@ -16,6 +16,7 @@ public final class ProblemStatus {
         return switch (kind) {
             case INVALID -> 400;
             case UNAUTHORIZED -> 401;
+            case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case GONE -> 410;
@@ -34,6 +35,7 @@ public final class ProblemStatus {
         return switch (kind) {
             case INVALID -> "invalid_request";
             case UNAUTHORIZED -> "unauthorized";
+            case FORBIDDEN -> "forbidden";
             case NOT_FOUND -> "not_found";
             case CONFLICT -> "conflict";
             case GONE -> "gone";

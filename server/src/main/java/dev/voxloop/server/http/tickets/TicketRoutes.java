@@ -12,6 +12,8 @@ public final class TicketRoutes {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
+    /** Longer than any tracker's key: not looked up. */
+    static final int MAX_KEY = 255;
 
     private final TicketTracker tracker;
 
@@ -23,6 +25,10 @@ public final class TicketRoutes {
         routes.get("/api/tickets", this::list);
         routes.get("/api/tickets/{key}", ctx -> ctx.json(WireShapes.ticket(find(ctx))));
         routes.get("/tickets/{key}", ctx -> ctx.html(TicketPage.render(find(ctx))));
+        // HEAD answers as GET would, status included (the framework's own HEAD says 200 for any key)
+        routes.head("/tickets/{key}", ctx -> ctx.contentType("text/html").status(find(ctx) == null ? 404 : 200));
+        routes.head("/api/tickets/{key}", ctx -> ctx.contentType("application/json").status(find(ctx) == null ? 404
+                : 200));
         // v2's Jira proxy paths, kept so its console keeps working; served from whichever tracker is configured.
         routes.get("/api/jira/issues", ctx -> list(ctx, ctx.queryParam("project"),
                 ctx.queryParam("max_results") != null ? ctx.queryParam("max_results") : ctx.queryParam("limit")));
@@ -44,6 +50,9 @@ public final class TicketRoutes {
         }
         if (project != null) {
             String p = project.strip();
+            if (p.length() > MAX_KEY) {
+                throw Problem.invalid("project", "unknown project");
+            }
             project = tracker.projects().stream()
                     .filter(x -> x.key().equalsIgnoreCase(p) || x.name().equalsIgnoreCase(p))
                     .map(x -> x.key()).findFirst()
@@ -55,6 +64,9 @@ public final class TicketRoutes {
 
     private Ticket find(Context ctx) {
         String key = ctx.pathParam("key");
+        if (key.length() > MAX_KEY || key.chars().anyMatch(Character::isISOControl)) {
+            throw Problem.notFound("Ticket not found");
+        }
         return tracker.find(key).orElseThrow(() -> Problem.notFound("Ticket not found: " + key));
     }
 

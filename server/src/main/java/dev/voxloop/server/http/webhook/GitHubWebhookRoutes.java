@@ -5,6 +5,7 @@ import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.event.PipelineEvent;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.core.queue.LoopQueue;
+import dev.voxloop.core.webhook.Deliveries;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.server.json.JsonBody;
 import dev.voxloop.server.json.WireShapes;
@@ -34,14 +35,17 @@ public final class GitHubWebhookRoutes {
     private final EventBus events;
     private final JsonBody body;
     private final GitHubHooks hooks;
+    private final Deliveries deliveries;
     private final WebhookSignature signature;
     private final Clock clock;
 
-    public GitHubWebhookRoutes(LoopQueue queue, EventBus events, JsonBody body, GitHubHooks hooks, Clock clock) {
+    public GitHubWebhookRoutes(LoopQueue queue, EventBus events, JsonBody body, GitHubHooks hooks,
+                               Deliveries deliveries, Clock clock) {
         this.queue = queue;
         this.events = events;
         this.body = body;
         this.hooks = hooks;
+        this.deliveries = deliveries;
         this.signature = new WebhookSignature(hooks.secret());
         this.clock = clock;
     }
@@ -59,14 +63,14 @@ public final class GitHubWebhookRoutes {
         String event = required(ctx, "X-GitHub-Event");
         String delivery = required(ctx, "X-GitHub-Delivery");
         JsonNode payload = body.readTree(ctx, raw);
-        if (!hooks.deliveries().firstTime("github", delivery, event, clock.instant())) {
+        if (!deliveries.firstTime("github", delivery, clock.instant())) {
             ctx.json(WireShapes.obj("status", "duplicate", "delivery", delivery));
             return;
         }
         try {
             ctx.json(act(event, payload));
         } catch (RuntimeException e) {
-            hooks.deliveries().forget("github", delivery);
+            deliveries.forget("github", delivery);
             throw e;
         }
     }
