@@ -40,7 +40,12 @@ final class GitHubParts {
         }
         String repo = s.repository() != null ? s.repository()
                 : s.issueProjects().stream().map(IssueProject::repository).findFirst().orElse(null);
-        GitHubDoctor.Finding f = GitHubDoctor.check(s.api(), repo);
+        GitHubDoctor.Finding f;
+        try {
+            f = s.appId() != null ? GitHubDoctor.checkInstallation(s.api(), repo) : GitHubDoctor.check(s.api(), repo);
+        } catch (IllegalArgumentException e) {
+            f = new GitHubDoctor.Finding(false, e.getMessage());
+        }
         return Optional.of(new Check("github", f.ok(), true, s.apiUrl() + ": " + f.detail()));
     }
 }

@@ -5,7 +5,7 @@ package dev.voxloop.github;
  * a GitHub App's installation token, minted and refreshed before it expires. Implementations never show the token
  * in {@code toString}.
  */
-public sealed interface Credentials permits Credentials.Token {
+public sealed interface Credentials permits Credentials.Token, AppInstallation {
 
     /** A token valid for at least the next minute. */
     String token();

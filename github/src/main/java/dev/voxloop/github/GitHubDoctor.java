@@ -23,6 +23,20 @@ public final class GitHubDoctor {
     private GitHubDoctor() {
     }
 
+    /** A GitHub App's installation: a token could be minted and the repository read with it. */
+    public static Finding checkInstallation(GitHubApi api, String repository) {
+        try {
+            if (repository == null || repository.isBlank()) {
+                api.get("/rate_limit").body("the rate limit");
+                return new Finding(true, "installation token minted");
+            }
+            api.get(Paths.repo(repository)).body("repository " + repository);
+            return new Finding(true, "installation token minted; " + repository + " readable");
+        } catch (Problem p) {
+            return new Finding(false, p.getMessage());
+        }
+    }
+
     public static Finding check(GitHubApi api, String repository) {
         try {
             GitHubApi.Response me = api.get("/user");

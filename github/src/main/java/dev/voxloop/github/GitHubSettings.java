@@ -3,7 +3,11 @@ package dev.voxloop.github;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.config.Key;
 import dev.voxloop.core.config.Settings;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +38,16 @@ public record GitHubSettings(
         int maxAttempts,
         @Key(path = "github.max_wait", fallback = "5m", env = "GITHUB_MAX_WAIT",
                 doc = "Most time one API call waits for GitHub's rate limits before it fails")
-        Duration maxWait) {
+        Duration maxWait,
+        @Key(path = "github.app.id", env = "GITHUB_APP_ID",
+                doc = "A GitHub App's id: voxloop then works as the App's installation instead of with a token")
+        String appId,
+        @Key(path = "github.app.installation_id", env = "GITHUB_APP_INSTALLATION_ID",
+                doc = "The App's installation on the repositories' owner")
+        String appInstallationId,
+        @Key(path = "github.app.private_key", env = "GITHUB_APP_PRIVATE_KEY_FILE",
+                doc = "The App's private key file (PEM as GitHub hands it out)")
+        Path appPrivateKey) {
 
     public GitHubSettings {
         token = token == null || token.isBlank() ? null : token.strip();
@@ -47,6 +60,12 @@ public record GitHubSettings(
             Paths.repo(repository.strip());
         }
         issueProjects(projects);
+        appId = appId == null || appId.isBlank() ? null : appId.strip();
+        if (appId != null && (appInstallationId == null || !appInstallationId.strip().matches("\\d+")
+                || appPrivateKey == null)) {
+            throw new IllegalArgumentException("github.app.id needs github.app.installation_id (a number) and"
+                    + " github.app.private_key");
+        }
     }
 
     public static GitHubSettings from(ConfigTree tree) {
@@ -54,15 +73,28 @@ public record GitHubSettings(
     }
 
     public boolean configured() {
-        return token != null;
+        return token != null || appId != null;
     }
 
-    /** The API client; needs {@code github.token}. */
-    public GitHubApi api() {
+    /** The App's installation when {@code github.app.id} is set, else the token. */
+    public Credentials credentials() {
+        if (appId != null) {
+            try {
+                return new AppInstallation(apiUrl, appId, Long.parseLong(appInstallationId.strip()),
+                        AppInstallation.privateKey(Files.readString(appPrivateKey)), Clock.systemUTC());
+            } catch (IOException e) {
+                throw new IllegalArgumentException("github.app.private_key: cannot read " + appPrivateKey);
+            }
+        }
         if (token == null) {
             throw new IllegalStateException("github.token (GITHUB_TOKEN) is not set");
         }
-        return new GitHubApi(apiUrl, new Credentials.Token(token), requestTimeout, maxAttempts, maxWait, Thread::sleep);
+        return new Credentials.Token(token);
+    }
+
+    /** The API client; needs {@code github.token} or the App's keys. */
+    public GitHubApi api() {
+        return new GitHubApi(apiUrl, credentials(), requestTimeout, maxAttempts, maxWait, Thread::sleep);
     }
 
     /** Where people open GitHub's pages: github.com for the public API, the server itself for Enterprise. */

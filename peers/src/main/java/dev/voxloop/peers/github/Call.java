@@ -6,9 +6,10 @@ import java.util.Map;
 
 /**
  * One API request as a route sees it: the path's parameters (decoded), the query, the JSON body (missing when
- * there was none) and the repository {@code owner/repo} it addresses, when it does.
+ * there was none), its Authorization header, and the repository {@code owner/repo} it addresses, when it does.
  */
-record Call(String method, String template, Map<String, String> params, Map<String, String> query, JsonNode body) {
+record Call(String method, String template, Map<String, String> params, Map<String, String> query, JsonNode body,
+            String authorization) {
 
     Call {
         body = body == null ? MissingNode.getInstance() : body;

@@ -56,6 +56,7 @@ public final class GitHubPeer implements AutoCloseable {
     final PeerChecks checks;
     final PeerConversation conversation;
     final PeerIssues issues;
+    private final PeerApps apps = new PeerApps();
 
     public GitHubPeer(Path root) {
         this.git = new HostedGit(root);
@@ -69,6 +70,7 @@ public final class GitHubPeer implements AutoCloseable {
         checks.register(routes);
         conversation.register(routes);
         issues.register(routes);
+        apps.register(routes);
         this.contract = OpenApiContract.loadFile(GitHubDescriptions.rest(), routes.operations());
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -134,6 +136,11 @@ public final class GitHubPeer implements AutoCloseable {
 
     public PeerIssues issues() {
         return issues;
+    }
+
+    /** GitHub Apps installed on the peer and the installation tokens they were given. */
+    public PeerApps apps() {
+        return apps;
     }
 
     /** The branch tip in the hosted repository, or null. */
@@ -225,12 +232,21 @@ public final class GitHubPeer implements AutoCloseable {
         String auth = ex.getRequestHeaders().getFirst("Authorization");
         String expected = "Basic " + Base64.getEncoder().encodeToString(("x-access-token:" + token)
                 .getBytes(StandardCharsets.UTF_8));
-        if (auth == null || !auth.equals(expected)) {
+        if (auth == null || !auth.equals(expected) && !installationToken(auth)) {
             ex.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"GitHub\"");
             ex.sendResponseHeaders(401, -1);
             return;
         }
         git.serve(ex, pathInfo, "x-access-token");
+    }
+
+    /** Basic auth whose password is a live installation token (the App's git pushes). */
+    private boolean installationToken(String basic) {
+        if (!basic.startsWith("Basic ")) {
+            return false;
+        }
+        String pair = new String(Base64.getDecoder().decode(basic.substring(6)), StandardCharsets.UTF_8);
+        return pair.startsWith("x-access-token:") && apps.accepts(pair.substring("x-access-token:".length()));
     }
 
     private Answer api(HttpExchange ex, String rawPath, String body) {
@@ -250,13 +266,14 @@ public final class GitHubPeer implements AutoCloseable {
         if (!"2022-11-28".equals(ex.getRequestHeaders().getFirst("X-GitHub-Api-Version"))) {
             violation(operation + " without X-GitHub-Api-Version: 2022-11-28");
         }
-        Answer answer = authorise(ex);
+        String authorization = ex.getRequestHeaders().getFirst("Authorization");
+        Answer answer = m.template().startsWith("/app/") ? null : authorise(ex);
         if (answer == null && !problems.isEmpty()) {
             answer = Answer.error(422, "Invalid request.\n\n" + problems.get(0));
         }
         if (answer == null) {
             answer = withFault(operation, () -> m.route().handler().handle(new Call(method, m.template(), m.params(),
-                    queryMap(ex), body.isBlank() ? null : readJson(operation, body))));
+                    queryMap(ex), body.isBlank() ? null : readJson(operation, body), authorization)));
         }
         answer = conditional(ex, method, answer);
         record(operation, rawPath, answer.status());
@@ -265,7 +282,8 @@ public final class GitHubPeer implements AutoCloseable {
 
     private Answer authorise(HttpExchange ex) {
         String auth = ex.getRequestHeaders().getFirst("Authorization");
-        if (auth == null || !(auth.equals("Bearer " + token) || auth.equals("token " + token))) {
+        String presented = auth == null ? "" : auth.replaceFirst("^(Bearer|token) ", "");
+        if (auth == null || !(presented.equals(token) || apps.accepts(presented))) {
             return Answer.error(401, "Bad credentials");
         }
         return null;
