@@ -156,7 +156,7 @@ export class LoopPage {
         run.failure ? h("span", { class: "chip chip--bad", "data-failure": run.failure, title: run.reason || "" }, failureText(run)) : null,
         h("span", { class: "chip" }, `${run.iterations || 0} iterations`),
         run.costUsd !== null && run.costUsd !== undefined && Number.isFinite(run.costUsd) ? h("span", { class: "chip" }, `$${run.costUsd.toFixed(2)}`) : null,
-        run.prUrl ? h("a", { href: run.prUrl, target: "_blank", rel: "noopener" }, "pull request") : null),
+        run.prUrl ? h("a", { href: run.prUrl, class: "run__pr" }, "pull request") : null),
       gates.length ? h("div", { class: "gates", "aria-label": "Gates" }, gates.map(([name, g]) =>
         h("span", { class: `chip ${g.passed ? "chip--ok" : "chip--bad"}`, title: g.detail || "" }, `${g.passed ? "✓" : "✗"} ${name}`))) : null,
       run.log && run.log.length ? h("pre", { "aria-label": "Log tail" }, run.log.slice(-12).join("\n")) : null,
@@ -190,7 +190,8 @@ function normaliseRun(s) {
     gates,
     costUsd: cost === undefined || cost === null ? null : Number(cost),
     log: Array.isArray(tail) ? tail.map(String) : typeof tail === "string" ? tail.split("\n") : [],
-    prUrl: field(s, "pr_url") || "",
+    prUrl: field(s, "repository") && field(s, "pull_request")
+      ? `#/repos/${encodeURIComponent(field(s, "repository"))}/pulls/${field(s, "pull_request")}` : field(s, "pr_url") || "",
     failure: String(s.failure || ""),
     failureLabel: String(field(s, "failure_label") || ""),
     reason: String(s.reason || ""),

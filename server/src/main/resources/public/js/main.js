@@ -4,6 +4,7 @@ import { Api } from "./api.js";
 import { clear } from "./dom.js";
 import { EventStream, field } from "./events.js";
 import { LoopPage } from "./loop-page.js";
+import { PullPage } from "./pull-page.js";
 import { BoundedLog } from "./log.js";
 import { RunBook } from "./runs.js";
 import { Settings } from "./settings.js";
@@ -39,6 +40,7 @@ document.getElementById("settings-open").addEventListener("click", (e) => panel.
 const voice = new VoicePage({ api, settings, toasts, announce, setStatus, log, openSettings });
 const tickets = new TicketsPage({ api, settings, toasts });
 const loop = new LoopPage({ api, toasts, runBook });
+const pull = new PullPage({ api, toasts });
 
 // ---- event stream ---------------------------------------------------------------------------------------------
 
@@ -62,6 +64,7 @@ const stream = new EventStream(settings, {
     voice.onEvent(event, meta);
     tickets.onEvent(event, meta);
     loop.onEvent(event, meta);
+    pull.onEvent(event, meta);
     if (!meta.replay) {
       log.add(describe(event));
       notify(event);
@@ -125,6 +128,10 @@ function route() {
     current = tickets;
     document.title = "Tickets · voxloop";
     tickets.mount(main, rest.length ? decodeURIComponent(rest.join("/")) : null);
+  } else if (page === "repos" && rest.length >= 3 && rest[1] === "pulls") {
+    current = pull;
+    document.title = `${decodeURIComponent(rest[0])} #${rest[2]} · voxloop`;
+    pull.mount(main, decodeURIComponent(rest[0]), Number(rest[2]));
   } else if (page === "loop") {
     current = loop;
     document.title = "Loop · voxloop";

@@ -67,6 +67,7 @@ export class TicketsPage {
       return this.show(this.failure(`Ticket ${key}`, err));
     }
     t = (t && (t.ticket || t)) || {};
+    const work = await this.latestRun(t.key || key);
     const criteria = Array.isArray(t.acceptance_criteria) ? t.acceptance_criteria
       : Array.isArray(t.acceptance_criteria_items) ? t.acceptance_criteria_items
         : String(t.acceptance_criteria || "").split("\n").filter(Boolean);
@@ -82,6 +83,7 @@ export class TicketsPage {
       h("p", {}, h("a", { href: "#/tickets" }, "← All tickets")),
       h("div", { class: "card__head" }, h("h2", { id: "ticket-title", tabindex: "-1" }, h("span", { class: "row__key" }, t.key || key), " ", t.summary || "")),
       rows.length ? h("dl", {}, rows.map(([k, v]) => [h("dt", {}, k), h("dd", {}, String(v))])) : null,
+      work ? this.workRows(work) : null,
       labels.length ? h("div", { class: "chips", "aria-label": "Labels" }, labels.map((l) => h("span", { class: "chip" }, l))) : null,
       t.description ? [h("h3", {}, "Description"), h("p", { class: "prose" }, String(t.description))] : null,
       criteria.length ? [h("h3", {}, "Acceptance criteria"), h("ul", {}, criteria.map((c) => h("li", {}, String(c))))] : null,
@@ -90,6 +92,28 @@ export class TicketsPage {
       h("div", { class: "actions actions--start" },
         h("a", { class: "btn btn--small", href: page, target: "_blank", rel: "noopener" }, "Open ticket page"),
         external && external !== page ? h("a", { class: "btn btn--small", href: external, target: "_blank", rel: "noopener" }, "Open in tracker") : null)));
+  }
+
+  /** The ticket's newest loop run, for its branch, pull request and merge commit; null when none or unknown. */
+  async latestRun(key) {
+    try {
+      const body = await this.api.get(`/api/loop/runs?ticket=${encodeURIComponent(key)}&limit=1`, { timeoutMs: 8000 });
+      return listFrom(body, ["runs"])[0] || null;
+    } catch {
+      return null; // older servers have no run filter: the ticket shows without its branch
+    }
+  }
+
+  workRows(run) {
+    const rows = [];
+    if (run.branch) rows.push(["Branch", h("code", {}, run.branch)]);
+    if (run.pull_request) {
+      const link = run.repository ? `#/repos/${encodeURIComponent(run.repository)}/pulls/${run.pull_request}` : run.pr_url;
+      rows.push(["Pull request", h("a", { href: link, id: "ticket-pr" }, `${run.repository || ""} #${run.pull_request}`)]);
+    }
+    if (run.merge_commit) rows.push(["Merge commit", h("code", { id: "ticket-merge-commit" }, run.merge_commit.slice(0, 12))]);
+    if (run.state) rows.push(["Run", `${run.state}${run.heal_rounds ? `, ${run.heal_rounds} healing round(s)` : ""}`]);
+    return rows.length ? h("dl", { "aria-label": "Work on this ticket" }, rows.map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)])) : null;
   }
 
   failure(title, err) {

@@ -39,8 +39,9 @@ final class Doctor {
                 : new Check("speech", speech.status().healthy(), false, speech.description() + "; "
                         + speech.status().detail()));
         checks.add(new Check("intent", true, true, extractor.name()));
-        // each configured project's agent: CLI and version, key or login, a real hook round trip (warnings only)
-        AgentDoctor agents = new AgentDoctor(System.getenv(), Guards.agentHooks(loop, sandbox.get()));
+        // each configured project's agent, checked inside the sandbox: CLI and version, key, a real hook round trip
+        // (warnings only)
+        AgentDoctor agents = new AgentDoctor(System.getenv(), Guards.agentHooks(loop, sandbox.get()), sandbox.get());
         loop.projects().forEach((key, project) -> agents.check(key, project.agent(), loop.claudeCommand())
                 .forEach(f -> checks.add(new Check(f.name(), f.ok(), false, f.detail()))));
         checks.add(sandbox(sandbox));

@@ -28,8 +28,12 @@ final class Housekeeping implements AutoCloseable {
         this.queue = queue;
     }
 
-    /** Starts the thread; a second call does nothing. */
-    synchronized void start() {
+    /**
+     * Starts the thread; a second call does nothing.
+     *
+     * @param recoverChecks re-runs CI checks a stopped process left unfinished (once, at start)
+     */
+    synchronized void start(Runnable recoverChecks) {
         if (thread != null) {
             return;
         }
@@ -46,6 +50,7 @@ final class Housekeeping implements AutoCloseable {
                 LOG.info("resumed {} intake sessions left mid-step", n);
             }
         }));
+        thread.execute(() -> guarded("ci", recoverChecks));
         thread.scheduleWithFixedDelay(() -> guarded("expire", intake::expireDue), 5, 15, TimeUnit.SECONDS);
         thread.scheduleWithFixedDelay(() -> guarded("leases", queue::releaseExpired), 5, 15, TimeUnit.SECONDS);
     }

@@ -16,6 +16,8 @@ import dev.voxloop.intake.IntakeSettings;
 import dev.voxloop.loop.LoopEngine;
 import dev.voxloop.loop.agent.AgentDoctor;
 import dev.voxloop.loop.LoopSettings;
+import dev.voxloop.forge.ForgeSettings;
+import dev.voxloop.loop.forge.PullRequestReview;
 import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.server.HealthInfo;
 import dev.voxloop.server.ServerSettings;
@@ -33,6 +35,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -78,6 +81,7 @@ public final class Voxloop implements AutoCloseable {
     private final ForgeWakeups wakeups = new ForgeWakeups();
     private final Housekeeping housekeeping;
     private LoopEngine loop;
+    private Forges forges;
     private RunSandbox sandbox;
 
     private Voxloop(AppConfig config) {
@@ -140,14 +144,32 @@ public final class Voxloop implements AutoCloseable {
         return runs;
     }
 
-    /** The agent loop: workers that claim queued tickets and run them to a pushed branch. */
+    /** The agent loop: workers that claim queued tickets and run them to a pushed branch and on to a merge. */
     public synchronized LoopEngine loop() {
         if (loop == null) {
+            Forges f = forges();
             LoopSettings settings = LoopSettings.from(config.tree(), config.dataDir());
-            loop = new LoopEngine(settings, config.dataDir(), queue, tracker, events, runs(), Guards.policy(settings),
-                    Guards.markers(), clock, Guards.agentHooks(settings, sandbox()), new AgentModels(System.getenv()), sandbox());
+            LoopSettings resolved = settings;
+            for (var p : settings.projects().values()) {
+                resolved = resolved.withProject(p.withRepo(f.cloneSource(p.repo())));
+            }
+            loop = new LoopEngine(resolved, config.dataDir(), queue, tracker, events, runs(), Guards.policy(settings),
+                    Guards.markers(), clock, Guards.agentHooks(settings, sandbox()), new AgentModels(System.getenv()),
+                    sandbox(), f::target, PullRequestReview.APPROVE_ALL, Duration.ofSeconds(1));
         }
         return loop;
+    }
+
+    /** The built-in forge: hosted repositories, pull requests, CI. */
+    public synchronized Forges forges() {
+        if (forges == null) {
+            forges = new Forges(ForgeSettings.from(config.tree(), config.dataDir()), database, publicUrl::get,
+                    () -> LoopSettings.from(config.tree(), config.dataDir()), sandbox(), clock);
+            synchronized (closeables) {
+                closeables.add(forges);
+            }
+        }
+        return forges;
     }
 
     /** Where agent turns, gates and CI checks run (the configured sandbox; events go to the event log). */
@@ -168,10 +190,10 @@ public final class Voxloop implements AutoCloseable {
             s = s.withHost(host);
         }
         VoxloopServer server = new VoxloopServer(intake, tracker, queue, events, runs(), new RequestRecords(
-                new JdbiDeliveries(database), new JdbiIdempotencyKeys(database)),
+                new JdbiDeliveries(database), new JdbiIdempotencyKeys(database)), forges().serverParts(),
                 GitHubParts.hooks(GitHubSettings.from(config.tree()), wakeups), s, this::health);
         server.start();
-        housekeeping.start();
+        housekeeping.start(forges()::recover);
         if (workers > 0) {
             AutoCloseable loopWorkers = loop().startWorkers(workers);
             synchronized (closeables) {

@@ -10,6 +10,9 @@ import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.loop.agent.Agents;
 import dev.voxloop.loop.agent.ModelConnector;
 import dev.voxloop.loop.gate.GateSuite;
+import dev.voxloop.loop.forge.ForgeSteps;
+import dev.voxloop.loop.forge.ForgeTarget;
+import dev.voxloop.loop.forge.PullRequestReview;
 import dev.voxloop.loop.run.LoopParts;
 import dev.voxloop.loop.run.LoopRunner;
 import dev.voxloop.loop.run.StuckDetector;
@@ -18,7 +21,10 @@ import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.loop.workspace.WorkspacePreparer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The loop on one screen: settings plus the ports it uses (queue, tracker, events, run repository, and the
@@ -26,6 +32,9 @@ import java.util.UUID;
  * workers.
  */
 public final class LoopEngine {
+
+    /** How long a run waits in CHECKS for checks that never finish. */
+    static final Duration CHECKS_PATIENCE = Duration.ofHours(2);
 
     private final LoopSettings settings;
     private final Path dataDir;
@@ -39,6 +48,9 @@ public final class LoopEngine {
     private final AgentHooks hooks;
     private final ModelConnector models;
     private final RunSandbox sandbox;
+    private final Function<ProjectConfig, Optional<ForgeTarget>> forges;
+    private final PullRequestReview review;
+    private final Duration forgePoll;
 
     /**
      * @param hooks   voxloop's hooks as the agents reach them
@@ -48,8 +60,25 @@ public final class LoopEngine {
     public LoopEngine(LoopSettings settings, Path dataDir, LoopQueue queue, TicketTracker tracker, EventBus events,
                       LoopRunRepository runs, ToolUsePolicy policy, RunMarkers markers, Clock clock,
                       AgentHooks hooks, ModelConnector models, RunSandbox sandbox) {
+        this(settings, dataDir, queue, tracker, events, runs, policy, markers, clock, hooks, models, sandbox,
+                p -> Optional.empty(), PullRequestReview.APPROVE_ALL, Duration.ofSeconds(1));
+    }
+
+    /**
+     * @param forges    where each project's runs go past the push (empty: they end at PUSHED)
+     * @param review    the REVIEWING step's decision
+     * @param forgePoll pause between looks at pending checks or reviews
+     */
+    public LoopEngine(LoopSettings settings, Path dataDir, LoopQueue queue, TicketTracker tracker, EventBus events,
+                      LoopRunRepository runs, ToolUsePolicy policy, RunMarkers markers, Clock clock,
+                      AgentHooks hooks, ModelConnector models, RunSandbox sandbox,
+                      Function<ProjectConfig, Optional<ForgeTarget>> forges, PullRequestReview review,
+                      Duration forgePoll) {
         this.hooks = hooks;
         this.models = models;
+        this.forges = forges;
+        this.review = review;
+        this.forgePoll = forgePoll;
         this.settings = settings;
         this.dataDir = dataDir;
         this.queue = queue;
@@ -67,10 +96,11 @@ public final class LoopEngine {
      * (the forge) adds its states here with {@link LoopParts#withStep}.
      */
     public LoopParts parts() {
-        return LoopParts.standard(runs, tracker, events, new WorkspacePreparer(settings.workspaces(),
+        LoopParts loop = LoopParts.standard(runs, tracker, events, new WorkspacePreparer(settings.workspaces(),
                 settings.voxloopCommand(), settings.installGitHooks()), new Agents(settings, dataDir, System.getenv(),
                 hooks, models, sandbox), new GateSuite(policy, sandbox), markers, settings, StuckDetector.DEFAULTS,
                 clock);
+        return ForgeSteps.addTo(loop, events, forges, review, forgePoll, CHECKS_PATIENCE);
     }
 
     public LoopRunner runner() {

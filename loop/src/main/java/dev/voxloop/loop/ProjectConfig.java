@@ -70,6 +70,12 @@ public record ProjectConfig(String key, String repo, String defaultBranch, Strin
                 budgets.tighten(repoBudgets));
     }
 
+    /** The same project cloning from {@code source} (a hosted repository's name resolved to its path). */
+    public ProjectConfig withRepo(String source) {
+        return new ProjectConfig(key, source, defaultBranch, test, lint, coverage, coverageReport, coverageThreshold,
+                agent, replayScript, branchUrl, budgets);
+    }
+
     public String linkTo(String branch) {
         return branchUrl == null ? repo + "#" + branch : branchUrl.replace("{branch}", branch);
     }

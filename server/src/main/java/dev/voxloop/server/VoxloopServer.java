@@ -5,6 +5,9 @@ import dev.voxloop.core.intake.Intake;
 import dev.voxloop.core.loop.LoopRunRepository;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.ticket.TicketTracker;
+import dev.voxloop.server.http.forge.ForgeParts;
+import dev.voxloop.server.http.forge.ForgeRoutes;
+import dev.voxloop.server.http.forge.GitEndpoint;
 import dev.voxloop.server.http.intake.IntakeRoutes;
 import dev.voxloop.server.http.loop.LoopRoutes;
 import dev.voxloop.server.http.loop.LoopRunRoutes;
@@ -19,6 +22,7 @@ import dev.voxloop.server.http.webhook.JiraWebhookRoutes;
 import dev.voxloop.server.json.JsonBody;
 import dev.voxloop.server.json.WireJson;
 import dev.voxloop.server.security.AccessRules;
+import dev.voxloop.server.security.ApiTokenGuard;
 import dev.voxloop.server.security.HostCheck;
 import dev.voxloop.server.security.NoMethodOverride;
 import dev.voxloop.server.security.SecurityHeaders;
@@ -33,6 +37,7 @@ import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,9 +75,17 @@ public final class VoxloopServer {
         this(intake, tracker, queue, events, runs, requests, null, settings, health);
     }
 
+    /** @param forge repositories, pull requests and git over HTTP, or null when no forge is wired */
+    public VoxloopServer(Intake intake, TicketTracker tracker, LoopQueue queue, EventBus events,
+                         LoopRunRepository runs, RequestRecords requests, ForgeParts forge, ServerSettings settings,
+                         Supplier<HealthInfo> health) {
+        this(intake, tracker, queue, events, runs, requests, forge, null, settings, health);
+    }
+
     /** @param github GitHub's webhook collaborators, or null when GitHub is not used (its webhook answers 404) */
     public VoxloopServer(Intake intake, TicketTracker tracker, LoopQueue queue, EventBus events,
-                         LoopRunRepository runs, RequestRecords requests, GitHubHooks github, ServerSettings settings,
+                         LoopRunRepository runs, RequestRecords requests, ForgeParts forge, GitHubHooks github,
+                         ServerSettings settings,
                          Supplier<HealthInfo> health) {
         this.settings = settings;
         WireJson json = new WireJson();
@@ -94,6 +107,9 @@ public final class VoxloopServer {
                 new WebhookSignature(settings.webhookSecret()), clock, tracker, requests.deliveries(), settings);
         HostCheck hosts = new HostCheck(settings);
         EventStreamRoutes streams = new EventStreamRoutes(eventFeed);
+        ForgeRoutes forgeRoutes = forge == null || forge.forge() == null ? null : new ForgeRoutes(forge, body);
+        GitEndpoint git = forge == null || forge.git() == null ? null
+                : new GitEndpoint(forge.git(), new ApiTokenGuard(settings.apiToken()));
         GitHubWebhookRoutes githubWebhook = github == null ? null
                 : new GitHubWebhookRoutes(queue, events, body, github, requests.deliveries(), clock);
 
@@ -110,6 +126,12 @@ public final class VoxloopServer {
             loopRoutes.register(cfg.routes);
             if (runRoutes != null) {
                 runRoutes.register(cfg.routes);
+            }
+            if (forgeRoutes != null) {
+                forgeRoutes.register(cfg.routes);
+            }
+            if (git != null) {
+                cfg.jetty.modifyServletContextHandler(h -> h.addServlet(new ServletHolder("git", git), "/git/*"));
             }
             webhook.register(cfg.routes);
             if (githubWebhook != null) {

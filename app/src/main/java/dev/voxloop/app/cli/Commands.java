@@ -34,8 +34,11 @@ public final class Commands {
         cli.addSubcommand(new DemoCommand(() -> {
             Voxloop app = context.app();
             return new DemoRun(app.tracker(), app.queue(), app.events(), app.runs(), app.clock(), System.getenv(),
-                    new AgentModels(System.getenv()), app.sandbox());
+                    new AgentModels(System.getenv()), app.sandbox(), origin -> app.forges().host(origin, "trackit"));
         }));
+        CommandLine repo = new CommandLine(new RepoCommand());
+        repo.addSubcommand(new RepoImportCommand(() -> context.app().forges().forge()));
+        cli.addSubcommand(repo);
         cli.addSubcommand(new HookCommand(() -> Guards.hookHandler(loopSettings.get(), AgentSandbox.from(
                 context.config().tree(), context.config().dataDir(), e -> { }, java.time.Clock.systemUTC()))));
         cli.addSubcommand(new GithookCommand(() -> Guards.gitHooks(loopSettings.get())));

@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code voxloop demo [--agent replay|claude|codex|builtin]}: a sample repository (TrackIt), a VAT ticket, and a
- * worker with an agent taking it through red, green and the gates to a pushed branch. The replay agent needs a JDK
- * and git, nothing else; a real agent reads its usual environment (ANTHROPIC_BASE_URL and ANTHROPIC_API_KEY for
+ * worker with an agent taking it through red, green and the gates to a pushed branch, then on the built-in forge a
+ * pull request whose CI fails once, one healing turn, green CI, the merge and the ticket Done. The replay agent needs
+ * a JDK and git, nothing else; a real agent reads its usual environment (ANTHROPIC_BASE_URL and ANTHROPIC_API_KEY for
  * claude, OPENAI_BASE_URL and OPENAI_API_KEY for codex and builtin, OLLAMA_URL for builtin on Ollama).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -38,6 +39,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--model", description = "the model a real agent asks for (default: the agent's own)")
     String model;
+
+    @Option(names = "--json", description = "print the progress on stderr and one JSON object with the outcome on"
+            + " stdout")
+    boolean json;
 
     @Spec
     CommandSpec spec;
@@ -62,7 +67,11 @@ public final class DemoCommand implements Callable<Integer> {
                     + "' (replay, claude, codex or builtin)");
         }
         AgentProfile profile = new AgentProfile(agent, List.of(), model, null, null, List.of());
-        DemoRun.Outcome o = demo.get().run(d, project, profile, out);
-        return o.run().state() == LoopState.PUSHED ? 0 : 1;
+        DemoRun.Outcome o = demo.get().run(d, project, profile, json ? System.err : out);
+        if (json) {
+            out.println(DemoJson.of(o));
+        }
+        LoopState end = o.run().state();
+        return end == LoopState.MERGED || (o.forge() == null && end == LoopState.PUSHED) ? 0 : 1;
     }
 }

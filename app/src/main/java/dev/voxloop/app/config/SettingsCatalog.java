@@ -3,6 +3,7 @@ package dev.voxloop.app.config;
 import dev.voxloop.core.config.ConfigKey;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.config.Settings;
+import dev.voxloop.forge.ForgeSettings;
 import dev.voxloop.github.GitHubSettings;
 import dev.voxloop.intake.IntakeSettings;
 import dev.voxloop.intent.IntentSettings;
@@ -38,6 +39,7 @@ public final class SettingsCatalog {
             SpeechSettings.class,
             LoopSettings.class,
             SandboxSettings.class,
+            ForgeSettings.class,
             GitHubSettings.class);
 
     private SettingsCatalog() {

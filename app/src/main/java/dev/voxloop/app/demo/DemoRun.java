@@ -1,8 +1,6 @@
 package dev.voxloop.app.demo;
 
 import dev.voxloop.app.Guards;
-import dev.voxloop.loop.agent.AgentProfile;
-import dev.voxloop.loop.agent.ModelConnector;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.event.PipelineEvent;
@@ -16,9 +14,15 @@ import dev.voxloop.guard.hook.RunMarkerFile;
 import dev.voxloop.guard.policy.ToolUseRules;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.loop.ProjectConfig;
+import dev.voxloop.loop.agent.AgentProfile;
 import dev.voxloop.loop.agent.Agents;
+import dev.voxloop.loop.agent.ModelConnector;
+import dev.voxloop.loop.forge.ForgeSteps;
+import dev.voxloop.loop.forge.ForgeTarget;
+import dev.voxloop.loop.forge.PullRequestReview;
 import dev.voxloop.loop.gate.GateSuite;
 import dev.voxloop.loop.run.Budgets;
+import dev.voxloop.loop.run.LoopParts;
 import dev.voxloop.loop.run.LoopRunner;
 import dev.voxloop.loop.run.StuckDetector;
 import dev.voxloop.loop.worker.Worker;
@@ -31,17 +35,30 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * {@code voxloop demo}: makes the TrackIt repository (and a bare origin) under a directory, files the VAT ticket,
- * queues it, and lets one worker with the replay agent take it through red, green and the gates to a pushed
- * branch, printing each stage. Needs only a JDK and git.
+ * queues it, and lets one worker with an agent (replay by default) take it through red, green and the gates to a
+ * pushed branch and, on a forge, on to a merged pull request, printing each stage. The replay agent needs only a JDK
+ * and git.
  */
 public final class DemoRun {
 
-    /** What the demo ended with. */
-    public record Outcome(Ticket ticket, LoopRun run, String remoteBranchSha) {
+    /**
+     * What the demo ended with.
+     *
+     * @param forge   where the pull request went, or null when the demo ran without a forge
+     * @param timings where the time from the push to the merge went, or null when nothing was merged
+     */
+    public record Outcome(Ticket ticket, LoopRun run, String remoteBranchSha, ForgeTarget forge,
+                          ForgeTimings timings) {
+    }
+
+    /** Hosts the sample's origin on a forge and says where its runs go past the push. */
+    public interface Hosting {
+        ForgeTarget host(Path origin);
     }
 
     private final TicketTracker tracker;
@@ -52,15 +69,29 @@ public final class DemoRun {
     private final Map<String, String> env;
     private final ModelConnector models;
     private final RunSandbox sandbox;
+    private final Hosting hosting;
+
+    /** The demo ending at PUSHED, agents reading the process's environment. */
+    public DemoRun(TicketTracker tracker, LoopQueue queue, EventBus events, LoopRunRepository runs, Clock clock,
+                   RunSandbox sandbox) {
+        this(tracker, queue, events, runs, clock, System.getenv(), ModelConnector.NONE, sandbox, null);
+    }
+
+    /** The demo ending at PUSHED. */
+    public DemoRun(TicketTracker tracker, LoopQueue queue, EventBus events, LoopRunRepository runs, Clock clock,
+                   Map<String, String> env, ModelConnector models, RunSandbox sandbox) {
+        this(tracker, queue, events, runs, clock, env, models, sandbox, null);
+    }
 
     /**
      * @param env     the environment real agents read their base URL and key from ({@code ANTHROPIC_BASE_URL},
      *                {@code ANTHROPIC_API_KEY}, {@code OPENAI_BASE_URL}, {@code OPENAI_API_KEY}, {@code OLLAMA_URL})
      * @param models  opens the built-in agent's chat model
      * @param sandbox where the demo's agent turns and gates run (the configured sandbox)
+     * @param hosting the forge the run goes on to (pull request, CI, healing, merge), or null to stop at PUSHED
      */
     public DemoRun(TicketTracker tracker, LoopQueue queue, EventBus events, LoopRunRepository runs, Clock clock,
-                   Map<String, String> env, ModelConnector models, RunSandbox sandbox) {
+                   Map<String, String> env, ModelConnector models, RunSandbox sandbox, Hosting hosting) {
         this.tracker = tracker;
         this.queue = queue;
         this.events = events;
@@ -69,11 +100,7 @@ public final class DemoRun {
         this.env = Map.copyOf(env);
         this.models = models;
         this.sandbox = sandbox;
-    }
-
-    public DemoRun(TicketTracker tracker, LoopQueue queue, EventBus events, LoopRunRepository runs, Clock clock,
-                   RunSandbox sandbox) {
-        this(tracker, queue, events, runs, clock, System.getenv(), ModelConnector.NONE, sandbox);
+        this.hosting = hosting;
     }
 
     /** The demo with the replay agent. */
@@ -89,41 +116,72 @@ public final class DemoRun {
         out.println("   agent turns and gates run in the " + sandbox.describe());
         TrackItSample.create(source, origin);
         out.println("   sample repository TrackIt pushed to " + origin);
+        ForgeTarget forge = hosting == null ? null : hosting.host(origin);
+        if (forge != null) {
+            out.println("   hosted on the " + forge.forge().name() + " forge as " + forge.repository() + " ("
+                    + forge.cloneSource() + ")");
+        }
         Ticket ticket = tracker.create(TrackItSample.ticket(projectKey),
                 new Provenance("demo-" + UUID.randomUUID(), false, "Add Swedish VAT to invoices", clock.instant()));
         out.println("   filed " + ticket.key() + ": " + ticket.summary());
-        Path script = dir.resolve("replay.json");
-        TrackItSample.writeScript(script);
+        TrackItSample.writeScript(dir.resolve("replay.json"));
         out.println("   agent: " + agent.name());
 
-        ProjectConfig project = new ProjectConfig(projectKey, origin.toString(), "main", null, null, null, null, 80,
-                agent, script.toString(), null, new Budgets(8, Duration.ofMinutes(20), 0));
-        LoopSettings settings = LoopSettings.from(ConfigTree.empty(), dir).withProject(project);
-        LoopRunner runner = new LoopRunner(runs, tracker, events,
-                new WorkspacePreparer(dir.resolve("workspaces"), null, false),
-                new Agents(settings, dir, env, Guards.agentHooks(settings, sandbox), models, sandbox),
-                new GateSuite(new ToolUseRules(), sandbox), new RunMarkerFile(), settings, StuckDetector.DEFAULTS,
-                clock, () -> UUID.randomUUID().toString().substring(0, 8));
-        Runnable unsubscribe = events.subscribe(e -> out.println(render(e.event())));
+        LoopRunner runner = runner(dir, projectKey, forge == null ? origin.toString() : forge.cloneSource(), agent,
+                forge);
+        List<PipelineEvent> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Runnable unsubscribe = events.subscribe(e -> {
+            seen.add(e.event());
+            out.println(render(e.event()));
+        });
         try {
             queue.enqueue(ticket.key(), ticket.summary());
             Worker worker = new Worker("demo-worker", queue, runner, events, Duration.ofMinutes(2),
                     Duration.ofSeconds(1), 1, clock);
             LoopRun run = worker.runOnce().orElseThrow(() -> new IllegalStateException(
                     "the demo ticket was not claimed"));
-            String sha = run.workspace().branch() == null ? null : new Git(origin).tryRun("rev-parse", "--verify", "-q",
-                    "refs/heads/" + run.workspace().branch()).output().strip();
+            Path remote = forge == null ? origin : Path.of(forge.cloneSource());
+            String sha = run.workspace().branch() == null ? null : new Git(remote).tryRun("rev-parse", "--verify",
+                    "-q", "refs/heads/" + run.workspace().branch()).output().strip();
             out.println("== run " + run.id() + " ended " + run.state() + " after " + run.iteration()
                     + " iteration(s)" + (run.reason() == null ? "" : ": " + run.reason()));
             if (sha != null && !sha.isEmpty()) {
                 out.println("   origin has " + run.workspace().branch() + " at " + sha);
             }
+            if (run.forge().mergeCommit() != null) {
+                out.println("   " + run.workspace().baseBranch() + " is at the squashed merge "
+                        + run.forge().mergeCommit() + " of pull request #" + run.forge().pullRequest() + " ("
+                        + run.forge().pullRequestUrl() + ")");
+            }
             Ticket after = tracker.find(ticket.key()).orElse(ticket);
             after.comments().forEach(c -> out.println("   comment on " + ticket.key() + ": " + c.body()));
-            return new Outcome(after, run, sha);
+            ForgeTimings timings;
+            synchronized (seen) {
+                timings = ForgeTimings.of(List.copyOf(seen), runs.turns(run.id()));
+            }
+            return new Outcome(after, run, sha, forge, timings);
         } finally {
             unsubscribe.run();
         }
+    }
+
+    /**
+     * The demo's loop: project {@code projectKey} cloning {@code repo} with {@code agent} (the replay agent's script
+     * in {@code dir}), going on to {@code forge} (null: ending at PUSHED). Another process resumes an interrupted
+     * demo run with the same runner.
+     */
+    public LoopRunner runner(Path dir, String projectKey, String repo, AgentProfile agent, ForgeTarget forge) {
+        ProjectConfig project = new ProjectConfig(projectKey, repo, "main", null, null, null, null, 80, agent,
+                dir.resolve("replay.json").toString(), null, new Budgets(8, Duration.ofMinutes(20), 0));
+        LoopSettings settings = LoopSettings.from(ConfigTree.empty(), dir).withProject(project);
+        LoopParts parts = ForgeSteps.addTo(LoopParts.standard(runs, tracker, events,
+                new WorkspacePreparer(dir.resolve("workspaces"), null, false),
+                new Agents(settings, dir, env, Guards.agentHooks(settings, sandbox), models, sandbox),
+                new GateSuite(new ToolUseRules(), sandbox), new RunMarkerFile(), settings, StuckDetector.DEFAULTS,
+                clock), events,
+                p -> Optional.ofNullable(forge),
+                PullRequestReview.APPROVE_ALL, Duration.ofMillis(100), Duration.ofMinutes(10));
+        return new LoopRunner(parts, () -> UUID.randomUUID().toString().substring(0, 8));
     }
 
     static String render(PipelineEvent e) {
@@ -136,6 +194,11 @@ public final class DemoRun {
             case PipelineEvent.StuckDetected s -> "   stuck: " + s.pattern() + " x" + s.repeats();
             case PipelineEvent.RunFinished r -> "   run finished: " + r.state();
             case PipelineEvent.LoopStarted l -> "   " + l.worker() + " claimed " + l.ticketKey();
+            case PipelineEvent.PullRequestOpened p -> "   pull request #" + p.number() + " opened: " + p.url();
+            case PipelineEvent.ChecksFinished c -> "   CI " + (c.passed() ? "green" : "red") + ": " + c.summary();
+            case PipelineEvent.HealingStarted h -> "   healing round " + h.round() + ": " + h.failure() + " in "
+                    + h.check();
+            case PipelineEvent.Merged m -> "   merged as " + m.sha();
             default -> "   " + e.type();
         };
     }

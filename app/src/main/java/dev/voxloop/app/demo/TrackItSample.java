@@ -16,13 +16,15 @@ import java.util.List;
 /**
  * The demo's target: TrackIt, a small time-tracking project whose
  * money is whole öre; the ticket asks for Swedish VAT; the replay script is what a careful agent would do: a
- * failing test first (red), then the implementation (green), then the checklist.
+ * failing test first (red), then the implementation (green), then the checklist. The pull request's CI also runs
+ * {@code docs.sh} (every public method documented), which the local gates do not: the first CI run fails on the
+ * two methods the agent left undocumented, and the script's last step is the healing turn that documents them.
  */
 public final class TrackItSample {
 
     static final List<String> FILES = List.of("README.md", ".gitignore", "CODEOWNERS", ".github/workflows/ci.yml",
-            ".voxloop/loop.yaml", "pom.xml", "mvnw", ".mvn/wrapper/maven-wrapper.properties", "run-tests.sh",
-            "lint.sh", "coverage.sh", "tools/LineCoverage.java",
+            ".voxloop/loop.yaml", ".voxloop/ci.yaml", "pom.xml", "mvnw", ".mvn/wrapper/maven-wrapper.properties",
+            "run-tests.sh", "lint.sh", "coverage.sh", "docs.sh", "tools/LineCoverage.java",
             "src/main/java/se/trackit/TimeEntry.java", "src/main/java/se/trackit/Invoice.java",
             "src/test/java/se/trackit/Assert.java", "src/test/java/se/trackit/TestRunner.java",
             "src/test/java/se/trackit/InvoiceTest.java");
@@ -129,7 +131,7 @@ public final class TrackItSample {
                 }
                 """;
         String grossStub = """
-                    public long netOre() {""";
+                    /** The sum of the entries' net amounts, in öre. */""";
         return List.of(
                 new Step("Wrote VatTest first: five tests for the three criteria, with a stub VatRate so they"
                         + " compile. Done.",
@@ -151,7 +153,15 @@ public final class TrackItSample {
                                         false)),
                         true, 1500, 700),
                 new Step("Ticked the acceptance criteria: each is proven by a VatTest test.",
-                        List.of(new Edit("CURRENT_TASK.md", null, "- [ ] ", "- [x] ", false)), true, 800, 200));
+                        List.of(new Edit("CURRENT_TASK.md", null, "- [ ] ", "- [x] ", false)), true, 800, 200),
+                new Step("CI's docs check failed: documented VatRate.percent and Invoice.grossOre.",
+                        List.of(new Edit("src/main/java/se/trackit/VatRate.java", null, "    public int percent() {",
+                                        "    /** The rate in whole percent. */\n    public int percent() {", false),
+                                new Edit("src/main/java/se/trackit/Invoice.java", null,
+                                        "    public long grossOre(VatRate rate) {",
+                                        "    /** The net amount plus VAT at {@code rate}, in öre. */\n"
+                                                + "    public long grossOre(VatRate rate) {", false)),
+                        true, 900, 300));
     }
 
     /** The script as the JSON file the replay agent reads. */

@@ -16,6 +16,7 @@ import dev.voxloop.loop.agent.TurnRequest;
 import dev.voxloop.loop.agent.TurnResult;
 import dev.voxloop.loop.agent.builtin.BuiltinAgent;
 import dev.voxloop.loop.workspace.Git;
+import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.peers.ModelPeer;
 import dev.voxloop.peers.Reply;
 import dev.voxloop.peers.ollama.OllamaPeer;
@@ -58,10 +59,10 @@ class BuiltinAgentTest {
     }
 
     private TurnResult turn(AgentProfile profile, Map<String, String> env) {
+        RunSandbox sandbox = AgentSandbox.from(ConfigTree.empty(), ws.resolveSibling(ws.getFileName() + "-data"),
+                e -> { }, Clock.systemUTC());
         BuiltinAgent agent = new BuiltinAgent(new AgentModels(env).connect(profile),
-                Guards.agentHooks(LoopSettings.from(ConfigTree.empty(), ws),
-                        AgentSandbox.from(ConfigTree.empty(), ws.resolveSibling("data"), e -> { }, Clock.systemUTC())), Map.of("OPENAI_API_KEY", "sk-x"),
-                20);
+                Guards.agentHooks(LoopSettings.from(ConfigTree.empty(), ws), sandbox), sandbox, 20);
         return agent.turn(new TurnRequest("r1", "TRACK-1", ws, 1, "Create done.txt so the tests pass.", null,
                 Duration.ofMinutes(2)));
     }
@@ -111,6 +112,28 @@ class BuiltinAgentTest {
 
             assertDone(r, peer);
             assertThat(r.output()).contains("the model has no tool calling");
+        }
+    }
+
+    @Test
+    void itsToolCallsRunInTheSandboxSoBypassesThePolicyLetThroughFail() throws Exception {
+        try (ChatCompletionsPeer peer = ChatCompletionsPeer.start()) {
+            peer.then(Reply.call("shell", "command", "ln -s .github gh && g=git && $g push origin HEAD:main"))
+                    .thenAfter("does not appear to be a git repository", Reply.call("edit_file", "path",
+                            "gh/ci.yml", "old_text", "", "new_text", "on: push\n"))
+                    .thenAfter("Read-only file system", Reply.call("shell", "command",
+                            "python3 -c \"open('.gi'+'t/hooks/pre-commit','w')\""))
+                    .thenAfter("Read-only file system", Reply.text("Nothing worked."))
+                    .thenAfter("Stop hook feedback", Reply.text("<result>BLOCKED: nothing worked</result>"));
+
+            TurnResult r = turn(new AgentProfile("builtin", List.of(), "gpt-5.5", null, null, List.of()),
+                    Map.of("OPENAI_BASE_URL", peer.baseUrl(), "OPENAI_API_KEY", peer.key()));
+
+            peer.assertClean();
+            assertThat(r.blockedReason()).isEqualTo("nothing worked");
+            assertThat(new Git(ws).run("rev-parse", "origin/main")).isEqualTo(originBefore);
+            assertThat(ws.resolve(".github")).doesNotExist();
+            assertThat(new Git(ws).gitDir().resolve("hooks/pre-commit")).doesNotExist();
         }
     }
 

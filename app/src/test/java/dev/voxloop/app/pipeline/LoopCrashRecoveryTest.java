@@ -31,15 +31,15 @@ class LoopCrashRecoveryTest {
     @Test
     void aRunKilledMidTurnIsResumedByTheNextWorkerAndPushedOnce() throws Exception {
         Path origin = originWithTests();
-        Path firstTurn = tmp.resolve("first-turn-started");
-        Path agent = tmp.resolve("agent.sh");
-        // the first turn announces itself and hangs (the test kills the server then); the next one does the work
-        Files.writeString(agent, """
-                if [ ! -f "$FIRST_TURN" ]; then touch "$FIRST_TURN"; sleep 120; exit 1; fi
+        // The agent runs in the sandbox: it sees the workspace and its own home (kept per run), not this test's
+        // files. The first turn leaves a mark in that home and hangs (the test kills the server then); the next
+        // turn of the same run finds the mark and does the work.
+        String agent = """
+                if [ ! -f "$HOME/first-turn-started" ]; then touch "$HOME/first-turn-started"; sleep 120; exit 1; fi
                 echo yes > done.txt
                 sed -i 's/- \\[ \\] /- [x] /' CURRENT_TASK.md
                 echo "wrote done.txt and ticked the criteria"
-                """);
+                """;
         Path config = tmp.resolve("voxloop.yaml");
         Files.writeString(config, """
                 pipeline: { require_approval: false }
@@ -48,17 +48,17 @@ class LoopCrashRecoveryTest {
                   poll_interval: 200ms
                   install_git_hooks: false
                   projects:
-                    BOOK: { repo: "%s", test: "test -f done.txt", agent: command, agent_command: [sh, "%s"] }
-                """.formatted(origin, agent));
+                    BOOK: { repo: "%s", test: "test -f done.txt", agent: command, agent_command: [sh, -c, %s] }
+                """.formatted(origin, yamlString(agent)));
         Path data = tmp.resolve("data");
-        Map<String, String> env = Map.of("FIRST_TURN", firstTurn.toString());
+        Map<String, String> env = Map.of();
         String runId;
         try (ServerProcess first = ServerProcess.start(data, env, "--config", config.toString(), "--workers", "1")) {
             Http http = new Http(first.url());
             Http.Response filed = http.post("/api/pipeline/run", "{\"text\":\"Create a high priority bug in BookIt:"
                     + " the calendar crashes on Safari\"}");
             assertThat(filed.status()).as(filed.body()).isEqualTo(200);
-            waitFor(() -> Files.exists(firstTurn), "the first agent turn to start");
+            waitFor(() -> firstTurnMark(data), "the first agent turn to start");
             JsonNode run = onlyRun(http);
             assertThat(run.path("state").asText()).isEqualTo("ITERATING");
             runId = run.path("run_id").asText();
@@ -78,6 +78,21 @@ class LoopCrashRecoveryTest {
             assertThat(comments).filteredOn(c -> c.startsWith("voxloop pushed")).hasSize(1);
             assertThat(git(origin, "ls-tree", "--name-only", run.path("branch").asText())).contains("done.txt");
         }
+    }
+
+    /** Whether the first turn has left its mark in its run's home, somewhere under the data directory. */
+    private static boolean firstTurnMark(Path data) throws IOException {
+        if (!Files.isDirectory(data)) {
+            return false;
+        }
+        try (var files = Files.walk(data)) {
+            return files.anyMatch(f -> f.getFileName().toString().equals("first-turn-started"));
+        }
+    }
+
+    /** A YAML double-quoted scalar holding {@code text}. */
+    private static String yamlString(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 
     private static JsonNode onlyRun(Http http) {

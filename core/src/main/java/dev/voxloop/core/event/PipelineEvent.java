@@ -169,6 +169,14 @@ public sealed interface PipelineEvent {
         }
     }
 
+    /** A healing round starts: CI failed with {@code failure} (its kind and check), the agent gets a turn. */
+    record HealingStarted(Instant at, String runId, String ticketKey, int round, String failure, String check)
+            implements PipelineEvent {
+        public String subject() {
+            return ticketKey;
+        }
+    }
+
     record Merged(Instant at, String runId, String ticketKey, String sha) implements PipelineEvent {
         public String subject() {
             return ticketKey;

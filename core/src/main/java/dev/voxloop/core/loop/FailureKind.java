@@ -23,6 +23,10 @@ public enum FailureKind {
     UNGUARDED(LoopState.BLOCKED, "agent ran without working hooks"),
     /** The project's configuration cannot work (no repository, unknown agent, unreadable repository file). */
     MISCONFIGURED(LoopState.BLOCKED, "configuration problem"),
+    /** CI still fails after the healing rounds, or failed the same way twice, or never finished. */
+    CHECKS_FAILED(LoopState.BLOCKED, "CI failing"),
+    /** The forge will not merge the pull request (conflicts that an agent turn did not resolve, branch rules). */
+    NOT_MERGEABLE(LoopState.BLOCKED, "not mergeable"),
     /** git, the file system or the tracker failed; another attempt may succeed. */
     INFRASTRUCTURE(LoopState.FAILED, "infrastructure failure"),
     /** An error voxloop did not anticipate: a defect to report. */

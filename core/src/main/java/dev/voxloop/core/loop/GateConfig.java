@@ -20,4 +20,10 @@ public record GateConfig(String testCommand, String lintCommand, String coverage
                 : coverageReport;
         commandTimeout = commandTimeout == null ? Duration.ofMinutes(15) : commandTimeout;
     }
+
+    /** The same gates measured against another base commit (the branch was brought up to date). */
+    public GateConfig withBase(String base) {
+        return new GateConfig(testCommand, lintCommand, coverageCommand, coverageReport, coverageThreshold, base,
+                criteria, commandTimeout);
+    }
 }

@@ -76,6 +76,20 @@ public abstract sealed class LoopFailure extends RuntimeException {
         }
     }
 
+    /** CI on the pull request keeps failing (healing rounds used up, the same failure twice, checks never ending). */
+    public static final class ChecksFailed extends LoopFailure {
+        public ChecksFailed(String reason) {
+            super(FailureKind.CHECKS_FAILED, reason, null);
+        }
+    }
+
+    /** The forge will not merge the pull request and another attempt by the loop would not change that. */
+    public static final class NotMergeable extends LoopFailure {
+        public NotMergeable(String reason) {
+            super(FailureKind.NOT_MERGEABLE, reason, null);
+        }
+    }
+
     /** git, the file system, the network or the tracker failed; another attempt may succeed. */
     public static final class Infrastructure extends LoopFailure {
         public Infrastructure(String reason, Throwable cause) {

@@ -13,12 +13,26 @@ public interface Sandbox {
     /** False only for {@code none}: the command then runs on the host with the worker's rights. */
     boolean isolates();
 
+    /** Sees each line of a command's output as it arrives (an agent's event stream); false stops the command. */
+    @FunctionalInterface
+    interface OutputWatcher {
+
+        OutputWatcher NONE = line -> true;
+
+        boolean line(String line);
+    }
+
     /**
-     * Runs the command to completion (or until a limit stops it).
+     * Runs the command to completion (or until a limit or the watcher stops it).
      *
      * @throws SandboxUnavailable when the backend cannot start a sandbox at all (nothing ran)
      */
-    SandboxResult run(SandboxRequest request);
+    SandboxResult run(SandboxRequest request, OutputWatcher watcher);
+
+    /** Runs the command to completion (or until a limit stops it). */
+    default SandboxResult run(SandboxRequest request) {
+        return run(request, OutputWatcher.NONE);
+    }
 
     /** One line for logs, doctor and the console: what every command runs inside. */
     default String describe() {

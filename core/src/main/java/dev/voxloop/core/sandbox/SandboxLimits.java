@@ -28,4 +28,8 @@ public record SandboxLimits(Duration wallTime, long memoryBytes, int processes, 
     public SandboxLimits withWallTime(Duration d) {
         return new SandboxLimits(d, memoryBytes, processes, outputBytes);
     }
+
+    public SandboxLimits withOutputBytes(long bytes) {
+        return new SandboxLimits(wallTime, memoryBytes, processes, bytes);
+    }
 }

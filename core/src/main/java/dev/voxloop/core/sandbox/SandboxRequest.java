@@ -1,6 +1,7 @@
 package dev.voxloop.core.sandbox;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,24 @@ import java.util.Map;
  * @param network   {@link Network#NONE} unless the project allows hosts
  * @param limits    wall time, memory, processes, output
  * @param subject   the ticket key events are filed under, or null
+ * @param binds     more host paths visible inside at the same place (an agent's installation, its hook socket
+ *                  directory), read-only unless marked writable
  */
 public record SandboxRequest(List<String> command, Path workspace, Map<String, String> env, String stdin,
-                             Path home, Network network, SandboxLimits limits, String subject) {
+                             Path home, Network network, SandboxLimits limits, String subject, List<Bind> binds) {
+
+    /** A host path made visible inside the sandbox at the same place. */
+    public record Bind(Path path, boolean writable) {
+
+        public static Bind readOnly(Path path) {
+            return new Bind(path, false);
+        }
+    }
+
+    public SandboxRequest(List<String> command, Path workspace, Map<String, String> env, String stdin, Path home,
+                          Network network, SandboxLimits limits, String subject) {
+        this(command, workspace, env, stdin, home, network, limits, subject, List.of());
+    }
 
     public SandboxRequest {
         if (command == null || command.isEmpty()) {
@@ -29,6 +45,7 @@ public record SandboxRequest(List<String> command, Path workspace, Map<String, S
         env = Map.copyOf(env == null ? Map.of() : env);
         network = network == null ? Network.NONE : network;
         limits = limits == null ? SandboxLimits.DEFAULTS : limits;
+        binds = List.copyOf(binds == null ? List.of() : binds);
     }
 
     /** A command in a workspace with no extra environment, no network and the default limits. */
@@ -45,26 +62,32 @@ public record SandboxRequest(List<String> command, Path workspace, Map<String, S
     public SandboxRequest withEnv(Map<String, String> more) {
         Map<String, String> m = new LinkedHashMap<>(env);
         m.putAll(more);
-        return new SandboxRequest(command, workspace, m, stdin, home, network, limits, subject);
+        return new SandboxRequest(command, workspace, m, stdin, home, network, limits, subject, binds);
     }
 
     public SandboxRequest withStdin(String text) {
-        return new SandboxRequest(command, workspace, env, text, home, network, limits, subject);
+        return new SandboxRequest(command, workspace, env, text, home, network, limits, subject, binds);
     }
 
     public SandboxRequest withHome(Path dir) {
-        return new SandboxRequest(command, workspace, env, stdin, dir, network, limits, subject);
+        return new SandboxRequest(command, workspace, env, stdin, dir, network, limits, subject, binds);
     }
 
     public SandboxRequest withNetwork(Network n) {
-        return new SandboxRequest(command, workspace, env, stdin, home, n, limits, subject);
+        return new SandboxRequest(command, workspace, env, stdin, home, n, limits, subject, binds);
     }
 
     public SandboxRequest withLimits(SandboxLimits l) {
-        return new SandboxRequest(command, workspace, env, stdin, home, network, l, subject);
+        return new SandboxRequest(command, workspace, env, stdin, home, network, l, subject, binds);
+    }
+
+    public SandboxRequest withBinds(List<Bind> more) {
+        List<Bind> all = new ArrayList<>(binds);
+        all.addAll(more);
+        return new SandboxRequest(command, workspace, env, stdin, home, network, limits, subject, all);
     }
 
     public SandboxRequest withSubject(String ticketKey) {
-        return new SandboxRequest(command, workspace, env, stdin, home, network, limits, ticketKey);
+        return new SandboxRequest(command, workspace, env, stdin, home, network, limits, ticketKey, binds);
     }
 }

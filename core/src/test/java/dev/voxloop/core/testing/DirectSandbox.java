@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Test fixture: runs commands as plain child processes (the test's environment plus the request's, the wall-time
- * limit only), for tests of the loop's own logic. The boundary itself is tested against the real backends in
- * the guard module; nothing here stands in for it.
+ * Test fixture: runs commands as plain child processes (the test's environment plus the request's, HOME the
+ * request's home, the wall-time limit only), for tests of the loop's own logic. The boundary itself is tested
+ * against the real backends in the guard module; nothing here stands in for it.
  */
 public final class DirectSandbox implements Sandbox {
 
@@ -27,11 +27,14 @@ public final class DirectSandbox implements Sandbox {
     }
 
     @Override
-    public SandboxResult run(SandboxRequest r) {
+    public SandboxResult run(SandboxRequest r, OutputWatcher watcher) {
         long t0 = System.nanoTime();
         ProcessBuilder pb = new ProcessBuilder(r.command()).directory(r.workspace().toFile())
                 .redirectErrorStream(true);
         pb.environment().putAll(r.env());
+        if (r.home() != null) {
+            pb.environment().put("HOME", r.home().toString());
+        }
         try {
             Process p = pb.start();
             Thread feeder = Thread.ofVirtual().start(() -> {
@@ -43,10 +46,20 @@ public final class DirectSandbox implements Sandbox {
                     // the command need not read its input
                 }
             });
-            StringBuilder out = new StringBuilder();
+            StringBuffer out = new StringBuffer();
             Thread reader = Thread.ofVirtual().start(() -> {
-                try {
-                    out.append(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    String line;
+                    boolean watching = true;
+                    while ((line = lines.readLine()) != null) {
+                        out.append(line).append('\n');
+                        if (watching && !watcher.line(line)) {
+                            watching = false;
+                            p.descendants().forEach(ProcessHandle::destroyForcibly);
+                            p.destroyForcibly();
+                        }
+                    }
                 } catch (IOException ignored) {
                     // killed
                 }

@@ -95,8 +95,9 @@ public final class HookServer implements AgentHooks.Endpoint {
         String script = """
                 #!/bin/sh
                 # voxloop hook launcher: hands this hook call to the voxloop process running the turn.
-                # Unreachable voxloop = exit 2, which blocks the call (fail closed).
-                out=$(curl -sS --fail-with-body --max-time 1800 --unix-socket '%s' \\
+                # Unreachable voxloop = exit 2, which blocks the call (fail closed). The socket is local: never
+                # through the sandbox's egress proxy.
+                out=$(curl -sS --noproxy '*' --fail-with-body --max-time 1800 --unix-socket '%s' \\
                   -H 'Content-Type: application/json' -H 'Expect:' --data-binary @- "http://voxloop/hooks/$1" 2>&1) || {
                   printf 'voxloop could not check this %%s call (fail closed): %%s\\n' "$1" "$out" >&2
                   exit 2

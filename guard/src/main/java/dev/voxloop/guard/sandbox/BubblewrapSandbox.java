@@ -68,7 +68,7 @@ public final class BubblewrapSandbox implements Sandbox {
     }
 
     @Override
-    public SandboxResult run(SandboxRequest r) {
+    public SandboxResult run(SandboxRequest r, OutputWatcher watcher) {
         Path scratch = null;
         List<ProtectedTree.Entry> guarded = List.of();
         EgressProxy proxy = null;
@@ -88,13 +88,13 @@ public final class BubblewrapSandbox implements Sandbox {
             }
             List<String> argv = new ArrayList<>(List.of(bwrap));
             argv.addAll(MountPlan.arguments(settings, workspace, home, hostHome, guarded,
-                    Files.createDirectory(scratch.resolve("empty")), egressDir));
+                    Files.createDirectory(scratch.resolve("empty")), egressDir, r.binds()));
             argv.add("--");
             argv.addAll(command);
             Map<String, String> env = SandboxEnvironment.of(r, settings, hostHome, name(), hostEnv);
             try (KernelLimits.Groups groups = kernel.open(UUID.randomUUID().toString().substring(0, 12), r.limits())) {
                 return result(r, groups, LimitedProcess.run(groups.wrap(argv), workspace, env, r.stdin(),
-                        r.limits().wallTime(), r.limits().outputBytes()));
+                        r.limits().wallTime(), r.limits().outputBytes(), watcher));
             }
         } catch (IOException e) {
             throw new SandboxUnavailable("cannot start the sandbox for " + r.command().get(0) + ": "

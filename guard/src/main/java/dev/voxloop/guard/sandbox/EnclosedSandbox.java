@@ -38,12 +38,12 @@ final class EnclosedSandbox implements Sandbox {
     }
 
     @Override
-    public SandboxResult run(SandboxRequest r) {
+    public SandboxResult run(SandboxRequest r, OutputWatcher watcher) {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.putAll(r.env());
         try {
             return LimitedProcess.run(r.command(), r.workspace(), env, r.stdin(), r.limits().wallTime(),
-                    r.limits().outputBytes()).result(r.limits());
+                    r.limits().outputBytes(), watcher).result(r.limits());
         } catch (IOException e) {
             throw new SandboxUnavailable("cannot run " + r.command().get(0) + ": " + e.getMessage());
         }

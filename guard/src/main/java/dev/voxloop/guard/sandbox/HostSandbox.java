@@ -33,7 +33,7 @@ public final class HostSandbox implements Sandbox {
     }
 
     @Override
-    public SandboxResult run(SandboxRequest r) {
+    public SandboxResult run(SandboxRequest r, OutputWatcher watcher) {
         Path home = r.home();
         Path fresh = null;
         try {
@@ -42,7 +42,7 @@ public final class HostSandbox implements Sandbox {
             }
             Map<String, String> env = SandboxEnvironment.of(r, settings, home, name(), System.getenv());
             return LimitedProcess.run(r.command(), r.workspace(), env, r.stdin(), r.limits().wallTime(),
-                    r.limits().outputBytes()).result(r.limits());
+                    r.limits().outputBytes(), watcher).result(r.limits());
         } catch (IOException e) {
             if (e.getMessage() != null && e.getMessage().contains("Cannot run program")) {
                 return SandboxResult.notStarted(r.command().get(0), e.getMessage(), 0);

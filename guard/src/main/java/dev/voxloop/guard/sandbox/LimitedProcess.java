@@ -1,6 +1,7 @@
 package dev.voxloop.guard.sandbox;
 
 import dev.voxloop.core.sandbox.LimitHit;
+import dev.voxloop.core.sandbox.Sandbox.OutputWatcher;
 import dev.voxloop.core.sandbox.SandboxLimits;
 import dev.voxloop.core.sandbox.SandboxResult;
 import java.io.ByteArrayOutputStream;
@@ -16,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts a process with exactly the given environment (nothing inherited), feeds its stdin, keeps its combined
- * output up to a cap and kills the whole tree when the deadline passes or the output overflows.
+ * output up to a cap, shows each line to a watcher as it arrives, and kills the whole tree when the deadline
+ * passes, the output overflows or the watcher says stop.
  */
 final class LimitedProcess {
 
@@ -40,12 +42,17 @@ final class LimitedProcess {
 
     static Outcome run(List<String> argv, Path dir, Map<String, String> env, String stdin, Duration timeout,
                        long outputCap) throws IOException {
+        return run(argv, dir, env, stdin, timeout, outputCap, OutputWatcher.NONE);
+    }
+
+    static Outcome run(List<String> argv, Path dir, Map<String, String> env, String stdin, Duration timeout,
+                       long outputCap, OutputWatcher watcher) throws IOException {
         long t0 = System.nanoTime();
         ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().clear();
         pb.environment().putAll(env);
         Process p = pb.start();
-        CappedBuffer out = new CappedBuffer(outputCap, () -> kill(p));
+        CappedBuffer out = new CappedBuffer(outputCap, () -> kill(p), watcher);
         Thread reader = Thread.ofVirtual().start(() -> out.drain(p.getInputStream()));
         Thread writer = Thread.ofVirtual().start(() -> feed(p.getOutputStream(), stdin));
         boolean done;
@@ -82,16 +89,37 @@ final class LimitedProcess {
         }
     }
 
-    /** Output up to a cap; the first byte past it calls {@code onOverflow} once. */
+    /**
+     * Output up to a cap; the first byte past it calls {@code stop} once, as does a watcher asking to stop
+     * (which then sees no more lines).
+     */
     private static final class CappedBuffer {
         private final long cap;
-        private final Runnable onOverflow;
+        private final Runnable stop;
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+        private OutputWatcher watcher;
         private volatile boolean overflowed;
 
-        CappedBuffer(long cap, Runnable onOverflow) {
+        CappedBuffer(long cap, Runnable stop, OutputWatcher watcher) {
             this.cap = cap;
-            this.onOverflow = onOverflow;
+            this.stop = stop;
+            this.watcher = watcher == OutputWatcher.NONE ? null : watcher;
+        }
+
+        private void watch(byte[] buf, int n) {
+            for (int i = 0; i < n && watcher != null; i++) {
+                if (buf[i] != '\n') {
+                    line.write(buf[i]);
+                    continue;
+                }
+                String l = line.toString(StandardCharsets.UTF_8);
+                line.reset();
+                if (!watcher.line(l)) {
+                    watcher = null;
+                    stop.run();
+                }
+            }
         }
 
         void drain(InputStream in) {
@@ -99,12 +127,13 @@ final class LimitedProcess {
             try (in) {
                 int n;
                 while ((n = in.read(buf)) > 0) {
+                    watch(buf, n);
                     synchronized (bytes) {
                         long room = cap - bytes.size();
                         bytes.write(buf, 0, (int) Math.min(n, Math.max(room, 0)));
                         if (n > room && !overflowed) {
                             overflowed = true;
-                            onOverflow.run();
+                            stop.run();
                         }
                     }
                 }

@@ -6,6 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import dev.voxloop.core.sandbox.SandboxRequest.Bind;
 
 /**
  * The bubblewrap arguments for one command: new user, PID, IPC, UTS, cgroup and network namespaces, every
@@ -32,9 +33,12 @@ final class MountPlan {
     /**
      * @param placeholder an empty directory bound over protected paths that do not exist
      * @param egressDir   the directory holding the egress proxy's socket, or null without network
+     * @param binds       the request's own host paths (an agent's installation, its hook socket directory), bound
+     *                    last at the same place so that a fresh home or /tmp does not hide them
      */
     static List<String> arguments(SandboxSettings s, Path workspace, Path home, Path userHome,
-                                  List<ProtectedTree.Entry> protectedPaths, Path placeholder, Path egressDir)
+                                  List<ProtectedTree.Entry> protectedPaths, Path placeholder, Path egressDir,
+                                  List<Bind> binds)
             throws IOException {
         List<String> a = new ArrayList<>(List.of("--unshare-user", "--unshare-pid", "--unshare-ipc",
                 "--unshare-uts", "--unshare-cgroup-try", "--unshare-net", "--hostname", "voxloop-sandbox",
@@ -74,6 +78,14 @@ final class MountPlan {
         for (ProtectedTree.Entry e : protectedPaths) {
             String target = e.path().toString();
             a.addAll(List.of("--ro-bind", e.exists() ? target : placeholder.toString(), target));
+        }
+        for (Bind b : binds) {
+            Path p = b.path().toAbsolutePath().normalize();
+            if (p.startsWith(workspace) || !Files.exists(p)) {
+                throw new IOException("cannot bind " + p + " into the sandbox: "
+                        + (Files.exists(p) ? "it is inside the workspace" : "it does not exist"));
+            }
+            a.addAll(List.of(b.writable() ? "--bind" : "--ro-bind", p.toString(), p.toString()));
         }
         if (egressDir != null) {
             a.addAll(List.of("--ro-bind", egressDir.toString(), EGRESS_DIR));

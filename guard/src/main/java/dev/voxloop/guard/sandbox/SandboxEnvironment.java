@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * The environment of a sandboxed command, an allowlist: a fixed PATH, the home, locale and time zone, the JDK,
- * the names the settings pass through, the caller's own variables (an agent's API key) and the proxy variables in
- * allowlist mode. Nothing else of the worker's environment (tokens, cloud keys, git credentials) is passed.
+ * the names the settings pass through, the caller's own variables (an agent's API key; never its HOME) and the
+ * proxy variables in allowlist mode (not for the {@code none} backend, which runs no proxy: its network is the
+ * host's). Nothing else of the worker's environment (tokens, cloud keys, git credentials) is passed.
  */
 final class SandboxEnvironment {
 
@@ -44,7 +45,7 @@ final class SandboxEnvironment {
         }
         if (r.network() instanceof Network.None) {
             env.merge("MAVEN_ARGS", "-o", (mine, offline) -> mine + " " + offline);
-        } else {
+        } else if (!"none".equals(backend)) {
             for (String name : List.of("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY")) {
                 env.put(name, PROXY);
             }
@@ -52,6 +53,7 @@ final class SandboxEnvironment {
             env.put("NO_PROXY", "");
         }
         env.putAll(r.env());
+        env.put("HOME", userHome.toString());
         env.put("VOXLOOP_SANDBOXED", backend);
         return env;
     }

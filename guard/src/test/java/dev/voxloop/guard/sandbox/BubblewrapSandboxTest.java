@@ -70,6 +70,26 @@ class BubblewrapSandboxTest {
     }
 
     @Test
+    void boundPathsAreVisibleReadOnlyAndAWatcherSeesLinesAndCanStopTheCommand() throws IOException {
+        Path tool = Files.createDirectories(host.home.resolve(".cache/agent-cli"));
+        Files.writeString(tool.resolve("cli"), "#!/bin/sh\necho cli-ran\n");
+        tool.resolve("cli").toFile().setExecutable(true);
+        SandboxRequest request = SandboxRequest.shell(tool.resolve("cli") + "; echo x > " + tool.resolve("cli")
+                + "; echo more; sleep 30", host.workspace).withBinds(List.of(SandboxRequest.Bind.readOnly(tool)));
+        List<String> seen = new java.util.ArrayList<>();
+
+        SandboxResult r = sandbox.run(request, line -> {
+            seen.add(line);
+            return !line.equals("more");
+        });
+
+        assertThat(r.output()).contains("cli-ran").contains("Read-only file system");
+        assertThat(seen).contains("cli-ran").last().isEqualTo("more");
+        assertThat(r.millis()).isLessThan(20_000);
+        assertThat(Files.readString(tool.resolve("cli"))).contains("echo cli-ran");
+    }
+
+    @Test
     void aRunHomeKeepsTheAgentsConfigBetweenCommands() throws IOException {
         Path runHome = tmp.resolve("run-home");
         sandbox.run(SandboxRequest.shell("mkdir -p ~/.agent && echo session-1 > ~/.agent/state", host.workspace)

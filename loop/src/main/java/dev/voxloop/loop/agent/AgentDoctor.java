@@ -1,8 +1,12 @@
 package dev.voxloop.loop.agent;
 
 import dev.voxloop.core.guard.AgentHooks;
+import dev.voxloop.core.sandbox.Sandbox.OutputWatcher;
+import dev.voxloop.loop.workspace.AgentCommand;
 import dev.voxloop.loop.workspace.CommandResult;
-import dev.voxloop.loop.workspace.Processes;
+import dev.voxloop.loop.workspace.RunSandbox;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,8 +19,10 @@ import java.util.regex.Pattern;
 /**
  * What {@code voxloop doctor} says about a project's agent: the CLI is there and answers {@code --version}, the
  * version is one voxloop supports (Claude Code 2.1.200 or later: {@code --include-hook-events} and
- * {@code --setting-sources}; Codex 0.124 or later: hooks), it has a key or a login, and the hook launcher answers a
- * real PreToolUse call through voxloop's hook socket.
+ * {@code --setting-sources}; Codex 0.124 or later: hooks), it has a key (a Claude Code login of the worker's user
+ * counts only without isolation: the sandboxed turn has its own home), and the hook launcher answers a real
+ * PreToolUse call through voxloop's hook socket. The CLI and the launcher run inside the sandbox, as in a turn,
+ * so the check also proves the CLI's installation and the socket are reachable from there.
  */
 public final class AgentDoctor {
 
@@ -29,11 +35,13 @@ public final class AgentDoctor {
 
     private final Map<String, String> env;
     private final AgentHooks hooks;
+    private final RunSandbox sandbox;
     private final Path home;
 
-    public AgentDoctor(Map<String, String> env, AgentHooks hooks) {
+    public AgentDoctor(Map<String, String> env, AgentHooks hooks, RunSandbox sandbox) {
         this.env = Map.copyOf(env);
         this.hooks = hooks;
+        this.sandbox = sandbox;
         this.home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
     }
 
@@ -44,11 +52,14 @@ public final class AgentDoctor {
             case "claude" -> {
                 List<String> cmd = p.command().isEmpty() ? List.of(claudeCommand) : p.command();
                 out.add(version(name, cmd, new int[] {2, 1, 200}, "Claude Code"));
-                boolean key = p.key(env, "ANTHROPIC_API_KEY") != null;
+                boolean key = p.key(env, "ANTHROPIC_API_KEY") != null || env.get("CLAUDE_CODE_OAUTH_TOKEN") != null;
                 boolean login = Files.exists(home.resolve(".claude/.credentials.json"));
-                out.add(new Finding(name, key || login, key ? "key in " + keyVar(p, "ANTHROPIC_API_KEY")
-                        : login ? "logged in (~/.claude/.credentials.json)" : "no key in " + keyVar(p,
-                        "ANTHROPIC_API_KEY") + " and not logged in ('claude /login' as this user)"));
+                String keyVar = keyVar(p, "ANTHROPIC_API_KEY");
+                out.add(new Finding(name, key || (login && !sandbox.isolates()), key ? "key in " + keyVar
+                        + " (or CLAUDE_CODE_OAUTH_TOKEN)" : login && !sandbox.isolates()
+                        ? "logged in (~/.claude/.credentials.json)" : "no key in " + keyVar + " or"
+                        + " CLAUDE_CODE_OAUTH_TOKEN" + (login ? " (the login in ~/.claude is not visible inside the"
+                        + " sandbox; 'claude setup-token' makes a token)" : "")));
                 out.add(hookRoundTrip(name));
             }
             case "codex" -> {
@@ -81,7 +92,9 @@ public final class AgentDoctor {
     private Finding version(String name, List<String> cmd, int[] minimum, String what) {
         List<String> argv = new ArrayList<>(cmd);
         argv.add("--version");
-        CommandResult r = Processes.run(argv, home, Map.of(), null, TIMEOUT);
+        AgentInstallation cli = AgentInstallation.of(argv.get(0), env.get("PATH"));
+        argv.set(0, cli.program());
+        CommandResult r = inSandbox(new AgentCommand(argv, Map.of(), null, cli.paths(), List.of()));
         if (r.exit() != 0) {
             return new Finding(name, false, what + " not runnable as '" + String.join(" ", cmd) + "': "
                     + r.tail(200).strip());
@@ -105,14 +118,34 @@ public final class AgentDoctor {
         return 0;
     }
 
-    /** A real PreToolUse call through the launcher (needs curl), as an agent would make it. */
+    /** Runs a command in a throw-away workspace inside the sandbox, as an agent's turn would run. */
+    private CommandResult inSandbox(AgentCommand c) {
+        Path ws = null;
+        try {
+            ws = Files.createTempDirectory("voxloop-doctor-");
+            return sandbox.agentTurn(c, ws, "doctor", null, TIMEOUT, OutputWatcher.NONE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a scratch workspace for the doctor", e);
+        } finally {
+            try {
+                if (ws != null) {
+                    Files.deleteIfExists(ws);
+                }
+            } catch (IOException ignored) {
+                // safe: an empty directory left in the temporary directory
+            }
+        }
+    }
+
+    /** A real PreToolUse call through the launcher (needs curl), from inside the sandbox as an agent would make it. */
     private Finding hookRoundTrip(String name) {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         try (AgentHooks.Endpoint s = hooks.open(tmp)) {
             String in = "{\"hook_event_name\":\"PreToolUse\",\"cwd\":\"" + tmp + "\",\"tool_name\":\"Bash\","
                     + "\"tool_input\":{\"command\":\"git push --force origin main\"}}";
             long t0 = System.nanoTime();
-            CommandResult r = Processes.run(List.of("sh", "-c", s.command("pre-tool-use")), tmp, Map.of(), in, TIMEOUT);
+            CommandResult r = inSandbox(new AgentCommand(List.of("sh", "-c", s.command("pre-tool-use")), Map.of(), in,
+                    List.of(s.dir()), List.of()));
             long ms = (System.nanoTime() - t0) / 1_000_000;
             boolean ok = r.exit() == 0 && r.output().contains("\"deny\"");
             return new Finding(name, ok, ok ? "hook launcher answers (" + ms + " ms)"

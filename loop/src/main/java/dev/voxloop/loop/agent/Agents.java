@@ -32,7 +32,7 @@ public final class Agents implements AgentFactory {
      * @param env     the worker's environment: keys and base URLs are read from it ({@code System.getenv()})
      * @param hooks   answers the agents' hook calls inside this process
      * @param models  opens the built-in agent's chat model
-     * @param sandbox where the command and replay agents' turns run
+     * @param sandbox where every agent's turns (a CLI's process, the built-in agent's tool calls) run
      */
     public Agents(LoopSettings settings, Path dataDir, Map<String, String> env, AgentHooks hooks,
                   ModelConnector models, RunSandbox sandbox) {
@@ -67,9 +67,9 @@ public final class Agents implements AgentFactory {
                     "VOXLOOP_TICKET", run.ticketKey()), sandbox);
             case "claude" -> new ClaudeAgent(profile.command().isEmpty()
                     ? profile.withCommand(List.of(settings.claudeCommand())) : profile, settings.claudeMaxTurns(), runEnv,
-                    hooks);
-            case "codex" -> new CodexAgent(profile, runEnv, hooks);
-            case "builtin" -> new BuiltinAgent(models.connect(profile), hooks, env, settings.claudeMaxTurns());
+                    hooks, sandbox);
+            case "codex" -> new CodexAgent(profile, runEnv, hooks, sandbox);
+            case "builtin" -> new BuiltinAgent(models.connect(profile), hooks, sandbox, settings.claudeMaxTurns());
             default -> throw Problem.invalid("loop.projects." + p.key() + ".agent", "unknown agent '" + profile.name()
                     + "' (claude, codex, builtin, command or replay)");
         };

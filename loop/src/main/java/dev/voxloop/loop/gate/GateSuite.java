@@ -1,5 +1,6 @@
 package dev.voxloop.loop.gate;
 
+import dev.voxloop.core.forge.FailingTests;
 import dev.voxloop.core.guard.PolicyContext;
 import dev.voxloop.core.guard.ToolCall;
 import dev.voxloop.core.guard.ToolUsePolicy;
@@ -15,12 +16,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
  * The gates, evaluated in a workspace against the run's base commit: protected files untouched, tests not
  * weakened, every acceptance criterion ticked, test command passes, lint clean, coverage of the changed lines at
- * or above the threshold. Every gate runs (so one turn's feedback names all that is left); cheap ones first.
+ * or above the threshold. Every gate runs (so one turn's feedback names all that is left); cheap ones first. A
+ * command gate that already passed on exactly these files (the agent's Stop hook ran the suite just before the
+ * orchestrator's verification) is not run again ({@link GateMemo}).
  */
 public final class GateSuite implements GateCheck {
 
@@ -85,9 +89,17 @@ public final class GateSuite implements GateCheck {
         out.add(protectedFiles(git, cfg));
         out.add(notWeakened(git, cfg));
         out.add(acceptance(workspace, cfg));
-        out.add(timed(commandMillis, () -> tests(workspace, cfg)));
-        out.add(timed(commandMillis, () -> command("lint", cfg.lintCommand(), workspace, cfg)));
-        out.add(timed(commandMillis, () -> coverage(git, cfg)));
+        Optional<GateMemo> memo = sandbox.isolates() ? GateMemo.of(git, cfg) : Optional.empty();
+        Map<String, GateResult> known = memo.map(GateMemo::passed).orElse(Map.of());
+        List<GateResult> commands = List.of(
+                known.get("tests") != null ? known.get("tests")
+                        : timed(commandMillis, () -> tests(workspace, cfg)),
+                known.get("lint") != null ? known.get("lint")
+                        : timed(commandMillis, () -> command("lint", cfg.lintCommand(), workspace, cfg)),
+                known.get("coverage") != null ? known.get("coverage")
+                        : timed(commandMillis, () -> coverage(git, cfg)));
+        out.addAll(commands);
+        memo.ifPresent(m -> m.remember(commands));
         return new Verdict(out, commandMillis[0]);
     }
 

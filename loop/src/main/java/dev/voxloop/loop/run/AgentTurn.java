@@ -3,6 +3,7 @@ package dev.voxloop.loop.run;
 import dev.voxloop.core.loop.LoopFailure;
 import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.loop.agent.Pricing;
+import dev.voxloop.loop.agent.SpentTurnFailure;
 import dev.voxloop.loop.agent.TurnRequest;
 import dev.voxloop.loop.agent.TurnResult;
 import dev.voxloop.loop.prompt.Prompts;
@@ -19,7 +20,9 @@ import java.time.Instant;
  * One agent turn, the same for every step that needs one (a loop iteration, a healing turn): CURRENT_TASK.md
  * restored if the agent deleted it, the prompt rendered around the instruction, the agent run with the time
  * budget left, its usage priced and added to the run, a progress-log row in CURRENT_TASK.md, a snapshot commit
- * {@code KEY: iteration N}, and the turn's events. An agent that asks for a person ends the run here.
+ * {@code KEY: iteration N}, and the turn's events. An agent that asks for a person ends the run here; a turn that
+ * fails after its model was paid ({@link SpentTurnFailure}) still adds its usage to the run before the failure
+ * ends it.
  */
 public final class AgentTurn {
 
@@ -53,8 +56,15 @@ public final class AgentTurn {
         String prompt = prompts.turn(n, run.ticketKey(), instruction);
 
         long a0 = System.nanoTime();
-        TurnResult turn = open.agent().turn(new TurnRequest(run.id(), run.ticketKey(), ws.dir(), n, prompt,
-                run.agent().sessionId(), open.project().budgets().remaining(run, started)));
+        TurnResult turn;
+        try {
+            turn = open.agent().turn(new TurnRequest(run.id(), run.ticketKey(), ws.dir(), n, prompt,
+                    run.agent().sessionId(), open.project().budgets().remaining(run, started)));
+        } catch (SpentTurnFailure f) {
+            ctx.progress(run.afterTurn(run.agent().sessionId(), pricing.usageOf(f.spent(),
+                    open.project().agent().model()), clock.instant()));
+            throw f.failure();
+        }
         long agentMillis = (System.nanoTime() - a0) / 1_000_000;
 
         run = ctx.progress(run.afterTurn(turn.sessionId(), pricing.usageOf(turn, open.project().agent().model()),

@@ -36,6 +36,16 @@ public final class RunContext {
         return open;
     }
 
+    /**
+     * The branch now contains the base's commit {@code base} (it was brought up to date): the gates measure the
+     * change against it from now on.
+     */
+    public void rebasedOn(String base) {
+        if (open != null) {
+            open = new OpenRun(open.project(), open.workspace(), open.agent(), open.gates().withBase(base));
+        }
+    }
+
     /** The opened run, if a step has opened it. */
     public Optional<OpenRun> opened() {
         return Optional.ofNullable(open);

@@ -61,6 +61,10 @@ public final class TicketComments {
                     + " discarded.";
             case MISCONFIGURED -> "fix the project's configuration (loop.projects.<KEY> in voxloop.yaml, or the"
                     + " repository's .voxloop/loop.yaml), then retry the ticket.";
+            case CHECKS_FAILED -> "read the failing check's log on the pull request, fix the branch by hand (or"
+                    + " clarify the ticket), then retry the ticket or merge the pull request yourself.";
+            case NOT_MERGEABLE -> "bring the branch up to date with the default branch by hand (resolve the"
+                    + " conflicts), or close the pull request and retry the ticket.";
             case INFRASTRUCTURE -> "nothing at first: voxloop retries the run. If it keeps failing, check the"
                     + " worker's access to the repository and its disk space.";
             case INTERNAL -> "report it: this is a defect in voxloop (the worker's log has the details). Retrying"

@@ -6,19 +6,25 @@ import dev.voxloop.core.sandbox.Sandbox;
 import dev.voxloop.core.sandbox.SandboxLimits;
 import dev.voxloop.core.sandbox.SandboxRequest;
 import dev.voxloop.core.sandbox.SandboxResult;
+import dev.voxloop.core.sandbox.Sandbox.OutputWatcher;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * How the loop runs commands for a run: every agent turn and every gate command inside the sandbox. Agent turns
- * get the run's own home (under {@code homes}, so the agent's config survives between turns) and the project's
- * network ({@code networks} by project key: none unless the project allows hosts); gate commands get a fresh home
- * and no network (tests must not need one; offline builds use the read-only Maven repository).
+ * get the run's own home (under {@code homes}, so the agent's config survives between turns), the project's
+ * network ({@code networks} by project key: none unless the project allows hosts) plus their model API, and room
+ * for a long event stream ({@link #AGENT_OUTPUT}); gate commands get a fresh home and no network (tests must not
+ * need one; offline builds use the read-only Maven repository).
  */
 public record RunSandbox(Sandbox sandbox, Function<String, Network> networks, SandboxLimits limits, Path homes) {
+
+    /** Output an agent turn may write (its event stream, not its tools' output) before it is stopped. */
+    public static final long AGENT_OUTPUT = 64L << 20;
 
     /** The run's agent home on the host. */
     public Path home(String runId) {
@@ -28,8 +34,35 @@ public record RunSandbox(Sandbox sandbox, Function<String, Network> networks, Sa
     /** One turn of a command-line agent (the agent's own API key and run ids in {@code env}). */
     public CommandResult agentTurn(List<String> argv, Path workspace, Map<String, String> env, String stdin,
                                    String runId, String ticketKey, Duration timeout) {
-        return result(sandbox.run(new SandboxRequest(argv, workspace, env, stdin, home(runId),
-                networks.apply(projectOf(ticketKey)), limits.withWallTime(timeout), ticketKey)));
+        return agentTurn(new AgentCommand(argv, env, stdin, List.of(), List.of()), workspace, runId, ticketKey,
+                timeout, OutputWatcher.NONE);
+    }
+
+    /**
+     * One agent process (a CLI's whole turn, or one tool call of voxloop's own agent) with the paths and hosts it
+     * needs; {@code watcher} sees its output lines as they arrive and may stop it.
+     */
+    public CommandResult agentTurn(AgentCommand c, Path workspace, String runId, String ticketKey, Duration timeout,
+                                   OutputWatcher watcher) {
+        SandboxLimits l = limits.withWallTime(timeout).withOutputBytes(Math.max(limits.outputBytes(), AGENT_OUTPUT));
+        return result(sandbox.run(new SandboxRequest(c.argv(), workspace, c.env(), c.stdin(), home(runId),
+                network(projectOf(ticketKey), c.egress()), l, ticketKey, c.binds()), watcher));
+    }
+
+    /** The project's network, with the agent's own hosts added to its allowlist. */
+    private Network network(String project, List<String> egress) {
+        Network n = project == null ? Network.NONE : networks.apply(project);
+        if (egress.isEmpty()) {
+            return n;
+        }
+        List<String> hosts = new ArrayList<>(n instanceof Network.Allowlist a ? a.hosts() : List.of());
+        egress.stream().filter(h -> !hosts.contains(h)).forEach(hosts::add);
+        return new Network.Allowlist(hosts);
+    }
+
+    /** True when commands run isolated (a backend other than {@code none}). */
+    public boolean isolates() {
+        return sandbox.isolates();
     }
 
     /** A gate's shell command line, as the gates read results: the limit that stopped it is in the output. */

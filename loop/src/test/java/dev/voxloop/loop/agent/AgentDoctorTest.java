@@ -7,12 +7,14 @@ import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.loop.LoopEngine;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.peers.AgentBinaries;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.voxloop.loop.workspace.RunSandbox;
 
 class AgentDoctorTest {
 
@@ -20,7 +22,8 @@ class AgentDoctorTest {
     Path home;
 
     private AgentDoctor doctor(Map<String, String> env) {
-        return new AgentDoctor(env, Guarded.hooks());
+        RunSandbox sandbox = Guarded.sandbox(home.resolve("homes"), e -> { });
+        return new AgentDoctor(env, Guarded.hooks(sandbox), sandbox);
     }
 
     @Test
@@ -29,8 +32,17 @@ class AgentDoctorTest {
                 List.of(home.resolve("no-such-claude").toString()), null, null, null, List.of()), "claude");
         assertThat(findings).extracting(AgentDoctor.Finding::ok).containsExactly(false, false, true);
         assertThat(findings.get(0).detail()).contains("not runnable");
-        assertThat(findings.get(1).detail()).contains("no key in ANTHROPIC_API_KEY").contains("claude /login");
+        assertThat(findings.get(1).detail()).contains("no key in ANTHROPIC_API_KEY or CLAUDE_CODE_OAUTH_TOKEN");
         assertThat(findings.get(2).detail()).contains("hook launcher answers");
+    }
+
+    @Test
+    void aLoginOfTheWorkersUserDoesNotCountInsideTheSandbox() throws Exception {
+        Files.createDirectories(home.resolve(".claude"));
+        Files.writeString(home.resolve(".claude/.credentials.json"), "{}");
+        var findings = doctor(Map.of("HOME", home.toString())).check("TRACK", AgentProfile.named("claude"), "claude");
+        assertThat(findings.get(1).ok()).isFalse();
+        assertThat(findings.get(1).detail()).contains("not visible inside the sandbox").contains("setup-token");
     }
 
     @Test

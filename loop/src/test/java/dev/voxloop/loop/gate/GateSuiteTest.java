@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.voxloop.core.loop.GateConfig;
 import dev.voxloop.guard.policy.ToolUseRules;
+import dev.voxloop.loop.fixture.Guarded;
 import dev.voxloop.loop.fixture.TestSandbox;
 import dev.voxloop.loop.fixture.TempRepo;
 import java.nio.file.Files;
@@ -62,5 +63,43 @@ class GateSuiteTest {
                 + " lint FAILED; coverage ok");
         assertThat(v.feedback()).contains("### tests").contains("### lint").doesNotContain("### coverage");
         assertThat(Files.exists(repo.work.resolve(".git/voxloop"))).isTrue();
+    }
+
+    @Test
+    void commandGatesThatPassedOnTheSameFilesInTheSandboxAreNotRunTwice() throws Exception {
+        TempRepo repo = new TempRepo(tmp.resolve("repo"));
+        repo.write("t.sh", "test -f done.txt && echo 'all tests passed'\n");
+        String base = repo.commit("A-1: base");
+        repo.write("done.txt", "yes\n");
+        GateSuite gates = new GateSuite(new ToolUseRules(), Guarded.sandbox(tmp.resolve("homes"), e -> { }));
+        GateConfig cfg = new GateConfig("sh t.sh", "true", "", null, 80, base, List.of(), Duration.ofSeconds(30));
+
+        GateSuite.Verdict stopHook = gates.evaluate(repo.work, cfg);
+        Files.writeString(repo.work.resolve("CURRENT_TASK.md"), "| 1 | progress log row |\n");
+        GateSuite.Verdict verification = gates.evaluate(repo.work, cfg);
+        repo.write("more.txt", "changed\n");
+        GateSuite.Verdict afterAChange = gates.evaluate(repo.work, cfg);
+
+        assertThat(stopHook.passed()).isTrue();
+        assertThat(stopHook.results().get(3).detail()).doesNotContain("not run again");
+        assertThat(verification.passed()).isTrue();
+        assertThat(verification.results().get(3).detail()).contains("passed").contains("not run again");
+        assertThat(verification.commandMillis()).isLessThan(stopHook.commandMillis());
+        assertThat(afterAChange.results().get(3).detail()).doesNotContain("not run again");
+    }
+
+    @Test
+    void aFailureAndTheUnisolatedBackendAreAlwaysRunAgain() throws Exception {
+        TempRepo repo = new TempRepo(tmp.resolve("repo"));
+        repo.write("t.sh", "test -f done.txt\n");
+        String base = repo.commit("A-1: base");
+        GateConfig cfg = new GateConfig("sh t.sh", "", "", null, 80, base, List.of(), Duration.ofSeconds(30));
+        GateSuite isolated = new GateSuite(new ToolUseRules(), Guarded.sandbox(tmp.resolve("homes"), e -> { }));
+        assertThat(isolated.evaluate(repo.work, cfg).passed()).isFalse();
+        repo.write("done.txt", "yes\n").commit("A-1: done");
+        GateSuite direct = new GateSuite(new ToolUseRules(), TestSandbox.direct());
+        direct.evaluate(repo.work, cfg);
+
+        assertThat(direct.evaluate(repo.work, cfg).results().get(3).detail()).doesNotContain("not run again");
     }
 }

@@ -11,6 +11,7 @@ import dev.voxloop.core.intent.IssueType;
 import dev.voxloop.core.intent.Priority;
 import dev.voxloop.core.intent.TicketDraft;
 import dev.voxloop.core.loop.ControlSignal;
+import dev.voxloop.core.loop.LoopFailure;
 import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.core.loop.LoopState;
 import dev.voxloop.core.testing.InMemoryEventLog;
@@ -22,6 +23,7 @@ import dev.voxloop.guard.policy.ToolUseRules;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.loop.ProjectConfig;
 import dev.voxloop.loop.agent.CodingAgent;
+import dev.voxloop.loop.agent.SpentTurnFailure;
 import dev.voxloop.loop.agent.TurnRequest;
 import dev.voxloop.loop.agent.TurnResult;
 import dev.voxloop.loop.fixture.MemoryLoopRuns;
@@ -167,6 +169,22 @@ class LoopRunnerTest {
         assertThat(prompts).hasSize(2);
         assertThat(run.state()).isEqualTo(LoopState.ABORTED);
         assertThat(run.reason()).contains("wrong ticket");
+    }
+
+    @Test
+    void aTurnThatFailsAfterItsModelWasPaidStillCountsItsCost() {
+        LoopRun run = runner(agent((n, r) -> {
+            if (n == 2) {
+                throw SpentTurnFailure.of(new LoopFailure.Unguarded("hooks dropped"), 3000, 200, 0.25);
+            }
+        }), Budgets.DEFAULTS).run(ticket.key(), "w1", () -> true);
+
+        assertThat(run.state()).isEqualTo(LoopState.BLOCKED);
+        assertThat(run.reason()).contains("hooks dropped");
+        assertThat(run.usage().inputTokens()).isEqualTo(1000 + 3000);
+        assertThat(run.usage().outputTokens()).isEqualTo(500 + 200);
+        assertThat(run.usage().costUsd()).isGreaterThan(0.25);
+        assertThat(runs.find(run.id()).orElseThrow().usage().inputTokens()).isEqualTo(4000);
     }
 
     @Test

@@ -8,8 +8,10 @@ import dev.voxloop.core.chat.ToolChat.ToolCall;
 import dev.voxloop.core.loop.LoopFailure;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.loop.agent.CodingAgent;
+import dev.voxloop.loop.agent.SpentTurnFailure;
 import dev.voxloop.loop.agent.TurnRequest;
 import dev.voxloop.loop.agent.TurnResult;
+import dev.voxloop.loop.workspace.RunSandbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,13 +37,14 @@ public final class BuiltinAgent implements CodingAgent {
 
     private final ToolChat model;
     private final AgentHooks hooks;
-    private final Map<String, String> env;
+    private final RunSandbox sandbox;
     private final int maxSteps;
 
-    public BuiltinAgent(ToolChat model, AgentHooks hooks, Map<String, String> env, int maxSteps) {
+    /** @param sandbox where its shell commands and file edits run */
+    public BuiltinAgent(ToolChat model, AgentHooks hooks, RunSandbox sandbox, int maxSteps) {
         this.model = model;
         this.hooks = hooks;
-        this.env = Map.copyOf(env);
+        this.sandbox = sandbox;
         this.maxSteps = maxSteps;
     }
 
@@ -52,7 +55,7 @@ public final class BuiltinAgent implements CodingAgent {
 
     @Override
     public TurnResult turn(TurnRequest r) {
-        Workbench bench = new Workbench(r.workspace(), hooks, env);
+        Workbench bench = new Workbench(r, hooks, sandbox);
         Instant deadline = Instant.now().plus(r.timeout());
         boolean nativeTools = true;
         List<Entry> conversation = new ArrayList<>(List.of(new ToolChat.System(prompt("system-tools.md")),
@@ -76,9 +79,9 @@ public final class BuiltinAgent implements CodingAgent {
                 log.append("the model has no tool calling; actions are read from its text\n");
                 continue;
             } catch (Problem p) {
-                throw new LoopFailure.AgentUnavailable("the " + model.name() + " model is unavailable: "
-                        + p.getMessage() + " (to fix: check the project's base_url, model and key variable, and that"
-                        + " the server runs)");
+                throw SpentTurnFailure.of(new LoopFailure.AgentUnavailable("the " + model.name() + " model is"
+                        + " unavailable: " + p.getMessage() + " (to fix: check the project's base_url, model and key"
+                        + " variable, and that the server runs)"), in, out, -1);
             }
             in += a.inputTokens();
             out += a.outputTokens();

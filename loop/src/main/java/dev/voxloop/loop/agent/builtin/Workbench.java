@@ -6,21 +6,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.voxloop.core.chat.ToolChat.Tool;
 import dev.voxloop.core.guard.AgentHooks;
 import dev.voxloop.core.chat.ToolChat.ToolCall;
+import dev.voxloop.core.sandbox.Sandbox.OutputWatcher;
+import dev.voxloop.loop.agent.TurnRequest;
+import dev.voxloop.loop.workspace.AgentCommand;
 import dev.voxloop.loop.workspace.CommandResult;
-import dev.voxloop.loop.workspace.Processes;
+import dev.voxloop.loop.workspace.RunSandbox;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The built-in agent's two tools, each call judged by voxloop's hook handler first (the same policy, run marker
- * and action log as Claude Code's PreToolUse and PostToolUse): {@code shell} runs one command with {@code sh -c}
- * in the workspace, with the worker's secrets taken out of its environment; {@code edit_file} replaces text that
- * occurs exactly once, or writes a whole file. Results (exit code and the output's tail) go back to the model.
+ * and action log as Claude Code's PreToolUse and PostToolUse) and then carried out inside the run's sandbox, as a
+ * CLI agent's tool call would be: {@code shell} runs one command with {@code sh -c} in the workspace (the run's
+ * home, only the run ids in its environment, the project's network); {@code edit_file} reads and writes the file
+ * there too (so a symlink into {@code .github/} or a path outside the workspace meets the sandbox's read-only and
+ * absent mounts, not the worker's rights), replacing text that occurs exactly once or writing a whole file.
+ * Results (exit code and the output's tail) go back to the model.
  */
 final class Workbench {
 
@@ -38,16 +42,20 @@ final class Workbench {
     private static final int OUTPUT_TAIL = 10_000;
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(10);
 
+    private static final Duration EDIT_TIMEOUT = Duration.ofMinutes(1);
+    private static final String READ = "cat -- \"$1\"";
+    private static final String WRITE = "mkdir -p -- \"$(dirname -- \"$1\")\" && cat > \"$1\"";
+
     private final Path workspace;
     private final AgentHooks hooks;
-    private final Map<String, String> env;
+    private final RunSandbox sandbox;
+    private final TurnRequest turn;
 
-    Workbench(Path workspace, AgentHooks hooks, Map<String, String> workerEnv) {
-        this.workspace = workspace;
+    Workbench(TurnRequest turn, AgentHooks hooks, RunSandbox sandbox) {
+        this.workspace = turn.workspace();
         this.hooks = hooks;
-        Map<String, String> e = new HashMap<>();
-        workerEnv.keySet().stream().filter(Workbench::secret).forEach(k -> e.put(k, null));
-        this.env = e;
+        this.sandbox = sandbox;
+        this.turn = turn;
     }
 
     /** The observation for the model. */
@@ -69,7 +77,7 @@ final class Workbench {
     }
 
     private String shell(String command) {
-        CommandResult r = Processes.shell(command, workspace, env, COMMAND_TIMEOUT);
+        CommandResult r = inSandbox(List.of("sh", "-c", command), null, COMMAND_TIMEOUT);
         return (r.timedOut() ? "timed out after " + COMMAND_TIMEOUT.toMinutes() + " minutes" : "exit code " + r.exit())
                 + "\n" + r.tail(OUTPUT_TAIL);
     }
@@ -79,25 +87,29 @@ final class Workbench {
         if (!file.startsWith(workspace)) {
             return "edit refused: " + path + " is outside the repository";
         }
-        try {
-            if (oldText.isEmpty()) {
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, newText);
-                return "wrote " + path;
+        String next = newText;
+        if (!oldText.isEmpty()) {
+            CommandResult cur = inSandbox(List.of("sh", "-c", READ, "read", file.toString()), null, EDIT_TIMEOUT);
+            if (!cur.ok()) {
+                return "edit failed: " + path + " cannot be read (leave old_text empty to create it): "
+                        + cur.tail(300).strip();
             }
-            String cur = Files.isRegularFile(file) ? Files.readString(file) : null;
-            if (cur == null) {
-                return "edit failed: " + path + " does not exist (leave old_text empty to create it)";
-            }
-            int at = cur.indexOf(oldText);
-            if (at < 0 || cur.indexOf(oldText, at + 1) >= 0) {
+            String text = cur.output();
+            int at = text.indexOf(oldText);
+            if (at < 0 || text.indexOf(oldText, at + 1) >= 0) {
                 return "edit failed: old_text occurs " + (at < 0 ? "nowhere" : "more than once") + " in " + path;
             }
-            Files.writeString(file, cur.substring(0, at) + newText + cur.substring(at + oldText.length()));
-            return "edited " + path;
-        } catch (IOException e) {
-            return "edit failed: " + e.getMessage();
+            next = text.substring(0, at) + newText + text.substring(at + oldText.length());
         }
+        CommandResult w = inSandbox(List.of("sh", "-c", WRITE, "write", file.toString()), next, EDIT_TIMEOUT);
+        return w.ok() ? (oldText.isEmpty() ? "wrote " : "edited ") + path
+                : "edit failed: " + w.tail(300).strip();
+    }
+
+    private CommandResult inSandbox(List<String> argv, String stdin, Duration timeout) {
+        AgentCommand c = new AgentCommand(argv, Map.of("VOXLOOP_RUN_ID", turn.runId(), "VOXLOOP_TICKET",
+                turn.ticketKey()), stdin, List.of(), List.of());
+        return sandbox.agentTurn(c, workspace, turn.runId(), turn.ticketKey(), timeout, OutputWatcher.NONE);
     }
 
     /** Asks the Stop hook whether the gates let the turn end; the reason to go on, or null. */
@@ -139,7 +151,4 @@ final class Workbench {
         return v == null ? "" : v.toString();
     }
 
-    private static boolean secret(String name) {
-        return name.matches("(?i).*(KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIALS?)$") || name.startsWith("AWS_");
-    }
 }

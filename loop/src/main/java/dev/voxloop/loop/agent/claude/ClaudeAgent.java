@@ -6,11 +6,14 @@ import dev.voxloop.loop.agent.AgentProfile;
 import dev.voxloop.loop.agent.CodingAgent;
 import dev.voxloop.loop.agent.HookProof;
 import dev.voxloop.loop.agent.HookSettings;
+import dev.voxloop.loop.agent.SpentTurnFailure;
 import dev.voxloop.loop.agent.TurnRequest;
 import dev.voxloop.loop.agent.TurnResult;
+import dev.voxloop.loop.agent.AgentInstallation;
+import dev.voxloop.loop.workspace.AgentCommand;
 import dev.voxloop.loop.workspace.CommandResult;
 import dev.voxloop.loop.workspace.Git;
-import dev.voxloop.loop.workspace.Processes;
+import dev.voxloop.loop.workspace.RunSandbox;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +32,10 @@ import java.util.Set;
  * ({@link LoopFailure.Unguarded}); an authentication or API failure ends it at once as
  * {@link LoopFailure.AgentUnavailable} in the CLI's own words (API retries are capped, and a refused key stops the
  * process on its first retry); a resumed session the CLI no longer knows starts fresh; tokens and cost come from the
- * final {@code result}.
+ * final {@code result}. The process runs in the run's sandbox ({@link RunSandbox#agentTurn}): the workspace
+ * writable, {@code .git} (with the settings file) and the protected paths read-only, the run's own home (Claude
+ * Code's {@code ~/.claude} and sessions survive between turns), the hook socket's directory and the CLI's
+ * installation read-only, the model API the only host the egress proxy lets it reach, and only its own variables.
  */
 public final class ClaudeAgent implements CodingAgent {
 
@@ -43,16 +49,19 @@ public final class ClaudeAgent implements CodingAgent {
     private final int maxTurns;
     private final Map<String, String> env;
     private final AgentHooks hooks;
+    private final RunSandbox sandbox;
 
     /**
      * @param env the worker's environment (the key and base URL are read from it) plus what the agent should see
-     *            ({@code VOXLOOP_RUN_ID}, ...)
+     *            ({@code VOXLOOP_RUN_ID}, {@code VOXLOOP_TICKET}); nothing else of it reaches the CLI
      */
-    public ClaudeAgent(AgentProfile profile, int maxTurns, Map<String, String> env, AgentHooks hooks) {
+    public ClaudeAgent(AgentProfile profile, int maxTurns, Map<String, String> env, AgentHooks hooks,
+                       RunSandbox sandbox) {
         this.profile = profile;
         this.maxTurns = maxTurns;
         this.env = Map.copyOf(env);
         this.hooks = hooks;
+        this.sandbox = sandbox;
     }
 
     @Override
@@ -75,11 +84,26 @@ public final class ClaudeAgent implements CodingAgent {
 
     /** One CLI run; null when the resumed session turned out stale (the caller starts fresh). */
     private TurnResult attempt(TurnRequest r, String resume, Path settings, AgentHooks.Endpoint server) {
+        ClaudeStream stream = new ClaudeStream();
+        try {
+            return attempt(r, resume, settings, server, stream);
+        } catch (LoopFailure f) {
+            throw SpentTurnFailure.of(f, stream.inputTokens(), stream.outputTokens(), stream.cost());
+        }
+    }
+
+    private TurnResult attempt(TurnRequest r, String resume, Path settings, AgentHooks.Endpoint server,
+                               ClaudeStream stream) {
         int pre0 = server.calls("pre-tool-use");
         int stop0 = server.calls("stop");
-        ClaudeStream stream = new ClaudeStream();
-        CommandResult res = Processes.run(argv(r.prompt(), settings, resume), r.workspace(), environment(), null,
-                r.timeout(), stream::accept);
+        List<String> argv = argv(r.prompt(), settings, resume);
+        AgentInstallation cli = AgentInstallation.of(argv.get(0), env.get("PATH"));
+        argv.set(0, cli.program());
+        AgentCommand command = AgentCommand.of(argv, environment()).seeing(cli.paths())
+                .seeing(List.of(server.dir())).reaching(List.of(AgentCommand.hostOf(profile.baseUrl(env,
+                        "ANTHROPIC_BASE_URL", "https://api.anthropic.com"))));
+        CommandResult res = sandbox.agentTurn(command, r.workspace(), r.runId(), r.ticketKey(), r.timeout(),
+                stream::accept);
         if (resume != null && stream.staleSession()) {
             return null;
         }
@@ -129,14 +153,14 @@ public final class ClaudeAgent implements CodingAgent {
         return argv;
     }
 
-    /** What the CLI process gets on top of the worker's environment. */
+    /** The CLI's own variables, on top of the sandbox's allowlisted environment. */
     Map<String, String> environment() {
         Map<String, String> e = new HashMap<>();
-        env.forEach((k, v) -> {
-            if (k.startsWith("VOXLOOP_") || k.equals("HOME")) {
-                e.put(k, v);
+        for (String k : List.of("VOXLOOP_RUN_ID", "VOXLOOP_TICKET", "CLAUDE_CODE_OAUTH_TOKEN")) {
+            if (env.get(k) != null) {
+                e.put(k, env.get(k));
             }
-        });
+        }
         String base = profile.baseUrl(env, "ANTHROPIC_BASE_URL", null);
         if (base != null) {
             e.put("ANTHROPIC_BASE_URL", base);
@@ -158,7 +182,8 @@ public final class ClaudeAgent implements CodingAgent {
         }
         if ((status != null && (status == 401 || status == 403)) || words.contains("Not logged in")
                 || words.contains("API key")) {
-            return "give the worker a valid key in " + keyVar + " (or run 'claude /login' as the worker's user)";
+            return "give the worker a valid key in " + keyVar + " (or a CLAUDE_CODE_OAUTH_TOKEN from 'claude"
+                    + " setup-token': the sandboxed turn does not see the worker's own login)";
         }
         if (status != null && status == 429) {
             return "the account is rate limited or out of credit: check its plan and usage, or run fewer workers";

@@ -41,7 +41,7 @@ final class ClaudeStream {
         switch (type) {
             case "assistant" -> assistant(n);
             case "user" -> n.path("message").path("content").forEach(c -> {
-                if (c.path("type").asText().equals("tool_result")) {
+                if (c.path("type").asText().equals("tool_result") && !refusedBeforeRunning(c.path("content"))) {
                     toolResults.add(c.path("tool_use_id").asText());
                 }
             });
@@ -93,7 +93,19 @@ final class ClaudeStream {
         }
     }
 
-    /** Tool calls the agent went through with (or that a hook refused): those answered by a tool result. */
+    /**
+     * A result the CLI wrote itself when it refused a call before any hook ran ({@code <tool_use_error>}: input
+     * that fails the tool's own checks, such as a Write of a file it has not read): the tool did not run.
+     */
+    private static boolean refusedBeforeRunning(JsonNode content) {
+        String text = content.isTextual() ? content.asText() : content.path(0).path("text").asText("");
+        return text.startsWith("<tool_use_error>");
+    }
+
+    /**
+     * Tool calls the agent went through with (or that a hook refused): those answered by a tool result, except the
+     * ones the CLI itself refused before running them.
+     */
     int toolCallsRun() {
         int n = 0;
         for (String id : toolUses) {

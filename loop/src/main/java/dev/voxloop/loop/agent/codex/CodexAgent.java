@@ -6,11 +6,13 @@ import dev.voxloop.loop.agent.AgentProfile;
 import dev.voxloop.loop.agent.CodingAgent;
 import dev.voxloop.loop.agent.HookProof;
 import dev.voxloop.loop.agent.HookSettings;
+import dev.voxloop.loop.agent.SpentTurnFailure;
 import dev.voxloop.loop.agent.TurnRequest;
 import dev.voxloop.loop.agent.TurnResult;
+import dev.voxloop.loop.agent.AgentInstallation;
+import dev.voxloop.loop.workspace.AgentCommand;
 import dev.voxloop.loop.workspace.CommandResult;
-import dev.voxloop.loop.workspace.Git;
-import dev.voxloop.loop.workspace.Processes;
+import dev.voxloop.loop.workspace.RunSandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,10 +27,12 @@ import java.util.Set;
  * Codex CLI, guarded by voxloop's hooks: {@code codex -a never -s danger-full-access exec --json --ephemeral
  * --skip-git-repo-check --dangerously-bypass-hook-trust -m MODEL -c model_provider=voxloop -c
  * model_providers.voxloop={base_url, env_key, wire_api="responses", ...} PROMPT}, stdin closed. Approvals are off
- * and Codex's own sandbox is off in favour of voxloop's; {@code CODEX_HOME} is a fresh directory per run under the
- * git dir holding only the {@link HookSettings hooks.json} that sends PreToolUse, PostToolUse and Stop to a
- * per-turn hook {@link AgentHooks.Endpoint} (Codex speaks Claude Code's hook protocol; the hooks are voxloop's own, so hook trust
- * is bypassed for them), and no user configuration is read. The model provider is always spelled out: the
+ * and Codex's own sandbox is off in favour of voxloop's ({@link RunSandbox#agentTurn}: the workspace writable,
+ * {@code .git} and the protected paths read-only, the model API the only host it reaches, only its own
+ * variables). Its {@code ~/.codex} in the run's sandbox home is made afresh every turn holding only the
+ * {@link HookSettings hooks.json} that sends PreToolUse, PostToolUse and Stop to a per-turn hook
+ * {@link AgentHooks.Endpoint} (Codex speaks Claude Code's hook protocol; the hooks are voxloop's own, so hook trust
+ * is bypassed for them): no user configuration is read, and nothing an earlier turn wrote there survives. The model provider is always spelled out: the
  * profile's base URL, else {@code OPENAI_BASE_URL}, else OpenAI; the key from the profile's variable, else
  * {@code OPENAI_API_KEY}. Each turn is a fresh Codex session (the prompt and CURRENT_TASK.md carry the context);
  * tokens come from {@code turn.completed}, priced by the orchestrator.
@@ -43,11 +47,14 @@ public final class CodexAgent implements CodingAgent {
     private final AgentProfile profile;
     private final Map<String, String> env;
     private final AgentHooks hooks;
+    private final RunSandbox sandbox;
 
-    public CodexAgent(AgentProfile profile, Map<String, String> env, AgentHooks hooks) {
+    /** @param env the worker's environment (key and base URL are read from it) plus the run ids */
+    public CodexAgent(AgentProfile profile, Map<String, String> env, AgentHooks hooks, RunSandbox sandbox) {
         this.profile = profile;
         this.env = Map.copyOf(env);
         this.hooks = hooks;
+        this.sandbox = sandbox;
     }
 
     @Override
@@ -58,13 +65,23 @@ public final class CodexAgent implements CodingAgent {
     @Override
     public TurnResult turn(TurnRequest r) {
         try (AgentHooks.Endpoint server = hooks.open(r.workspace())) {
-            Path home = new Git(r.workspace()).gitDir().resolve("voxloop").resolve("codex-home");
+            Path home = sandbox.home(r.runId()).resolve(".codex");
+            deleteTree(home);
             Files.createDirectories(home);
             HookSettings.write(home.resolve("hooks.json"), server);
             CodexStream stream = new CodexStream();
-            CommandResult res = Processes.run(argv(r.prompt()), r.workspace(), environment(home), null, r.timeout(),
+            List<String> argv = argv(r.prompt());
+            AgentInstallation cli = AgentInstallation.of(argv.get(0), env.get("PATH"));
+            argv.set(0, cli.program());
+            AgentCommand command = AgentCommand.of(argv, environment()).seeing(cli.paths())
+                    .seeing(List.of(server.dir())).reaching(List.of(AgentCommand.hostOf(baseUrl())));
+            CommandResult res = sandbox.agentTurn(command, r.workspace(), r.runId(), r.ticketKey(), r.timeout(),
                     stream::accept);
-            return judge(stream, res, server, r.workspace());
+            try {
+                return judge(stream, res, server, r.workspace());
+            } catch (LoopFailure f) {
+                throw SpentTurnFailure.of(f, stream.inputTokens, stream.outputTokens, -1);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare CODEX_HOME for " + r.ticketKey(), e);
         }
@@ -95,7 +112,7 @@ public final class CodexAgent implements CodingAgent {
 
     List<String> argv(String prompt) {
         List<String> argv = new ArrayList<>(profile.command().isEmpty() ? List.of("codex") : profile.command());
-        String base = profile.baseUrl(env, "OPENAI_BASE_URL", "https://api.openai.com/v1");
+        String base = baseUrl();
         argv.addAll(List.of("-a", "never", "-s", "danger-full-access", "exec", "--json", "--ephemeral",
                 "--skip-git-repo-check", "--dangerously-bypass-hook-trust",
                 "-m", profile.model() == null ? "gpt-5.5" : profile.model(),
@@ -111,17 +128,31 @@ public final class CodexAgent implements CodingAgent {
         return argv;
     }
 
-    private Map<String, String> environment(Path home) {
+    private String baseUrl() {
+        return profile.baseUrl(env, "OPENAI_BASE_URL", "https://api.openai.com/v1");
+    }
+
+    /** Codex's own variables, on top of the sandbox's allowlisted environment ({@code CODEX_HOME} is ~/.codex). */
+    private Map<String, String> environment() {
         Map<String, String> e = new HashMap<>();
-        env.forEach((k, v) -> {
-            if (k.startsWith("VOXLOOP_") || k.equals("HOME")) {
-                e.put(k, v);
+        for (String k : List.of("VOXLOOP_RUN_ID", "VOXLOOP_TICKET")) {
+            if (env.get(k) != null) {
+                e.put(k, env.get(k));
             }
-        });
-        e.put("CODEX_HOME", home.toString());
+        }
         String key = profile.key(env, "OPENAI_API_KEY");
         e.put(KEY_VAR, key == null ? "" : key);
         return e;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var all = Files.walk(dir)) {
+                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     private String fix(String words, int exit) {

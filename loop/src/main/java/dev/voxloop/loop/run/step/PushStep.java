@@ -34,6 +34,16 @@ public final class PushStep implements Step {
 
     @Override
     public Next apply(LoopRun run, RunContext ctx) {
+        run = pushAndTell(run, ctx);
+        String reason = "branch " + run.workspace().branch() + " pushed; gates passed";
+        return new Next(run.end(LoopState.PUSHED, Ending.success(reason), clock.instant()), reason);
+    }
+
+    /**
+     * Commits leftovers, pushes the task branch and tells the ticket where it is; returns the run with the pushed
+     * head. The forge's push step uses this too, then goes on to the pull request instead of ending at PUSHED.
+     */
+    public LoopRun pushAndTell(LoopRun run, RunContext ctx) {
         OpenRun open = ctx.open(run);
         Workspace ws = open.workspace();
         BranchPublisher.Pushed p = publisher.commitAndPush(ws, run.ticketKey() + ": final changes");
@@ -43,7 +53,6 @@ public final class PushStep implements Step {
         run = ctx.progress(run.pushed(p.head()));
         tracker.comment(run.ticketKey(), comments.pushed(run, ws.branch(), open.project().linkTo(ws.branch()),
                 p.head(), ctx.lastVerdict().map(GateSuite.Verdict::summary).orElse(null)));
-        String reason = "branch " + ws.branch() + " pushed; gates passed";
-        return new Next(run.end(LoopState.PUSHED, Ending.success(reason), clock.instant()), reason);
+        return run;
     }
 }

@@ -1,6 +1,5 @@
 package dev.voxloop.loop.agent.codex;
 
-import dev.voxloop.loop.fixture.TestSandbox;
 import dev.voxloop.loop.fixture.Guarded;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,9 +27,11 @@ import dev.voxloop.loop.run.Budgets;
 import dev.voxloop.loop.run.LoopRunner;
 import dev.voxloop.loop.run.StuckDetector;
 import dev.voxloop.loop.workspace.Git;
+import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.loop.workspace.WorkspacePreparer;
 import dev.voxloop.peers.AgentBinaries;
 import dev.voxloop.peers.Reply;
+import dev.voxloop.peers.Step;
 import dev.voxloop.peers.openai.ResponsesPeer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -46,14 +49,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real Codex CLI (pinned in scripts/agents.sh) as {@code agent: codex}, talking to a scripted OpenAI Responses
- * API peer through its own provider configuration ({@code OPENAI_BASE_URL}), approvals and its sandbox off, guarded
- * by voxloop's hooks.
+ * API peer through its own provider configuration ({@code OPENAI_BASE_URL}), approvals and its own sandbox off,
+ * guarded by voxloop's hooks and running inside voxloop's sandbox (bubblewrap; the peer reached through the egress
+ * proxy): commands typed into a running session with {@code write_stdin}, which the hooks never see, fail at the
+ * sandbox's walls.
  */
 @Tag("slow")
 class RealCodexTest {
 
     @TempDir
     Path tmp;
+
+    private RunSandbox sandbox;
 
     private ResponsesPeer peer;
     private TempRepo repo;
@@ -64,6 +71,7 @@ class RealCodexTest {
     @BeforeEach
     void setUp() throws Exception {
         peer = ResponsesPeer.start();
+        sandbox = Guarded.sandbox(tmp.resolve("data/sandbox/homes"), e -> { });
         repo = new TempRepo(tmp.resolve("src"));
         repo.write("README.md", "TrackIt\n").write("check.sh", "test -f done.txt && echo 'all 1 tests passed'\n")
                 .commit("TRACK-0: start");
@@ -88,7 +96,8 @@ class RealCodexTest {
                 "OPENAI_BASE_URL", peer.baseUrl(), "OPENAI_API_KEY", peer.key());
         return new LoopRunner(new MemoryLoopRuns(), tracker, new EventBus(new InMemoryEventLog()),
                 new WorkspacePreparer(tmp.resolve("ws"), null, false), new Agents(s, tmp, env,
-                Guarded.hooks(), TestSandbox.direct()), Guarded.gates(), Guarded.MARKERS, s, StuckDetector.DEFAULTS, Clock.systemUTC(),
+                Guarded.hooks(sandbox), sandbox), Guarded.gates(sandbox), Guarded.MARKERS, s, StuckDetector.DEFAULTS,
+                Clock.systemUTC(),
                 () -> "r1").run(ticket.key(), "w1", () -> true);
     }
 
@@ -136,6 +145,28 @@ class RealCodexTest {
         assertThat(ws.resolve(".github")).doesNotExist();
         assertThat(Files.readString(new Git(ws).gitDir().resolve("voxloop/actions.jsonl")))
                 .contains("deny:force-push").contains("deny:protected-path").contains("deny:secret-read");
+    }
+
+    @Test
+    void commandsTypedIntoARunningSessionFailAtTheSandbox() throws Exception {
+        peer.script(Step.answer(Reply.call("exec_command", "cmd", "sh", "tty", true, "yield_time_ms", 500)),
+                Step.from(request -> {
+                    Matcher session = Pattern.compile("session ID (\\d+)").matcher(request.toString());
+                    return Reply.call("write_stdin", "session_id", session.find() ? Integer.parseInt(session.group(1))
+                            : -1, "chars", "g=git; $g push origin HEAD:main; echo x > .github/ci.yml;"
+                            + " echo x > .git/hooks/pre-commit; exit\n", "yield_time_ms", 2000);
+                }),
+                Step.after("Read-only file system", Reply.text("<result>BLOCKED: nothing worked</result>")));
+
+        LoopRun run = run();
+
+        peer.assertClean();
+        assertThat(run.state()).as(run.reason()).isEqualTo(LoopState.BLOCKED);
+        assertThat(run.reason()).contains("nothing worked");
+        assertThat(new Git(repo.origin).run("rev-parse", "main")).isEqualTo(mainBefore);
+        Path ws = tmp.resolve("ws").resolve(ticket.key() + "-r1");
+        assertThat(ws.resolve(".github")).doesNotExist();
+        assertThat(new Git(ws).gitDir().resolve("hooks/pre-commit")).doesNotExist();
     }
 
     @Test

@@ -46,7 +46,10 @@ public final class LoopRunRoutes {
 
     private void list(Context ctx) {
         int limit = limit(ctx.queryParam("limit"));
-        ctx.json(WireShapes.obj("runs", runs.list(limit).stream().map(r -> run(r, runs.turns(r.id()))).toList()));
+        String ticket = ctx.queryParam("ticket");
+        List<LoopRun> found = ticket == null || ticket.isBlank() ? runs.list(limit)
+                : runs.forTicket(ticket.strip()).stream().limit(limit).toList();
+        ctx.json(WireShapes.obj("runs", found.stream().map(r -> run(r, runs.turns(r.id()))).toList()));
     }
 
     private void detail(Context ctx) {
@@ -108,7 +111,11 @@ public final class LoopRunRoutes {
                 "cost_usd", r.usage().costUsd(), "pushed_commit", r.workspace().pushedCommit(),
                 "started_at", r.timing().startedAt(), "updated_at", r.timing().updatedAt(),
                 "finished_at", r.timing().finishedAt(),
-                "gates", last == null ? List.of() : gates(last.gates()), "log_tail", log);
+                "gates", last == null ? List.of() : gates(last.gates()), "log_tail", log,
+                "repository", r.forge().repository(), "pull_request", r.forge().hasPullRequest()
+                        ? r.forge().pullRequest() : null, "pr_url", r.forge().pullRequestUrl(),
+                "head", r.forge().head(), "heal_rounds", r.forge().healRounds(),
+                "merge_commit", r.forge().mergeCommit());
     }
 
     /** "tests ok; coverage FAILED" → [{gate, passed}]. */

@@ -9,6 +9,7 @@ public record Invoice(List<TimeEntry> entries) {
         entries = List.copyOf(entries);
     }
 
+    /** The sum of the entries' net amounts, in öre. */
     public long netOre() {
         long sum = 0;
         for (TimeEntry e : entries) {

@@ -1,11 +1,11 @@
-package dev.voxloop.loop.gate;
+package dev.voxloop.core.forge;
 
 import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Failing test names read from common runners' output (surefire, pytest, go, jest, the demo runner). */
+/** Failing test names read (by the gates and the built-in CI) from common runners' output (surefire, pytest, go, jest, the demo runner). */
 public final class FailingTests {
 
     private static final List<Pattern> PATTERNS = List.of(

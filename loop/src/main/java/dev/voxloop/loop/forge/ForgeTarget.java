@@ -1,0 +1,15 @@
+package dev.voxloop.loop.forge;
+
+import dev.voxloop.core.forge.CodeForge;
+import dev.voxloop.core.forge.MergeMethod;
+
+/**
+ * Where a project's runs go past PUSHED.
+ *
+ * @param repository    the forge's name for the repository
+ * @param cloneSource   what the workspace clones from and pushes to (a path or URL without credentials)
+ * @param maxHealRounds healing turns after red CI before the run is BLOCKED
+ */
+public record ForgeTarget(CodeForge forge, String repository, String cloneSource, MergeMethod mergeMethod,
+                          int maxHealRounds) {
+}

@@ -1,0 +1,72 @@
+package dev.voxloop.server.http.forge;
+
+import dev.voxloop.server.security.ApiTokenGuard;
+import jakarta.servlet.ServletConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * {@code /git/*}: git's smart HTTP protocol in front of the forge's servlet. Clone and fetch are open like the
+ * rest of the reads; a push (both its ref advertisement and the pack) needs the API token when one is set, as
+ * the password of HTTP Basic authentication (any user name: {@code http://voxloop@host/git/x.git} and git asks for
+ * the password) or as a Bearer token. A refused push gets 401 with a Basic challenge, which is what makes stock
+ * git prompt or ask its credential helper.
+ */
+public final class GitEndpoint extends HttpServlet {
+
+    private final HttpServlet git;
+    private final ApiTokenGuard guard;
+
+    public GitEndpoint(HttpServlet git, ApiTokenGuard guard) {
+        this.git = git;
+        this.guard = guard;
+    }
+
+    @Override
+    public void init(ServletConfig config) throws ServletException {
+        super.init(config);
+        git.init(config);
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        if (isPush(req) && !guard.accepts(bearerFromBasic(req.getHeader("Authorization")), null, null)) {
+            resp.setHeader("WWW-Authenticate", "Basic realm=\"voxloop\", charset=\"UTF-8\"");
+            resp.setStatus(401);
+            resp.setContentType("text/plain; charset=utf-8");
+            resp.getWriter().write("Pushing needs the API token as the password.\n");
+            return;
+        }
+        git.service(req, resp);
+    }
+
+    @Override
+    public void destroy() {
+        git.destroy();
+    }
+
+    static boolean isPush(HttpServletRequest req) {
+        String uri = req.getRequestURI();
+        return uri.endsWith("/git-receive-pack") || "git-receive-pack".equals(req.getParameter("service"));
+    }
+
+    /** {@code Basic base64(user:token)} as {@code Bearer token}; a Bearer header as it is. */
+    static String bearerFromBasic(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return authorization;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
+                    StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? null : "Bearer " + decoded.substring(colon + 1);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
