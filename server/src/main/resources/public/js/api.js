@@ -89,6 +89,11 @@ export class Api {
     return this.request("POST", "/api/pipeline/run/audio", { form, timeoutMs: 300000 });
   }
 
+  /** Confirms the heard words of an unsure transcript (no text) or replaces them with the person's own. */
+  confirm(sessionId, text) {
+    return this.post("/api/pipeline/confirm", text ? { session_id: sessionId, text } : { session_id: sessionId });
+  }
+
   clarify(sessionId, text) {
     return this.post("/api/pipeline/clarify", { session_id: sessionId, text });
   }

@@ -20,14 +20,18 @@ export class LoopPage {
     this.failedBox = h("ul", { class: "list", id: "failed-list" });
     this.runsBox = h("div", { class: "list", id: "runs" });
     this.sandboxBox = h("p", { id: "loop-sandbox", role: "status" });
+    this.bannerBox = h("div", { id: "loop-banner", role: "alert" });
+    this.workersBox = h("ul", { class: "list", id: "workers-list" });
     main.append(
+      this.bannerBox,
       h("section", { class: "card", "aria-labelledby": "runs-title" },
         h("div", { class: "card__head" }, h("h2", { id: "runs-title", tabindex: "-1" }, "Runs"),
           h("button", { class: "btn btn--small", type: "button", onclick: () => this.refresh() }, "Refresh")),
         this.sandboxBox,
         this.runsBox),
       h("section", { class: "card", "aria-labelledby": "queue-title" }, h("h2", { id: "queue-title" }, "Queue"), this.queueBox),
-      h("section", { class: "card", "aria-labelledby": "failed-title" }, h("h2", { id: "failed-title" }, "Failed"), this.failedBox));
+      h("section", { class: "card", "aria-labelledby": "failed-title" }, h("h2", { id: "failed-title" }, "Failed"), this.failedBox),
+      h("section", { class: "card", "aria-labelledby": "workers-title" }, h("h2", { id: "workers-title" }, "Workers and agents"), this.workersBox));
     this.offRuns = this.runBook.onChange(() => this.renderRuns());
     this.refresh();
     this.poll = setInterval(() => { if (!document.hidden) this.refresh(); }, POLL_MS);
@@ -52,7 +56,9 @@ export class LoopPage {
       this.read("/api/loop/failed", ["failed", "items", "entries"]),
       this.read("/api/loop/runs", ["runs", "items"]),
     ]);
+    const status = await this.api.get("/api/loop/status", { timeoutMs: 8000 }).catch(() => null);
     if (!this.main) return;
+    this.renderStatus(status);
     this.renderSandbox(await this.api.health().catch(() => null));
     this.renderQueue(queue);
     this.renderFailed(failed);
@@ -79,6 +85,31 @@ export class LoopPage {
         + ` (${sandbox.backend === "none" ? "sandbox.backend: none" : sandbox.description}).`;
   }
 
+  /** The banner (queued tickets nothing can take, with the fix) and the workers with the projects' agents. */
+  renderStatus(status) {
+    clear(this.bannerBox);
+    clear(this.workersBox);
+    if (!status) return;
+    for (const w of status.waiting || []) {
+      const n = w.tickets.length;
+      this.bannerBox.append(h("p", { class: "notice notice--warn loop-banner" },
+        h("strong", {}, `${n} queued ticket${n === 1 ? "" : "s"} cannot be taken`),
+        ` (${w.tickets.slice(0, 5).join(", ")}${n > 5 ? ", …" : ""}): ${w.reason}. Fix: `, h("code", {}, w.fix)));
+    }
+    const agents = new Map((status.projects || []).map((p) => [p.key, p]));
+    if (!(status.workers || []).length) this.workersBox.append(h("li", { class: "empty" }, "No loop worker is running."));
+    for (const w of status.workers || []) {
+      const projects = w.projects.includes("*") ? ["every project"] : w.projects;
+      this.workersBox.append(h("li", { class: "row" },
+        h("span", { class: "row__title" }, `${w.id}`),
+        h("span", { class: w.ticket ? "chip chip--ok" : "chip" }, w.ticket ? `working on ${w.ticket}` : "idle"),
+        h("span", { class: "muted" }, projects.length ? projects.map((k) => {
+          const p = agents.get(k);
+          return p ? `${k} (agent ${p.agent})` : k;
+        }).join(", ") : "no project has a repository")));
+    }
+  }
+
   renderQueue(result) {
     clear(this.queueBox);
     if (!result.ok && result.status !== 404) this.queueBox.append(h("li", { class: "notice notice--error" }, result.message));
@@ -86,7 +117,8 @@ export class LoopPage {
     for (const item of result.items) {
       this.queueBox.append(h("li", { class: "row" },
         ticketLink(item.key || field(item, "ticket_key")), h("span", { class: "row__title" }, item.summary || ""),
-        item.status ? h("span", { class: "chip" }, item.status) : null));
+        item.status ? h("span", { class: "chip" }, item.status) : null,
+        item.last_error ? h("span", { class: "row__error" }, item.last_error) : null));
     }
   }
 
@@ -100,6 +132,7 @@ export class LoopPage {
       this.failedBox.append(h("li", { class: "row" },
         ticketLink(key), h("span", { class: "row__title" }, item.summary || ""),
         retries !== undefined ? h("span", { class: "chip chip--bad" }, `${retries} ${retries === 1 ? "retry" : "retries"}`) : null,
+        item.last_error ? h("span", { class: "row__error" }, item.last_error) : null,
         h("button", { class: "btn btn--small", type: "button", "aria-label": `Retry ${key}`, onclick: () => this.retry(key) }, "Retry")));
     }
   }
@@ -156,7 +189,9 @@ export class LoopPage {
         run.failure ? h("span", { class: "chip chip--bad", "data-failure": run.failure, title: run.reason || "" }, failureText(run)) : null,
         h("span", { class: "chip" }, `${run.iterations || 0} iterations`),
         run.costUsd !== null && run.costUsd !== undefined && Number.isFinite(run.costUsd) ? h("span", { class: "chip" }, `$${run.costUsd.toFixed(2)}`) : null,
-        run.prUrl ? h("a", { href: run.prUrl, class: "run__pr" }, "pull request") : null),
+        run.branch ? h("code", { class: "chip", title: "task branch" }, run.branch) : null,
+        run.prUrl ? h("a", { href: run.prUrl, class: "run__pr" }, "pull request") : null,
+        run.mergeCommit ? h("span", { class: "chip chip--ok" }, `merged ${run.mergeCommit.slice(0, 10)}`) : null),
       gates.length ? h("div", { class: "gates", "aria-label": "Gates" }, gates.map(([name, g]) =>
         h("span", { class: `chip ${g.passed ? "chip--ok" : "chip--bad"}`, title: g.detail || "" }, `${g.passed ? "✓" : "✗"} ${name}`))) : null,
       run.log && run.log.length ? h("pre", { "aria-label": "Log tail" }, run.log.slice(-12).join("\n")) : null,
@@ -192,6 +227,8 @@ function normaliseRun(s) {
     log: Array.isArray(tail) ? tail.map(String) : typeof tail === "string" ? tail.split("\n") : [],
     prUrl: field(s, "repository") && field(s, "pull_request")
       ? `#/repos/${encodeURIComponent(field(s, "repository"))}/pulls/${field(s, "pull_request")}` : field(s, "pr_url") || "",
+    branch: String(s.branch || ""),
+    mergeCommit: String(field(s, "merge_commit") || ""),
     failure: String(s.failure || ""),
     failureLabel: String(field(s, "failure_label") || ""),
     reason: String(s.reason || ""),

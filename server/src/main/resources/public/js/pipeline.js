@@ -1,11 +1,27 @@
-// Reading the pipeline's responses: one of clarification, preview or ticket, whatever optional fields exist.
+// Reading the pipeline's responses: one of transcript check, clarification, preview or ticket, whatever optional
+// fields exist.
 
 export const ISSUE_TYPES = ["Story", "Task", "Bug", "Epic", "Sub-task"];
 export const PRIORITIES = ["Highest", "High", "Medium", "Low", "Lowest"];
 
-/** Classifies a /api/pipeline/* response: {kind: "clarification"|"preview"|"ticket"|"discarded"|"unknown", ...}. */
+/**
+ * Classifies a /api/pipeline/* response:
+ * {kind: "transcriptCheck"|"clarification"|"preview"|"ticket"|"discarded"|"unknown", ...}.
+ */
 export function readOutcome(body) {
   if (!body || typeof body !== "object") return { kind: "unknown" };
+  if (body.status === "transcript_confirmation_needed") {
+    const t = body.transcript && typeof body.transcript === "object" ? body.transcript : {};
+    if (!body.session_id) return { kind: "unknown" };
+    return {
+      kind: "transcriptCheck",
+      sessionId: String(body.session_id),
+      text: String(t.text ?? body.transcribed_text ?? ""),
+      confidence: numberOr(t.confidence, null),
+      engine: t.engine ? String(t.engine) : "",
+      expiresAt: body.expires_at ? String(body.expires_at) : "",
+    };
+  }
   if (body.status === "clarification_needed") {
     const questions = Array.isArray(body.questions) ? body.questions.filter(Boolean).map(String) : [];
     const question = body.question ? String(body.question) : questions[0] || "";

@@ -67,7 +67,7 @@ export class TicketsPage {
       return this.show(this.failure(`Ticket ${key}`, err));
     }
     t = (t && (t.ticket || t)) || {};
-    const work = await this.latestRun(t.key || key);
+    const [loop, work] = await Promise.all([this.loopOf(t.key || key), this.latestRun(t.key || key)]);
     const criteria = Array.isArray(t.acceptance_criteria) ? t.acceptance_criteria
       : Array.isArray(t.acceptance_criteria_items) ? t.acceptance_criteria_items
         : String(t.acceptance_criteria || "").split("\n").filter(Boolean);
@@ -87,11 +87,23 @@ export class TicketsPage {
       labels.length ? h("div", { class: "chips", "aria-label": "Labels" }, labels.map((l) => h("span", { class: "chip" }, l))) : null,
       t.description ? [h("h3", {}, "Description"), h("p", { class: "prose" }, String(t.description))] : null,
       criteria.length ? [h("h3", {}, "Acceptance criteria"), h("ul", {}, criteria.map((c) => h("li", {}, String(c))))] : null,
+      loopSection(loop),
       comments.length ? [h("h3", {}, `Comments (${comments.length})`), h("ul", { class: "list" }, comments.map((c) =>
         h("li", { class: "row" }, h("span", { class: "faint" }, c.author || ""), h("span", { class: "prose row__title" }, String(c.body || c.text || "")))))] : null,
       h("div", { class: "actions actions--start" },
-        h("a", { class: "btn btn--small", href: page, target: "_blank", rel: "noopener" }, "Open ticket page"),
+        h("a", { class: "btn btn--small", href: "#/loop" }, "Loop board"),
         external && external !== page ? h("a", { class: "btn btn--small", href: external, target: "_blank", rel: "noopener" }, "Open in tracker") : null)));
+  }
+
+  /** The ticket's queue entry (waiting, running, failed) and its newest run, read defensively. */
+  async loopOf(key) {
+    const read = (path, keys) => this.api.get(path, { timeoutMs: 8000 }).then((b) => listFrom(b, keys)).catch(() => []);
+    const [queued, failed, runs] = await Promise.all([
+      read("/api/loop/queue", ["queue", "items"]), read("/api/loop/failed", ["failed", "items"]),
+      read("/api/loop/runs", ["runs", "items"])]);
+    const entry = [...queued, ...failed].find((e) => (e.key || e.ticket_key) === key) || null;
+    const run = runs.find((r) => r.ticket_key === key) || null;
+    return { entry, run };
   }
 
   /** The ticket's newest loop run, for its branch, pull request and merge commit; null when none or unknown. */
@@ -149,4 +161,18 @@ function statusChip(status) {
 function when(iso) {
   const ms = Date.parse(iso || "");
   return Number.isFinite(ms) ? new Date(ms).toLocaleString() : iso;
+}
+
+/** Where the ticket stands in the loop's queue, and why its run stopped (branch, pull request, merge: workRows). */
+function loopSection({ entry, run }) {
+  if (!entry && !run) return [h("h3", {}, "Loop"), h("p", { class: "muted", id: "ticket-loop" }, "Not queued for the loop.")];
+  const rows = [];
+  if (entry) {
+    rows.push(["Queue", `${String(entry.status || "").toLowerCase()}${entry.attempts !== undefined ? `, ${entry.attempts} attempt(s) used` : ""}`]);
+    if (entry.last_error) rows.push(["Queue note", entry.last_error]);
+  }
+  if (run && run.failure_label) rows.push(["Stopped", `${run.state} (${run.failure_label})`]);
+  if (run && run.reason) rows.push(["Why", run.reason]);
+  if (run && run.pushed_commit) rows.push(["Pushed", h("code", {}, String(run.pushed_commit).slice(0, 10))]);
+  return [h("h3", {}, "Loop"), h("dl", { id: "ticket-loop" }, rows.map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]))];
 }

@@ -1,25 +1,29 @@
 // The voice page: record or type a request, answer a clarification, check the read-back, approve.
 //
-// Phases: idle → recording → recorded → processing → (clarifying → processing)* → previewing → processing
-// → done; any request can end in error. The HTTP response of each request decides the next phase; the event
+// Phases: idle → recording → recorded → processing → [confirming → processing] → (clarifying → processing)*
+// → previewing → processing → done; any request can end in error. confirming: the speech engine is unsure of
+// the words, and the person confirms or corrects them before anything is extracted. The HTTP response of each request decides the next phase; the event
 // stream only animates the processing steps of the request in flight (never replayed events).
 
 import { clock, clear, h, isControlTarget, isTypingTarget, svg, uid } from "./dom.js";
 import { field } from "./events.js";
 import { absoluteUrl, confidenceEntries, ISSUE_TYPES, overridesFrom, PRIORITIES, readOutcome } from "./pipeline.js";
 import { MicError, Recorder } from "./recorder.js";
+import { transcriptCheckCard } from "./transcript-check.js";
 
 const HOLD_MS = 600;
 
 const STATUS = {
   idle: "Ready", recording: "Recording", recorded: "Preview", processing: "Processing",
-  clarifying: "Clarifying", previewing: "Review", done: "Done", error: "Error",
+  confirming: "Check words", clarifying: "Clarifying", previewing: "Review", done: "Done", error: "Error",
 };
 
 const STEP_SETS = {
   audio: [["send", "Uploading the recording"], ["transcribing", "Transcribing speech"],
     ["extracting", "Understanding the request"], ["previewing", "Preparing the read-back"]],
   text: [["send", "Sending your text"], ["extracting", "Understanding the request"],
+    ["previewing", "Preparing the read-back"]],
+  confirm: [["send", "Sending the words"], ["extracting", "Understanding the request"],
     ["previewing", "Preparing the read-back"]],
   clarify: [["send", "Sending your answer"], ["extracting", "Updating the draft"],
     ["previewing", "Preparing the read-back"]],
@@ -38,6 +42,7 @@ export class VoicePage {
     this.phase = "idle";
     this.audio = null; // {blob, url, seconds, peaks}
     this.sessionId = null;
+    this.check = null;
     this.clarification = null;
     this.preview = null;
     this.ticket = null;
@@ -111,6 +116,7 @@ export class VoicePage {
     if (p === "recording") target = this.recordButton;
     if (p === "recorded") target = this.sendAudioButton;
     if (p === "processing") target = this.stageSlot.appendChild(this.buildSteps()).querySelector("h2");
+    if (p === "confirming") target = this.stageSlot.appendChild(this.buildTranscriptCheck()).querySelector("textarea");
     if (p === "clarifying") target = this.stageSlot.appendChild(this.buildClarification()).querySelector("textarea");
     if (p === "previewing") target = this.stageSlot.appendChild(this.buildPreview()).querySelector("h2");
     if (p === "done") target = this.stageSlot.appendChild(this.buildSuccess()).querySelector("h2");
@@ -321,6 +327,7 @@ export class VoicePage {
 
   resetSession() {
     this.sessionId = null;
+    this.check = null;
     this.clarification = null;
     this.preview = null;
     this.ticket = null;
@@ -345,6 +352,13 @@ export class VoicePage {
     this.resetSession();
     this.lastText = text;
     this.run("text", () => this.api.runText(text), () => this.sendText(text));
+  }
+
+  confirmTranscript(corrected) {
+    if (!this.check) return;
+    const sessionId = this.check.sessionId;
+    this.log.add(corrected ? `Corrected the words: ${corrected}` : "Confirmed the words as heard");
+    this.run("confirm", () => this.api.confirm(sessionId, corrected), () => this.confirmTranscript(corrected));
   }
 
   answer(text) {
@@ -425,6 +439,13 @@ export class VoicePage {
 
   handle(outcome, kind) {
     switch (outcome.kind) {
+      case "transcriptCheck":
+        this.sessionId = outcome.sessionId;
+        this.check = outcome;
+        this.log.add(`Unsure transcript${outcome.confidence === null ? "" : ` (${Math.round(outcome.confidence * 100)}% sure)`}: ${outcome.text}`);
+        this.announce(`Did I hear that right? ${outcome.text}`);
+        this.go("confirming");
+        break;
       case "clarification":
         this.sessionId = outcome.sessionId;
         this.clarification = outcome;
@@ -515,6 +536,17 @@ export class VoicePage {
         h("span", {}, step.label, h("span", { class: "visually-hidden" }, ` (${stateText})`),
           step.message ? h("span", { class: "step__msg" }, h("br"), step.message) : null)));
     }
+  }
+
+  // ---- transcript check -----------------------------------------------------------------------------------
+
+  buildTranscriptCheck() {
+    return transcriptCheckCard({
+      check: this.check,
+      audioUrl: this.audio ? this.audio.url : null,
+      onConfirm: (corrected) => this.confirmTranscript(corrected),
+      onDiscard: () => this.discardSession(),
+    });
   }
 
   // ---- clarification --------------------------------------------------------------------------------------

@@ -39,6 +39,7 @@ final class Doctor {
                 : new Check("speech", speech.status().healthy(), false, speech.description() + "; "
                         + speech.status().detail()));
         checks.add(new Check("intent", true, true, extractor.name()));
+        checks.addAll(ProjectChecks.of(loop));
         // each configured project's agent, checked inside the sandbox: CLI and version, key, a real hook round trip
         // (warnings only)
         AgentDoctor agents = new AgentDoctor(System.getenv(), Guards.agentHooks(loop, sandbox.get()), sandbox.get());

@@ -7,6 +7,7 @@ import dev.voxloop.core.intake.Intake;
 import dev.voxloop.core.intake.IntakeIds;
 import dev.voxloop.core.intent.IntentExtractor;
 import dev.voxloop.core.loop.LoopRunRepository;
+import dev.voxloop.core.loop.WorkerRegistry;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.core.transcript.SpeechToText;
@@ -16,6 +17,7 @@ import dev.voxloop.intake.IntakeSettings;
 import dev.voxloop.loop.LoopEngine;
 import dev.voxloop.loop.agent.AgentDoctor;
 import dev.voxloop.loop.LoopSettings;
+import dev.voxloop.loop.worker.LoopOverviewReport;
 import dev.voxloop.forge.ForgeSettings;
 import dev.voxloop.loop.forge.PullRequestReview;
 import dev.voxloop.loop.workspace.RunSandbox;
@@ -28,6 +30,7 @@ import dev.voxloop.store.StoreSettings;
 import dev.voxloop.store.event.JdbiEventLog;
 import dev.voxloop.store.intake.JdbiIntakeRepository;
 import dev.voxloop.store.loop.JdbiLoopRunRepository;
+import dev.voxloop.store.loop.JdbiWorkerRegistry;
 import dev.voxloop.store.queue.JdbiLoopQueue;
 import dev.voxloop.store.request.JdbiDeliveries;
 import dev.voxloop.store.request.JdbiIdempotencyKeys;
@@ -72,6 +75,7 @@ public final class Voxloop implements AutoCloseable {
     private final IntentExtractor extractor;
     private final Engines engines;
     private final LoopRunRepository runs;
+    private final WorkerRegistry workers;
     private final IntakeService intake;
     private final ServerSettings serverSettings;
     private final AtomicReference<String> publicUrl;
@@ -105,6 +109,7 @@ public final class Voxloop implements AutoCloseable {
         this.extractor = engines.extractor();
         IntakeSettings intakeSettings = IntakeSettings.from(tree);
         this.runs = new JdbiLoopRunRepository(database.jdbi());
+        this.workers = new JdbiWorkerRegistry(database);
         this.intake = new IntakeService(new JdbiIntakeRepository(database), speech, extractor, tracker, queue, events,
                 intakeSettings, clock, IntakeIds::next);
         this.housekeeping = new Housekeeping(engines, intake, queue);
@@ -137,6 +142,11 @@ public final class Voxloop implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The loop workers of every process on this database, as they report themselves. */
+    public WorkerRegistry workers() {
+        return workers;
     }
 
     /** Durable loop runs (turns, gate results, signals). */
@@ -181,7 +191,7 @@ public final class Voxloop implements AutoCloseable {
     }
 
     /** Start the HTTP server (host/port override the configuration when not null) and the housekeeping. */
-    public Running serve(String host, Integer port, int workers) {
+    public Running serve(String host, Integer port, Integer workers) {
         ServerSettings s = serverSettings;
         if (port != null) {
             s = s.withPort(port);
@@ -189,21 +199,31 @@ public final class Voxloop implements AutoCloseable {
         if (host != null) {
             s = s.withHost(host);
         }
+        LoopOverviewReport overview = new LoopOverviewReport(LoopSettings.from(config.tree(), config.dataDir()), queue,
+                this.workers, clock);
         VoxloopServer server = new VoxloopServer(intake, tracker, queue, events, runs(), new RequestRecords(
                 new JdbiDeliveries(database), new JdbiIdempotencyKeys(database)), forges().serverParts(),
-                GitHubParts.hooks(GitHubSettings.from(config.tree()), wakeups), s, this::health);
+                overview::now, GitHubParts.hooks(GitHubSettings.from(config.tree()), wakeups), s, this::health);
         server.start();
         housekeeping.start(forges()::recover);
-        if (workers > 0) {
-            AutoCloseable loopWorkers = loop().startWorkers(workers);
+        int workerCount = workers != null ? workers : LoopSettings.from(config.tree(), config.dataDir()).workers();
+        if (workerCount > 0) {
+            AutoCloseable loopWorkers = loop().startWorkers(workerCount, this.workers);
             synchronized (closeables) {
                 closeables.add(loopWorkers);
             }
-            LOG.info("running {} loop workers in the server process", workers);
+            var projects = loop().projectsWithRepository();
+            LOG.info("running {} loop worker(s) in the server process for {}", workerCount, projects.isEmpty()
+                    ? "no project yet (none has a repository: ./voxloop init --project KEY --repo PATH)"
+                    : String.join(", ", projects));
         }
         String url = "http://" + displayHost(s.host()) + ":" + server.port();
         if (config.tree().string("public_url").isEmpty()) {
             publicUrl.set(url);
+        }
+        AutoCloseable announced = RunningServer.announce(config.dataDir(), url);
+        synchronized (closeables) {
+            closeables.add(announced);
         }
         return new Running() {
             @Override
@@ -213,6 +233,11 @@ public final class Voxloop implements AutoCloseable {
 
             @Override
             public void stop() {
+                try {
+                    announced.close();
+                } catch (Exception ignored) {
+                    // readers ignore a file whose process is gone
+                }
                 server.stop();
             }
         };

@@ -8,26 +8,25 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A draft can be no surer than the words it was made from. When the speech engine says how sure it is of a
- * transcript, every field confidence of the extraction is capped at that figure (reported as "transcript"),
- * and below {@link #CONFIRM_BELOW} the request is never filed straight away: the person sees the draft with a
- * warning and the heard text, and approves or corrects it.
+ * A draft can be no surer than the words it was made from. While nobody has checked what the speech engine heard
+ * ({@link dev.voxloop.core.intake.HeardTranscript#cap()}), every field confidence of the extraction is capped at
+ * the engine's confidence (reported as "transcript"). Unchecked words below {@code pipeline.confirm_below} (which
+ * the transcript check normally stops before extraction) are never filed straight away: the draft goes to the
+ * read-back with a warning.
  */
 final class HeardConfidence {
-
-    /** Below this the transcript is shown for confirmation (the offline engine's clean requests score ~0.8). */
-    static final double CONFIRM_BELOW = 0.60;
 
     static final String FLAG = "unsure_transcript";
 
     private HeardConfidence() {
     }
 
-    static boolean unsure(Double heard) {
-        return heard != null && heard < CONFIRM_BELOW;
+    /** @param heard the engine's confidence in unchecked words, or null (typed, checked, or no figure) */
+    static boolean unsure(Double heard, double confirmBelow) {
+        return heard != null && heard < confirmBelow;
     }
 
-    static Extraction cap(Extraction ex, Double heard) {
+    static Extraction cap(Extraction ex, Double heard, double confirmBelow) {
         if (heard == null) {
             return ex;
         }
@@ -35,7 +34,7 @@ final class HeardConfidence {
         ex.confidence().forEach((field, c) -> capped.put(field, Math.min(c, heard)));
         capped.put("transcript", heard);
         List<String> flags = new ArrayList<>(ex.flags());
-        if (unsure(heard)) {
+        if (unsure(heard, confirmBelow)) {
             flags.add(String.format(Locale.ROOT, "%s: the speech engine is only %.0f %% sure it heard this right;"
                     + " check the text before approving", FLAG, 100 * heard));
         }

@@ -9,13 +9,11 @@ import dev.voxloop.core.transcript.Transcript;
 
 /**
  * What the intake accepts from a person, checked before anything is stored: text within bounds, audio that is
- * not empty, a transcript that heard something, and a draft complete enough to file.
+ * not empty, a transcript with words in it, and a draft complete enough to file.
  */
 final class IntakeInput {
 
     static final int MAX_TEXT_CHARS = 10_000;
-    /** Below this engine confidence the person is asked to repeat rather than filing nonsense. */
-    static final double MIN_TRANSCRIPT_CONFIDENCE = 0.30;
 
     private IntakeInput() {
     }
@@ -35,14 +33,13 @@ final class IntakeInput {
         }
     }
 
-    /** Refuses a transcript with no words, or one the engine itself doubts, so nonsense is never filed. */
+    /**
+     * Refuses a transcript with no words. Words the engine doubts are not refused: the person sees them and
+     * confirms or corrects them ({@link TranscriptCheck}).
+     */
     static void requireHeard(Transcript t) {
         if (t.isBlank()) {
             throw new Problem(Problem.Kind.UNPROCESSABLE, "I could not make out any words; please try again");
-        }
-        if (t.confidence() != null && t.confidence() < MIN_TRANSCRIPT_CONFIDENCE) {
-            throw new Problem(Problem.Kind.UNPROCESSABLE, "I am not sure I heard that right (\"" + t.text()
-                    + "\"); please say it again");
         }
     }
 

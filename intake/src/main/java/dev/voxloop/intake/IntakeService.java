@@ -32,12 +32,13 @@ import org.slf4j.LoggerFactory;
  * The intake state machine: a spoken or typed request to a filed ticket.
  *
  * <pre>
- * RECEIVED → TRANSCRIBING → EXTRACTING → (CLARIFYING ⇄ EXTRACTING)* → PREVIEWING → CREATING → CREATED
- *            exits: DISCARDED, FAILED, EXPIRED
+ * RECEIVED → TRANSCRIBING → [CONFIRMING] → EXTRACTING → (CLARIFYING ⇄ EXTRACTING)* → PREVIEWING → CREATING
+ * → CREATED;  exits: DISCARDED, FAILED, EXPIRED
  * </pre>
  *
  * This class is the entry points a client calls (the {@link Intake} port) and the housekeeping the server runs;
- * the transitions themselves are {@link IntakeSteps}. Requests for one session are serialised by a per-session
+ * the transitions themselves are {@link IntakeSteps} and, for the person's check of an unsure transcript,
+ * {@link TranscriptCheck}. Requests for one session are serialised by a per-session
  * lock inside a process (different sessions run in parallel); across processes the repository's version check
  * is the guard. Every step is persisted before the caller hears of it, and the session id is the idempotency key
  * for ticket creation.
@@ -57,6 +58,7 @@ public final class IntakeService implements Intake {
     private final IntakeSteps steps;
     private final IntakeHousekeeping housekeeping;
     private final ProjectResolution projects;
+    private final TranscriptCheck check;
 
     /** @param speech may be null when no speech engine is installed: audio is then refused as unavailable */
     public IntakeService(IntakeRepository sessions, SpeechToText speech, IntentExtractor extractor,
@@ -72,6 +74,7 @@ public final class IntakeService implements Intake {
         this.housekeeping = new IntakeHousekeeping(sessions, steps, locks);
         this.projects = new ProjectResolution(settings.defaultProject());
         this.events = events;
+        this.check = new TranscriptCheck(steps, events, settings);
     }
 
     public IntakeSettings settings() {
@@ -122,8 +125,7 @@ public final class IntakeService implements Intake {
             }
             events.publish(new PipelineEvent.Transcribed(steps.now(), s.id(), t.engine(), t.audioSeconds(),
                     t.decodeSeconds(), t.text()));
-            cur = steps.save(cur.withText(t.text()));
-            return steps.extract(cur, t.confidence());
+            return check.heard(cur, t);
         });
     }
 
@@ -146,6 +148,16 @@ public final class IntakeService implements Intake {
             LOG.warn("extraction failed", e);
             throw new Problem(Problem.Kind.UNPROCESSABLE, "Could not understand the request", null, e);
         }
+    }
+
+    @Override
+    public IntakeOutcome confirm(String id, String correctedText) {
+        return locks.with(id, () -> check.confirm(steps.load(id), correctedText));
+    }
+
+    @Override
+    public IntakeOutcome proceedUnchecked(String id) {
+        return locks.with(id, () -> check.proceedUnchecked(steps.load(id)));
     }
 
     @Override

@@ -24,6 +24,11 @@ public record IntakeSettings(
         @Key(path = "pipeline.preview_timeout", fallback = "24h", env = "VOXLOOP_PREVIEW_TIMEOUT",
                 doc = "An unapproved preview expires after this")
         Duration previewTimeout,
+        @Key(path = "pipeline.confirm_below", fallback = "0.6", env = "VOXLOOP_CONFIRM_BELOW",
+                doc = "A spoken request whose transcript confidence is below this waits for the person to confirm or"
+                        + " correct the words before anything is extracted (0 never asks; the question expires like a"
+                        + " clarifying one)")
+        double confirmBelow,
         @Key(path = "pipeline.auto_dispatch", fallback = "true", env = "AUTO_DISPATCH_LOOP",
                 doc = "Queue a new ticket for the agent loop once it is filed")
         boolean autoDispatch,
@@ -34,6 +39,9 @@ public record IntakeSettings(
     public IntakeSettings {
         if (maxRounds < 0 || maxRounds > 10) {
             throw new IllegalArgumentException("intent.max_clarification_rounds: expected 0 to 10, got " + maxRounds);
+        }
+        if (Double.isNaN(confirmBelow) || confirmBelow < 0 || confirmBelow > 1) {
+            throw new IllegalArgumentException("pipeline.confirm_below: expected 0 to 1, got " + confirmBelow);
         }
         positive("pipeline.clarify_timeout", clarifyTimeout);
         positive("pipeline.preview_timeout", previewTimeout);

@@ -60,25 +60,23 @@ final class IntakeSteps {
 
     /**
      * EXTRACTING, then the readiness rule decides: CLARIFYING (one question), PREVIEWING (the read-back), or
-     * straight to CREATING when approval is off, the draft can be filed and the transcript (if spoken) is sure
-     * enough ({@link HeardConfidence}).
+     * straight to CREATING when approval is off and the draft can be filed. A spoken request's draft is capped at
+     * the engine's stored confidence in words nobody checked, in every round and after a restart
+     * ({@link HeardConfidence}).
      */
     IntakeOutcome extract(IntakeSession start) {
-        return extract(start, null);
-    }
-
-    /** @param heard the speech engine's confidence in the transcript, or null (typed text, engine gives none) */
-    IntakeOutcome extract(IntakeSession start, Double heard) {
         IntakeSession s = start.state() == IntakeState.EXTRACTING ? start
                 : save(start.moveTo(IntakeState.EXTRACTING, now()));
         stage(s.id(), Stage.EXTRACTING, s.round() == 0 ? "Extracting intent with " + extractor.name() + "…"
                 : "Re-extracting intent (round " + (s.round() + 1) + ")…");
         List<Project> known = tracker.projects();
+        Double heard = s.heard() == null ? null : s.heard().cap();
         Extraction ex;
         try {
             ex = projects.resolve(extractor.extract(new IntentRequest(s.text(), s.answers(), s.questions(),
                     s.draft(), known, settings.defaultProject())), known);
-            ex = HeardConfidence.cap(ex, heard);
+            ex = HeardConfidence.cap(ex, heard, settings.confirmBelow());
+            ex = ClarifiedDescription.apply(ex, s.questions(), s.answers());
         } catch (Problem p) {
             fail(s, p.getMessage());
             throw p;
@@ -97,7 +95,7 @@ final class IntakeSteps {
                     ex.ambiguityScore(), ex.draft().summary(), q.round()));
             return new IntakeOutcome.NeedsClarification(s, q);
         }
-        if (settings.requireApproval() || HeardConfidence.unsure(heard)
+        if (settings.requireApproval() || HeardConfidence.unsure(heard, settings.confirmBelow())
                 || !verdict.ready() && !IntakeInput.fileable(ex.draft())) {
             s = save(s.moveTo(IntakeState.PREVIEWING, now())
                     .previewing(verdict.verdictGaps(), now().plus(settings.previewTimeout())));

@@ -5,6 +5,7 @@ import dev.voxloop.core.guard.AgentHooks;
 import dev.voxloop.core.guard.RunMarkers;
 import dev.voxloop.core.guard.ToolUsePolicy;
 import dev.voxloop.core.loop.LoopRunRepository;
+import dev.voxloop.core.loop.WorkerRegistry;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.loop.agent.Agents;
@@ -23,6 +24,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -109,6 +112,14 @@ public final class LoopEngine {
 
     /** A worker; {@code id} defaults to host-pid-n. Says loudly when its agents run without a sandbox. */
     public Worker worker(String id) {
+        return worker(id, null);
+    }
+
+    /**
+     * A worker that takes tickets of the projects with a repository only (the others stay queued, noted and told
+     * once), reporting itself to {@code registry} (null: nowhere).
+     */
+    public Worker worker(String id, WorkerRegistry registry) {
         if (!sandbox.sandbox().isolates()) {
             org.slf4j.LoggerFactory.getLogger(LoopEngine.class).warn("NO SANDBOX: {}; every agent turn and CI"
                     + " check of this worker runs on the host (set sandbox.backend: bubblewrap)", sandbox.describe());
@@ -116,25 +127,37 @@ public final class LoopEngine {
         String wid = id != null ? id : hostName() + "-" + ProcessHandle.current().pid() + "-"
                 + UUID.randomUUID().toString().substring(0, 4);
         return new Worker(wid, queue, runner(), events, settings.lease(), settings.poll(), settings.maxAttempts(),
-                clock);
+                clock, projectsWithRepository(), registry, tracker);
+    }
+
+    /** The projects whose tickets a worker can take: those with a repository. */
+    public Set<String> projectsWithRepository() {
+        Set<String> keys = new TreeSet<>();
+        settings.projects().forEach((key, p) -> {
+            if (p.repo() != null && !p.repo().isBlank()) {
+                keys.add(key);
+            }
+        });
+        return keys;
     }
 
     /**
-     * Starts {@code n} workers on their own threads (for {@code voxloop serve --workers N}); closing the handle
-     * stops them after their current step.
+     * Starts {@code n} workers on their own (daemon) threads (for {@code voxloop serve}); closing the handle stops
+     * them after their current step.
      */
     public AutoCloseable startWorkers(int n) {
+        return startWorkers(n, null);
+    }
+
+    public AutoCloseable startWorkers(int n, WorkerRegistry registry) {
         java.util.List<Worker> ws = new java.util.ArrayList<>();
-        java.util.List<Thread> threads = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Worker w = worker(null);
+            Worker w = worker(null, registry);
             ws.add(w);
-            threads.add(Thread.ofPlatform().name("voxloop-" + w.id()).daemon(true).start(w));
+            Thread.ofPlatform().name("voxloop-" + w.id()).daemon(true).start(w);
         }
-        return () -> {
-            ws.forEach(Worker::stop);
-            threads.forEach(Thread::interrupt);
-        };
+        // stop() wakes idle workers; no interrupt, which would close the embedded database mid-write
+        return () -> ws.forEach(Worker::stop);
     }
 
     public LoopRunRepository runs() {

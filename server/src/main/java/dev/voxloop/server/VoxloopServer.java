@@ -2,6 +2,7 @@ package dev.voxloop.server;
 
 import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.intake.Intake;
+import dev.voxloop.core.loop.LoopOverview;
 import dev.voxloop.core.loop.LoopRunRepository;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.ticket.TicketTracker;
@@ -11,6 +12,7 @@ import dev.voxloop.server.http.forge.GitEndpoint;
 import dev.voxloop.server.http.intake.IntakeRoutes;
 import dev.voxloop.server.http.loop.LoopRoutes;
 import dev.voxloop.server.http.loop.LoopRunRoutes;
+import dev.voxloop.server.http.loop.LoopStatusRoutes;
 import dev.voxloop.server.http.system.ConsoleRoutes;
 import dev.voxloop.server.http.system.ErrorResponses;
 import dev.voxloop.server.http.system.HealthRoutes;
@@ -51,6 +53,7 @@ import org.slf4j.LoggerFactory;
  *   POST /api/pipeline/run[/audio]     GET  /api/tickets[/{key}]   GET /tickets/{key} (page)
  *   POST /api/pipeline/clarify         WS   /ws/status             (original monitor shapes)
  *   POST /api/pipeline/approve|discard GET  /api/events (SSE)      WS  /api/events/ws (typed)
+ *   GET  /api/loop/status              (workers, projects, tickets nothing can take)
  *   GET  /api/pipeline/sessions/{id}   GET  /                      (console or placeholder)
  * </pre>
  */
@@ -72,7 +75,7 @@ public final class VoxloopServer {
     public VoxloopServer(Intake intake, TicketTracker tracker, LoopQueue queue, EventBus events,
                          LoopRunRepository runs, RequestRecords requests, ServerSettings settings,
                          Supplier<HealthInfo> health) {
-        this(intake, tracker, queue, events, runs, requests, null, settings, health);
+        this(intake, tracker, queue, events, runs, requests, null, null, settings, health);
     }
 
     /** @param forge repositories, pull requests and git over HTTP, or null when no forge is wired */
@@ -82,10 +85,17 @@ public final class VoxloopServer {
         this(intake, tracker, queue, events, runs, requests, forge, null, settings, health);
     }
 
+    /** @param overview the loop's workers and waiting tickets for /api/loop/status, or null (404) */
+    public VoxloopServer(Intake intake, TicketTracker tracker, LoopQueue queue, EventBus events,
+                         LoopRunRepository runs, RequestRecords requests, ForgeParts forge,
+                         Supplier<LoopOverview> overview, ServerSettings settings, Supplier<HealthInfo> health) {
+        this(intake, tracker, queue, events, runs, requests, forge, overview, null, settings, health);
+    }
+
     /** @param github GitHub's webhook collaborators, or null when GitHub is not used (its webhook answers 404) */
     public VoxloopServer(Intake intake, TicketTracker tracker, LoopQueue queue, EventBus events,
-                         LoopRunRepository runs, RequestRecords requests, ForgeParts forge, GitHubHooks github,
-                         ServerSettings settings,
+                         LoopRunRepository runs, RequestRecords requests, ForgeParts forge,
+                         Supplier<LoopOverview> overview, GitHubHooks github, ServerSettings settings,
                          Supplier<HealthInfo> health) {
         this.settings = settings;
         WireJson json = new WireJson();
@@ -94,15 +104,16 @@ public final class VoxloopServer {
         this.statusSocket = new StatusSocket(events, json);
         this.eventFeed = new EventFeed(events, json, MAX_STREAM_CLIENTS, Duration.ofSeconds(15));
 
-        ErrorResponses errors = new ErrorResponses(json);
-        AccessRules access = new AccessRules(settings);
         ConsoleRoutes console = new ConsoleRoutes(ConsoleRoutes.FOLDER);
+        ErrorResponses errors = new ErrorResponses(json, console.packaged());
+        AccessRules access = new AccessRules(settings);
         HealthRoutes healthRoutes = new HealthRoutes(health, statusSocket::connections, eventFeed::clients);
         IntakeRoutes intakeRoutes = new IntakeRoutes(intake, body, settings.maxUploadBytes(),
                 requests.idempotencyKeys(), clock);
-        TicketRoutes ticketRoutes = new TicketRoutes(tracker);
+        TicketRoutes ticketRoutes = new TicketRoutes(tracker, console.packaged());
         LoopRoutes loopRoutes = new LoopRoutes(queue, events, body, settings, clock);
         LoopRunRoutes runRoutes = runs == null ? null : new LoopRunRoutes(runs, body);
+        LoopStatusRoutes statusRoutes = overview == null ? null : new LoopStatusRoutes(overview);
         JiraWebhookRoutes webhook = new JiraWebhookRoutes(queue, events, body,
                 new WebhookSignature(settings.webhookSecret()), clock, tracker, requests.deliveries(), settings);
         HostCheck hosts = new HostCheck(settings);
@@ -126,6 +137,9 @@ public final class VoxloopServer {
             loopRoutes.register(cfg.routes);
             if (runRoutes != null) {
                 runRoutes.register(cfg.routes);
+            }
+            if (statusRoutes != null) {
+                statusRoutes.register(cfg.routes);
             }
             if (forgeRoutes != null) {
                 forgeRoutes.register(cfg.routes);

@@ -253,6 +253,57 @@ class PipelineHttpTest {
     }
 
     @Test
+    void anUnsureTranscriptIsShownAndConfirmedOrCorrectedBeforeExtraction() {
+        var check = server.postMultipart("/api/pipeline/run/audio", "audio", "clip.wav",
+                TextAsSpeech.heard("bug in book it the calendar crashes on safari", 0.45));
+        assertThat(check.status()).as(check.body()).isEqualTo(200);
+        JsonNode c = check.json();
+        assertThat(c.get("status").asText()).isEqualTo("transcript_confirmation_needed");
+        String id = c.get("session_id").asText();
+        assertThat(c.get("transcribed_text").asText()).isEqualTo("bug in book it the calendar crashes on safari");
+        assertThat(c.get("transcript").get("confidence").asDouble()).isEqualTo(0.45);
+        assertThat(c.get("transcript").get("engine").asText()).isEqualTo("text-as-speech");
+        assertThat(c.get("transcript").get("confirmation").asText()).isEqualTo("pending");
+        assertThat(c.get("expires_at").asText()).isNotBlank();
+        JsonNode waiting = server.get("/api/pipeline/sessions/" + id).json();
+        assertThat(waiting.get("state").asText()).isEqualTo("confirming");
+        assertThat(waiting.get("intent").isNull()).isTrue();
+
+        var early = server.postJson("/api/pipeline/clarify", "{\"session_id\": \"" + id + "\", \"text\": \"x\"}");
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(server.postJson("/api/pipeline/confirm", "{\"text\": \"x\"}").status()).isEqualTo(400);
+        assertThat(server.postJson("/api/pipeline/confirm", "{\"session_id\": \"000000000000\"}").status())
+                .isEqualTo(404);
+        var tooLong = server.postJson("/api/pipeline/confirm", "{\"session_id\": \"" + id + "\", \"text\": \""
+                + "a".repeat(10_001) + "\"}");
+        assertThat(tooLong.status()).isEqualTo(413);
+        var nul = server.postJson("/api/pipeline/confirm", "{\"session_id\": \"" + id + "\", \"text\": \"a\\u0000b\"}");
+        assertThat(nul.status()).as(nul.body()).isEqualTo(400);
+        assertThat(nul.json().get("field").asText()).isEqualTo("text");
+        assertThat(server.get("/api/pipeline/sessions/" + id).json().get("state").asText()).isEqualTo("confirming");
+
+        var corrected = server.postJson("/api/pipeline/confirm", "{\"session_id\": \"" + id + "\", \"text\": "
+                + TestServer.JSON.valueToTree(CLEAR) + "}");
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+        JsonNode p = corrected.json();
+        assertThat(p.get("status").asText()).isEqualTo("preview_needed");
+        assertThat(p.get("transcribed_text").asText()).isEqualTo(CLEAR);
+        assertThat(p.get("intent").get("priority").asText()).isEqualTo("High");
+        assertThat(p.get("confidence").has("transcript")).as("the person vouched for the words").isFalse();
+        JsonNode after = server.get("/api/pipeline/sessions/" + id).json();
+        assertThat(after.get("transcript").get("confirmation").asText()).isEqualTo("corrected");
+        assertThat(after.get("transcript").get("text").asText())
+                .isEqualTo("bug in book it the calendar crashes on safari");
+        assertThat(server.postJson("/api/pipeline/confirm", "{\"session_id\": \"" + id + "\"}").status())
+                .isEqualTo(409);
+
+        var sure = server.postMultipart("/api/pipeline/run/audio", "audio", "clip.wav", TextAsSpeech.heard(CLEAR, 0.8));
+        assertThat(sure.json().get("status").asText()).isEqualTo("preview_needed");
+        assertThat(sure.json().get("confidence").get("transcript").asDouble()).isEqualTo(0.8);
+        sure.json().get("confidence").forEach(v -> assertThat(v.asDouble()).isLessThanOrEqualTo(0.8));
+    }
+
+    @Test
     void audioWithoutASpeechEngineIs503() {
         try (TestServer noSpeech = TestServer.start()) {
             var r = noSpeech.postMultipart("/api/pipeline/run/audio", "audio", "clip.wav", "hi".getBytes());
@@ -263,7 +314,7 @@ class PipelineHttpTest {
 
     @Test
     void withApprovalOffTheTicketIsCreatedDirectly() {
-        IntakeSettings direct = new IntakeSettings(false, 3, Duration.ofMinutes(30), Duration.ofHours(24), true,
+        IntakeSettings direct = new IntakeSettings(false, 3, Duration.ofMinutes(30), Duration.ofHours(24), 0.6, true,
                 null);
         try (TestServer s = TestServer.builder().intake(direct).start()) {
             JsonNode r = s.postJson("/api/pipeline/run", run(CLEAR)).json();

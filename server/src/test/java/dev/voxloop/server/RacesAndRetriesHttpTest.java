@@ -44,7 +44,7 @@ class RacesAndRetriesHttpTest {
 
     @Test
     void aRetriedRunWithTheSameKeyFilesOnce() throws Exception {
-        IntakeSettings direct = new IntakeSettings(false, 3, Duration.ofMinutes(30), Duration.ofHours(24), true,
+        IntakeSettings direct = new IntakeSettings(false, 3, Duration.ofMinutes(30), Duration.ofHours(24), 0.6, true,
                 null);
         try (TestServer s = TestServer.builder().intake(direct).start()) {
             String body = "{\"text\": \"" + PipelineHttpTest.CLEAR + "\"}";

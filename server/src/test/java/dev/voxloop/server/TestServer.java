@@ -111,9 +111,8 @@ final class TestServer implements AutoCloseable {
         TicketTracker t = b.trackerWrapper.apply(tracker);
         this.intake = new IntakeService(sessions, b.speech, b.extractor, t, queue, events, b.intakeSettings, clock,
                 IntakeIds::next);
-        this.server = new VoxloopServer(intake, t, queue, events, null, new RequestRecords(deliveries, idempotencyKeys), null,
-                b.github,
-                settings,
+        this.server = new VoxloopServer(intake, t, queue, events, null, new RequestRecords(deliveries, idempotencyKeys),
+                null, null, b.github, settings,
                 () -> new HealthInfo("small", "mistral:7b-instruct-q4_0", false, b.speech == null ? null : "test",
                         b.speech == null ? null : b.speech.status(), "keywords", "memory", "test",
                         new HealthInfo.Sandbox("none", false, "sandbox: NONE (test server)"))).start();

@@ -66,4 +66,21 @@ class TicketsHttpTest extends FreshServerTest {
         assertThat(one.has("reporter")).isTrue();
         assertThat(server.get("/api/jira/issue/BOOK-9").status()).isEqualTo(404);
     }
+    @Test
+    void aBrowserOpeningTheTicketUrlGetsTheConsolesTicketViewAndUnknownPagesTheConsole() {
+        file("BOOK", "Calendar crashes", "a1");
+        String html = "text/html,application/xhtml+xml";
+
+        var ticket = server.get("/tickets/BOOK-1", "Accept", html);
+        var unknown = server.get("/loop", "Accept", html);
+        var api = server.get("/api/nope", "Accept", html);
+
+        assertThat(ticket.status()).isEqualTo(302);
+        assertThat(ticket.raw().headers().firstValue("Location")).hasValue("/#/tickets/BOOK-1");
+        assertThat(unknown.status()).isEqualTo(302);
+        assertThat(unknown.raw().headers().firstValue("Location")).hasValue("/#/");
+        assertThat(api.status()).as("the API stays JSON").isEqualTo(404);
+        assertThat(api.json().path("error").asText()).isEqualTo("not_found");
+        assertThat(server.get("/tickets/BOOK-1").body()).as("a script still gets the page").contains("Calendar crashes");
+    }
 }

@@ -45,13 +45,15 @@ public record EngineChoice(String name, String engine, String reason, SpeechSett
     public String describe() {
         String what = switch (engine) {
             case "pocketsphinx" -> "PocketSphinx with a general English model and the tracker's ticket words;"
-                    + " expect about 1 word in 4 wrong on clear free speech (see docs/benchmarks.md), so"
-                    + " unsure transcripts are shown for confirmation; whisper is recommended"
+                    + " expect about 1 word in 5 wrong for a clear natural voice and 1 in 3 for real recordings"
+                    + " (19-23 % word error rate on held-out requests, 32 % on real clips; docs/benchmarks.md), so"
+                    + " words it is unsure of are shown for confirmation; whisper is recommended"
                     + " (voxloop models pull base.en)";
             case "sphinx4" -> "Sphinx4 with a ticket-phrase model only: template-like requests come through,"
                     + " free speech mostly does not (70-90 % of words wrong); install " + PocketSphinxModel.PACKAGES
                     + " or pull a whisper model";
-            case "whisper" -> "whisper.cpp, model " + settings.whisperModel() + " (recommended)";
+            case "whisper" -> "whisper.cpp, model " + settings.whisperModel() + " (recommended): the most accurate"
+                    + " engine here on free speech (not measured on this machine; docs/benchmarks.md)";
             case "openai" -> "OpenAI-compatible server at " + settings.openaiUrl() + ", model " + settings.openaiModel();
             case "remote" -> "Whisper box at " + settings.remoteUrl();
             default -> engine;

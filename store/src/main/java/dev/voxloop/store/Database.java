@@ -24,9 +24,9 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-    /** Tables of the store's own migrations (V1-V9), in an order that respects foreign keys when emptied. */
+    /** Tables of the store's own migrations (V1-V9, V50), in an order that respects foreign keys when emptied. */
     public static final List<String> TABLES = List.of("tracker_comments", "tracker_tickets", "tracker_counters",
-            "tracker_projects", "intake_sessions", "loop_queue", "pipeline_events");
+            "tracker_projects", "intake_sessions", "loop_queue", "pipeline_events", "loop_workers");
 
     private final HikariDataSource dataSource;
     private final Dialect dialect;

@@ -36,10 +36,14 @@ public record StoreSettings(
     /**
      * The embedded default: an H2 file database {@code voxloop.mv.db} in the data directory. WRITE_DELAY=0: a commit
      * is in the file before the caller hears of it, so kill -9 loses nothing (H2's default writes up to 500 ms later
-     * from a background thread; measured: every such write lost).
+     * from a background thread; measured: every such write lost). AUTO_SERVER=TRUE: the first process to open the
+     * file serves it to the others over a loopback TCP port named in the lock file (only a process that can read
+     * the data directory finds it), so {@code voxloop say}, {@code doctor} or {@code worker} share the database of
+     * a running {@code serve} instead of failing with H2's "file is locked"; when that process exits the next one
+     * to connect takes the file over.
      */
     static final String H2_URL = "jdbc:h2:file:{data}/voxloop;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
-            + ";DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+            + ";DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE";
 
     public StoreSettings {
         if (url == null || url.isBlank()) {

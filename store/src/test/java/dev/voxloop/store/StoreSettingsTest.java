@@ -18,7 +18,7 @@ class StoreSettingsTest {
         StoreSettings s = StoreSettings.from(ConfigTree.empty(), Path.of("/var/lib/voxloop/data"));
 
         assertThat(s.url()).isEqualTo("jdbc:h2:file:/var/lib/voxloop/data/voxloop;MODE=PostgreSQL;"
-                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE");
         assertThat(s.dialect()).isEqualTo(Dialect.H2);
         assertThat(s.poolSize()).isEqualTo(32);
         assertThat(s.connectTimeout()).isEqualTo(Duration.ofSeconds(10));

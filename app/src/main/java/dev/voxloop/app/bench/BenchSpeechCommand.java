@@ -50,7 +50,7 @@ public final class BenchSpeechCommand implements Callable<Integer> {
             description = "Engines to measure (default: offline)")
     List<String> engines = List.of("offline");
 
-    @Option(names = "--set", paramLabel = "NAME", description = "Request set: dev (default), heldout, template-like")
+    @Option(names = "--set", paramLabel = "NAME", description = "Request set: dev (default), heldout, heldout-b, template-like")
     String set = "dev";
 
     @Option(names = "--voices", split = ",", paramLabel = "VOICE",
@@ -75,7 +75,7 @@ public final class BenchSpeechCommand implements Callable<Integer> {
     @Option(names = "--no-synthetic", description = "Skip the synthesised requests")
     boolean noSynthetic;
 
-    @Option(names = "--verbose", description = "Print every hypothesis")
+    @Option(names = "--verbose", description = "Print every hypothesis and every end-to-end disagreement (development sets only)")
     boolean verbose;
 
     public BenchSpeechCommand(Supplier<ConfigTree> config) {
@@ -135,7 +135,7 @@ public final class BenchSpeechCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%nCPU time of this process per second of audio (load-independent RTF): %.2f%n",
                     audio == 0 ? 0 : cpu / audio);
             IntentExtractor extractor = IntentExtractors.create(IntentSettings.from(config.get()));
-            new EndToEnd(extractor, projects, out).report(results);
+            new EndToEnd(extractor, projects, out, verbose).report(results);
             latency(bench, ready, extractor, projects, all);
         } finally {
             opened.forEach(WarmEngine::close);

@@ -23,12 +23,15 @@ final class EndToEnd {
     private final IntentExtractor extractor;
     private final List<Project> projects;
     private final PrintStream out;
+    private final boolean verbose;
     private final Map<String, TicketDraft> typed = new HashMap<>();
 
-    EndToEnd(IntentExtractor extractor, List<Project> projects, PrintStream out) {
+    /** @param verbose print each disagreement (development sets only: a judging set is reported in aggregate) */
+    EndToEnd(IntentExtractor extractor, List<Project> projects, PrintStream out, boolean verbose) {
         this.extractor = extractor;
         this.projects = projects;
         this.out = out;
+        this.verbose = verbose;
     }
 
     void report(List<SpeechBench.Result> results) {
@@ -45,6 +48,9 @@ final class EndToEnd {
                     && Objects.equals(fromText.priority(), fromSpeech.priority())
                     && Objects.equals(fromText.projectKey(), fromSpeech.projectKey())) {
                 counts[0]++;
+            } else if (verbose) {
+                out.printf(Locale.ROOT, "  e2e miss %s %s: typed %s, spoken %s%n      hyp: %s%n", r.clip().set(),
+                        r.clip().name(), fields(fromText), fields(fromSpeech), r.text());
             }
         }
         if (bySet.isEmpty()) {
@@ -62,6 +68,10 @@ final class EndToEnd {
             out.printf(Locale.ROOT, "| %s | %d | %.1f %% |%n", e.getKey(), c[1], 100.0 * c[0] / c[1]);
         }
         out.printf(Locale.ROOT, "| all | | %d | %.1f %% |%n", total, 100.0 * agree / total);
+    }
+
+    private static String fields(TicketDraft d) {
+        return d == null ? "nothing" : d.issueType() + "/" + d.priority() + "/" + d.projectKey();
     }
 
     private TicketDraft draft(String text) {

@@ -20,6 +20,7 @@ public final class Commands {
 
     public static CommandLine build(VoxloopCommand top, AppContext context) {
         CommandLine cli = new CommandLine(top);
+        cli.addSubcommand(new InitCommand(context, top.common));
         cli.addSubcommand(new ServeCommand(context));
         cli.addSubcommand(new SayCommand(context));
         cli.addSubcommand(new DoctorCommand(context));
@@ -30,7 +31,7 @@ public final class Commands {
         cli.addSubcommand(new ModelsCommand(() -> context.config().tree()));
         Supplier<LoopSettings> loopSettings = () -> LoopSettings.from(context.config().tree(),
                 context.config().dataDir());
-        cli.addSubcommand(new WorkerCommand(() -> context.app().loop()));
+        cli.addSubcommand(new WorkerCommand(id -> context.app().loop().worker(id, context.app().workers())));
         cli.addSubcommand(new DemoCommand(() -> {
             Voxloop app = context.app();
             return new DemoRun(app.tracker(), app.queue(), app.events(), app.runs(), app.clock(), System.getenv(),

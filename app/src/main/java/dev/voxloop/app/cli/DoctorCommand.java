@@ -1,6 +1,8 @@
 package dev.voxloop.app.cli;
 
+import dev.voxloop.app.RunningServer;
 import dev.voxloop.app.Voxloop;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -23,8 +25,19 @@ public final class DoctorCommand implements Callable<Integer> {
         System.out.println("data dir    : " + config.dataDir());
         System.out.println("java        : " + Runtime.version() + " (" + System.getProperty("java.home") + ")");
         config.warnings().forEach(w -> System.out.println("warning     : " + w));
+        System.out.println("server      : " + RunningServer.find(config.dataDir())
+                .map(s -> "running at " + s.url() + " (pid " + s.pid() + ")")
+                .orElse("not running (./voxloop serve starts it)"));
+        List<Voxloop.Check> checks;
+        try {
+            checks = context.app().checks();
+        } catch (RuntimeException e) {
+            // the database (or another part every check needs) cannot be opened: say so instead of a stack trace
+            System.out.printf("%-12s: FAIL %s%n", "database", e.getMessage());
+            return 1;
+        }
         boolean essentialFailed = false;
-        for (Voxloop.Check check : context.app().checks()) {
+        for (Voxloop.Check check : checks) {
             System.out.printf("%-12s: %s %s%n", check.name(), check.ok() ? "ok  " : (check.essential() ? "FAIL" : "warn"),
                     check.detail());
             essentialFailed |= check.essential() && !check.ok();

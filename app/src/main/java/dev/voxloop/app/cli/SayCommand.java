@@ -1,17 +1,14 @@
 package dev.voxloop.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.voxloop.core.audio.AudioUpload;
-import dev.voxloop.core.intake.DraftEdits;
+import dev.voxloop.app.RunningServer;
+import dev.voxloop.app.say.IntakeClient;
+import dev.voxloop.app.say.LocalIntakeClient;
+import dev.voxloop.app.say.SayStep;
+import dev.voxloop.app.say.ServerIntakeClient;
 import dev.voxloop.core.intake.Intake;
-import dev.voxloop.core.intake.IntakeOutcome;
-import dev.voxloop.core.intake.IntakeSession;
-import dev.voxloop.core.intent.TicketDraft;
-import java.io.BufferedReader;
-import java.io.Console;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,29 +16,40 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code voxloop say TEXT|FILE}: one intake, in-process, from the terminal. Questions are asked on the terminal
- * when there is one; the read-back is printed and approved unless {@code --review} asks first.
+ * {@code voxloop say TEXT|FILE}: one request from the terminal. When a server runs on the data directory the request
+ * goes through its API (its models are loaded, its ticket links open); otherwise the intake runs in this process.
+ * On a terminal, unsure words are shown to confirm or correct, questions are asked, and the read-back is approved
+ * as the console asks for them; {@code --yes} takes the words as heard and files without asking.
  */
 @Command(name = "say", mixinStandardHelpOptions = true,
-        description = "Run one request through the intake in-process (transcribe, extract, clarify, file) and print"
-                + " the result. Exit 0 filed (or discarded), 3 when a question needs an answer and no terminal"
-                + " can ask it.")
+        description = "Turn one request (words, or an audio file) into a ticket: through the running server when"
+                + " there is one, else in this process. On a terminal it confirms unsure words, answers questions"
+                + " and asks before filing (--yes does none of that). Exit 0 filed (or discarded), 3 when the words"
+                + " or a question need an answer and no terminal can ask (the session id is printed to answer it"
+                + " over the API).")
 public final class SayCommand implements Callable<Integer> {
 
     private static final List<String> AUDIO_SUFFIXES = List.of(".wav", ".webm", ".ogg", ".opus", ".mp3", ".flac",
             ".m4a");
 
-    private final AppContext context;
+    private final Supplier<IntakeClient> clients;
+    private final Terminal terminal;
+    private final PrintStream out;
 
     @Parameters(arity = "1..*", paramLabel = "TEXT|FILE", description = "The request as words, or an audio file.")
     List<String> words;
 
-    @Option(names = "--review", description = "Show the read-back and ask before filing (needs a terminal).")
+    @Option(names = {"-y", "--yes"}, description = "Do not ask: take the words as the speech engine heard them (its"
+            + " doubt still caps the draft's confidence and is flagged) and file without the read-back approval.")
+    boolean yes;
+
+    @Option(names = "--review", description = "Ask before filing even with --yes.")
     boolean review;
 
     @Option(names = "--no-file", description = "Stop at the read-back preview; print the session id to approve later.")
@@ -51,102 +59,130 @@ public final class SayCommand implements Callable<Integer> {
     boolean json;
 
     public SayCommand(AppContext context) {
-        this.context = context;
+        this(Terminal.system(System.out), System.out, () -> RunningServer.find(context.config().dataDir())
+                .<IntakeClient>map(s -> new ServerIntakeClient(s.url(),
+                        context.config().tree().string("server.api_token").orElse(null)))
+                .orElseGet(() -> new LocalIntakeClient(context.app().intake())));
+    }
+
+    /** The intake in this process, with the given terminal (tests). */
+    SayCommand(Supplier<Intake> intakes, Terminal terminal, PrintStream out) {
+        this(terminal, out, () -> new LocalIntakeClient(intakes.get()));
+    }
+
+    private SayCommand(Terminal terminal, PrintStream out, Supplier<IntakeClient> clients) {
+        this.clients = clients;
+        this.terminal = terminal;
+        this.out = out;
     }
 
     @Override
     public Integer call() throws IOException {
-        Intake intake = context.app().intake();
+        IntakeClient intake = clients.get();
         String joined = String.join(" ", words);
         Path file = Path.of(joined);
         boolean audio = AUDIO_SUFFIXES.stream().anyMatch(s -> joined.toLowerCase(Locale.ROOT).endsWith(s))
                 && Files.isRegularFile(file);
-        IntakeOutcome outcome = audio
-                ? intake.submitAudio(new AudioUpload(Files.readAllBytes(file), file.getFileName().toString(), null))
-                : intake.submitText(joined, false);
-        BufferedReader terminal = System.console() != null
-                ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)) : null;
+        SayStep step = audio ? intake.submitAudio(file) : intake.submitText(joined);
         while (true) {
-            switch (outcome) {
-                case IntakeOutcome.NeedsClarification c -> {
-                    if (terminal == null) {
-                        print(c.session(), "clarification_needed", Map.of("question", c.clarification().question(),
-                                "choices", c.clarification().choices()));
-                        return 3;
-                    }
-                    System.out.println("? " + c.clarification().question()
-                            + (c.clarification().choices().isEmpty() ? "" : "  " + c.clarification().choices()));
-                    System.out.print("> ");
-                    String answer = terminal.readLine();
-                    if (answer == null || answer.isBlank()) {
-                        outcome = intake.discard(c.session().id());
+            switch (step) {
+                case SayStep.Confirm c -> {
+                    if (yes) {
+                        step = intake.proceedUnchecked(c.sessionId());
                         continue;
                     }
-                    outcome = intake.clarify(c.session().id(), answer);
+                    if (!terminal.present()) {
+                        print(c, "transcript_confirmation_needed", Map.of("transcript", c.heard(),
+                                "confidence", c.confidence() == null ? "" : c.confidence()));
+                        return 3;
+                    }
+                    out.printf(Locale.ROOT, "I heard (the speech engine is %.0f %% sure):%n  %s%n",
+                            100 * (c.confidence() == null ? 0 : c.confidence()), c.heard());
+                    String answer = terminal.ask("Press Enter if that is right, or type what you said (Ctrl-D"
+                            + " discards): ");
+                    step = answer == null ? intake.discard(c.sessionId())
+                            : intake.confirm(c.sessionId(), answer.isBlank() ? null : answer);
                 }
-                case IntakeOutcome.NeedsApproval a -> {
+                case SayStep.Question q -> {
+                    if (!terminal.present()) {
+                        print(q, "clarification_needed", Map.of("question", q.question(), "choices", q.choices()));
+                        return 3;
+                    }
+                    out.println("? " + q.question() + (q.choices().isEmpty() ? "" : "  " + q.choices()));
+                    String answer = terminal.ask("> ");
+                    step = answer == null || answer.isBlank() ? intake.discard(q.sessionId())
+                            : intake.clarify(q.sessionId(), answer);
+                }
+                case SayStep.Preview p -> {
                     if (!json) {
-                        readBack(a.session());
+                        readBack(p.readBack());
                     }
                     if (noFile) {
-                        print(a.session(), "preview_needed", Map.of());
+                        print(p, "preview_needed", Map.of("summary", p.readBack().summary()));
                         return 0;
                     }
-                    if (review) {
-                        Console console = System.console();
-                        String yes = console == null ? null : console.readLine("File this ticket? [Y/n] ");
-                        if (yes == null || yes.strip().toLowerCase(Locale.ROOT).startsWith("n")) {
-                            outcome = intake.discard(a.session().id());
+                    if ((!yes || review) && terminal.present()) {
+                        String ok = terminal.ask("File this ticket? [Y/n] ");
+                        if (ok == null || ok.strip().toLowerCase(Locale.ROOT).startsWith("n")) {
+                            step = intake.discard(p.sessionId());
                             continue;
                         }
                     }
-                    outcome = intake.approve(a.session().id(), DraftEdits.none());
+                    step = intake.approve(p.sessionId());
                 }
-                case IntakeOutcome.Filed f -> {
-                    if (json) {
-                        print(f.session(), "created", Map.of("ticket_key", f.session().ticketKey(), "ticket_url",
-                                f.session().ticketUrl(), "queued", f.queued()));
-                    } else {
-                        System.out.println("Filed " + f.session().ticketKey() + ": " + f.session().draft().summary());
-                        System.out.println("  " + f.session().ticketUrl() + (f.queued() ? "  (queued for the loop)" : ""));
-                    }
+                case SayStep.Filed f -> {
+                    filed(f);
                     return 0;
                 }
-                case IntakeOutcome.Discarded d -> {
-                    print(d.session(), "discarded", Map.of());
+                case SayStep.Discarded d -> {
+                    print(d, "discarded", Map.of());
                     return 0;
                 }
             }
         }
     }
 
-    private void readBack(IntakeSession s) {
-        TicketDraft d = s.draft();
-        System.out.println("Read-back:");
-        System.out.println("  project  : " + d.projectKey());
-        System.out.println("  type     : " + (d.issueType() == null ? "?" : d.issueType().label())
-                + "   priority: " + (d.priority() == null ? "Medium" : d.priority().label()));
-        System.out.println("  summary  : " + d.summary());
-        d.acceptanceCriteria().forEach(c -> System.out.println("  - [ ] " + c));
-        if (!s.gaps().isEmpty()) {
-            System.out.println("  still unclear: " + String.join(", ", s.gaps()));
-        }
-        s.extraction().flags().forEach(f -> System.out.println("  ! " + f));
-    }
-
-    private void print(IntakeSession s, String status, Map<String, Object> extra) throws IOException {
-        if (!json && !"clarification_needed".equals(status)) {
-            System.out.println(status + " (session " + s.id() + ")");
+    private void filed(SayStep.Filed f) throws IOException {
+        if (json) {
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("ticket_key", f.key());
+            extra.put("ticket_url", f.url());
+            extra.put("queued", f.queued());
+            extra.put("summary", f.summary());
+            print(f, "created", extra);
             return;
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", status);
-        out.put("session_id", s.id());
-        out.put("transcribed_text", s.conversation());
-        if (s.draft() != null) {
-            out.put("summary", s.draft().summary());
+        out.println("Filed " + f.key() + ": " + f.summary() + (f.queued() ? "  (queued for the loop)" : ""));
+        out.println(f.url() != null ? "  " + f.url()
+                : "  no server is running: start ./voxloop serve to see it on the board");
+    }
+
+    private void readBack(SayStep.ReadBack d) {
+        out.println("Read-back:");
+        if (d.heard() != null) {
+            out.println("  heard    : " + d.heard());
         }
-        out.putAll(extra);
-        System.out.println(new ObjectMapper().writeValueAsString(out));
+        out.println("  project  : " + (d.project() == null ? "?" : d.project()));
+        out.println("  type     : " + (d.type() == null ? "?" : d.type())
+                + "   priority: " + (d.priority() == null ? "Medium" : d.priority()));
+        out.println("  summary  : " + d.summary());
+        d.criteria().forEach(c -> out.println("  - [ ] " + c));
+        if (!d.gaps().isEmpty()) {
+            out.println("  still unclear: " + String.join(", ", d.gaps()));
+        }
+        d.flags().forEach(f -> out.println("  ! " + f));
+    }
+
+    private void print(SayStep s, String status, Map<String, Object> extra) throws IOException {
+        if (!json && !"clarification_needed".equals(status) && !"transcript_confirmation_needed".equals(status)) {
+            out.println(status + " (session " + s.sessionId() + ")");
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("session_id", s.sessionId());
+        body.put("transcribed_text", s.conversation());
+        body.putAll(extra);
+        out.println(new ObjectMapper().writeValueAsString(body));
     }
 }

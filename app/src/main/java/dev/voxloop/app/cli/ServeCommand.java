@@ -20,9 +20,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", description = "Interface to bind (default: server.host, APP_HOST or 127.0.0.1).")
     String host;
 
-    @Option(names = "--workers", defaultValue = "0",
-            description = "Loop workers to run inside the server process (default 0: run `voxloop worker` instead).")
-    int workers;
+    @Option(names = "--workers", description = "Loop workers to run inside the server process (default: loop.workers,"
+            + " 1). They take tickets of the projects with a repository; 0 turns them off (run `voxloop worker`).")
+    Integer workers;
 
     public ServeCommand(AppContext context) {
         this.context = context;

@@ -1,21 +1,23 @@
 package dev.voxloop.app.cli;
 
-import dev.voxloop.core.loop.LoopRun;
-import dev.voxloop.loop.LoopEngine;
 import dev.voxloop.loop.worker.Worker;
+import dev.voxloop.loop.worker.WorkerPass;
 import java.io.PrintStream;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code voxloop worker}: claims queued tickets and runs the loop on them until stopped (Ctrl-C finishes the
- * current step's save; an interrupted run is resumed by the next worker once its lease lapses).
+ * {@code voxloop worker}: claims queued tickets of the projects that have a repository and runs the loop on them
+ * until stopped (Ctrl-C finishes the current step's save; an interrupted run is resumed by the next worker once its
+ * lease lapses). With {@code --once} it says what really happened: nothing to take (and why), the run's outcome, or
+ * why a claimed ticket could not start, with where the ticket stands in the queue afterwards.
  */
 @Command(name = "worker", mixinStandardHelpOptions = true,
-        description = "Claim queued tickets and run the agent loop on them.")
+        description = "Claim queued tickets of the projects with a repository and run the agent loop on them."
+                + " Shares the database with a running server. --once: exit 0 when nothing was queued or the run"
+                + " ended well, 1 when the ticket could not start or its run stopped early.")
 public final class WorkerCommand implements Callable<Integer> {
 
     @Option(names = "--id", description = "worker id (default host-pid-random)")
@@ -24,28 +26,35 @@ public final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--once", description = "run at most one queued ticket, then exit")
     boolean once;
 
-    private final Supplier<LoopEngine> engine;
+    private final Function<String, Worker> workers;
     private final PrintStream out;
 
-    public WorkerCommand(Supplier<LoopEngine> engine) {
-        this(engine, System.out);
+    /** @param workers makes the worker for an id (null: the default id) */
+    public WorkerCommand(Function<String, Worker> workers) {
+        this(workers, System.out);
     }
 
-    public WorkerCommand(Supplier<LoopEngine> engine, PrintStream out) {
-        this.engine = engine;
+    public WorkerCommand(Function<String, Worker> workers, PrintStream out) {
+        this.workers = workers;
         this.out = out;
     }
 
     @Override
     public Integer call() {
-        Worker w = engine.get().worker(id);
+        Worker w = workers.apply(id);
         if (once) {
-            Optional<LoopRun> run = w.runOnce();
-            out.println(run.map(r -> r.ticketKey() + ": " + r.state() + (r.reason() == null ? "" : " - " + r.reason()))
-                    .orElse("nothing queued"));
-            return 0;
+            WorkerPass pass = w.pass();
+            out.println(pass.describe());
+            return switch (pass) {
+                case WorkerPass.Idle i -> 0;
+                case WorkerPass.Ran r -> r.run().succeeded() ? 0 : 1;
+                case WorkerPass.NotStarted n -> 1;
+            };
         }
-        out.println("voxloop worker " + w.id() + " waiting for queued tickets");
+        out.println("voxloop worker " + w.id() + " waiting for queued tickets of "
+                + (w.projects() == null ? "every project" : w.projects().isEmpty()
+                ? "no project (none has a repository: ./voxloop init --project KEY --repo PATH)"
+                : String.join(", ", w.projects())));
         Thread main = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             w.stop();

@@ -72,7 +72,10 @@ public final class ConfigLoader {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> readYaml(Path file) {
         try {
-            Object parsed = YAML.readValue(file.toFile(), Object.class);
+            // a file of comments only (or nothing) is an empty configuration, not an error
+            com.fasterxml.jackson.databind.JsonNode tree = YAML.readTree(file.toFile());
+            Object parsed = tree == null || tree.isMissingNode() || tree.isNull() ? null
+                    : YAML.convertValue(tree, Object.class);
             if (parsed == null) {
                 return new LinkedHashMap<>();
             }

@@ -51,4 +51,24 @@ class ModelsCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("unknown model").contains("base.en");
     }
+
+    @Test
+    void offlineThePullSaysWhatCouldNotBeReachedAndWhatToDoAndLeavesNothingBehind(@TempDir Path dir)
+            throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = new CommandLine(new ModelsCommand(ConfigTree::empty, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true))).execute("pull", "base.en", "--dir", dir.toString(), "--source",
+                "http://127.0.0.1:" + closed + "/m");
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(said).isEqualTo(1);
+        assertThat(said).contains("cannot reach 127.0.0.1", "this machine may be offline",
+                "Copy a ggml model file into the models directory").doesNotContain("Exception").doesNotContain("\tat ");
+        try (var left = Files.list(dir)) {
+            assertThat(left).isEmpty();
+        }
+    }
 }

@@ -220,8 +220,13 @@ class ConsoleBrowserTest {
         browser.clickable("#send-audio").click();
 
         browser.waitFor(Duration.ofSeconds(90), d -> browser.present("#clarification") || browser.present("#preview")
-                || browser.present("#error"));
+                || browser.present("#transcript-check") || browser.present("#error"));
         shot("02c-audio-sent");
+        if (browser.present("#transcript-check")) {
+            // the engine is unsure of the words: shown for a check before anything is extracted; taken as heard
+            assertThat(browser.visible("#heard-text").getAttribute("value")).isNotBlank();
+            browser.clickable("#confirm-transcript").click();
+        }
         if (browser.present("#error")) {
             // speech not installed on this server: the console must say so plainly, not "cannot reach"
             String message = browser.visible("#error-message").getText();
@@ -366,6 +371,25 @@ class ConsoleBrowserTest {
         browser.text("[data-run='runblock1'] [data-failure='AGENT_UNAVAILABLE']", "agent unavailable");
         browser.text("[data-run='runblock1']", "BLOCKED");
         shot("15-loop-run-agent-unavailable");
+    }
+
+    @Test
+    void theLoopBoardNamesTheFixWhenQueuedTicketsCannotBeTaken() throws Exception {
+        assumeTrue(server.app() != null, "starting a worker needs the in-process server");
+        String key = fileTicketThroughTheApi(server.clearRequest());
+        // a real worker: no project has a repository, so it takes nothing and says why on the queue entry
+        try (AutoCloseable worker = server.app().loop().startWorkers(1, server.app().workers())) {
+            openConsole();
+            browser.open(server.url() + "/#/loop");
+            browser.waitFor(Duration.ofSeconds(30), d -> String.valueOf(browser.script(
+                    "return document.getElementById('loop-banner').textContent")).contains(key));
+            browser.text("#loop-banner", "project BOOK has no repository");
+            browser.text("#loop-banner code", "./voxloop init --project BOOK --repo PATH");
+            browser.text("#workers-list", "idle");
+            browser.waitFor(Duration.ofSeconds(30), d -> String.valueOf(browser.script(
+                    "return document.getElementById('queue-list').textContent")).contains("no repository configured"));
+            shot("16-loop-banner-no-repository");
+        }
     }
 
     /** Files a ticket with plain HTTP calls (run, answer with the first choice, approve); returns its key. */

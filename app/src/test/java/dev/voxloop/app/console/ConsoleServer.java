@@ -33,13 +33,19 @@ final class ConsoleServer implements AutoCloseable {
     }
 
     static ConsoleServer start(Path dataDir) {
+        return start(dataDir, Map.of());
+    }
+
+    /** As {@link #start(Path)} with more configuration sections ({@code speech} for one), unless external. */
+    static ConsoleServer start(Path dataDir, Map<String, Object> sections) {
         String external = System.getProperty("voxloop.console.url");
         if (external != null && !external.isBlank()) {
             return new ConsoleServer(external.replaceAll("/+$", ""), System.getProperty("voxloop.console.token"),
                     null, null);
         }
-        ConfigTree tree = new ConfigTree(Map.of("server", Map.of("host", "127.0.0.1", "port", 0,
-                "api_token", TOKEN)));
+        Map<String, Object> config = new java.util.LinkedHashMap<>(sections);
+        config.put("server", Map.of("host", "127.0.0.1", "port", 0, "api_token", TOKEN));
+        ConfigTree tree = new ConfigTree(config);
         Voxloop voxloop = Voxloop.open(new AppConfig(tree, dataDir, null, List.of()));
         try {
             Voxloop.Running running = voxloop.serve("127.0.0.1", 0, 0);

@@ -12,12 +12,13 @@ import java.util.List;
  * The request texts the speech benchmark speaks. {@code dev}: the 40 requests of
  * shared/testdata/intent/dev.tsv and the speech engineer's own bench/speech/dev-requests.txt, used while
  * choosing settings. {@code heldout}: bench/heldout/requests.tsv, written apart from all tuning, run once the
- * engine is frozen to judge it. {@code template-like}: sentences in the style of the offline engine's own
+ * engine is frozen to judge it; {@code heldout-b}: bench/heldout/requests-b.tsv, the second judging set, written
+ * the same way and run once. {@code template-like}: sentences in the style of the offline engine's own
  * templates (kept out of its corpus), for comparison with earlier figures.
  */
 public final class RequestSets {
 
-    public static final List<String> NAMES = List.of("dev", "heldout", "template-like");
+    public static final List<String> NAMES = List.of("dev", "heldout", "heldout-b", "template-like");
 
     private RequestSets() {
     }
@@ -30,6 +31,7 @@ public final class RequestSets {
                 yield out;
             }
             case "heldout" -> tsvText(find("bench/heldout/requests.tsv"));
+            case "heldout-b" -> tsvText(find("bench/heldout/requests-b.tsv"));
             case "template-like" -> new ArrayList<>(dev.voxloop.speech.engine.offline.DomainCorpus.heldOutSentences());
             default -> throw new IllegalArgumentException("unknown request set " + name + "; one of " + NAMES);
         };

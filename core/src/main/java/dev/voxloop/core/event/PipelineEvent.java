@@ -52,6 +52,21 @@ public sealed interface PipelineEvent {
         }
     }
 
+    /** The speech engine is unsure of {@code text}: the person is asked to confirm or correct it. */
+    record TranscriptConfirmationNeeded(Instant at, String sessionId, String text, Double confidence, String engine,
+                                        double confirmBelow, Instant expiresAt) implements PipelineEvent {
+        public String subject() {
+            return sessionId;
+        }
+    }
+
+    /** The person confirmed the heard words ({@code corrected} false) or replaced them with {@code text}. */
+    record TranscriptConfirmed(Instant at, String sessionId, String text, boolean corrected) implements PipelineEvent {
+        public String subject() {
+            return sessionId;
+        }
+    }
+
     record TicketCreated(Instant at, String sessionId, String ticketKey, String ticketUrl, String summary)
             implements PipelineEvent {
         public String subject() {

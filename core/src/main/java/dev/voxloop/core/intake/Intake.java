@@ -27,6 +27,19 @@ public interface Intake {
     IntakeOutcome submitAudio(AudioUpload audio);
 
     /**
+     * The person's check of what the speech engine heard in session {@code id} (waiting in CONFIRMING): null or
+     * blank {@code correctedText} confirms the words as heard, anything else replaces them. Extraction then runs on
+     * the confirmed words.
+     */
+    IntakeOutcome confirm(String id, String correctedText);
+
+    /**
+     * Goes on with the words of session {@code id} (waiting in CONFIRMING) as heard, without anyone having read
+     * them (a script filing recordings): the engine's doubt still caps the draft and keeps it for the read-back.
+     */
+    IntakeOutcome proceedUnchecked(String id);
+
+    /**
      * The person's answer to the open question of session {@code id}, whichever round that is (the original
      * clients' form; a client that may send twice names the round instead).
      */

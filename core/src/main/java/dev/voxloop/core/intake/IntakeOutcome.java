@@ -7,6 +7,13 @@ public sealed interface IntakeOutcome {
 
     IntakeSession session();
 
+    /**
+     * The speech engine is unsure of what it heard: the person confirms the words or sends the right ones before
+     * anything is extracted ({@link IntakeSession#heard()} holds the words and the engine's confidence).
+     */
+    record NeedsConfirmation(IntakeSession session) implements IntakeOutcome {
+    }
+
     /** The person must answer a question. */
     record NeedsClarification(IntakeSession session, Clarification clarification) implements IntakeOutcome {
     }

@@ -1,6 +1,7 @@
 package dev.voxloop.core.queue;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +15,29 @@ public interface LoopQueue {
     boolean enqueue(String key, String summary);
 
     /** Take the oldest PENDING entry for {@code owner} with a lease; never hands one entry to two owners. */
-    Optional<QueueEntry> claim(String owner, Duration lease);
+    default Optional<QueueEntry> claim(String owner, Duration lease) {
+        return claim(owner, lease, null);
+    }
+
+    /**
+     * As {@link #claim(String, Duration)}, but only entries of the given projects (ticket keys {@code PROJECT-N});
+     * null means any project. A worker passes the projects it can work on, so a ticket of a project without a
+     * repository stays PENDING, its attempts untouched, until the project is configured.
+     */
+    Optional<QueueEntry> claim(String owner, Duration lease, Collection<String> projects);
+
+    /**
+     * Finish a RUNNING entry that cannot run until a person changes the configuration: it goes to FAILED (the
+     * dead-letter list, from which {@link #retry} queues it again) with {@code reason}, and the attempt it was
+     * claimed with is not counted.
+     */
+    Optional<QueueEntry> park(String key, String reason);
+
+    /**
+     * Note why a PENDING entry is not being taken (null clears it). Returns true when the note changed, so a
+     * caller tells the ticket once, not at every poll.
+     */
+    boolean note(String key, String reason);
 
     /** Mark an entry RUNNING for an external runner that reports its own start. */
     Optional<QueueEntry> markStarted(String key, String owner, Duration lease);

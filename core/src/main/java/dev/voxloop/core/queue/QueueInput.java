@@ -12,6 +12,12 @@ public final class QueueInput {
     private QueueInput() {
     }
 
+    /** The project of a ticket key: {@code BOOK} of {@code BOOK-12} (the whole key when it has no dash). */
+    public static String project(String key) {
+        int dash = key.lastIndexOf('-');
+        return dash <= 0 ? key : key.substring(0, dash);
+    }
+
     public static void requireKey(String key) {
         if (key == null || key.isBlank()) {
             throw Problem.invalid("key", "a ticket key is required");

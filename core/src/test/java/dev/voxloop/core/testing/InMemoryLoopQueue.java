@@ -7,6 +7,7 @@ import dev.voxloop.core.queue.QueueStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,10 +43,34 @@ public final class InMemoryLoopQueue implements LoopQueue {
     }
 
     @Override
-    public synchronized Optional<QueueEntry> claim(String owner, Duration lease) {
+    public synchronized Optional<QueueEntry> claim(String owner, Duration lease, Collection<String> projects) {
         QueueInput.requireOwner(owner, lease);
-        return inQueueOrder().filter(e -> e.status() == QueueStatus.PENDING).findFirst()
+        return inQueueOrder().filter(e -> e.status() == QueueStatus.PENDING)
+                .filter(e -> projects == null || projects.contains(QueueInput.project(e.key()))).findFirst()
                 .map(e -> run(e, owner, lease));
+    }
+
+    @Override
+    public synchronized Optional<QueueEntry> park(String key, String reason) {
+        QueueEntry e = entries.get(key);
+        if (e == null || e.status() != QueueStatus.RUNNING) {
+            return Optional.empty();
+        }
+        QueueEntry p = new QueueEntry(key, e.summary(), QueueStatus.FAILED, Math.max(0, e.attempts() - 1), reason,
+                e.queuedAt(), e.startedAt(), clock.instant(), null, null, false);
+        entries.put(key, p);
+        return Optional.of(p);
+    }
+
+    @Override
+    public synchronized boolean note(String key, String reason) {
+        QueueEntry e = entries.get(key);
+        if (e == null || e.status() != QueueStatus.PENDING || java.util.Objects.equals(e.lastError(), reason)) {
+            return false;
+        }
+        entries.put(key, new QueueEntry(key, e.summary(), e.status(), e.attempts(), reason, e.queuedAt(),
+                e.startedAt(), e.finishedAt(), e.leaseOwner(), e.leaseUntil(), e.success()));
+        return true;
     }
 
     @Override

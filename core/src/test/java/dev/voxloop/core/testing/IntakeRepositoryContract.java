@@ -3,6 +3,7 @@ package dev.voxloop.core.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.voxloop.core.intake.HeardTranscript;
 import dev.voxloop.core.intake.IntakeRepository;
 import dev.voxloop.core.intake.IntakeSession;
 import dev.voxloop.core.intake.IntakeState;
@@ -50,7 +51,8 @@ public abstract class IntakeRepositoryContract {
     protected static IntakeSession full(String id) {
         Clarification q = new Clarification("project", "Is this for BookIt or StoreIt?", List.of("BookIt", "StoreIt"), 1);
         IntakeSession s = IntakeSession.received(id, true, "Create a high priority bug: \"calendar\" <crashes> ünïcode",
-                T0).moveTo(IntakeState.EXTRACTING, T0.plusNanos(1)).withExtraction(extraction())
+                T0).withHeard(new HeardTranscript("create a high priority bug calendar crashes", 0.5432109876, "offline",
+                HeardTranscript.Confirmation.CORRECTED)).moveTo(IntakeState.EXTRACTING, T0.plusNanos(1)).withExtraction(extraction())
                 .moveTo(IntakeState.CLARIFYING, T0.plusMillis(5)).asking(q, T0.plus(Duration.ofMinutes(15)));
         return s.answered("BookIt").asking(q, T0.plus(Duration.ofMinutes(30))).failed("note");
     }
@@ -66,6 +68,8 @@ public abstract class IntakeRepositoryContract {
         assertThat(found.pending().choices()).containsExactly("BookIt", "StoreIt");
         assertThat(found.questions()).hasSize(2);
         assertThat(found.answers()).containsExactly("BookIt");
+        assertThat(found.heard()).isEqualTo(new HeardTranscript("create a high priority bug calendar crashes",
+                0.5432109876, "offline", HeardTranscript.Confirmation.CORRECTED));
         assertThat(found.createdAt().truncatedTo(ChronoUnit.MICROS)).isEqualTo(T0.truncatedTo(ChronoUnit.MICROS));
         assertThat(found.expiresAt().truncatedTo(ChronoUnit.MICROS))
                 .isEqualTo(T0.plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MICROS));
@@ -80,6 +84,7 @@ public abstract class IntakeRepositoryContract {
         assertThat(found.extraction()).isNull();
         assertThat(found.pending()).isNull();
         assertThat(found.text()).isNull();
+        assertThat(found.heard()).isNull();
         assertThat(found.expiresAt()).isNull();
         assertThat(repo.find("nope")).isEmpty();
         assertThat(repo.find(null)).isEmpty();
@@ -148,9 +153,12 @@ public abstract class IntakeRepositoryContract {
         repo.insert(previewLater);
         repo.insert(previewEarly);
         repo.insert(IntakeSession.received("busy", false, "x", T0));
+        repo.insert(IntakeSession.received("check", true, "x", T0).moveTo(IntakeState.TRANSCRIBING, T0)
+                .withHeard(new HeardTranscript("x", 0.4, "offline", HeardTranscript.Confirmation.PENDING))
+                .moveTo(IntakeState.CONFIRMING, T0).awaitingConfirmation(T0.plusSeconds(90)));
 
         assertThat(repo.expiredBefore(T0.plusSeconds(120), 10)).extracting(IntakeSession::id)
-                .containsExactly("early", "ask");
+                .containsExactly("early", "ask", "check");
         assertThat(repo.expiredBefore(T0.plusSeconds(120), 1)).extracting(IntakeSession::id).containsExactly("early");
         assertThat(repo.expiredBefore(T0, 10)).isEmpty();
     }

@@ -278,4 +278,44 @@ public abstract class LoopQueueContract {
         assertThatThrownBy(() -> queue.claim("", LEASE)).isInstanceOf(Problem.class);
         assertThatThrownBy(() -> queue.claim("w", Duration.ZERO)).isInstanceOf(Problem.class);
     }
+    @Test
+    void aClaimForSomeProjectsLeavesTheOthersQueued() {
+        queue.enqueue("BOOK-1", "older, but BookIt has no repository");
+        clock.advance(Duration.ofSeconds(1));
+        queue.enqueue("TRACK-1", "newer");
+
+        assertThat(queue.claim("w1", LEASE, List.of("TRACK")).orElseThrow().key()).isEqualTo("TRACK-1");
+        assertThat(queue.claim("w1", LEASE, List.of("TRACK"))).isEmpty();
+        assertThat(queue.claim("w1", LEASE, List.of())).isEmpty();
+        assertThat(entry("BOOK-1").status()).isEqualTo(QueueStatus.PENDING);
+        assertThat(entry("BOOK-1").attempts()).isZero();
+        assertThat(queue.claim("w2", LEASE, null).orElseThrow().key()).isEqualTo("BOOK-1");
+    }
+
+    @Test
+    void parkingPutsARunningEntryOnTheFailedListWithoutCountingItsAttempt() {
+        queue.enqueue("BOOK-1", "x");
+        queue.claim("w1", LEASE);
+
+        QueueEntry parked = queue.park("BOOK-1", "project BOOK has no repository").orElseThrow();
+
+        assertThat(parked.status()).isEqualTo(QueueStatus.FAILED);
+        assertThat(parked.attempts()).isZero();
+        assertThat(parked.lastError()).isEqualTo("project BOOK has no repository");
+        assertThat(queue.park("BOOK-1", "again")).isEmpty();
+        assertThat(queue.retry("BOOK-1").orElseThrow().status()).isEqualTo(QueueStatus.PENDING);
+    }
+
+    @Test
+    void aNoteOnAPendingEntryChangesOnceAndOnlyWhenDifferent() {
+        queue.enqueue("BOOK-1", "x");
+
+        assertThat(queue.note("BOOK-1", "no repository")).isTrue();
+        assertThat(queue.note("BOOK-1", "no repository")).isFalse();
+        assertThat(entry("BOOK-1").lastError()).isEqualTo("no repository");
+        assertThat(queue.note("BOOK-1", null)).isTrue();
+        assertThat(entry("BOOK-1").lastError()).isNull();
+        assertThat(queue.note("NOPE-1", "x")).isFalse();
+        assertThat(entry("BOOK-1").status()).isEqualTo(QueueStatus.PENDING);
+    }
 }

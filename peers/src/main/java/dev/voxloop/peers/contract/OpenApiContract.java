@@ -205,6 +205,21 @@ public final class OpenApiContract {
         if (body != null && !body.isEmpty()) {
             b.withBody(body);
         }
+        return problems(method, path, b);
+    }
+
+    /** As {@link #validate(String, String, Map, String)} for a binary body (a multipart upload). */
+    public List<String> validate(String method, String path, Map<String, List<String>> headers, byte[] body) {
+        SimpleRequest.Builder b = new SimpleRequest.Builder(Request.Method.valueOf(method.toUpperCase(Locale.ROOT)),
+                path);
+        headers.forEach(b::withHeader);
+        if (body != null && body.length > 0) {
+            b.withBody(body);
+        }
+        return problems(method, path, b);
+    }
+
+    private List<String> problems(String method, String path, SimpleRequest.Builder b) {
         List<String> out = new ArrayList<>();
         for (ValidationReport.Message m : validator.validateRequest(b.build()).getMessages()) {
             if (m.getLevel() == ValidationReport.Level.ERROR) {

@@ -1,5 +1,6 @@
 package dev.voxloop.server.json;
 
+import dev.voxloop.core.intake.HeardTranscript;
 import dev.voxloop.core.intake.IntakeOutcome;
 import dev.voxloop.core.intake.IntakeSession;
 import dev.voxloop.core.intent.Clarification;
@@ -37,11 +38,35 @@ public final class WireShapes {
 
     public static Map<String, Object> outcome(IntakeOutcome outcome) {
         return switch (outcome) {
+            case IntakeOutcome.NeedsConfirmation c -> transcriptCheck(c.session());
             case IntakeOutcome.NeedsClarification c -> clarification(c.session(), c.clarification());
             case IntakeOutcome.NeedsApproval a -> preview(a.session());
             case IntakeOutcome.Filed f -> ticketResult(f.session(), f.queued());
             case IntakeOutcome.Discarded d -> obj("status", "discarded", "session_id", d.session().id());
         };
+    }
+
+    /**
+     * {status:"transcript_confirmation_needed", session_id, transcribed_text, transcript:{...}, confirm_below,
+     * expires_at}: the speech engine is unsure of the words; confirm or correct them at /api/pipeline/confirm.
+     */
+    public static Map<String, Object> transcriptCheck(IntakeSession s) {
+        HeardTranscript h = s.heard();
+        Map<String, Object> m = obj("status", "transcript_confirmation_needed");
+        m.putAll(transcriptCheck(s.id(), h.text(), h.confidence(), h.engine(), s.expiresAt()));
+        return m;
+    }
+
+    public static Map<String, Object> transcriptCheck(String sessionId, String text, Double confidence, String engine,
+                                                      java.time.Instant expiresAt) {
+        return obj("session_id", sessionId, "transcribed_text", text, "transcript", obj("text", text, "confidence",
+                confidence, "engine", engine, "confirmation", "pending"), "expires_at", expiresAt);
+    }
+
+    /** A spoken session's heard words: {text, confidence, engine, confirmation}; null for typed requests. */
+    public static Map<String, Object> heard(HeardTranscript h) {
+        return h == null ? null : obj("text", h.text(), "confidence", h.confidence(), "engine", h.engine(),
+                "confirmation", h.confirmation().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** {status:"clarification_needed", session_id, questions, ambiguity_score, partial_summary, round, ...}. */
@@ -56,7 +81,7 @@ public final class WireShapes {
 
     public static Map<String, Object> clarification(String sessionId, Clarification q, double ambiguityScore,
                                                     String partialSummary) {
-        return obj("session_id", sessionId, "questions", List.of(q.question()), "ambiguity_score", ambiguityScore,
+        return obj("session_id", sessionId, "questions", List.of(q.question()), "ambiguity_score", score(ambiguityScore),
                 "partial_summary", partialSummary, "round", q.round(), "question", q.question(), "choices",
                 q.choices(), "field", q.field());
     }
@@ -78,7 +103,7 @@ public final class WireShapes {
                                               double ambiguityScore, Map<String, Double> confidence,
                                               List<String> flags, List<String> gaps) {
         return obj("session_id", sessionId, "transcribed_text", transcribedText, "summary", draft.summary(),
-                "intent", intent(draft, ambiguityScore), "confidence", confidence, "flags", flags, "gaps", gaps);
+                "intent", intent(draft, ambiguityScore), "confidence", scores(confidence), "flags", flags, "gaps", gaps);
     }
 
     /** The draft in the original's intent shape; unknown type or priority stay null (the gaps say so). */
@@ -86,7 +111,7 @@ public final class WireShapes {
         return obj("summary", d.summary(), "description", d.description(), "acceptance_criteria",
                 d.acceptanceCriteriaText(), "issue_type", d.issueType() == null ? null : d.issueType().label(),
                 "priority", d.priority() == null ? null : d.priority().label(), "labels", d.labels(),
-                "ambiguity_score", ambiguityScore, "project", d.projectKey(), "acceptance_criteria_items",
+                "ambiguity_score", score(ambiguityScore), "project", d.projectKey(), "acceptance_criteria_items",
                 d.acceptanceCriteria(), "parent", d.parentKey());
     }
 
@@ -106,9 +131,9 @@ public final class WireShapes {
         return obj("summary", d.summary(), "description", d.description(), "acceptance_criteria",
                 d.acceptanceCriteriaText(), "issue_type", (d.issueType() == null ? IssueType.STORY : d.issueType())
                         .label(), "priority", (d.priority() == null ? Priority.MEDIUM : d.priority()).label(),
-                "ambiguity_score", ex.ambiguityScore(), "clarification_questions", ex.questions(), "labels",
+                "ambiguity_score", score(ex.ambiguityScore()), "clarification_questions", ex.questions(), "labels",
                 d.labels(), "acceptance_criteria_items", d.acceptanceCriteria(), "project", d.projectKey(),
-                "confidence", ex.confidence(), "flags", ex.flags(), "missing", ex.missing(), "ambiguities",
+                "confidence", scores(ex.confidence()), "flags", ex.flags(), "missing", ex.missing(), "ambiguities",
                 ex.ambiguities(), "extractor", ex.extractor());
     }
 
@@ -117,19 +142,39 @@ public final class WireShapes {
         Extraction ex = s.extraction();
         Clarification q = s.pending();
         return obj("session_id", s.id(), "state", s.state(), "spoken", s.spoken(), "text", s.text(),
-                "transcribed_text", s.conversation(), "round", s.round(), "questions", s.questions(), "answers",
+                "transcript", heard(s.heard()), "transcribed_text", s.conversation(), "round", s.round(), "questions", s.questions(), "answers",
                 s.answers(), "question", q == null ? null : obj("field", q.field(), "question", q.question(),
                         "choices", q.choices(), "round", q.round()),
                 "intent", ex == null ? null : intent(ex.draft(), ex.ambiguityScore()),
-                "confidence", ex == null ? Map.of() : ex.confidence(), "flags", ex == null ? List.of() : ex.flags(),
+                "confidence", ex == null ? Map.of() : scores(ex.confidence()), "flags", ex == null ? List.of() : ex.flags(),
                 "gaps", s.gaps(), "ticket_key", s.ticketKey(), "ticket_url", s.ticketUrl(), "failure", s.failure(),
                 "created_at", s.createdAt(), "updated_at", s.updatedAt(), "expires_at", s.expiresAt());
     }
 
     /** /api/transcribe: {text, language, duration, confidence} plus engine and timing. */
     public static Map<String, Object> transcript(Transcript t) {
-        return obj("text", t.text(), "language", t.language(), "duration", t.audioSeconds(), "confidence",
-                t.confidence(), "engine", t.engine(), "decode_seconds", t.decodeSeconds());
+        return obj("text", t.text(), "language", t.language(), "duration", round(t.audioSeconds(), 2), "confidence",
+                t.confidence() == null ? null : score(t.confidence()), "engine", t.engine(), "decode_seconds",
+                round(t.decodeSeconds(), 2));
+    }
+
+    /** A score or confidence for people: two decimals (0.9 rather than 0.8999999999999999). */
+    public static double score(double v) {
+        return round(v, 2);
+    }
+
+    static Map<String, Double> scores(Map<String, Double> m) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(k, v == null ? null : score(v)));
+        return out;
+    }
+
+    /** {@code v} to {@code places} decimals, half up; NaN and infinities unchanged. */
+    public static double round(double v, int places) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return v;
+        }
+        return java.math.BigDecimal.valueOf(v).setScale(places, java.math.RoundingMode.HALF_UP).doubleValue();
     }
 
     // ---- tickets --------------------------------------------------------------------------------------------

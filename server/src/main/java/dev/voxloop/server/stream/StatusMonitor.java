@@ -65,6 +65,9 @@ final class StatusMonitor {
                 stage(e);
                 out.add(snapshot(false));
             }
+            case PipelineEvent.TranscriptConfirmationNeeded e -> out.add(typed("transcript_confirmation_needed",
+                    stored.seq(), WireShapes.transcriptCheck(e.sessionId(), e.text(), e.confidence(), e.engine(),
+                            e.expiresAt())));
             case PipelineEvent.ClarificationNeeded e -> out.add(typed("clarification_needed", stored.seq(),
                     WireShapes.clarification(e.sessionId(), e.clarification(), e.ambiguityScore(), e.partialSummary())));
             case PipelineEvent.PreviewReady e -> out.add(typed("preview_needed", stored.seq(),

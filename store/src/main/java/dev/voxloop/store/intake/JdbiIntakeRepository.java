@@ -1,5 +1,6 @@
 package dev.voxloop.store.intake;
 
+import dev.voxloop.core.intake.HeardTranscript;
 import dev.voxloop.core.intake.IntakeRepository;
 import dev.voxloop.core.intake.IntakeSession;
 import dev.voxloop.core.intake.IntakeState;
@@ -26,12 +27,12 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class JdbiIntakeRepository implements IntakeRepository {
 
-    private static final String COLUMNS = "id, state, spoken, request_text, questions, answers, extraction, pending, "
-            + "gaps, ticket_key, ticket_url, failure, created_at, updated_at, expires_at, version";
+    private static final String COLUMNS = "id, state, spoken, request_text, heard, questions, answers, extraction, "
+            + "pending, gaps, ticket_key, ticket_url, failure, created_at, updated_at, expires_at, version";
     private static final List<String> INTERRUPTED = List.of(IntakeState.RECEIVED.name(),
             IntakeState.TRANSCRIBING.name(), IntakeState.EXTRACTING.name(), IntakeState.CREATING.name());
-    private static final List<String> AWAITING = List.of(IntakeState.CLARIFYING.name(),
-            IntakeState.PREVIEWING.name());
+    private static final List<String> AWAITING = List.of(IntakeState.CONFIRMING.name(),
+            IntakeState.CLARIFYING.name(), IntakeState.PREVIEWING.name());
 
     private final Jdbi jdbi;
     private final Json json;
@@ -50,7 +51,7 @@ public final class JdbiIntakeRepository implements IntakeRepository {
         IntakeSession stored = normalised(session).withVersion(1);
         try {
             jdbi.useHandle(h -> bindAll(h.createUpdate("INSERT INTO intake_sessions (" + COLUMNS + ") VALUES (:id, "
-                    + ":state, :spoken, :text, :questions, :answers, :extraction, :pending, :gaps, :ticketKey, "
+                    + ":state, :spoken, :text, :heard, :questions, :answers, :extraction, :pending, :gaps, :ticketKey, "
                     + ":ticketUrl, :failure, :createdAt, :updatedAt, :expiresAt, :version)"), stored).execute());
         } catch (RuntimeException e) {
             if (Unique.violated(e)) {
@@ -65,7 +66,7 @@ public final class JdbiIntakeRepository implements IntakeRepository {
     public IntakeSession update(IntakeSession session) {
         IntakeSession stored = normalised(session).withVersion(session.version() + 1);
         int rows = jdbi.withHandle(h -> bindAll(h.createUpdate("UPDATE intake_sessions SET state = :state, "
-                + "spoken = :spoken, request_text = :text, questions = :questions, answers = :answers, "
+                + "spoken = :spoken, request_text = :text, heard = :heard, questions = :questions, answers = :answers, "
                 + "extraction = :extraction, pending = :pending, gaps = :gaps, ticket_key = :ticketKey, "
                 + "ticket_url = :ticketUrl, failure = :failure, created_at = :createdAt, updated_at = :updatedAt, "
                 + "expires_at = :expiresAt, version = :version WHERE id = :id AND version = :expected"), stored)
@@ -121,14 +122,14 @@ public final class JdbiIntakeRepository implements IntakeRepository {
         if (s.state() == null) {
             throw Problem.invalid("state", "an intake session needs a state");
         }
-        return new IntakeSession(s.id(), s.state(), s.spoken(), s.text(), s.questions(), s.answers(),
+        return new IntakeSession(s.id(), s.state(), s.spoken(), s.text(), s.heard(), s.questions(), s.answers(),
                 s.extraction(), s.pending(), s.gaps(), s.ticketKey(), s.ticketUrl(), s.failure(),
                 Times.stored(s.createdAt()), Times.stored(s.updatedAt()), Times.stored(s.expiresAt()), s.version());
     }
 
     private <T extends SqlStatement<T>> T bindAll(T stmt, IntakeSession s) {
         return stmt.bind("id", s.id()).bind("state", s.state().name()).bind("spoken", s.spoken())
-                .bind("text", s.text()).bind("questions", json.writeStrings(s.questions()))
+                .bind("text", s.text()).bind("heard", json.write(s.heard())).bind("questions", json.writeStrings(s.questions()))
                 .bind("answers", json.writeStrings(s.answers())).bind("extraction", json.write(s.extraction()))
                 .bind("pending", json.write(s.pending())).bind("gaps", json.writeStrings(s.gaps()))
                 .bind("ticketKey", s.ticketKey()).bind("ticketUrl", s.ticketUrl()).bind("failure", s.failure())
@@ -138,7 +139,8 @@ public final class JdbiIntakeRepository implements IntakeRepository {
 
     private IntakeSession row(ResultSet r, StatementContext ctx) throws SQLException {
         return new IntakeSession(r.getString("id"), IntakeState.valueOf(r.getString("state")),
-                r.getBoolean("spoken"), r.getString("request_text"), json.readStrings(r.getString("questions")),
+                r.getBoolean("spoken"), r.getString("request_text"),
+                json.read(r.getString("heard"), HeardTranscript.class), json.readStrings(r.getString("questions")),
                 json.readStrings(r.getString("answers")), json.read(r.getString("extraction"), Extraction.class),
                 json.read(r.getString("pending"), Clarification.class), json.readStrings(r.getString("gaps")),
                 r.getString("ticket_key"), r.getString("ticket_url"), r.getString("failure"),

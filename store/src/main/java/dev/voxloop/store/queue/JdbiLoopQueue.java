@@ -14,6 +14,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -78,15 +80,32 @@ public final class JdbiLoopQueue implements LoopQueue {
     }
 
     @Override
-    public Optional<QueueEntry> claim(String owner, Duration lease) {
+    public Optional<QueueEntry> claim(String owner, Duration lease, Collection<String> projects) {
         QueueInput.requireOwner(owner, lease);
-        return dialect == Dialect.POSTGRES ? claimSkipLocked(owner, lease) : claimCompareAndSet(owner, lease);
+        if (projects != null && projects.isEmpty()) {
+            return Optional.empty();
+        }
+        String only = projects == null ? "" : projectFilter(projects);
+        return dialect == Dialect.POSTGRES ? claimSkipLocked(owner, lease, only)
+                : claimCompareAndSet(owner, lease, only);
     }
 
-    private Optional<QueueEntry> claimSkipLocked(String owner, Duration lease) {
+    /** {@code AND (ticket_key LIKE 'BOOK-%' OR ...)}; project keys are letters and digits, checked here. */
+    private static String projectFilter(Collection<String> projects) {
+        List<String> likes = new ArrayList<>();
+        for (String p : projects) {
+            if (!p.matches("[A-Za-z][A-Za-z0-9_]{0,31}")) {
+                throw Problem.invalid("projects", "not a project key: " + p);
+            }
+            likes.add("ticket_key LIKE '" + p + "-%'");
+        }
+        return " AND (" + String.join(" OR ", likes) + ")";
+    }
+
+    private Optional<QueueEntry> claimSkipLocked(String owner, Duration lease, String only) {
         return jdbi.inTransaction(h -> {
-            Optional<String> key = h.createQuery("SELECT ticket_key FROM loop_queue WHERE status = 'PENDING' "
-                    + "ORDER BY queued_at, ticket_key LIMIT 1 FOR UPDATE SKIP LOCKED").mapTo(String.class).findOne();
+            Optional<String> key = h.createQuery("SELECT ticket_key FROM loop_queue WHERE status = 'PENDING'" + only
+                    + " ORDER BY queued_at, ticket_key LIMIT 1 FOR UPDATE SKIP LOCKED").mapTo(String.class).findOne();
             if (key.isEmpty()) {
                 return Optional.<QueueEntry>empty();
             }
@@ -95,10 +114,10 @@ public final class JdbiLoopQueue implements LoopQueue {
         });
     }
 
-    private Optional<QueueEntry> claimCompareAndSet(String owner, Duration lease) {
+    private Optional<QueueEntry> claimCompareAndSet(String owner, Duration lease, String only) {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             List<String> candidates = jdbi.withHandle(h -> h.createQuery("SELECT ticket_key FROM loop_queue "
-                            + "WHERE status = 'PENDING' ORDER BY queued_at, ticket_key LIMIT :n")
+                            + "WHERE status = 'PENDING'" + only + " ORDER BY queued_at, ticket_key LIMIT :n")
                     .bind("n", CANDIDATES).mapTo(String.class).list());
             if (candidates.isEmpty()) {
                 return Optional.empty();
@@ -173,6 +192,29 @@ public final class JdbiLoopQueue implements LoopQueue {
                     .bind("key", key).execute();
             return rows == 1 ? find(h, key) : Optional.<QueueEntry>empty();
         });
+    }
+
+    @Override
+    public Optional<QueueEntry> park(String key, String reason) {
+        QueueInput.requireKey(key);
+        Instant now = now();
+        return jdbi.inTransaction(h -> {
+            int rows = h.createUpdate("UPDATE loop_queue SET status = 'FAILED', success = FALSE, finished_at = :now, "
+                            + "attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END, last_error = :reason, "
+                            + "lease_owner = NULL, lease_until = NULL WHERE ticket_key = :key AND status = 'RUNNING'")
+                    .bind("now", now).bind("reason", reason == null ? "configuration problem" : reason)
+                    .bind("key", key).execute();
+            return rows == 1 ? find(h, key) : Optional.<QueueEntry>empty();
+        });
+    }
+
+    @Override
+    public boolean note(String key, String reason) {
+        QueueInput.requireKey(key);
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE loop_queue SET last_error = :reason WHERE ticket_key = :key"
+                        + " AND status = 'PENDING' AND " + (reason == null ? "last_error IS NOT NULL"
+                        : "(last_error IS NULL OR last_error <> :reason)"))
+                .bind("reason", reason).bind("key", key).execute()) == 1;
     }
 
     @Override

@@ -79,6 +79,7 @@ final class IdempotentRuns {
         }
         IntakeSession s = found.get();
         return switch (s.state()) {
+            case CONFIRMING -> new IntakeOutcome.NeedsConfirmation(s);
             case CLARIFYING -> new IntakeOutcome.NeedsClarification(s, s.pending());
             case PREVIEWING -> new IntakeOutcome.NeedsApproval(s);
             case CREATED -> new IntakeOutcome.Filed(s, false);

@@ -33,6 +33,10 @@ final class IntakeRequests {
     record Text(String text) {
     }
 
+    /** /api/pipeline/confirm: {session_id, text?}; no text confirms the words as heard. */
+    record Confirm(String sessionId, String text) {
+    }
+
     /** /api/pipeline/clarify: {session_id, text, round?} (round: the question's round this answers). */
     record Clarify(String sessionId, String text, Integer round) {
     }

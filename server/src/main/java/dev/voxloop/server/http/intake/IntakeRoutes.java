@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * The original's voice pipeline endpoints (transcribe, extract, run, run/audio, clarify, approve, discard) plus
- * the session state. Each maps straight onto {@link Intake}; the shapes live in {@link WireShapes}.
+ * ours: the person's check of an unsure transcript (confirm) and the session state. Each maps straight onto
+ * {@link Intake}; the shapes live in {@link WireShapes}.
  */
 public final class IntakeRoutes {
 
@@ -37,6 +38,7 @@ public final class IntakeRoutes {
         routes.post("/api/extract", this::extract);
         routes.post("/api/pipeline/run", this::run);
         routes.post("/api/pipeline/run/audio", this::runAudio);
+        routes.post("/api/pipeline/confirm", this::confirm);
         routes.post("/api/pipeline/clarify", this::clarify);
         routes.post("/api/pipeline/approve", this::approve);
         routes.post("/api/pipeline/discard", this::discard);
@@ -60,6 +62,11 @@ public final class IntakeRoutes {
 
     private void runAudio(Context ctx) {
         ctx.json(WireShapes.outcome(intake.submitAudio(uploads.read(ctx))));
+    }
+
+    private void confirm(Context ctx) {
+        IntakeRequests.Confirm req = body.read(ctx, IntakeRequests.Confirm.class);
+        ctx.json(WireShapes.outcome(intake.confirm(requireSession(req.sessionId()), req.text())));
     }
 
     private void clarify(Context ctx) {

@@ -108,7 +108,7 @@ public final class LoopRunRoutes {
                 "failure", failure == null ? null : failure.name(),
                 "failure_label", failure == null ? null : failure.label(),
                 "input_tokens", r.usage().inputTokens(), "output_tokens", r.usage().outputTokens(),
-                "cost_usd", r.usage().costUsd(), "pushed_commit", r.workspace().pushedCommit(),
+                "cost_usd", WireShapes.round(r.usage().costUsd(), 4), "pushed_commit", r.workspace().pushedCommit(),
                 "started_at", r.timing().startedAt(), "updated_at", r.timing().updatedAt(),
                 "finished_at", r.timing().finishedAt(),
                 "gates", last == null ? List.of() : gates(last.gates()), "log_tail", log,
@@ -138,7 +138,7 @@ public final class LoopRunRoutes {
         return WireShapes.obj("iteration", t.iteration(), "started_at", t.startedAt(), "action", t.action(),
                 "gates", gates(t.gates()), "gates_passed", t.gatesPassed(), "agent_ms", t.agentMillis(),
                 "gate_ms", t.gateMillis(), "overhead_ms", t.overheadMillis(), "input_tokens", t.inputTokens(),
-                "output_tokens", t.outputTokens(), "cost_usd", t.costUsd());
+                "output_tokens", t.outputTokens(), "cost_usd", WireShapes.round(t.costUsd(), 4));
     }
 
     private static int limit(String raw) {

@@ -25,9 +25,16 @@ public final class ErrorResponses {
     private static final String WRITTEN = "voxloop.error-written";
 
     private final WireJson json;
+    private final boolean console;
 
     public ErrorResponses(WireJson json) {
+        this(json, false);
+    }
+
+    /** @param console true when the web console is served: a browser's unknown page opens the console */
+    public ErrorResponses(WireJson json, boolean console) {
         this.json = json;
+        this.console = console;
     }
 
     public void register(JavalinDefaultRoutingApi routes) {
@@ -41,9 +48,12 @@ public final class ErrorResponses {
             }
             write(ctx, status, ProblemStatus.code(e.kind()), e.getMessage(), e.field(), null);
         });
-        routes.exception(HttpResponseException.class, (e, ctx) ->
-                write(ctx, e.getStatus(), ProblemStatus.codeFor(e.getStatus()), message(e.getStatus(), e.getMessage(), ctx), null,
-                        null));
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (!openConsoleInstead(ctx, e.getStatus())) {
+                write(ctx, e.getStatus(), ProblemStatus.codeFor(e.getStatus()), message(e.getStatus(), e.getMessage(),
+                        ctx), null, null);
+            }
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             String id = errorId();
             // the exception's messages may quote SQL arguments or request text: the log gets classes and frames only
@@ -59,7 +69,20 @@ public final class ErrorResponses {
         if (ctx.attribute(WRITTEN) != null) {
             return;
         }
+        if (openConsoleInstead(ctx, status)) {
+            return;
+        }
         write(ctx, status, ProblemStatus.codeFor(status), message(status, null, ctx), null, null);
+    }
+
+    /** A browser asking for a page the server does not have gets the console, not a JSON error. */
+    private boolean openConsoleInstead(Context ctx, int status) {
+        if (status != 404 || !console || !ConsolePaths.forConsole(ctx)) {
+            return false;
+        }
+        ctx.attribute(WRITTEN, Boolean.TRUE);
+        ConsolePaths.open(ctx, "/");
+        return true;
     }
 
     public void write(Context ctx, int status, String error, String detail, String field, String errorId) {

@@ -3,11 +3,15 @@ package dev.voxloop.server.http.tickets;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.core.ticket.Ticket;
 import dev.voxloop.core.ticket.TicketTracker;
+import dev.voxloop.server.http.system.ConsolePaths;
 import dev.voxloop.server.json.WireShapes;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 
-/** Tickets as JSON ({@code /api/tickets}) and as a plain page per ticket ({@code /tickets/{key}}, the ticket_url). */
+/**
+ * Tickets as JSON ({@code /api/tickets}) and per ticket at {@code /tickets/{key}} (the ticket_url): the console's
+ * ticket view for a browser when the console is served, else a plain page.
+ */
 public final class TicketRoutes {
 
     static final int DEFAULT_LIMIT = 50;
@@ -16,15 +20,30 @@ public final class TicketRoutes {
     static final int MAX_KEY = 255;
 
     private final TicketTracker tracker;
+    private final boolean console;
 
     public TicketRoutes(TicketTracker tracker) {
+        this(tracker, false);
+    }
+
+    /** @param console true when the web console is served: a browser opening a ticket_url gets its ticket view */
+    public TicketRoutes(TicketTracker tracker, boolean console) {
         this.tracker = tracker;
+        this.console = console;
     }
 
     public void register(JavalinDefaultRoutingApi routes) {
         routes.get("/api/tickets", this::list);
         routes.get("/api/tickets/{key}", ctx -> ctx.json(WireShapes.ticket(find(ctx))));
-        routes.get("/tickets/{key}", ctx -> ctx.html(TicketPage.render(find(ctx))));
+        routes.get("/tickets/{key}", ctx -> {
+            if (console && ConsolePaths.forConsole(ctx)) {
+                // the console's view says "not found" itself for an unknown key
+                ConsolePaths.open(ctx, "/tickets/" + java.net.URLEncoder.encode(ctx.pathParam("key"),
+                        java.nio.charset.StandardCharsets.UTF_8));
+            } else {
+                ctx.html(TicketPage.render(find(ctx)));
+            }
+        });
         // HEAD answers as GET would, status included (the framework's own HEAD says 200 for any key)
         routes.head("/tickets/{key}", ctx -> ctx.contentType("text/html").status(find(ctx) == null ? 404 : 200));
         routes.head("/api/tickets/{key}", ctx -> ctx.contentType("application/json").status(find(ctx) == null ? 404

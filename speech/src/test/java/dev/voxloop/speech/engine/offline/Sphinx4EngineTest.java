@@ -12,9 +12,14 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Real Sphinx4 decodes with the generated domain model (one engine for the class: it loads once). */
+/**
+ * Real Sphinx4 decodes with the generated domain model (one engine for the class: it loads once). Slow suite: the
+ * fallback engine when PocketSphinx is not installed.
+ */
+@Tag("slow")
 class Sphinx4EngineTest {
 
     private static WarmEngine engine;

@@ -15,12 +15,15 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Real PocketSphinx decodes (Debian's libpocketsphinx3 and pocketsphinx-en-us, installed by
- * scripts/system-deps.sh) with the general English model interpolated with the domain model.
+ * scripts/system-deps.sh) with the general English model interpolated with the domain model. Slow suite (an
+ * engine load and a dozen decodes); the main suite reaches the same engine through AudioPipelineTest.
  */
+@Tag("slow")
 class PocketSphinxEngineTest {
 
     private static WarmEngine engine;

@@ -1,0 +1,158 @@
+package dev.voxloop.app.init;
+
+import dev.voxloop.app.InstalledPrograms;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * {@code voxloop init}: points a project at the person's repository and proposes how the loop works on it. Every
+ * value is proposed from, in order, the command line, the existing configuration and what was detected; the person
+ * confirms or changes it (or {@code --yes} takes the proposals). Then the commands run once in a clone, the agents
+ * on this machine are checked, and only the keys whose values changed are written.
+ */
+public final class ProjectInit {
+
+    private final Prompter prompt;
+    private final PrintStream out;
+    private final Supplier<List<AgentChoice.Candidate>> agents;
+    private final CommandTrial trial;
+    private final Path scratch;
+
+    /** @param scratch where clones for detection and trials go (removed afterwards) */
+    public ProjectInit(Prompter prompt, PrintStream out, Supplier<List<AgentChoice.Candidate>> agents,
+                       CommandTrial trial, Path scratch) {
+        this.prompt = prompt;
+        this.out = out;
+        this.agents = agents;
+        this.trial = trial;
+        this.scratch = scratch;
+    }
+
+    /** Runs the whole init; returns what was decided. */
+    public InitResult run(InitRequest req) throws IOException {
+        ConfigFile cfg = ConfigFile.read(req.config());
+        String repoGiven = firstOf(req.repo(), prompt.ask("Repository (path or git URL)", existingRepo(cfg)));
+        if (repoGiven == null) {
+            throw new IllegalArgumentException("a repository is required: --repo PATH|URL");
+        }
+        RepositorySource source = RepositorySource.of(repoGiven);
+        String key = firstOf(req.project(), prompt.ask("Project key (tickets are KEY-1, KEY-2, ...)",
+                projectFor(cfg, source)));
+        key = checkKey(key);
+        String name = firstOf(req.name(), prompt.ask("Project name", firstOf(trackerName(cfg, key), source.name())));
+        String base = "loop.projects." + key + ".";
+
+        Path clone = source.cloneInto(scratch.resolve("clone-" + key.toLowerCase(Locale.ROOT)));
+        BuildProposal build = BuildDetection.detect(clone);
+        out.println("build: " + build.tool() + (build.binary() == null ? "" : " (needs " + build.binary() + ")"));
+        build.notes().forEach(n -> out.println("  note: " + n));
+        String test = choose(req.test(), cfg.string(base + "test"), build.test(), "Test command");
+        String lint = choose(req.lint(), cfg.string(base + "lint"), build.lint(), "Lint command (- for none)");
+        String coverage = choose(req.coverage(), cfg.string(base + "coverage"), build.coverage(),
+                "Coverage command, writing a JaCoCo XML report (- for none)");
+        String report = coverage == null ? null : firstOf(cfg.string(base + "coverage_report"), build.coverageReport());
+
+        List<CommandTrial.Trial> trials = req.runCommands() ? trials(build, clone, test, lint, coverage) : List.of();
+        if (!req.runCommands()) {
+            out.println("commands not run (--no-run)");
+        }
+
+        List<AgentChoice.Candidate> found = agents.get();
+        out.println("agents on this machine:");
+        found.forEach(c -> out.println("  " + (c.usable() ? "usable   " : "not ready") + " " + c.name() + ": "
+                + c.detail()));
+        String proposedAgent = firstOf(cfg.string(base + "agent"), AgentChoice.pick(found));
+        String agent = firstOf(req.agent(), prompt.ask("Agent (claude, codex, builtin)",
+                proposedAgent == null ? "claude" : proposedAgent));
+        if (found.stream().noneMatch(c -> c.name().equals(agent) && c.usable())) {
+            out.println("  warning: " + agent + " is not ready on this machine; runs stop as 'agent unavailable'"
+                    + " (not counting an attempt) until it is (see `voxloop doctor`)");
+        }
+
+        List<String> changed = new ArrayList<>();
+        InitFiles files = new InitFiles(cfg, changed);
+        files.project(key, name, req.jira());
+        files.set(base + "repo", source.location());
+        files.set(base + "default_branch", firstOf(cfg.string(base + "default_branch"), source.defaultBranch()));
+        files.set(base + "test", test);
+        files.set(base + "lint", lint);
+        files.set(base + "coverage", coverage);
+        files.set(base + "coverage_report", report);
+        files.set(base + "agent", agent);
+        if (!changed.isEmpty()) {
+            cfg.write();
+        }
+        String repoFile = source.local() ? files.proposeRepositoryFile(Path.of(source.location()), test, lint,
+                coverage, report) : null;
+        return new InitResult(key, source.location(), build, trials, agent, changed, cfg.path(), repoFile);
+    }
+
+    private List<CommandTrial.Trial> trials(BuildProposal build, Path clone, String test, String lint,
+                                            String coverage) {
+        if (build.binary() != null && !InstalledPrograms.has(build.binary())) {
+            out.println("commands not run: " + build.binary() + " is not installed on this machine (detected only)");
+            return List.of();
+        }
+        List<CommandTrial.Trial> done = new ArrayList<>();
+        String[][] commands = {{"test", test}, {"lint", lint}, {"coverage", coverage}};
+        for (String[] c : commands) {
+            if (c[1] != null) {
+                out.println("running " + c[0] + ": " + c[1] + " ...");
+                CommandTrial.Trial t = trial.run(c[0], c[1], clone);
+                out.println("  " + t.describe());
+                done.add(t);
+            }
+        }
+        return done;
+    }
+
+    private String choose(String given, String existing, String detected, String question) {
+        if (given != null) {
+            return given.equals("-") || given.isBlank() ? null : given;
+        }
+        return prompt.ask(question, firstOf(existing, detected));
+    }
+
+    private static String existingRepo(ConfigFile cfg) {
+        return cfg.get("loop.projects") instanceof java.util.Map<?, ?> m && m.size() == 1
+                ? cfg.string("loop.projects." + m.keySet().iterator().next() + ".repo") : ".";
+    }
+
+    /** The key of the project already pointing at this repository, else one made from its name. */
+    private static String projectFor(ConfigFile cfg, RepositorySource source) {
+        if (cfg.get("loop.projects") instanceof java.util.Map<?, ?> m) {
+            for (Object k : m.keySet()) {
+                if (source.location().equals(cfg.string("loop.projects." + k + ".repo"))) {
+                    return String.valueOf(k);
+                }
+            }
+        }
+        String letters = source.name().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        letters = letters.replaceFirst("^[0-9]+", "");
+        return letters.isEmpty() ? "APP" : letters.substring(0, Math.min(6, letters.length()));
+    }
+
+    private static String trackerName(ConfigFile cfg, String key) {
+        return cfg.get("tracker.projects") instanceof List<?> l ? l.stream().filter(e -> e instanceof java.util.Map<?, ?> m
+                && key.equals(String.valueOf(m.get("key")))).map(e -> ((java.util.Map<?, ?>) e).get("name"))
+                .filter(java.util.Objects::nonNull).map(String::valueOf).findFirst().orElse(null) : null;
+    }
+
+    static String checkKey(String key) {
+        String k = key == null ? "" : key.strip().toUpperCase(Locale.ROOT);
+        if (!k.matches("[A-Z][A-Z0-9]{1,9}")) {
+            throw new IllegalArgumentException("project key '" + key + "': 2 to 10 letters and digits, starting with"
+                    + " a letter (tickets are KEY-1, KEY-2, ...)");
+        }
+        return k;
+    }
+
+    private static String firstOf(String a, String b) {
+        return a != null && !a.isBlank() ? a : b;
+    }
+}

@@ -1,0 +1,3 @@
+export function total(prices) {
+  return prices.reduce((sum, p) => sum + p, 0);
+}
