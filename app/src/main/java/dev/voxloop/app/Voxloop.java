@@ -1,5 +1,6 @@
 package dev.voxloop.app;
 
+import dev.voxloop.core.forge.ForgeWakeups;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.intake.Intake;
@@ -10,6 +11,7 @@ import dev.voxloop.core.loop.WorkerRegistry;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.core.transcript.SpeechToText;
+import dev.voxloop.github.GitHubSettings;
 import dev.voxloop.intake.IntakeService;
 import dev.voxloop.intake.IntakeSettings;
 import dev.voxloop.loop.LoopEngine;
@@ -84,6 +86,8 @@ public final class Voxloop implements AutoCloseable {
     private final AtomicReference<String> publicUrl;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Clock clock = Clock.systemUTC();
+    /** Webhooks wake the runs waiting on a forge's checks or reviews. */
+    private final ForgeWakeups wakeups = new ForgeWakeups();
     private final Housekeeping housekeeping;
     private final ReviewLog reviews;
     private LoopEngine loop;
@@ -220,7 +224,7 @@ public final class Voxloop implements AutoCloseable {
                 this.workers, clock);
         VoxloopServer server = new VoxloopServer(intake, tracker, queue, events, runs(), new RequestRecords(
                 new JdbiDeliveries(database), new JdbiIdempotencyKeys(database)), forges().serverParts(),
-                overview::now, s, this::health);
+                overview::now, GitHubParts.hooks(GitHubSettings.from(config.tree()), wakeups), s, this::health);
         server.start();
         housekeeping.start(forges()::recover);
         int workerCount = workers != null ? workers : LoopSettings.from(config.tree(), config.dataDir()).workers();
@@ -288,8 +292,10 @@ public final class Voxloop implements AutoCloseable {
 
     /** The checks of {@code voxloop doctor}. */
     public List<Check> checks() {
-        return Doctor.checks(database, tracker, speech, extractor, LoopSettings.from(config.tree(), config.dataDir()),
-                this::sandbox);
+        List<Check> checks = Doctor.checks(database, tracker, speech, extractor,
+                LoopSettings.from(config.tree(), config.dataDir()), this::sandbox);
+        GitHubParts.check(GitHubSettings.from(config.tree())).ifPresent(checks::add);
+        return checks;
     }
 
     private String publicUrl(ConfigTree tree) {

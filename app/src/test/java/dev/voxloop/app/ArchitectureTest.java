@@ -20,7 +20,7 @@ class ArchitectureTest {
 
     /** Modules that plug into core's ports: adapters (store, speech, ...) and orchestrators (intake, loop). */
     private static final List<String> MODULES = List.of("store", "speech", "intent", "intake", "tracker", "loop",
-            "guard", "forge", "server");
+            "guard", "forge", "github", "server");
 
     private static JavaClasses classes;
 
@@ -50,7 +50,8 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.voxloop.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.voxloop.store..", "dev.voxloop.speech..",
                         "dev.voxloop.intent..", "dev.voxloop.intake..", "dev.voxloop.tracker..",
-                        "dev.voxloop.loop..", "dev.voxloop.guard..", "dev.voxloop.forge..", "dev.voxloop.server..",
+                        "dev.voxloop.loop..", "dev.voxloop.guard..", "dev.voxloop.forge..", "dev.voxloop.github..",
+                        "dev.voxloop.server..",
                         "dev.voxloop.bench..", "dev.voxloop.app..", "io.javalin..", "org.jdbi..", "org.flywaydb..",
                         "com.fasterxml.jackson..", "java.sql..", "java.net.http..", "org.eclipse.jgit..")
                 .because("core holds the domain records, ports and events only")

@@ -18,6 +18,8 @@ import dev.voxloop.server.http.system.ErrorResponses;
 import dev.voxloop.server.http.system.HealthRoutes;
 import dev.voxloop.server.http.system.JettyErrorPages;
 import dev.voxloop.server.http.tickets.TicketRoutes;
+import dev.voxloop.server.http.webhook.GitHubHooks;
+import dev.voxloop.server.http.webhook.GitHubWebhookRoutes;
 import dev.voxloop.server.http.webhook.JiraWebhookRoutes;
 import dev.voxloop.server.json.JsonBody;
 import dev.voxloop.server.json.WireJson;
@@ -45,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * The HTTP and WebSocket face of voxloop: the SEJFA voice API (docs/api.md) plus ours, on one screen.
  *
  * <pre>
- *   GET  /health                       POST /api/webhook/jira
+ *   GET  /health                       POST /api/webhook/jira, /api/webhook/github
  *   POST /api/transcribe               GET  /api/loop/queue | /api/loop/failed
  *   POST /api/extract                  POST /api/loop/started | completed | retry/{key}
  *   POST /api/pipeline/run[/audio]     GET  /api/tickets[/{key}]   GET /tickets/{key} (page)
@@ -86,6 +88,14 @@ public final class VoxloopServer {
     public VoxloopServer(Intake intake, TicketTracker tracker, LoopQueue queue, EventBus events,
                          LoopRunRepository runs, RequestRecords requests, ForgeParts forge,
                          Supplier<LoopOverview> overview, ServerSettings settings, Supplier<HealthInfo> health) {
+        this(intake, tracker, queue, events, runs, requests, forge, overview, null, settings, health);
+    }
+
+    /** @param github GitHub's webhook collaborators, or null when GitHub is not used (its webhook answers 404) */
+    public VoxloopServer(Intake intake, TicketTracker tracker, LoopQueue queue, EventBus events,
+                         LoopRunRepository runs, RequestRecords requests, ForgeParts forge,
+                         Supplier<LoopOverview> overview, GitHubHooks github, ServerSettings settings,
+                         Supplier<HealthInfo> health) {
         this.settings = settings;
         WireJson json = new WireJson();
         JsonBody body = new JsonBody(json, settings.maxJsonBytes());
@@ -111,6 +121,8 @@ public final class VoxloopServer {
         ForgeRoutes forgeRoutes = forge == null || forge.forge() == null ? null : new ForgeRoutes(forge, body);
         GitEndpoint git = forge == null || forge.git() == null ? null
                 : new GitEndpoint(forge.git(), new ApiTokenGuard(settings.apiToken()));
+        GitHubWebhookRoutes githubWebhook = github == null ? null
+                : new GitHubWebhookRoutes(queue, events, body, github, requests.deliveries(), clock);
 
         this.app = Javalin.create(cfg -> {
             basics(cfg, json);
@@ -136,6 +148,9 @@ public final class VoxloopServer {
                 cfg.jetty.modifyServletContextHandler(h -> h.addServlet(new ServletHolder("git", git), "/git/*"));
             }
             webhook.register(cfg.routes);
+            if (githubWebhook != null) {
+                githubWebhook.register(cfg.routes);
+            }
             statusSocket.register(cfg.routes);
             streams.register(cfg.routes);
         });

@@ -19,6 +19,7 @@ import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.core.transcript.SpeechToText;
 import dev.voxloop.intake.IntakeService;
 import dev.voxloop.intake.IntakeSettings;
+import dev.voxloop.server.http.webhook.GitHubHooks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -67,6 +68,7 @@ final class TestServer implements AutoCloseable {
         IntentExtractor extractor = new KeywordExtractor();
         SpeechToText speech;
         UnaryOperator<TicketTracker> trackerWrapper = t -> t;
+        GitHubHooks github;
 
         Builder intake(IntakeSettings s) {
             intakeSettings = s;
@@ -88,6 +90,11 @@ final class TestServer implements AutoCloseable {
             return this;
         }
 
+        Builder github(GitHubHooks hooks) {
+            github = hooks;
+            return this;
+        }
+
         Builder tracker(UnaryOperator<TicketTracker> wrap) {
             trackerWrapper = wrap;
             return this;
@@ -105,7 +112,7 @@ final class TestServer implements AutoCloseable {
         this.intake = new IntakeService(sessions, b.speech, b.extractor, t, queue, events, b.intakeSettings, clock,
                 IntakeIds::next);
         this.server = new VoxloopServer(intake, t, queue, events, null, new RequestRecords(deliveries, idempotencyKeys),
-                settings,
+                null, null, b.github, settings,
                 () -> new HealthInfo("small", "mistral:7b-instruct-q4_0", false, b.speech == null ? null : "test",
                         b.speech == null ? null : b.speech.status(), "keywords", "memory", "test",
                         new HealthInfo.Sandbox("none", false, "sandbox: NONE (test server)"))).start();

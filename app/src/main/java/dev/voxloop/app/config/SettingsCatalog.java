@@ -4,6 +4,7 @@ import dev.voxloop.core.config.ConfigKey;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.config.Settings;
 import dev.voxloop.forge.ForgeSettings;
+import dev.voxloop.github.GitHubSettings;
 import dev.voxloop.intake.IntakeSettings;
 import dev.voxloop.intent.IntentSettings;
 import dev.voxloop.guard.sandbox.SandboxSettings;
@@ -38,7 +39,8 @@ public final class SettingsCatalog {
             SpeechSettings.class,
             LoopSettings.class,
             SandboxSettings.class,
-            ForgeSettings.class);
+            ForgeSettings.class,
+            GitHubSettings.class);
 
     private SettingsCatalog() {
     }

@@ -53,17 +53,36 @@ public final class OpenApiContract {
         return LOADED.computeIfAbsent(relative + keep, k -> read(relative, keep));
     }
 
+    /** A document outside shared/contracts (a vendor's own, fetched by a script), cut to {@code keep}. */
+    public static OpenApiContract loadFile(Path file, Map<String, List<String>> keep) {
+        return LOADED.computeIfAbsent(file.toAbsolutePath() + "" + keep, k -> read(file, file.toString(), keep));
+    }
+
+    /** A document built in memory (a vendor's webhook schemas set out as operations), cut to {@code keep}. */
+    public static OpenApiContract of(String name, ObjectNode doc, Map<String, List<String>> keep) {
+        return new OpenApiContract(name, validator(doc, keep));
+    }
+
+    private static OpenApiInteractionValidator validator(ObjectNode doc, Map<String, List<String>> keep) {
+        try {
+            ObjectNode pruned = SpecPruner.prune(doc, keep);
+            asOpenApi30(pruned);
+            return OpenApiInteractionValidator.createForInlineApiSpecification(JSON.writeValueAsString(pruned))
+                    .withResolveCombinators(true).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static OpenApiContract read(String relative, Map<String, List<String>> keep) {
-        Path file = Contracts.file(relative);
+        return read(Contracts.file(relative), relative, keep);
+    }
+
+    private static OpenApiContract read(Path file, String relative, Map<String, List<String>> keep) {
         try {
             ObjectMapper reader = relative.endsWith(".json") ? JSON : new ObjectMapper(new YAMLFactory());
             ObjectNode doc = (ObjectNode) reader.readTree(file.toFile());
-            ObjectNode pruned = SpecPruner.prune(doc, keep);
-            asOpenApi30(pruned);
-            OpenApiInteractionValidator v = OpenApiInteractionValidator
-                    .createForInlineApiSpecification(JSON.writeValueAsString(pruned)).withResolveCombinators(true)
-                    .build();
-            return new OpenApiContract(relative, v);
+            return new OpenApiContract(relative, validator(doc, keep));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -171,10 +190,17 @@ public final class OpenApiContract {
         return name;
     }
 
-    /** Problems with one request, as readable lines; empty when it matches the contract. */
+    /** Problems with one request ({@code path} may carry a query), as readable lines; empty when it matches. */
     public List<String> validate(String method, String path, Map<String, List<String>> headers, String body) {
+        int q = path.indexOf('?');
         SimpleRequest.Builder b = new SimpleRequest.Builder(Request.Method.valueOf(method.toUpperCase(Locale.ROOT)),
-                path);
+                q < 0 ? path : path.substring(0, q));
+        if (q >= 0) {
+            for (String kv : path.substring(q + 1).split("&")) {
+                int eq = kv.indexOf('=');
+                b.withQueryParam(decode(eq < 0 ? kv : kv.substring(0, eq)), eq < 0 ? "" : decode(kv.substring(eq + 1)));
+            }
+        }
         headers.forEach(b::withHeader);
         if (body != null && !body.isEmpty()) {
             b.withBody(body);
@@ -201,6 +227,10 @@ public final class OpenApiContract {
             }
         }
         return out;
+    }
+
+    private static String decode(String s) {
+        return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String describe(ValidationReport.Message m) {

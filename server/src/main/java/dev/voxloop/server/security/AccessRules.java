@@ -7,12 +7,14 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.Set;
 
 /**
- * Which requests need the API token: every POST except the Jira webhook (it has its own signature), and the
+ * Which requests need the API token: every POST except the Jira and GitHub webhooks (they have their own
+ * signatures), and the
  * event streams. Reads (health, queue, tickets, session state) stay open like the original's.
  */
 public final class AccessRules {
 
     public static final String WEBHOOK_PATH = "/api/webhook/jira";
+    public static final String GITHUB_WEBHOOK_PATH = "/api/webhook/github";
     private static final Set<String> STREAM_PATHS = Set.of("/api/events", "/ws/status", "/api/events/ws");
 
     private final ApiTokenGuard guard;
@@ -34,7 +36,7 @@ public final class AccessRules {
         String path = stripTrailingSlash(ctx.path());
         boolean mutating = ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PUT
                 || ctx.method() == HandlerType.PATCH || ctx.method() == HandlerType.DELETE;
-        if (mutating && !path.equals(WEBHOOK_PATH)) {
+        if (mutating && !path.equals(WEBHOOK_PATH) && !path.equals(GITHUB_WEBHOOK_PATH)) {
             guard.require(ctx.header("Authorization"), ctx.header("X-API-Token"), null);
         } else if (STREAM_PATHS.contains(path)) {
             guard.require(ctx.header("Authorization"), ctx.header("X-API-Token"), ctx.queryParam("token"));

@@ -9,10 +9,11 @@ import java.util.Locale;
 /** Which ticket tracker this installation uses ({@code tracker.kind}). */
 public record TrackerSelection(
         @Key(path = "tracker.kind", env = "VOXLOOP_TRACKER",
-                doc = "Where tickets live: builtin or jira (unset: jira when tracker.jira.url is set, else builtin)")
+                doc = "Where tickets live: builtin, jira or github (GitHub Issues of the repositories in"
+                        + " github.projects; unset: jira when tracker.jira.url is set, else builtin)")
         String kind) {
 
-    private static final List<String> KINDS = List.of("builtin", "jira");
+    private static final List<String> KINDS = List.of("builtin", "jira", "github");
 
     public TrackerSelection {
         kind = kind == null ? null : kind.strip().toLowerCase(Locale.ROOT);
@@ -23,6 +24,11 @@ public record TrackerSelection(
 
     public static TrackerSelection from(ConfigTree c) {
         return Settings.bind(TrackerSelection.class, c);
+    }
+
+    /** GitHub Issues when chosen. */
+    public boolean github() {
+        return "github".equals(kind);
     }
 
     /** Jira when chosen, or when nothing is chosen and a Jira site is configured. */

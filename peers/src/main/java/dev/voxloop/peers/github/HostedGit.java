@@ -1,0 +1,202 @@
+package dev.voxloop.peers.github;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The peer's git remote: bare repositories under one root ({@code owner/name.git}), served over smart HTTP by stock
+ * {@code git http-backend} (the CGI git ships), and read and written with the git CLI for what the API does to them
+ * (branch tips, merges, ref deletion).
+ */
+final class HostedGit {
+
+    private final Path root;
+
+    HostedGit(Path root) {
+        this.root = root;
+    }
+
+    Path bare(String fullName) {
+        return root.resolve(fullName + ".git");
+    }
+
+    /** A bare repository whose {@code main} has one commit holding {@code files}. */
+    void create(String fullName, Map<String, String> files) {
+        Path bare = bare(fullName);
+        try {
+            Files.createDirectories(bare);
+            git(bare, "init", "--bare", "-q", "-b", "main");
+            git(bare, "config", "http.receivepack", "true");
+            Path work = Files.createTempDirectory(root, "seed");
+            git(work, "init", "-q", "-b", "main");
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                Path p = work.resolve(f.getKey());
+                Files.createDirectories(p.getParent());
+                Files.writeString(p, f.getValue());
+            }
+            git(work, "add", "-A");
+            git(work, "commit", "-q", "-m", "Initial commit");
+            git(work, "push", "-q", bare.toString(), "main");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The commit {@code branch} points at, or null when there is no such branch. */
+    String tip(String fullName, String branch) {
+        Result r = run(bare(fullName), null, "rev-parse", "--verify", "-q", "refs/heads/" + branch + "^{commit}");
+        return r.exit == 0 ? r.out.trim() : null;
+    }
+
+    boolean isAncestor(String fullName, String ancestor, String of) {
+        return run(bare(fullName), null, "merge-base", "--is-ancestor", ancestor, of).exit == 0;
+    }
+
+    /** The tree merging {@code head} into {@code base}, or null when they conflict. */
+    String mergedTree(String fullName, String base, String head) {
+        Result r = run(bare(fullName), null, "merge-tree", "--write-tree", base, head);
+        return r.exit == 0 ? r.out.lines().findFirst().orElseThrow().trim() : null;
+    }
+
+    String commitTree(String fullName, String tree, String message, String... parents) {
+        List<String> args = new ArrayList<>(List.of("-c", "user.name=GitHub", "-c", "user.email=noreply@github.com",
+                "commit-tree", tree, "-m", message));
+        for (String p : parents) {
+            args.add("-p");
+            args.add(p);
+        }
+        return git(bare(fullName), args.toArray(String[]::new)).trim();
+    }
+
+    /** Moves {@code branch} from {@code expected} to {@code commit}; false when it had moved meanwhile. */
+    boolean moveBranch(String fullName, String branch, String commit, String expected) {
+        return run(bare(fullName), null, "update-ref", "refs/heads/" + branch, commit, expected).exit == 0;
+    }
+
+    boolean deleteBranch(String fullName, String branch) {
+        return run(bare(fullName), null, "update-ref", "-d", "refs/heads/" + branch).exit == 0;
+    }
+
+    /** Commit messages of {@code base..head}, oldest first, as {@code sha\0subject-and-body}. */
+    List<String[]> commits(String fullName, String base, String head) {
+        String out = git(bare(fullName), "log", "--reverse", "--format=%H%x00%an%x00%aI%x00%B%x01", base + ".." + head);
+        List<String[]> commits = new ArrayList<>();
+        for (String c : out.split("\u0001")) {
+            String t = c.strip();
+            if (!t.isEmpty()) {
+                commits.add(t.split("\u0000", 4));
+            }
+        }
+        return commits;
+    }
+
+    /** {@code git diff --numstat} and the patch of one file between two commits. */
+    String diff(String fullName, String base, String head, String... options) {
+        List<String> args = new ArrayList<>(List.of("diff"));
+        args.addAll(List.of(options));
+        args.add(base + "..." + head);
+        return git(bare(fullName), args.toArray(String[]::new));
+    }
+
+    /** Serves one smart-HTTP request ({@code /owner/name.git/...}) with {@code git http-backend}. */
+    void serve(HttpExchange ex, String pathInfo, String user) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder("git", "http-backend");
+        Map<String, String> env = pb.environment();
+        env.put("GIT_PROJECT_ROOT", root.toString());
+        env.put("GIT_HTTP_EXPORT_ALL", "1");
+        env.put("PATH_INFO", pathInfo);
+        env.put("REQUEST_METHOD", ex.getRequestMethod());
+        env.put("QUERY_STRING", ex.getRequestURI().getRawQuery() == null ? "" : ex.getRequestURI().getRawQuery());
+        env.put("REMOTE_USER", user);
+        env.put("REMOTE_ADDR", "127.0.0.1");
+        putHeader(env, "CONTENT_TYPE", ex.getRequestHeaders().getFirst("Content-Type"));
+        putHeader(env, "HTTP_CONTENT_ENCODING", ex.getRequestHeaders().getFirst("Content-Encoding"));
+        putHeader(env, "GIT_PROTOCOL", ex.getRequestHeaders().getFirst("Git-Protocol"));
+        Process p = pb.start();
+        Thread.ofVirtual().start(() -> {
+            try (OutputStream in = p.getOutputStream(); InputStream body = ex.getRequestBody()) {
+                body.transferTo(in);
+            } catch (IOException ignored) {
+                // the backend stopped reading: its answer says why
+            }
+        });
+        Thread.ofVirtual().start(() -> {
+            try (InputStream err = p.getErrorStream()) {
+                err.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException ignored) {
+                // nothing to report
+            }
+        });
+        InputStream out = p.getInputStream();
+        int status = 200;
+        String line;
+        while (!(line = headerLine(out)).isEmpty()) {
+            int colon = line.indexOf(':');
+            String name = line.substring(0, colon).trim();
+            String value = line.substring(colon + 1).trim();
+            if (name.equalsIgnoreCase("Status")) {
+                status = Integer.parseInt(value.substring(0, 3));
+            } else {
+                ex.getResponseHeaders().add(name, value);
+            }
+        }
+        ex.sendResponseHeaders(status, 0);
+        try (OutputStream os = ex.getResponseBody()) {
+            out.transferTo(os);
+        }
+    }
+
+    private static void putHeader(Map<String, String> env, String name, String value) {
+        if (value != null) {
+            env.put(name, value);
+        }
+    }
+
+    private static String headerLine(InputStream in) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        int c;
+        while ((c = in.read()) != -1 && c != '\n') {
+            if (c != '\r') {
+                b.write(c);
+            }
+        }
+        return b.toString(StandardCharsets.UTF_8);
+    }
+
+    static String git(Path dir, String... args) {
+        Result r = run(dir, null, args);
+        if (r.exit != 0) {
+            throw new IllegalStateException("git " + String.join(" ", args) + " failed: " + r.out);
+        }
+        return r.out;
+    }
+
+    private record Result(int exit, String out) {
+    }
+
+    private static Result run(Path dir, String input, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("git"));
+        cmd.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return new Result(p.waitFor(), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
