@@ -74,7 +74,7 @@ class RacesAndRetriesHttpTest {
 
     @Test
     void aRetriedRecordingWithTheSameKeyFilesOnce() throws Exception {
-        IntakeSettings direct = new IntakeSettings(false, 3, Duration.ofMinutes(30), Duration.ofHours(24), true,
+        IntakeSettings direct = new IntakeSettings(false, 3, Duration.ofMinutes(30), Duration.ofHours(24), 0, true,
                 null);
         try (TestServer s = TestServer.builder().intake(direct).speech(new TextAsSpeech()).start()) {
             byte[] recording = PipelineHttpTest.CLEAR.getBytes(StandardCharsets.UTF_8);
