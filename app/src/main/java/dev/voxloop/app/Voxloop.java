@@ -46,6 +46,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -172,7 +173,7 @@ public final class Voxloop implements AutoCloseable {
             }
             loop = new LoopEngine(resolved, config.dataDir(), queue, tracker, events, runs(), Guards.policy(settings),
                     Guards.markers(), clock, Guards.agentHooks(settings, sandbox()), new AgentModels(System.getenv()),
-                    sandbox(), f::target, reviewGate(settings), Duration.ofSeconds(1));
+                    sandbox(), f::target, reviewGate(), Duration.ofSeconds(1));
         }
         return loop;
     }
@@ -186,9 +187,10 @@ public final class Voxloop implements AutoCloseable {
      * The REVIEWING step: the built-in rules judge each pull request under each project's review policy
      * ({@code loop.projects.<KEY>.review}).
      */
-    public PullRequestReview reviewGate(LoopSettings settings) {
+    public PullRequestReview reviewGate() {
+        Map<String, Object> projects = config.tree().section("loop.projects").asMap();
         return new ReviewGate(List.of(BuiltinReviewer.standard()), reviews, tracker, queue, events,
-                key -> ReviewPolicy.of(settings.projectTable(), key), clock);
+                key -> ReviewPolicy.of(projects, key), clock);
     }
 
     /** The built-in forge: hosted repositories, pull requests, CI. */

@@ -36,7 +36,7 @@ public final class Commands {
             Voxloop app = context.app();
             return new DemoRun(app.tracker(), app.queue(), app.events(), app.runs(), app.clock(), System.getenv(),
                     new AgentModels(System.getenv()), app.sandbox(), origin -> app.forges().host(origin, "trackit"))
-                    .reviewedBy(app.reviewGate(loopSettings.get()), app.reviews());
+                    .reviewedBy(app.reviewGate(), app.reviews());
         }));
         CommandLine repo = new CommandLine(new RepoCommand());
         repo.addSubcommand(new RepoImportCommand(() -> context.app().forges().forge()));

@@ -115,8 +115,7 @@ class PullRequestReviewBrowserTest {
                         Instant.now())
                 .preparedIn(new RunWorkspace(ws.toString(), branch, "main", null, pr.headSha()))
                 .withForge(ForgeProgress.NONE.opened("shop", pr.number(), pr.url(), pr.headSha()));
-        PullRequestReview.Verdict verdict = server.app().reviewGate(LoopSettings.from(
-                        dev.voxloop.core.config.ConfigTree.empty(), work))
+        PullRequestReview.Verdict verdict = server.app().reviewGate()
                 .review(run, ticket, new ForgeTarget(forge, "shop", bare, MergeMethod.SQUASH, 3),
                         forge.pullRequest("shop", pr.number()));
         assertThat(verdict).isInstanceOf(PullRequestReview.Verdict.ChangesRequested.class);

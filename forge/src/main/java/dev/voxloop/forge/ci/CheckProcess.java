@@ -1,5 +1,8 @@
 package dev.voxloop.forge.ci;
 
+import dev.voxloop.core.process.Command;
+import dev.voxloop.core.process.Exit;
+
 import dev.voxloop.core.sandbox.LimitHit;
 import dev.voxloop.core.sandbox.Network;
 import dev.voxloop.core.sandbox.Sandbox;
@@ -88,14 +91,11 @@ public final class CheckProcess {
     /** Clones the bare repository into {@code dir/src} at {@code sha}; null when that worked, else git's words. */
     private static String cloneHead(Path bareRepository, String sha, Path dir)
             throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("sh", "-c", "git clone --quiet --no-hardlinks \"$0\" src && cd src"
-                + " && git -c advice.detachedHead=false checkout --quiet \"$1\"", bareRepository.toString(), sha)
-                .directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().put("GIT_TERMINAL_PROMPT", "0");
-        Process p = pb.start();
-        p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
-        return p.waitFor() == 0 ? null : new String(out, java.nio.charset.StandardCharsets.UTF_8).strip();
+        Exit cloned = Command.of("sh", "-c", "git clone --quiet --no-hardlinks \"$0\" src && cd src"
+                        + " && git -c advice.detachedHead=false checkout --quiet \"$1\"", bareRepository.toString(), sha)
+                .directory(dir).environment(Map.of("GIT_TERMINAL_PROMPT", "0")).mergeErrors()
+                .run();
+        return cloned.ok() ? null : cloned.output().strip();
     }
 
     static void deleteTree(Path dir) {
