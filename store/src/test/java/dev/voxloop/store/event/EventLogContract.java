@@ -79,6 +79,7 @@ public abstract class EventLogContract extends StoreContract {
                 new PullRequestOpened(T, "run-1", "SHOP-12", "https://example.test/pr/7", 7),
                 new ChecksFinished(T, "run-1", "SHOP-12", true, "all green"),
                 new PipelineEvent.HealingStarted(T, "run-1", "SHOP-12", 1, "lint", "docs"),
+                new PipelineEvent.ReviewFinished(T, "run-1", "SHOP-12", 7, "voxloop-rules", "REQUEST_CHANGES", 2, 1, 1),
                 new PipelineEvent.EgressRefused(T, "SHOP-12", "exfil.example.org", 443, "not on the allowlist"),
                 new PipelineEvent.SandboxLimitReached(T, "SHOP-12", "sh -c yes", "stopped after 4096 KiB of output"),
                 new Merged(T, "run-1", "SHOP-12", "0123456789abcdef0123456789abcdef01234567"));
