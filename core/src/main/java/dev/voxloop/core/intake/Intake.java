@@ -43,8 +43,8 @@ public interface Intake {
     IntakeOutcome proceedUnchecked(String id);
 
     /**
-     * The person's answer to the open question of session {@code id}, whichever round that is (the original
-     * clients' form; a client that may send twice names the round instead).
+     * The person's answer to the open question of session {@code id}, whichever round that is (the form the
+     * existing voice clients send; a client that may send twice names the round instead).
      */
     IntakeOutcome clarify(String id, String answer);
 

@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * Which requests need the API token: every POST except the Jira and GitHub webhooks (they have their own
- * signatures), and the
- * event streams. Reads (health, queue, tickets, session state) stay open like the original's.
+ * signatures), and the event streams. Reads (health, queue, tickets, session state) stay open, as the existing
+ * voice clients and dashboards expect.
  */
 public final class AccessRules {
 
