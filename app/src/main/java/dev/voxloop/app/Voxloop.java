@@ -188,9 +188,11 @@ public final class Voxloop implements AutoCloseable {
      * ({@code loop.projects.<KEY>.review}).
      */
     public PullRequestReview reviewGate() {
-        Map<String, Object> projects = config.tree().section("loop.projects").asMap();
+        Map<String, dev.voxloop.loop.ProjectConfig.Entry> projects = LoopSettings.from(config.tree(),
+                config.dataDir()).projectEntries();
         return new ReviewGate(List.of(BuiltinReviewer.standard()), reviews, tracker, queue, events,
-                key -> ReviewPolicy.of(projects, key), clock);
+                key -> projects.containsKey(key) && projects.get(key).review() != null
+                        ? projects.get(key).review().policy() : ReviewPolicy.DEFAULT, clock);
     }
 
     /** The built-in forge: hosted repositories, pull requests, CI. */

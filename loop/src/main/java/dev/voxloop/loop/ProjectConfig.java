@@ -76,7 +76,9 @@ public record ProjectConfig(String key, String repo, String defaultBranch, Strin
             @Key(path = "max_duration", doc = "Wall-clock time per run (unset: loop.budgets.max_duration)")
             Duration maxDuration,
             @Key(path = "max_cost_usd", doc = "Cost per run in USD (unset: loop.budgets.max_cost_usd)")
-            Double maxCostUsd) {
+            Double maxCostUsd,
+            @Key(path = "review", doc = "How the project's pull requests are reviewed (docs/review.md)")
+            dev.voxloop.loop.review.ReviewKeys review) {
     }
 
     /** The project {@code key} as configured, the loop's budgets where the entry sets none. */
