@@ -104,6 +104,74 @@ class WorkerTest {
         assertThat(w.runOnce()).isEmpty();
     }
 
+    /**
+     * Stopping a worker (Ctrl-C, a server shutting down) never interrupts it: it ends after the current step, leaves
+     * the run as saved and the entry claimed, and the next worker resumes it once the lease lapses.
+     */
+    @Test
+    void aStoppedWorkerEndsAfterTheCurrentStepAndTheNextWorkerResumesTheRun() throws Exception {
+        TempRepo repo = new TempRepo(tmp.resolve("src"));
+        repo.write("README.md", "x\n").commit("TRACK-0: start");
+        repo.git.run("push", "-q", "origin", "main");
+        InMemoryTracker tracker = TrackItTracker.create();
+        Ticket t = tracker.create(new TicketDraft("Stop", "", List.of("done"), IssueType.BUG, Priority.LOW, "TRACK",
+                null, List.of()), new Provenance("i", false, "x", null));
+        InMemoryLoopQueue queue = new InMemoryLoopQueue();
+        queue.enqueue(t.key(), t.summary());
+        java.util.concurrent.atomic.AtomicReference<Worker> current = new java.util.concurrent.atomic.AtomicReference<>();
+        List<Boolean> interrupted = new ArrayList<>();
+        CodingAgent stopping = new CodingAgent() {
+            public String name() {
+                return "stopping";
+            }
+
+            public TurnResult turn(TurnRequest r) {
+                try {
+                    Path task = r.workspace().resolve("CURRENT_TASK.md");
+                    Files.writeString(task, Files.readString(task).replace("- [ ] ", "- [x] "));
+                    Files.writeString(r.workspace().resolve("fix.txt"), "fixed\n");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                current.get().stop();
+                interrupted.add(Thread.currentThread().isInterrupted());
+                return TurnResult.done("fixed");
+            }
+        };
+        ProjectConfig p = new ProjectConfig("TRACK", repo.origin.toString(), "main", "true", null, null, null, 80,
+                AgentProfile.named("stopping"), null, null, Budgets.DEFAULTS);
+        LoopSettings s = LoopSettings.from(ConfigTree.empty(), tmp).withProject(p);
+        InMemoryEventLog log = new InMemoryEventLog();
+        LoopRunner runner = new LoopRunner(new MemoryLoopRuns(), tracker, new EventBus(log),
+                new WorkspacePreparerFor(tmp).get(), (proj, run, ws) -> stopping,
+                new GateSuite(new ToolUseRules(), TestSandbox.direct()), new RunMarkerFile(), s,
+                StuckDetector.DEFAULTS, Clock.systemUTC(), () -> "r1");
+        Duration lease = Duration.ofMillis(300);
+        Worker first = new Worker("w1", queue, runner, new EventBus(log), lease, Duration.ofMillis(50), 3,
+                Clock.systemUTC());
+        current.set(first);
+        List<LoopRun> ended = new ArrayList<>();
+        first.onRunEnded(ended::add);
+
+        LoopRun left = first.runOnce().orElseThrow();
+
+        assertThat(interrupted).containsExactly(false);
+        assertThat(left.loopDone()).as(left.state().toString()).isFalse();
+        assertThat(queue.find(t.key()).orElseThrow().status()).isEqualTo(QueueStatus.RUNNING);
+
+        Thread.sleep(lease.toMillis() + 100);
+        queue.releaseExpired();
+        Worker next = new Worker("w2", queue, runner, new EventBus(log), lease, Duration.ofMillis(50), 3,
+                Clock.systemUTC()).onRunEnded(ended::add);
+        assertThat(ended).as("a run left mid-way has not ended").isEmpty();
+        LoopRun resumed = next.runOnce().orElseThrow();
+
+        assertThat(resumed.id()).isEqualTo(left.id());
+        assertThat(resumed.state()).isEqualTo(LoopState.PUSHED);
+        assertThat(queue.find(t.key()).orElseThrow().status()).isEqualTo(QueueStatus.DONE);
+        assertThat(ended).extracting(LoopRun::id).containsExactly(left.id());
+    }
+
     /** Keeps the test's wiring short. */
     private record WorkspacePreparerFor(Path tmp) {
         dev.voxloop.loop.workspace.WorkspacePreparer get() {
