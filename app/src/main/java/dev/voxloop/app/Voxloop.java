@@ -12,6 +12,7 @@ import dev.voxloop.loop.LoopEngine;
 import dev.voxloop.loop.forge.PullRequestReview;
 import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.server.ServerSettings;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * beside it in this package, built here in journey order: {@link Stores} (the database every stage shares),
  * {@link IntakeWiring} (tracker, speech and intent engines, the intake), {@link ForgeWiring} (forge, webhook
  * wake-ups), {@link ReviewWiring} (reviewers, policies), {@link LoopWiring} (the loop engine and its workers),
- * {@link ServerWiring} (the HTTP server, {@link Housekeeping}); {@link Guards} and {@link AgentSandbox} build what
+ * {@link ServerWiring} (the HTTP server, {@link Housekeeping}, the {@link Meters} behind {@code /metrics}); {@link Guards} and {@link AgentSandbox} build what
  * guards the agent, {@link Doctor} the checks. The command line is registered in {@code cli.Commands}.
  */
 public final class Voxloop implements AutoCloseable {
@@ -69,8 +70,10 @@ public final class Voxloop implements AutoCloseable {
         this.forge = new ForgeWiring(config, stores, publicUrl::get, this::sandbox, clock, closeables);
         this.review = new ReviewWiring(config, stores, intake.tracker(), clock);
         this.loop = new LoopWiring(config, stores, intake.tracker(), this::sandbox, forge, review, clock);
+        PrometheusMeterRegistry meters = Meters.create(stores.database(), stores.queue(), intake.speech(),
+                intake.extractor(), clock, closeables);
         this.server = new ServerWiring(config, serverSettings, stores, intake, forge, loop, this::sandbox, publicUrl,
-                clock, closeables);
+                meters, clock, closeables);
     }
 
     public static Voxloop open(AppConfig config) {
