@@ -165,15 +165,16 @@ public final class Voxloop implements AutoCloseable {
     /** The agent loop: workers that claim queued tickets and run them to a pushed branch and on to a merge. */
     public synchronized LoopEngine loop() {
         if (loop == null) {
-            Forges f = forges();
             LoopSettings settings = LoopSettings.from(config.tree(), config.dataDir());
+            ProjectForges f = new ProjectForges(forges(), () -> GitHubSettings.from(config.tree()),
+                    settings.projectEntries());
             LoopSettings resolved = settings;
             for (var p : settings.projects().values()) {
-                resolved = resolved.withProject(p.withRepo(f.cloneSource(p.repo())));
+                resolved = resolved.withProject(p.withRepo(f.cloneSource(p)));
             }
             loop = new LoopEngine(resolved, config.dataDir(), queue, tracker, events, runs(), Guards.policy(settings),
                     Guards.markers(), clock, Guards.agentHooks(settings, sandbox()), new AgentModels(System.getenv()),
-                    sandbox(), f::target, reviewGate(), Duration.ofSeconds(1));
+                    sandbox(), f::target, reviewGate(), Duration.ofSeconds(1), wakeups);
         }
         return loop;
     }
