@@ -69,6 +69,7 @@ public final class IntakeRoutes {
 
     private void confirm(Context ctx) {
         IntakeRequests.Confirm req = body.read(ctx, IntakeRequests.Confirm.class);
+        IntakeRequests.TEXT.optional(req.text()); // shape and length first, whatever state the session is in
         ctx.json(WireShapes.outcome(intake.confirm(requireSession(req.sessionId()), req.text())));
     }
 
