@@ -69,6 +69,9 @@ public final class Voxloop implements AutoCloseable {
     public interface Running {
         String url();
 
+        /** Every route the server answers (what /openapi.json describes). */
+        List<dev.voxloop.server.Route> routes();
+
         void stop();
     }
 
@@ -254,6 +257,11 @@ public final class Voxloop implements AutoCloseable {
             @Override
             public String url() {
                 return url;
+            }
+
+            @Override
+            public List<dev.voxloop.server.Route> routes() {
+                return server.routes();
             }
 
             @Override
