@@ -177,5 +177,6 @@ final class ApiFuzz {
     private void fail(FuzzRequests.Request r, Answer a, String what) {
         String body = a.body.length() > 400 ? a.body.substring(0, 400) + "…" : a.body;
         failures.add(what + " for " + r.describe() + " -> " + a.status + " " + body);
+        System.out.println("FUZZ FAILURE " + failures.getLast());
     }
 }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code /git/*}: git's smart HTTP protocol in front of the forge's servlet. Clone and fetch are open like the
@@ -26,6 +27,7 @@ import java.util.Map;
 public final class GitEndpoint extends HttpServlet {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST");
 
     private final HttpServlet git;
     private final ApiTokenGuard guard;
@@ -48,13 +50,13 @@ public final class GitEndpoint extends HttpServlet {
         try {
             hosts.check(req.getHeader("Host"), req.getHeader("Origin"));
         } catch (Problem refused) {
-            resp.setStatus(403);
-            resp.setContentType("application/json");
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("error", "forbidden");
-            problem.put("detail", refused.getMessage());
-            problem.put("field", null);
-            resp.getWriter().write(JSON.writeValueAsString(problem));
+            problem(resp, 403, "forbidden", refused.getMessage());
+            return;
+        }
+        if (!METHODS.contains(req.getMethod())) {
+            // the servlet default is 501 (a server fault) for a method it does not know; it is the client's
+            resp.setHeader("Allow", "GET, HEAD, POST");
+            problem(resp, 405, "method_not_allowed", "Method " + req.getMethod() + " is not allowed on git's paths");
             return;
         }
         if (isPush(req) && !guard.accepts(bearerFromBasic(req.getHeader("Authorization")), null, null)) {
@@ -65,6 +67,16 @@ public final class GitEndpoint extends HttpServlet {
             return;
         }
         git.service(req, resp);
+    }
+
+    private static void problem(HttpServletResponse resp, int status, String error, String detail) throws IOException {
+        resp.setStatus(status);
+        resp.setContentType("application/json");
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("error", error);
+        problem.put("detail", detail);
+        problem.put("field", null);
+        resp.getWriter().write(JSON.writeValueAsString(problem));
     }
 
     @Override

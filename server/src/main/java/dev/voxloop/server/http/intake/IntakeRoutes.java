@@ -56,6 +56,7 @@ public final class IntakeRoutes {
     private void run(Context ctx) {
         String key = ctx.header(IdempotentRuns.HEADER);
         String text = body.read(ctx, IntakeRequests.Text.class).text();
+        IntakeRequests.TEXT.require(text); // before the key is claimed: a missing text is a 400, never a 500
         ctx.json(WireShapes.outcome(key == null ? intake.submitText(text, false)
                 : runs.run(IdempotentRuns.requireKey(key), text)));
     }
