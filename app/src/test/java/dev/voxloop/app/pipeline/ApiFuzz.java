@@ -49,6 +49,8 @@ final class ApiFuzz {
     private final OpenApiContract contract;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final List<String> failures = new ArrayList<>();
+    /** The last request whose connection stayed open (for a report when the next one gets no answer). */
+    private FuzzRequests.Request previous;
     final Set<String> sessions = ConcurrentHashMap.newKeySet();
     final Set<String> tickets = ConcurrentHashMap.newKeySet();
 
@@ -113,9 +115,11 @@ final class ApiFuzz {
         }
         try {
             HttpResponse<String> resp = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            previous = resp.headers().firstValue("Connection").filter("close"::equalsIgnoreCase).isPresent() ? null : r;
             return new Answer(resp.statusCode(), resp.body(), resp.headers().map());
         } catch (IOException e) {
-            failures.add("no answer (" + e + ") to " + r.describe());
+            failures.add("no answer (" + e + ") to " + r.describe() + "; the request before on this connection: "
+                    + (previous == null ? "none" : previous.describe()));
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -177,6 +181,5 @@ final class ApiFuzz {
     private void fail(FuzzRequests.Request r, Answer a, String what) {
         String body = a.body.length() > 400 ? a.body.substring(0, 400) + "…" : a.body;
         failures.add(what + " for " + r.describe() + " -> " + a.status + " " + body);
-        System.out.println("FUZZ FAILURE " + failures.getLast());
     }
 }

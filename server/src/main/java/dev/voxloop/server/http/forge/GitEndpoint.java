@@ -50,23 +50,33 @@ public final class GitEndpoint extends HttpServlet {
         try {
             hosts.check(req.getHeader("Host"), req.getHeader("Origin"));
         } catch (Problem refused) {
+            closeIfUnread(req, resp);
             problem(resp, 403, "forbidden", refused.getMessage());
             return;
         }
         if (!METHODS.contains(req.getMethod())) {
             // the servlet default is 501 (a server fault) for a method it does not know; it is the client's
             resp.setHeader("Allow", "GET, HEAD, POST");
+            closeIfUnread(req, resp);
             problem(resp, 405, "method_not_allowed", "Method " + req.getMethod() + " is not allowed on git's paths");
             return;
         }
         if (isPush(req) && !guard.accepts(bearerFromBasic(req.getHeader("Authorization")), null, null)) {
             resp.setHeader("WWW-Authenticate", "Basic realm=\"voxloop\", charset=\"UTF-8\"");
+            closeIfUnread(req, resp);
             resp.setStatus(401);
             resp.setContentType("text/plain; charset=utf-8");
             resp.getWriter().write("Pushing needs the API token as the password.\n");
             return;
         }
         git.service(req, resp);
+    }
+
+    /** Refused with its body unread: the connection will be closed, and the client is told so. */
+    private static void closeIfUnread(HttpServletRequest req, HttpServletResponse resp) {
+        if (req.getContentLengthLong() != 0) {
+            resp.setHeader("Connection", "close");
+        }
     }
 
     private static void problem(HttpServletResponse resp, int status, String error, String detail) throws IOException {
