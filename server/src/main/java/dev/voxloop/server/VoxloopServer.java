@@ -18,6 +18,7 @@ import dev.voxloop.server.http.system.ConsoleRoutes;
 import dev.voxloop.server.http.system.ErrorResponses;
 import dev.voxloop.server.http.system.HealthRoutes;
 import dev.voxloop.server.http.system.JettyErrorPages;
+import dev.voxloop.server.http.system.UnreadBodies;
 import dev.voxloop.server.http.tickets.TicketRoutes;
 import dev.voxloop.server.http.webhook.GitHubHooks;
 import dev.voxloop.server.http.webhook.GitHubWebhookRoutes;
@@ -136,6 +137,7 @@ public final class VoxloopServer {
             console.configure(cfg);
             apiDocs.configure(cfg);
             errors.register(cfg.routes);
+            UnreadBodies.register(cfg.routes);
             hosts.register(cfg.routes);
             access.register(cfg.routes);
             healthRoutes.register(cfg.routes);

@@ -61,6 +61,19 @@ class SecurityHttpTest {
     }
 
     @Test
+    void aReadThatCarriedABodyItNeverReadsSaysTheConnectionCloses() {
+        String big = "{\"text\": \"" + "y".repeat(300_000) + "\"}";
+        for (int i = 0; i < 5; i++) {
+            var read = server.send(java.net.http.HttpRequest.newBuilder(server.uri("/api/loop/queue"))
+                    .method("GET", java.net.http.HttpRequest.BodyPublishers.ofString(big)));
+            assertThat(read.status()).isEqualTo(200);
+            assertThat(read.header("Connection")).as("the unread body ends the connection").isEqualTo("close");
+            assertThat(server.postJson("/api/pipeline/discard", "{\"session_id\": \"abc\"}", "X-API-Token", TOKEN)
+                    .status()).isEqualTo(404);
+        }
+    }
+
+    @Test
     void readsStayOpenAndTheWebhookIsRefusedWithoutASecret() {
         assertThat(server.get("/health").status()).isEqualTo(200);
         assertThat(server.get("/api/loop/queue").status()).isEqualTo(200);

@@ -120,6 +120,7 @@ final class ApiFuzz {
         } catch (IOException e) {
             failures.add("no answer (" + e + ") to " + r.describe() + "; the request before on this connection: "
                     + (previous == null ? "none" : previous.describe()));
+            System.out.println("FUZZ FAILURE " + failures.getLast());
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -181,5 +182,6 @@ final class ApiFuzz {
     private void fail(FuzzRequests.Request r, Answer a, String what) {
         String body = a.body.length() > 400 ? a.body.substring(0, 400) + "…" : a.body;
         failures.add(what + " for " + r.describe() + " -> " + a.status + " " + body);
+        System.out.println("FUZZ FAILURE " + failures.getLast());
     }
 }

@@ -29,7 +29,8 @@ final class FuzzRequests {
     record Request(String method, String path, List<String> headers, byte[] body, String operation) {
         String describe() {
             String b = body == null ? "" : new String(body, StandardCharsets.UTF_8);
-            return method + " " + path + " " + headers + " " + (b.length() > 300 ? b.substring(0, 300) + "…" : b);
+            String p = path.length() > 200 ? path.substring(0, 200) + "…" : path;
+            return method + " " + p + " " + headers + " " + (b.length() > 200 ? b.substring(0, 200) + "…" : b);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.voxloop.server.http.docs;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +18,10 @@ public final class ApiDocsRoutes {
 
     private final byte[] document;
 
-    public ApiDocsRoutes(com.fasterxml.jackson.databind.ObjectMapper json) {
+    public ApiDocsRoutes(ObjectMapper json) {
         try {
             this.document = json.writeValueAsString(ApiDocument.tree()).getBytes(StandardCharsets.UTF_8);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("the OpenAPI document cannot be written as JSON", e);
         }
     }
