@@ -60,8 +60,9 @@ final class ApiFuzz {
         this.contract = OpenApiContract.of("voxloop", (ObjectNode) doc.deepCopy());
     }
 
-    Figures run(long seed, Duration budget, String token, Map<String, java.util.function.Supplier<List<String>>> known) {
-        FuzzRequests requests = new FuzzRequests(doc, new Random(seed), token, known);
+    Figures run(long seed, Duration budget, String token, Map<String, java.util.function.Supplier<List<String>>> known,
+                Map<String, String> secrets) {
+        FuzzRequests requests = new FuzzRequests(doc, new Random(seed), token, known, secrets);
         Map<String, Long> byClass = new TreeMap<>();
         Map<String, Long> byOperation = new TreeMap<>();
         long tried = 0;

@@ -53,7 +53,8 @@ class ApiFuzzTest {
                     "name", () -> List.of(repo),
                     "repository", () -> List.of(repo),
                     "n", () -> List.of("1", "2"));
-            ApiFuzz.Figures f = fuzz.run(seed, Duration.ofSeconds(seconds()), TOKEN, known);
+            ApiFuzz.Figures f = fuzz.run(seed, Duration.ofSeconds(seconds()), TOKEN, known,
+                    Map.of("X-Hub-Signature", "fuzz-jira", "X-Hub-Signature-256", "fuzz-gh"));
             System.out.println("FUZZ " + f.summary());
             assertThat(fuzz.failures).as("fuzz seed %d (replay: -Dvoxloop.fuzz.seed=%d)", seed, seed).isEmpty();
             assertThat(f.fiveHundreds()).isZero();

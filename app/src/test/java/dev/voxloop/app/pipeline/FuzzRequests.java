@@ -56,17 +56,22 @@ final class FuzzRequests {
     private final Random random;
     private final String token;
     private final Map<String, Supplier<List<String>>> known;
+    private final Map<String, String> secrets;
     private final List<Map.Entry<String, String>> operations = new ArrayList<>();
 
     /**
      * @param token the server's API token (sent right most of the time, wrong or missing otherwise)
-     * @param known values that exist on the server, by path parameter name ({@code id}, {@code key}, ...)
+     * @param known   values that exist on the server, by path parameter name ({@code id}, {@code key}, ...)
+     * @param secrets the server's webhook secrets by the signature header they sign ({@code X-Hub-Signature}):
+     *                most webhook requests are signed right (with a fresh timestamp), so they get past the signature
      */
-    FuzzRequests(JsonNode doc, Random random, String token, Map<String, Supplier<List<String>>> known) {
+    FuzzRequests(JsonNode doc, Random random, String token, Map<String, Supplier<List<String>>> known,
+                 Map<String, String> secrets) {
         this.doc = doc;
         this.random = random;
         this.token = token;
         this.known = known;
+        this.secrets = secrets;
         doc.path("paths").properties().forEach(p -> p.getValue().fieldNames().forEachRemaining(m -> {
             JsonNode op = p.getValue().path(m);
             // streams are not request/response: the SSE answer never ends, the upgrades need a WebSocket client
@@ -104,6 +109,7 @@ final class FuzzRequests {
         }
         headerParameters(op, mutate, headers);
         auth(headers);
+        body = sign(op, body, headers);
         if (mutate && random.nextInt(12) == 0) {
             method = METHODS.get(random.nextInt(METHODS.size()));
         }
@@ -173,6 +179,47 @@ final class FuzzRequests {
             headers.add("Authorization");
             headers.add(List.of("Bearer " + garbageToken(), "Basic Zm9vOmJhcg==", "Bearer", "bearer  " + token + "x",
                     "Token " + token).get(random.nextInt(5)));
+        }
+    }
+
+    /** Signs a webhook body with the secret its security scheme names (most of the time; a fresh timestamp too). */
+    private byte[] sign(JsonNode op, byte[] body, List<String> headers) {
+        for (JsonNode requirement : op.path("security")) {
+            for (String scheme : (Iterable<String>) requirement::fieldNames) {
+                String header = doc.path("components").path("securitySchemes").path(scheme).path("name").asText();
+                String secret = secrets.get(header);
+                if (secret == null || body == null || random.nextInt(5) == 0) {
+                    continue;
+                }
+                byte[] signed = body;
+                try {
+                    if (JSON.readTree(body) instanceof ObjectNode o && o.has("issue") && random.nextInt(4) != 0) {
+                        o.put("timestamp", System.currentTimeMillis());
+                        signed = raw(serialize(o));
+                    }
+                } catch (java.io.IOException notJson) {
+                    // signed as it is
+                }
+                headers.add(header);
+                headers.add("sha256=" + hmac(secret, signed));
+                if (header.endsWith("-256") && random.nextInt(3) != 0) {
+                    headers.add("X-GitHub-Event");
+                    headers.add(List.of("issues", "ping", "check_run", "check_suite", "pull_request_review",
+                            "status", "push").get(random.nextInt(7)));
+                }
+                return signed;
+            }
+        }
+        return body;
+    }
+
+    private static String hmac(String secret, byte[] body) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 
