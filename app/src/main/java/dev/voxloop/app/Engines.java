@@ -2,6 +2,7 @@ package dev.voxloop.app;
 
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.intent.IntentExtractor;
+import dev.voxloop.core.ticket.DuplicateFinder;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.core.transcript.SpeechToText;
 import dev.voxloop.intent.IntentExtractors;
@@ -21,6 +22,7 @@ final class Engines {
 
     private final SpeechToText speech;
     private final IntentExtractor extractor;
+    private final DuplicateFinder duplicates;
 
     Engines(ConfigTree tree, TicketTracker tracker, List<AutoCloseable> closeables) {
         boolean speechOff = "none".equalsIgnoreCase(tree.string("speech.engine", ""));
@@ -33,7 +35,9 @@ final class Engines {
             }
             this.speech = engine;
         }
-        this.extractor = IntentExtractors.create(IntentSettings.from(tree));
+        IntentSettings intent = IntentSettings.from(tree);
+        this.extractor = IntentExtractors.create(intent);
+        this.duplicates = IntentExtractors.duplicates(intent);
     }
 
     /**
@@ -49,9 +53,15 @@ final class Engines {
         return extractor;
     }
 
+    /** Names the open tickets a draft seems to repeat (the embedding model's, unless turned off). */
+    DuplicateFinder duplicates() {
+        return duplicates;
+    }
+
     /** Start loading the models now. */
     void warm() {
         extractor.warm();
+        duplicates.warm();
         if (speech != null) {
             speech.warm();
         }

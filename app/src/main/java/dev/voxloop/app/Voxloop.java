@@ -117,7 +117,8 @@ public final class Voxloop implements AutoCloseable {
         IntakeSettings intakeSettings = IntakeSettings.from(tree);
         this.runs = new JdbiLoopRunRepository(database.jdbi());
         this.workers = new JdbiWorkerRegistry(database);
-        this.intake = new IntakeService(new JdbiIntakeRepository(database), speech, extractor, tracker, queue, events,
+        this.intake = new IntakeService(new JdbiIntakeRepository(database), speech, extractor, tracker,
+                engines.duplicates(), queue, events,
                 intakeSettings, clock, IntakeIds::next);
         this.housekeeping = new Housekeeping(engines, intake, queue);
         this.reviews = new JdbiReviewLog(database, clock);

@@ -1,6 +1,5 @@
 package dev.voxloop.intent.embedded;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.voxloop.core.intent.Extraction;
 import dev.voxloop.core.intent.IntentExtractor;
 import dev.voxloop.core.intent.IntentRequest;
@@ -52,7 +51,7 @@ public final class EmbeddedExtractor implements IntentExtractor {
      * for that request).
      */
     public static EmbeddedExtractor withEmbeddings(Duration loadWait) {
-        return new EmbeddedExtractor(new MiniLmHints(AllMiniLmL6V2EmbeddingModel::new, loadWait));
+        return new EmbeddedExtractor(new MiniLmHints(SentenceModel::shared, loadWait));
     }
 
     /** True when the embedding model is loaded (always false for {@link #rulesOnly()}). */
