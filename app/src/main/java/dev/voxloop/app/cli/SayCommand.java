@@ -122,7 +122,8 @@ public final class SayCommand implements Callable<Integer> {
                         return 0;
                     }
                     if ((!yes || review) && terminal.present()) {
-                        String ok = terminal.ask("File this ticket? [Y/n] ");
+                        String ok = terminal.ask(p.readBack().duplicates().isEmpty() ? "File this ticket? [Y/n] "
+                                : "File this ticket anyway? [Y/n] ");
                         if (ok == null || ok.strip().toLowerCase(Locale.ROOT).startsWith("n")) {
                             step = intake.discard(p.sessionId());
                             continue;
@@ -171,6 +172,11 @@ public final class SayCommand implements Callable<Integer> {
             out.println("  still unclear: " + String.join(", ", d.gaps()));
         }
         d.flags().forEach(f -> out.println("  ! " + f));
+        if (!d.duplicates().isEmpty()) {
+            out.println("  may already be filed (open tickets of " + d.project() + "):");
+            d.duplicates().forEach(t -> out.printf(Locale.ROOT, "    %s  %s  (%.0f %% alike)%n", t.key(), t.summary(),
+                    100 * t.similarity()));
+        }
     }
 
     private void print(SayStep s, String status, Map<String, Object> extra) throws IOException {

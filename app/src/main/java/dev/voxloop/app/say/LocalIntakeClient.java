@@ -82,7 +82,7 @@ public final class LocalIntakeClient implements IntakeClient {
         TicketDraft d = s.draft();
         return new SayStep.ReadBack(s.heard() == null ? null : s.heard().text() + heardNote(s.heard()), d.projectKey(), d.issueType() == null ? null : d.issueType().label(),
                 d.priority() == null ? null : d.priority().label(), d.summary(), d.acceptanceCriteria(), s.gaps(),
-                s.extraction().flags());
+                s.extraction().flags(), s.extraction().duplicates());
     }
 
     private static String heardNote(HeardTranscript h) {

@@ -1,5 +1,6 @@
 package dev.voxloop.app.say;
 
+import dev.voxloop.core.ticket.LikelyDuplicate;
 import java.util.List;
 
 /**
@@ -35,14 +36,19 @@ public sealed interface SayStep {
     record Discarded(String sessionId, String conversation) implements SayStep {
     }
 
-    /** The draft as the person is asked to approve it. */
-    /** @param heard what the speech engine heard, with how sure it was and who checked it, or null (typed) */
+    /**
+     * The draft as the person is asked to approve it.
+     *
+     * @param heard      what the speech engine heard, with how sure it was and who checked it, or null (typed)
+     * @param duplicates open tickets the draft seems to repeat, most alike first
+     */
     record ReadBack(String heard, String project, String type, String priority, String summary,
-                    List<String> criteria, List<String> gaps, List<String> flags) {
+                    List<String> criteria, List<String> gaps, List<String> flags, List<LikelyDuplicate> duplicates) {
         public ReadBack {
             criteria = criteria == null ? List.of() : List.copyOf(criteria);
             gaps = gaps == null ? List.of() : List.copyOf(gaps);
             flags = flags == null ? List.of() : List.copyOf(flags);
+            duplicates = duplicates == null ? List.of() : List.copyOf(duplicates);
         }
     }
 }
