@@ -135,7 +135,7 @@ final class IntakeSteps {
         if (queued) {
             events.publish(new PipelineEvent.TicketQueued(now(), ticket.key(), ticket.summary()));
         }
-        return new IntakeOutcome.Filed(done, queued);
+        return new IntakeOutcome.Filed(done, queued, ticket.notes());
     }
 
     /**

@@ -42,7 +42,7 @@ public final class WireShapes {
             case IntakeOutcome.NeedsConfirmation c -> transcriptCheck(c.session());
             case IntakeOutcome.NeedsClarification c -> clarification(c.session(), c.clarification());
             case IntakeOutcome.NeedsApproval a -> preview(a.session());
-            case IntakeOutcome.Filed f -> ticketResult(f.session(), f.queued());
+            case IntakeOutcome.Filed f -> ticketResult(f.session(), f.queued(), f.notes());
             case IntakeOutcome.Discarded d -> obj("status", "discarded", "session_id", d.session().id());
         };
     }
@@ -125,9 +125,14 @@ public final class WireShapes {
 
     /** {ticket_key, ticket_url, summary, transcribed_text, session_id}. */
     public static Map<String, Object> ticketResult(IntakeSession s, boolean queued) {
+        return ticketResult(s, queued, List.of());
+    }
+
+    /** ... plus {@code notes}: what the tracker did differently from the approved draft (e.g. a field added later). */
+    public static Map<String, Object> ticketResult(IntakeSession s, boolean queued, List<String> notes) {
         TicketDraft d = s.draft();
         return obj("ticket_key", s.ticketKey(), "ticket_url", s.ticketUrl(), "summary", d == null ? "" : d.summary(),
-                "transcribed_text", s.conversation(), "session_id", s.id(), "queued", queued);
+                "transcribed_text", s.conversation(), "session_id", s.id(), "queued", queued, "notes", notes);
     }
 
     /**
