@@ -64,6 +64,7 @@ export function readOutcome(body) {
       transcribedText: body.transcribed_text || "",
       sessionId: body.session_id || "",
       queued: body.queued === true ? true : body.queued === false ? false : null,
+      notes: listOf(body.notes),
     };
   }
   if (body.status === "discarded") return { kind: "discarded", sessionId: body.session_id || "" };

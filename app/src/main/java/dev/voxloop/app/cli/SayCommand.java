@@ -150,10 +150,12 @@ public final class SayCommand implements Callable<Integer> {
             extra.put("ticket_url", f.url());
             extra.put("queued", f.queued());
             extra.put("summary", f.summary());
+            extra.put("notes", f.notes());
             print(f, "created", extra);
             return;
         }
         out.println("Filed " + f.key() + ": " + f.summary() + (f.queued() ? "  (queued for the loop)" : ""));
+        f.notes().forEach(n -> out.println("  note: " + n));
         out.println(f.url() != null ? "  " + f.url()
                 : "  no server is running: start ./voxloop serve to see it on the board");
     }

@@ -73,7 +73,7 @@ public final class LocalIntakeClient implements IntakeClient {
                     c.clarification().question(), c.clarification().choices());
             case IntakeOutcome.NeedsApproval a -> new SayStep.Preview(s.id(), s.conversation(), readBack(s));
             case IntakeOutcome.Filed f -> new SayStep.Filed(s.id(), s.conversation(), s.ticketKey(),
-                    s.draft() == null ? "" : s.draft().summary(), null, f.queued());
+                    s.draft() == null ? "" : s.draft().summary(), null, f.queued(), f.notes());
             case IntakeOutcome.Discarded d -> new SayStep.Discarded(s.id(), s.conversation());
         };
     }

@@ -28,9 +28,15 @@ public sealed interface SayStep {
     record Preview(String sessionId, String conversation, ReadBack readBack) implements SayStep {
     }
 
-    /** @param url the ticket's page, or null when no server is running to show it */
-    record Filed(String sessionId, String conversation, String key, String summary, String url, boolean queued)
-            implements SayStep {
+    /**
+     * @param url   the ticket's page, or null when no server is running to show it
+     * @param notes what the tracker did differently from the read-back (a field added after creation)
+     */
+    record Filed(String sessionId, String conversation, String key, String summary, String url, boolean queued,
+                 List<String> notes) implements SayStep {
+        public Filed {
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
     }
 
     record Discarded(String sessionId, String conversation) implements SayStep {

@@ -147,7 +147,7 @@ public final class ServerIntakeClient implements IntakeClient {
             }
             case "discarded" -> new SayStep.Discarded(id, conversation);
             default -> new SayStep.Filed(id, conversation, n.path("ticket_key").asText(), n.path("summary").asText(""),
-                    text(n, "ticket_url"), n.path("queued").asBoolean(false));
+                    text(n, "ticket_url"), n.path("queued").asBoolean(false), texts(n.path("notes")));
         };
     }
 
