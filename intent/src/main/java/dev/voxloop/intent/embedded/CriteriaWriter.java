@@ -49,7 +49,8 @@ final class CriteriaWriter {
         }
         for (String extra : extraClauses) {
             String e = extra.replaceAll("[\\s,;:.!?]+$", "").strip();
-            if (Words.content(e).size() >= 2 && !summary.toLowerCase(Locale.ROOT).contains(e.toLowerCase(Locale.ROOT))) {
+            // "it should work in every browser": one subject word is enough for a clause that says what must hold
+            if (!Words.content(e).isEmpty() && Words.tokens(e).size() >= 3 && !summary.toLowerCase(Locale.ROOT).contains(e.toLowerCase(Locale.ROOT))) {
                 out.add("Then " + lowerFirst(e));
             }
         }

@@ -86,7 +86,15 @@ final class RequestText {
             }
             kept.add(clause);
         }
-        String joined = String.join(", ", kept).replaceAll("\\s*,\\s*([.!?])", "$1").strip();
+        // clauses came apart at commas and at sentence ends: put each back the way it was cut
+        StringBuilder b = new StringBuilder();
+        for (String clause : kept) {
+            if (!b.isEmpty()) {
+                b.append(b.toString().matches("(?s).*[.!?;]$") ? " " : ", ");
+            }
+            b.append(clause);
+        }
+        String joined = b.toString().replaceAll("\\s*,\\s*([.!?])", "$1").strip();
         joined = TRAILING_URGENCY.matcher(joined).replaceFirst("");
         joined = URGENCY_TAIL.matcher(joined).replaceFirst("");
         return joined.replaceAll("[\\s,;:.!?-]+$", "");

@@ -43,6 +43,7 @@ class CleanSummariesTest {
             BookIt - staff should get an sms reminder thirty minutes before each appointment | Staff should get an SMS reminder thirty minutes before each appointment
             hey so um the export button in trackit doesn't do anything when you click it | The export button in TrackIt doesn't do anything when you click it
             i want a task to upgrade postgres to version sixteen for storeit | Upgrade Postgres to version sixteen for StoreIt
+            Add a story to TrackIt: start and stop the timer with a hotkey. It should work in every browser. | Start and stop the timer with a hotkey
             """)
     void spokenRequestsGetTheSummaryAPersonWouldWrite(String said, String expected) {
         assertThat(draft(said).summary()).isEqualTo(expected);

@@ -64,6 +64,13 @@ class SpecificCriteriaTest {
     }
 
     @Test
+    void aSecondSentenceIsItsOwnCriterionNotPartOfTheSummary() {
+        assertThat(criteria("Add a story to TrackIt: start and stop the timer with a hotkey. It should work in every"
+                + " browser.")).containsExactly("Given the change is released, then start and stop the timer with a"
+                + " hotkey", "Then it should work in every browser");
+    }
+
+    @Test
     void nothingSpecificSaidKeepsTheTemplates() {
         assertThat(criteria("Add a story to StoreIt so customers can save items to a wishlist")).containsExactly(
                 "Given customers, when they use the new feature, then they can save items to a wishlist");
