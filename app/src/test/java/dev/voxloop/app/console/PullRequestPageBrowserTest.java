@@ -96,7 +96,8 @@ class PullRequestPageBrowserTest {
         assertThat(forge.pullRequest("shop", pr.number()).merged()).isTrue();
     }
 
-    private static void git(Path dir, String... args) throws Exception {
+    /** Runs git in {@code dir} with a fixed author (other console tests that host a repository use it too). */
+    static void git(Path dir, String... args) throws Exception {
         java.util.List<String> argv = new java.util.ArrayList<>(java.util.List.of("git", "-c", "user.name=T", "-c",
                 "user.email=t@example.com"));
         argv.addAll(java.util.List.of(args));

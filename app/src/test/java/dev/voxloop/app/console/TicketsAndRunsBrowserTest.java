@@ -100,16 +100,16 @@ class TicketsAndRunsBrowserTest {
         BuiltinForge forge = server.app().forges().forge();
         Path src = work.resolve("shop");
         Files.createDirectories(src);
-        git(src, "init", "-q", "-b", "main");
+        PullRequestPageBrowserTest.git(src, "init", "-q", "-b", "main");
         Files.writeString(src.resolve("README.md"), "# Shop\n");
-        git(src, "add", "-A");
-        git(src, "commit", "-q", "-m", "initial");
+        PullRequestPageBrowserTest.git(src, "add", "-A");
+        PullRequestPageBrowserTest.git(src, "commit", "-q", "-m", "initial");
         forge.importRepository(src.toString(), "shop");
-        git(src, "checkout", "-q", "-b", "feature/SHOP-7-wishlist");
+        PullRequestPageBrowserTest.git(src, "checkout", "-q", "-b", "feature/SHOP-7-wishlist");
         Files.writeString(src.resolve("wishlist.txt"), "saved items\n");
-        git(src, "add", "-A");
-        git(src, "commit", "-q", "-m", "SHOP-7: wishlist");
-        git(src, "push", "-q", forge.bareRepositories().path("shop").toString(), "feature/SHOP-7-wishlist");
+        PullRequestPageBrowserTest.git(src, "add", "-A");
+        PullRequestPageBrowserTest.git(src, "commit", "-q", "-m", "SHOP-7: wishlist");
+        PullRequestPageBrowserTest.git(src, "push", "-q", forge.bareRepositories().path("shop").toString(), "feature/SHOP-7-wishlist");
         PullRequest pr = forge.open("shop", new PullRequestDraft("SHOP-7: Customers can save a wishlist",
                 "Ticket: SHOP-7", "feature/SHOP-7-wishlist", "main"));
         Instant now = Instant.now();
@@ -174,17 +174,6 @@ class TicketsAndRunsBrowserTest {
         }
         try (HttpClient client = HttpClient.newHttpClient()) {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-    }
-
-    private static void git(Path dir, String... args) throws Exception {
-        List<String> argv = new java.util.ArrayList<>(List.of("git", "-c", "user.name=T", "-c",
-                "user.email=t@example.com"));
-        argv.addAll(List.of(args));
-        Process p = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) {
-            throw new AssertionError("git " + String.join(" ", args) + ": " + out);
         }
     }
 }
