@@ -42,7 +42,13 @@ public final class IntentExtractors {
      */
     public static DuplicateFinder duplicates(IntentSettings s) {
         return s.embeddings() && s.duplicateThreshold() < 1 && !s.extractor().equals(IntentSettings.RULES)
-                ? SimilarTickets.withBundledModel(s.duplicateThreshold(), s.modelLoadWait()) : DuplicateFinder.NONE;
+                ? SimilarTickets.withBundledModel(s.duplicateThreshold(), hintWait(s)) : DuplicateFinder.NONE;
+    }
+
+    /** A read-back waits for the model at most this long for the hint (it is only a hint), within the load wait. */
+    private static java.time.Duration hintWait(IntentSettings s) {
+        java.time.Duration most = java.time.Duration.ofSeconds(5);
+        return s.modelLoadWait().compareTo(most) < 0 ? s.modelLoadWait() : most;
     }
 
     private static IntentExtractor remote(IntentExtractor model, IntentSettings s) {
