@@ -6,6 +6,7 @@ import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.intake.IntakeIds;
 import dev.voxloop.core.intent.IntentExtractor;
 import dev.voxloop.core.intent.TicketDraft;
+import dev.voxloop.core.ticket.DuplicateFinder;
 import dev.voxloop.core.ticket.Provenance;
 import dev.voxloop.core.testing.InMemoryDeliveries;
 import dev.voxloop.core.testing.InMemoryEventLog;
@@ -70,6 +71,12 @@ final class TestServer implements AutoCloseable {
         SpeechToText speech;
         UnaryOperator<TicketTracker> trackerWrapper = t -> t;
         GitHubHooks github;
+        DuplicateFinder duplicates = DuplicateFinder.NONE;
+
+        Builder duplicates(DuplicateFinder d) {
+            duplicates = d;
+            return this;
+        }
 
         Builder intake(IntakeSettings s) {
             intakeSettings = s;
@@ -110,7 +117,7 @@ final class TestServer implements AutoCloseable {
         this.settings = b.settings;
         this.tracker = new InMemoryTracker(InMemoryTracker.withSampleProjects("").projects(), "", clock);
         TicketTracker t = b.trackerWrapper.apply(tracker);
-        this.intake = new IntakeService(sessions, b.speech, b.extractor, t, queue, events, b.intakeSettings, clock,
+        this.intake = new IntakeService(sessions, b.speech, b.extractor, t, b.duplicates, queue, events, b.intakeSettings, clock,
                 IntakeIds::next);
         this.server = new VoxloopServer(intake, t, queue, events, null, new RequestRecords(deliveries, idempotencyKeys),
                 null, null, b.github, settings,
