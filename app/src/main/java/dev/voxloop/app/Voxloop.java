@@ -70,6 +70,9 @@ public final class Voxloop implements AutoCloseable {
     public interface Running {
         String url();
 
+        /** Every route the server answers (what /openapi.json describes). */
+        List<dev.voxloop.server.Route> routes();
+
         void stop();
     }
 
@@ -259,6 +262,11 @@ public final class Voxloop implements AutoCloseable {
             @Override
             public String url() {
                 return url;
+            }
+
+            @Override
+            public List<dev.voxloop.server.Route> routes() {
+                return server.routes();
             }
 
             @Override

@@ -34,7 +34,8 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * A real server on a free port over in-memory ports, with a small HTTP client. Tests read like usage: {@code
+ * A real server on a free port over in-memory ports, with a small HTTP client that checks every response against
+ * the OpenAPI document ({@link ApiContract}). Tests read like usage: {@code
  * server.postJson("/api/pipeline/run", "{\"text\": \"...\"}")}.
  */
 final class TestServer implements AutoCloseable {
@@ -179,8 +180,9 @@ final class TestServer implements AutoCloseable {
             req.header(headers[i], headers[i + 1]);
         }
         try {
-            HttpResponse<String> r = http.send(req.timeout(Duration.ofSeconds(20)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = req.timeout(Duration.ofSeconds(20)).build();
+            HttpResponse<String> r = http.send(built, HttpResponse.BodyHandlers.ofString());
+            ApiContract.check(built.method(), built.uri().getRawPath(), r.statusCode(), r.headers().map(), r.body());
             return new Response(r.statusCode(), r.body(), r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
