@@ -92,6 +92,8 @@ class TicketsAndRunsBrowserTest {
         assertThat(browser.visible("#f-description").getAttribute("value"))
                 .contains("Possibly the same as " + first + ": Keyboard shortcuts");
         assertThat(browser.unnamedControls()).isEmpty();
+        // a toast (the stream connecting, the session saved) may sit over the button for a few seconds
+        browser.waitFor(Duration.ofSeconds(20), d -> !browser.present(".toast"));
         browser.clickable("#approve").click();
         browser.waitFor(Duration.ofSeconds(30), d -> browser.present("#success"));
         assertThat(browser.visible("#ticket-link").getText()).doesNotContain(first);

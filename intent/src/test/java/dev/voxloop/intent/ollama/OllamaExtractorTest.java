@@ -76,6 +76,15 @@ class OllamaExtractorTest {
         assertThat(ex.draft().summary()).isEqualTo("Checkout crashes on Safari");
     }
 
+    /** A model's summary passes through the same cleaning as the rules' one. */
+    @Test
+    void aModelsSummaryWithFillersAndADanglingProjectIsCleaned() {
+        peer.reply(PeerSupport.ollamaOk(PeerSupport.ticket("um so basically storeit so customers can save items to a"
+                + " wishlist.", "Story", "medium", "SHOP")));
+        Extraction ex = direct().extract(IntentRequest.of(TEXT, TestData.PROJECTS));
+        assertThat(ex.draft().summary()).isEqualTo("Let customers save items to a wishlist");
+    }
+
     @Test
     void untrustedTextTravelsEscapedInsideItsBlockAndIsFlaggedLocally() {
         peer.reply(PeerSupport.ollamaOk(PeerSupport.ticket("Cart total wrong", "Bug", "Medium", "SHOP")));
