@@ -25,7 +25,22 @@ public final class ForgeWakeups {
      * @throws InterruptedException when the waiting thread is interrupted
      */
     public synchronized boolean await(String repository, Duration timeout) throws InterruptedException {
-        long start = generations.getOrDefault(repository, 0L);
+        return await(repository, seen(repository), timeout);
+    }
+
+    /** Where the signals about {@code repository} stand now: a later {@link #await(String, long, Duration)} from here. */
+    public synchronized long seen(String repository) {
+        return generations.getOrDefault(repository, 0L);
+    }
+
+    /**
+     * Waits up to {@code timeout} for a signal about {@code repository} after {@code seen} (taken before the caller
+     * last read the forge, so a delivery that came while it read is not missed); true when one came.
+     *
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    public synchronized boolean await(String repository, long seen, Duration timeout) throws InterruptedException {
+        long start = seen;
         long until = System.nanoTime() + timeout.toNanos();
         while (generations.getOrDefault(repository, 0L) == start) {
             long left = until - System.nanoTime();

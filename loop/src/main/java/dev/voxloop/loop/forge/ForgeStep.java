@@ -53,6 +53,7 @@ final class ForgeStep implements Step {
         ForgeTarget target = forges.apply(project).orElseThrow(() -> new LoopFailure.Misconfigured("project "
                 + project.key() + " has no forge for its repository " + project.repo() + ", but the run is in "
                 + run.state(), null));
+        long seen = wakeups.seen(target.repository());
         StepResult result = work.apply(run, ctx, target);
         return switch (result) {
             case StepResult.Move m -> new Next(m.run().moveTo(m.to(), clock.instant()), m.message());
@@ -65,15 +66,15 @@ final class ForgeStep implements Step {
                         lastWait = w.why();
                     }
                 }
-                pause(target.repository());
+                pause(target.repository(), seen);
                 yield Next.again(ctx.progress(w.run()));
             }
         };
     }
 
-    private void pause(String repository) {
+    private void pause(String repository, long seen) {
         try {
-            wakeups.await(repository, poll);
+            wakeups.await(repository, seen, poll);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LoopFailure.Infrastructure("interrupted while waiting for the forge", e);
