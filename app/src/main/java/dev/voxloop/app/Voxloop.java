@@ -20,7 +20,6 @@ import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.loop.worker.LoopOverviewReport;
 import dev.voxloop.forge.ForgeSettings;
 import dev.voxloop.core.review.ReviewLog;
-import dev.voxloop.forge.review.BuiltinReviewer;
 import dev.voxloop.loop.forge.PullRequestReview;
 import dev.voxloop.loop.review.ReviewGate;
 import dev.voxloop.loop.review.ReviewPolicy;
@@ -184,13 +183,14 @@ public final class Voxloop implements AutoCloseable {
     }
 
     /**
-     * The REVIEWING step: the built-in rules judge each pull request under each project's review policy
-     * ({@code loop.projects.<KEY>.review}).
+     * The REVIEWING step: the built-in rules (and the model reviewer, when {@code review.model.kind} names one) judge
+     * each pull request under each project's review policy ({@code loop.projects.<KEY>.review}).
      */
     public PullRequestReview reviewGate() {
         Map<String, dev.voxloop.loop.ProjectConfig.Entry> projects = LoopSettings.from(config.tree(),
                 config.dataDir()).projectEntries();
-        return new ReviewGate(List.of(BuiltinReviewer.standard()), reviews, tracker, queue, events,
+        return new ReviewGate(Reviewers.configured(config.tree(), config.dataDir(), System.getenv(), this::sandbox),
+                reviews, tracker, queue, events,
                 key -> projects.containsKey(key) && projects.get(key).review() != null
                         ? projects.get(key).review().policy() : ReviewPolicy.DEFAULT, clock);
     }

@@ -71,7 +71,7 @@ public final class ReviewGate implements PullRequestReview {
                 id -> t.forge().checkLog(repo, id));
         ReviewRequest request = new ReviewRequest(new ReviewRequest.ChangeRef(repo, pr.number(), pr.base(), head),
                 ForgeDiff.text(files), ticket, new ReviewRequest.ProjectFacts(null, policy.dependencyAllowlist()),
-                evidence.traceability(), evidence.ci());
+                evidence.traceability(), evidence.ci(), workspace);
         int round = round(run.id(), head);
         List<Finding> blocking = new ArrayList<>();
         List<Finding> all = new ArrayList<>();
