@@ -94,10 +94,14 @@ class ClaudeReviewerTest {
     @Test
     void whatItIsTalkedIntoTryingChangesNothing() throws Exception {
         String wishlist = tree.resolve("src/shop/Wishlist.java").toString();
+        // the CLI does not have the tools it is asked for: each call comes back refused, the file untouched
         peer.then(Reply.call("Write", "file_path", wishlist, "content", "hacked\n"))
-                .then(Reply.call("Bash", "command", "echo hacked > " + wishlist, "description", "x"))
-                .then(Reply.call("Edit", "file_path", wishlist, "old_string", "items", "new_string", "hacked"))
-                .then(Reply.call("StructuredOutput", ModelReviewerFixture.BLOCKING_ARGS));
+                .thenAfter("No such tool available: Write", Reply.call("Bash", "command", "echo hacked > "
+                        + wishlist, "description", "x"))
+                .thenAfter("No such tool available: Bash", Reply.call("Edit", "file_path", wishlist, "old_string",
+                        "items", "new_string", "hacked"))
+                .thenAfter("No such tool available: Edit", Reply.call("StructuredOutput",
+                        ModelReviewerFixture.BLOCKING_ARGS));
 
         Review review = reviewer().review(request());
 
