@@ -8,6 +8,7 @@ import dev.voxloop.core.review.ReviewRequest;
 import dev.voxloop.core.review.Reviewer;
 import dev.voxloop.core.review.Severity;
 import dev.voxloop.intent.review.ModelReviewer;
+import dev.voxloop.intent.review.ReviewFixture;
 import dev.voxloop.loop.agent.AgentProfile;
 import dev.voxloop.loop.agent.claude.ClaudeReviewChat;
 import dev.voxloop.loop.fixture.Guarded;
@@ -48,7 +49,7 @@ class ClaudeReviewerTest {
         sandbox = Guarded.sandbox(tmp.resolve("homes"), e -> { });
         tree = Files.createDirectories(tmp.resolve("shop"));
         Files.createDirectories(tree.resolve("src/shop"));
-        Files.writeString(tree.resolve("src/shop/Wishlist.java"), ModelReviewerFixture.WISHLIST);
+        Files.writeString(tree.resolve("src/shop/Wishlist.java"), ReviewFixture.WISHLIST);
     }
 
     @AfterEach
@@ -64,13 +65,13 @@ class ClaudeReviewerTest {
     }
 
     private ReviewRequest request() {
-        return ModelReviewerFixture.request().readingFrom(tree);
+        return ReviewFixture.request(ReviewFixture.DIFF).readingFrom(tree);
     }
 
     @Test
     void readsTheTreeWithReadToolsOnlyAndAnswersInTheReviewSchema() {
         peer.then(Reply.call("Read", "file_path", tree.resolve("src/shop/Wishlist.java").toString()))
-                .thenAfter("items.add(sku.trim())", Reply.call("StructuredOutput", ModelReviewerFixture.BLOCKING_ARGS));
+                .thenAfter("items.add(sku.trim())", Reply.call("StructuredOutput", ReviewFixture.BLOCKING_ARGS));
 
         Review review = reviewer().review(request());
 
@@ -101,19 +102,19 @@ class ClaudeReviewerTest {
                 .thenAfter("No such tool available: Bash", Reply.call("Edit", "file_path", wishlist, "old_string",
                         "items", "new_string", "hacked"))
                 .thenAfter("No such tool available: Edit", Reply.call("StructuredOutput",
-                        ModelReviewerFixture.BLOCKING_ARGS));
+                        ReviewFixture.BLOCKING_ARGS));
 
         Review review = reviewer().review(request());
 
         peer.assertClean();
         assertThat(review.findings()).isNotEmpty();
-        assertThat(Files.readString(tree.resolve("src/shop/Wishlist.java"))).isEqualTo(ModelReviewerFixture.WISHLIST);
+        assertThat(Files.readString(tree.resolve("src/shop/Wishlist.java"))).isEqualTo(ReviewFixture.WISHLIST);
         // the tree is read-only in the sandbox too: a command run there as the reviewer is cannot write it
         var res = sandbox.readOnlyTurn(dev.voxloop.loop.workspace.AgentCommand.of(List.of("sh", "-c",
                 "echo hacked > src/shop/Wishlist.java"), Map.of()), tree, "SHOP-7", Duration.ofSeconds(30),
                 dev.voxloop.core.sandbox.Sandbox.OutputWatcher.NONE);
         assertThat(res.exit()).isNotZero();
         assertThat(res.output()).contains("Read-only file system");
-        assertThat(Files.readString(tree.resolve("src/shop/Wishlist.java"))).isEqualTo(ModelReviewerFixture.WISHLIST);
+        assertThat(Files.readString(tree.resolve("src/shop/Wishlist.java"))).isEqualTo(ReviewFixture.WISHLIST);
     }
 }

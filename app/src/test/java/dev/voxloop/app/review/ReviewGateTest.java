@@ -40,6 +40,7 @@ import dev.voxloop.core.loop.Usage;
 import dev.voxloop.intent.IntentSettings;
 import dev.voxloop.intent.review.ModelReviewSettings;
 import dev.voxloop.intent.review.ModelReviewers;
+import dev.voxloop.intent.review.ReviewFixture;
 import dev.voxloop.peers.Reply;
 import dev.voxloop.peers.openai.ChatCompletionsPeer;
 import java.time.Duration;
@@ -197,17 +198,6 @@ class ReviewGateTest {
         }
     }
 
-    private static final String WISHLIST = "package shop;\n\nclass Wishlist {\n    void save(String sku) {\n"
-            + "        items.add(sku.trim());\n    }\n}\n";
-    private static final String MODEL_BLOCKS = """
-            {"verdict": "request_changes", "summary": "save() fails on a null sku.",
-             "findings": [{"path": "src/shop/Wishlist.java", "line": 5, "severity": "critical",
-                           "category": "correctness", "message": "sku.trim() throws on a null sku",
-                           "suggestion": "Reject a null sku", "follow_up": false}]}
-            """;
-    private static final String MODEL_APPROVES = "{\"verdict\": \"approve\", \"summary\": \"Fine now.\","
-            + " \"findings\": []}";
-
     private static Reviewer model(String baseUrl, String key) {
         return ModelReviewers.chat(new ModelReviewSettings("openai", baseUrl, "gpt-review", key,
                 Duration.ofSeconds(20), 60_000, 5), IntentSettings.defaults()).orElseThrow();
@@ -223,8 +213,8 @@ class ReviewGateTest {
             throws Exception {
         try (Database db = Database.open(StoreSettings.embedded(tmp.resolve("data"))); Forges forges = forges(db);
              ChatCompletionsPeer peer = ChatCompletionsPeer.start()) {
-            Setup s = setup(db, forges, "src/shop/Wishlist.java", WISHLIST);
-            peer.then(Reply.text(MODEL_BLOCKS)).then(Reply.text(MODEL_APPROVES));
+            Setup s = setup(db, forges, "src/shop/Wishlist.java", ReviewFixture.WISHLIST);
+            peer.then(Reply.text(ReviewFixture.BLOCKING)).then(Reply.text(ReviewFixture.APPROVES));
             // the rules' untraced criterion is major: below this project's blocking level, so only the model blocks
             ReviewPolicy policy = policy(Severity.CRITICAL, "voxloop-rules", "model:gpt-review");
             ForgeStage stage = new ForgeStage(s.tracker(), s.events(), s.gate(policy, List.of(
@@ -261,8 +251,8 @@ class ReviewGateTest {
                     .satisfies(r -> assertThat(r.state()).isEqualTo(Review.State.COMMENTED));
 
             Path src = tmp.resolve("shop");
-            Files.writeString(src.resolve("src/shop/Wishlist.java"), WISHLIST.replace("items.add(sku.trim());",
-                    "items.add(java.util.Objects.requireNonNull(sku, \"sku\").trim());"));
+            Files.writeString(src.resolve("src/shop/Wishlist.java"), ReviewFixture.WISHLIST.replace(
+                    "items.add(sku.trim());", "items.add(java.util.Objects.requireNonNull(sku, \"sku\").trim());"));
             git(src, "commit", "-q", "-am", s.ticket().key() + ": reject a null sku");
             git(src, "push", "-q", s.forge().bareRepositories().path("shop").toString(), s.run().workspace().branch());
 
@@ -297,7 +287,7 @@ class ReviewGateTest {
     @Test
     void aModelThatGivesNoReviewIsWaitedForWhenRequiredSkippedAndSaidSoWhenOptional() throws Exception {
         try (Database db = Database.open(StoreSettings.embedded(tmp.resolve("data"))); Forges forges = forges(db)) {
-            Setup s = setup(db, forges, "src/shop/Wishlist.java", WISHLIST);
+            Setup s = setup(db, forges, "src/shop/Wishlist.java", ReviewFixture.WISHLIST);
             String gone;
             try (ChatCompletionsPeer peer = ChatCompletionsPeer.start()) {
                 gone = peer.baseUrl();

@@ -1,8 +1,5 @@
 package dev.voxloop.intent.review;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.voxloop.core.chat.ChatModel;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.core.review.Category;
@@ -12,12 +9,11 @@ import dev.voxloop.core.review.ReviewFailure;
 import dev.voxloop.core.review.ReviewRequest;
 import dev.voxloop.core.review.Reviewer;
 import dev.voxloop.core.review.Severity;
+import dev.voxloop.intent.chat.JsonAnswer;
 import dev.voxloop.intent.untrusted.InjectionScreen;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -28,9 +24,6 @@ import java.util.stream.Collectors;
  * finding of voxloop's own {@link InjectionScreen}, whatever the model says about them.
  */
 public final class ModelReviewer implements Reviewer {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern FENCE = Pattern.compile("(?s)^\\s*```(?:json)?\\s*(.*?)\\s*```\\s*$");
 
     private final String name;
     private final Function<ReviewRequest, ChatModel> models;
@@ -91,22 +84,9 @@ public final class ModelReviewer implements Reviewer {
     }
 
     private ReviewSchema.Read read(String answer, DiffLines lines) {
-        if (answer == null || answer.isBlank()) {
-            return new ReviewSchema.Read(null, "", List.of(), List.of("the answer was empty"));
-        }
-        String text = answer.strip();
-        Matcher fence = FENCE.matcher(text);
-        if (fence.matches()) {
-            text = fence.group(1);
-        }
-        JsonNode node;
-        try {
-            node = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            return new ReviewSchema.Read(null, "", List.of(), List.of("the answer is not valid JSON ("
-                    + e.getOriginalMessage() + ")"));
-        }
-        return ReviewSchema.read(node, name, lines);
+        JsonAnswer json = JsonAnswer.read(answer);
+        return json.error() != null ? new ReviewSchema.Read(null, "", List.of(), List.of(json.error()))
+                : ReviewSchema.read(json.node(), name, lines);
     }
 
     /** Added lines that address a model, one finding per file: flagged by our screen, not by the model's word. */

@@ -69,7 +69,8 @@ public final class JdbiLoopRunRepository implements LoopRunRepository {
                     + " updated_at = :updated_at, finished_at = :finished_at, forge_repository = :forge_repository,"
                     + " pull_request = :pull_request, pull_request_url = :pull_request_url, forge_head = :forge_head,"
                     + " heal_rounds = :heal_rounds, check_reruns = :check_reruns, last_failure = :last_failure,"
-                    + " branch_updates = :branch_updates, merge_commit = :merge_commit, review_fix_from = :review_fix_from"
+                    + " branch_updates = :branch_updates, merge_commit = :merge_commit,"
+                    + " review_fix_from = :review_fix_from"
                     + " WHERE id = :id"), r).execute();
             if (n == 0) {
                 bindRun(h.createUpdate("INSERT INTO loop_runs (" + RUN_COLUMNS + ") VALUES (:id, :ticket_key,"
@@ -77,7 +78,8 @@ public final class JdbiLoopRunRepository implements LoopRunRepository {
                         + " :agent, :agent_session, :next_instruction, :reason, :failure_kind, :input_tokens,"
                         + " :output_tokens, :cost_usd, :pushed_commit, :started_at, :updated_at, :finished_at,"
                         + " :forge_repository, :pull_request, :pull_request_url, :forge_head, :heal_rounds,"
-                        + " :check_reruns, :last_failure, :branch_updates, :merge_commit, :review_fix_from)"), r).execute();
+                        + " :check_reruns, :last_failure, :branch_updates, :merge_commit, :review_fix_from)"), r)
+                        .execute();
             }
         });
     }
