@@ -10,7 +10,6 @@ import dev.voxloop.speech.SpeechEngines;
 import dev.voxloop.speech.SpeechSettings;
 import dev.voxloop.speech.TrackerVocabulary;
 import dev.voxloop.speech.engine.WarmEngine;
-import java.util.List;
 
 /**
  * Picks the speech engine and the intent extractor from configuration. Building them is cheap; their models
@@ -22,15 +21,13 @@ final class Engines {
     private final SpeechToText speech;
     private final IntentExtractor extractor;
 
-    Engines(ConfigTree tree, TicketTracker tracker, List<AutoCloseable> closeables) {
+    Engines(ConfigTree tree, TicketTracker tracker, CloseList closeables) {
         boolean speechOff = "none".equalsIgnoreCase(tree.string("speech.engine", ""));
         if (speechOff) {
             this.speech = null;
         } else {
             WarmEngine engine = SpeechEngines.create(SpeechSettings.from(tree), TrackerVocabulary.of(tracker));
-            synchronized (closeables) {
-                closeables.add(engine);
-            }
+            closeables.add(engine);
             this.speech = engine;
         }
         this.extractor = IntentExtractors.create(IntentSettings.from(tree));

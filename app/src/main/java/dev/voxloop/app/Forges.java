@@ -22,8 +22,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -38,7 +39,7 @@ public final class Forges implements AutoCloseable {
     private final JdbiForgeStore store;
     private final BuiltinForge forge;
     private final CiRunner ci;
-    private final ExecutorService executor;
+    private final ThreadPoolExecutor executor;
 
     public Forges(ForgeSettings settings, Database database, Supplier<String> publicUrl,
                   Supplier<LoopSettings> loopSettings, RunSandbox sandbox, Clock clock) {
@@ -46,11 +47,12 @@ public final class Forges implements AutoCloseable {
         this.repos = new BareRepositories(settings.repositories());
         this.store = new JdbiForgeStore(database.jdbi());
         this.forge = new BuiltinForge(store, repos, publicUrl, clock);
-        this.executor = Executors.newFixedThreadPool(settings.ciWorkers(), r -> {
-            Thread t = new Thread(r, "voxloop-ci");
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = new ThreadPoolExecutor(settings.ciWorkers(), settings.ciWorkers(), 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "voxloop-ci");
+                    t.setDaemon(true);
+                    return t;
+                });
         this.ci = new CiRunner(store, repos, name -> projectCommands(loopSettings.get(), name),
                 new CheckProcess(sandbox.sandbox(), sandbox.limits(), settings.ciScratch()), settings.ciTimeout(),
                 executor, clock);
@@ -140,8 +142,20 @@ public final class Forges implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the CI without interrupting it (a check records its log and result in the database, where an interrupt
+     * closes the embedded database for everyone): queued checks are dropped, running ones are waited for a few
+     * seconds and otherwise end with the process (the sandbox dies with it). Either way the next start's
+     * {@link #recover()} cancels and re-runs what was left unfinished.
+     */
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.getQueue().clear();
+        executor.shutdown();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -2,8 +2,7 @@ package dev.voxloop.app;
 
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.intake.IntakeService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +19,7 @@ final class Housekeeping implements AutoCloseable {
     private final Engines engines;
     private final IntakeService intake;
     private final LoopQueue queue;
-    private ScheduledExecutorService thread;
+    private ScheduledThreadPoolExecutor thread;
 
     Housekeeping(Engines engines, IntakeService intake, LoopQueue queue) {
         this.engines = engines;
@@ -37,11 +36,13 @@ final class Housekeeping implements AutoCloseable {
         if (thread != null) {
             return;
         }
-        thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        thread = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "voxloop-housekeeping");
             t.setDaemon(true);
             return t;
         });
+        // on close, jobs that have not started yet are dropped rather than run
+        thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         // Models load only once the server answers, so they do not compete with start-up for the CPU.
         thread.execute(() -> guarded("models", engines::warm));
         thread.execute(() -> guarded("resume", () -> {
@@ -64,10 +65,23 @@ final class Housekeeping implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the thread without interrupting it (a job may be inside a database write, and an interrupt there closes
+     * the embedded database for everyone): no job starts after this, and a running one is waited for a few seconds;
+     * one that runs longer (loading a model) ends with the process, the thread being a daemon.
+     */
     @Override
     public synchronized void close() {
-        if (thread != null) {
-            thread.shutdownNow();
+        if (thread == null) {
+            return;
+        }
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.info("housekeeping: a job still runs at close; it ends with the process");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -18,6 +18,7 @@ import dev.voxloop.loop.run.LoopParts;
 import dev.voxloop.loop.run.LoopRunner;
 import dev.voxloop.loop.run.StuckDetector;
 import dev.voxloop.loop.worker.Worker;
+import dev.voxloop.loop.workspace.RunHomes;
 import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.loop.workspace.WorkspacePreparer;
 import java.nio.file.Path;
@@ -126,8 +127,9 @@ public final class LoopEngine {
         }
         String wid = id != null ? id : hostName() + "-" + ProcessHandle.current().pid() + "-"
                 + UUID.randomUUID().toString().substring(0, 4);
+        RunHomes homes = new RunHomes(sandbox.homes(), RunHomes.KEEP_FAILED, clock);
         return new Worker(wid, queue, runner(), events, settings.lease(), settings.poll(), settings.maxAttempts(),
-                clock, projectsWithRepository(), registry, tracker);
+                clock, projectsWithRepository(), registry, tracker).onRunEnded(homes::ended);
     }
 
     /** The projects whose tickets a worker can take: those with a repository. */

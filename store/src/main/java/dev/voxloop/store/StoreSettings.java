@@ -40,9 +40,11 @@ public record StoreSettings(
      * file serves it to the others over a loopback TCP port named in the lock file (only a process that can read
      * the data directory finds it), so {@code voxloop say}, {@code doctor} or {@code worker} share the database of
      * a running {@code serve} instead of failing with H2's "file is locked"; when that process exits the next one
-     * to connect takes the file over.
+     * to connect takes the file over. {@code async:} is H2's file system on AsynchronousFileChannel: on the default
+     * one, a thread interrupted in the middle of a read or write closes the channel and with it the database for
+     * every connection; on this one the write completes and the interrupt stays set.
      */
-    static final String H2_URL = "jdbc:h2:file:{data}/voxloop;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
+    static final String H2_URL = "jdbc:h2:async:{data}/voxloop;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
             + ";DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE";
 
     public StoreSettings {

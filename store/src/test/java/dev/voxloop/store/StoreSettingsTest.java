@@ -17,7 +17,7 @@ class StoreSettingsTest {
     void withoutAUrlTheDatabaseIsAnH2FileInTheDataDirectory() {
         StoreSettings s = StoreSettings.from(ConfigTree.empty(), Path.of("/var/lib/voxloop/data"));
 
-        assertThat(s.url()).isEqualTo("jdbc:h2:file:/var/lib/voxloop/data/voxloop;MODE=PostgreSQL;"
+        assertThat(s.url()).isEqualTo("jdbc:h2:async:/var/lib/voxloop/data/voxloop;MODE=PostgreSQL;"
                 + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE");
         assertThat(s.dialect()).isEqualTo(Dialect.H2);
         assertThat(s.poolSize()).isEqualTo(32);

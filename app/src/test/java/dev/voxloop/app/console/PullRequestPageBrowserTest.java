@@ -1,7 +1,6 @@
 package dev.voxloop.app.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.voxloop.core.forge.PullRequest;
 import dev.voxloop.core.forge.PullRequestDraft;
@@ -9,6 +8,7 @@ import dev.voxloop.forge.builtin.BuiltinForge;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -29,9 +29,7 @@ class PullRequestPageBrowserTest {
 
     @BeforeAll
     static void startServer() {
-        assumeTrue(ConsoleBrowser.available(), "chromium and chromedriver are not installed");
-        server = ConsoleServer.start(work.resolve("server"));
-        assumeTrue(server.app() != null, "needs the in-process server to host a repository");
+        server = HostedShop.startServer(work.resolve("server"));
     }
 
     @AfterAll
@@ -43,33 +41,25 @@ class PullRequestPageBrowserTest {
 
     @Test
     void redChecksWithTheirLogThenGreenThenMergedByAPerson() throws Exception {
-        BuiltinForge forge = server.app().forges().forge();
-        Path src = work.resolve("shop");
-        Files.createDirectories(src.resolve(".voxloop"));
-        git(src, "init", "-q", "-b", "main");
-        Files.writeString(src.resolve(".voxloop/ci.yaml"), "checks:\n  - name: test\n    run: sh test.sh\n"
-                + "  - name: docs\n    run: grep -q '^# Shop' README.md || { echo 'README.md needs a title'; exit 1; }\n");
-        Files.writeString(src.resolve("test.sh"), "echo 'Tests run: 3, Failures: 0'\n");
-        Files.writeString(src.resolve("README.md"), "# Shop\n");
-        git(src, "add", "-A");
-        git(src, "commit", "-q", "-m", "initial");
-        forge.importRepository(src.toString(), "shop");
-        git(src, "checkout", "-q", "-b", "feature/SHOP-7-wishlist");
+        HostedShop shop = HostedShop.host(server, work.resolve("shop"), Map.of(
+                ".voxloop/ci.yaml", "checks:\n  - name: test\n    run: sh test.sh\n"
+                        + "  - name: docs\n    run: grep -q '^# Shop' README.md"
+                        + " || { echo 'README.md needs a title'; exit 1; }\n",
+                "test.sh", "echo 'Tests run: 3, Failures: 0'\n",
+                "README.md", "# Shop\n"));
+        BuiltinForge forge = shop.forge();
+        Path src = shop.src();
+        shop.git("checkout", "-q", "-b", "feature/SHOP-7-wishlist");
         Files.writeString(src.resolve("wishlist.txt"), "saved items\nper customer\n");
         Files.writeString(src.resolve("README.md"), "Shop with a wishlist\n");
-        git(src, "add", "-A");
-        git(src, "commit", "-q", "-m", "SHOP-7: wishlist");
-        String bare = forge.bareRepositories().path("shop").toString();
-        git(src, "push", "-q", bare, "feature/SHOP-7-wishlist");
+        shop.git("add", "-A");
+        shop.git("commit", "-q", "-m", "SHOP-7: wishlist");
+        shop.git("push", "-q", shop.bare(), "feature/SHOP-7-wishlist");
         PullRequest pr = forge.open("shop", new PullRequestDraft("SHOP-7: Customers can save a wishlist",
                 "Ticket: SHOP-7\n\n- [x] items are saved per customer", "feature/SHOP-7-wishlist", "main"));
 
         try (ConsoleBrowser browser = new ConsoleBrowser(work.resolve("browser"))) {
-            browser.open(server.url() + "/");
-            browser.script("localStorage.clear(); localStorage.setItem('voxloop.token', arguments[0]);",
-                    server.token());
-            browser.reload();
-            browser.script("window.location.hash = arguments[0];", "#/repos/shop/pulls/" + pr.number());
+            shop.openPullRequest(browser, pr.number());
             browser.text("#pr-title", "SHOP-7: Customers can save a wishlist");
             browser.waitFor(Duration.ofSeconds(60), d -> browser.present("[data-check='docs'] .chip--bad")
                     && !browser.present("#checks .chip--info"));
@@ -81,8 +71,8 @@ class PullRequestPageBrowserTest {
             browser.screenshot("10-pull-request-red-checks");
 
             Files.writeString(src.resolve("README.md"), "# Shop\n\nWith a wishlist.\n");
-            git(src, "commit", "-q", "-am", "SHOP-7: README title");
-            git(src, "push", "-q", bare, "feature/SHOP-7-wishlist");
+            shop.git("commit", "-q", "-am", "SHOP-7: README title");
+            shop.git("push", "-q", shop.bare(), "feature/SHOP-7-wishlist");
             forge.pullRequest("shop", pr.number()); // the forge notices the new head (a push over HTTP would say)
             browser.waitFor(Duration.ofSeconds(60), d -> browser.present("#pr-mergeable.chip--ok"));
             browser.screenshot("11-pull-request-green");
@@ -94,16 +84,5 @@ class PullRequestPageBrowserTest {
             browser.screenshot("12-pull-request-merged");
         }
         assertThat(forge.pullRequest("shop", pr.number()).merged()).isTrue();
-    }
-
-    private static void git(Path dir, String... args) throws Exception {
-        java.util.List<String> argv = new java.util.ArrayList<>(java.util.List.of("git", "-c", "user.name=T", "-c",
-                "user.email=t@example.com"));
-        argv.addAll(java.util.List.of(args));
-        Process p = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) {
-            throw new AssertionError("git " + String.join(" ", args) + ": " + out);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.voxloop.app.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.voxloop.core.forge.MergeMethod;
 import dev.voxloop.core.forge.PullRequest;
@@ -25,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -45,9 +45,7 @@ class PullRequestReviewBrowserTest {
 
     @BeforeAll
     static void startServer() {
-        assumeTrue(ConsoleBrowser.available(), "chromium and chromedriver are not installed");
-        server = ConsoleServer.start(work.resolve("server"));
-        assumeTrue(server.app() != null, "needs the in-process server to host a repository");
+        server = HostedShop.startServer(work.resolve("server"));
     }
 
     @AfterAll
@@ -59,22 +57,17 @@ class PullRequestReviewBrowserTest {
 
     @Test
     void findingsUnderTheirLinesAndTheTraceabilityTable() throws Exception {
-        BuiltinForge forge = server.app().forges().forge();
-        Path src = work.resolve("shop");
-        Files.createDirectories(src.resolve(".voxloop"));
-        git(src, "init", "-q", "-b", "main");
-        Files.writeString(src.resolve(".voxloop/ci.yaml"), "checks:\n  - name: test\n    run: sh test.sh\n");
-        Files.writeString(src.resolve("test.sh"), "echo 'PASS WishlistTest.testSavesItems'\n"
-                + "echo 'PASS WishlistTest.testOnePerItem'\n");
-        git(src, "add", "-A");
-        git(src, "commit", "-q", "-m", "initial");
-        forge.importRepository(src.toString(), "shop");
+        HostedShop shop = HostedShop.host(server, work.resolve("shop"), Map.of(
+                ".voxloop/ci.yaml", "checks:\n  - name: test\n    run: sh test.sh\n",
+                "test.sh", "echo 'PASS WishlistTest.testSavesItems'\necho 'PASS WishlistTest.testOnePerItem'\n"));
+        BuiltinForge forge = shop.forge();
+        Path src = shop.src();
         Ticket ticket = server.app().tracker().create(new TicketDraft("Customers can save items to a wishlist", "",
                 List.of("A customer can save an item to the wishlist", "An item is saved once",
                         "The wishlist survives a restart"), IssueType.STORY, Priority.MEDIUM, "SHOP", null, List.of()),
                 new Provenance("browser-review-1", false, "wishlist", Instant.now()));
         String branch = "feature/" + ticket.key() + "-wishlist";
-        git(src, "checkout", "-q", "-b", branch);
+        shop.git("checkout", "-q", "-b", branch);
         Files.createDirectories(src.resolve("src/main/java/shop"));
         Files.writeString(src.resolve("src/main/java/shop/Wishlist.java"), """
                 package shop;
@@ -92,10 +85,10 @@ class PullRequestReviewBrowserTest {
                     }
                 }
                 """);
-        git(src, "add", "-A");
-        git(src, "commit", "-q", "-m", ticket.key() + ": wishlist");
-        String bare = forge.bareRepositories().path("shop").toString();
-        git(src, "push", "-q", bare, branch);
+        shop.git("add", "-A");
+        shop.git("commit", "-q", "-m", ticket.key() + ": wishlist");
+        String bare = shop.bare();
+        shop.git("push", "-q", bare, branch);
 
         PullRequest pr = forge.open("shop", new PullRequestDraft(ticket.key() + ": " + ticket.summary(),
                 "Ticket: " + ticket.key(), branch, "main"));
@@ -121,11 +114,7 @@ class PullRequestReviewBrowserTest {
         assertThat(verdict).isInstanceOf(PullRequestReview.Verdict.ChangesRequested.class);
 
         try (ConsoleBrowser browser = new ConsoleBrowser(work.resolve("browser"))) {
-            browser.open(server.url() + "/");
-            browser.script("localStorage.clear(); localStorage.setItem('voxloop.token', arguments[0]);",
-                    server.token());
-            browser.reload();
-            browser.script("window.location.hash = arguments[0];", "#/repos/shop/pulls/" + pr.number());
+            shop.openPullRequest(browser, pr.number());
             browser.text("#pr-title", ticket.key());
             browser.text("#reviews", "changes requested");
             browser.text("#diff .diff__finding", "debug-leftover");
@@ -142,12 +131,5 @@ class PullRequestReviewBrowserTest {
         assertThat(forge.pullRequest("shop", pr.number()).body()).contains("## Traceability");
         assertThat(server.app().reviews().forRun("run-review-1")).singleElement()
                 .satisfies(r -> assertThat(r.forgeReviewId()).isNotNull());
-    }
-
-    private static void git(Path dir, String... args) {
-        String[] argv = new String[args.length + 4];
-        System.arraycopy(new String[] {"-c", "user.name=T", "-c", "user.email=t@example.com"}, 0, argv, 0, 4);
-        System.arraycopy(args, 0, argv, 4, args.length);
-        new dev.voxloop.loop.workspace.Git(dir).run(argv);
     }
 }

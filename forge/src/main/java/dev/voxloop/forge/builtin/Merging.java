@@ -25,21 +25,23 @@ final class Merging {
     /** How far back on the base a retry looks for a landing commit of the pull request. */
     private static final int LOOK_BACK = 500;
 
-    private final BuiltinForge forge;
+    private final PullRequests pullRequests;
+    private final Checks allChecks;
     private final ForgeStore store;
     private final BareRepositories repos;
     private final Clock clock;
 
-    Merging(BuiltinForge forge, ForgeStore store, BareRepositories repos, Clock clock) {
-        this.forge = forge;
+    Merging(PullRequests pullRequests, Checks checks, ForgeStore store, BareRepositories repos, Clock clock) {
+        this.pullRequests = pullRequests;
+        this.allChecks = checks;
         this.store = store;
         this.repos = repos;
         this.clock = clock;
     }
 
     MergeOutcome merge(String repository, int number, MergeRequest request) {
-        synchronized (forge.lock(repository)) {
-            PullRequest p = forge.pullRequest(repository, number);
+        synchronized (pullRequests.lock(repository)) {
+            PullRequest p = pullRequests.pullRequest(repository, number);
             if (p.merged()) {
                 return new MergeOutcome.Merged(p.mergeCommit(), true);
             }
@@ -63,7 +65,7 @@ final class Merging {
                             ? "the branch is behind " + p.base() + "; bring it up to date first"
                             : "the branch conflicts with " + p.base());
                 }
-                CheckRollup checks = forge.rollup(repository, p);
+                CheckRollup checks = allChecks.rollup(repository, p);
                 if (checks.state() != CheckRollup.State.SUCCESS) {
                     return new MergeOutcome.NotMergeable(Mergeability.BLOCKED, "required checks are not green: "
                             + checks.summary());

@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,7 @@ public final class Worker implements Runnable {
     private final UnclaimedTickets unclaimed;
     private final Instant startedAt;
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private volatile Consumer<LoopRun> ended = run -> { };
 
     /** A worker for every project (no registry, no reports of tickets nobody can take). */
     public Worker(String id, LoopQueue queue, LoopRunner runner, EventBus events, Duration lease, Duration poll,
@@ -81,6 +83,12 @@ public final class Worker implements Runnable {
 
     public String id() {
         return id;
+    }
+
+    /** Told about each run this worker is done with (it left the loop), after its queue entry is completed. */
+    public Worker onRunEnded(Consumer<LoopRun> listener) {
+        this.ended = listener;
+        return this;
     }
 
     /** The projects this worker takes tickets of; null: any. */
@@ -125,8 +133,9 @@ public final class Worker implements Runnable {
     }
 
     /**
-     * Stops after the current step and wakes an idle worker. It never interrupts the thread: an interrupt during a
-     * database write closes H2's file channel (ClosedByInterruptException) and with it the database for everyone.
+     * Stops after the current step (a run in progress is left as saved for the next worker, which resumes it once
+     * the lease lapses) and wakes an idle worker. It never interrupts the thread: an interrupt during a database
+     * write closes H2's file channel (ClosedByInterruptException) and with it the database for everyone.
      */
     public void stop() {
         stopping.set(true);
@@ -173,17 +182,37 @@ public final class Worker implements Runnable {
         LoopRun run = null;
         RuntimeException error = null;
         try {
-            run = runner.run(key, id, owned::get);
+            run = runner.run(key, id, () -> owned.get() && !stopping.get());
         } catch (RuntimeException e) {
             // the run could not start (no such ticket, the project is not configured, the tracker is down)
             error = e;
         } finally {
-            beat.shutdownNow();
+            stopRenewing(beat);
         }
-        QueueEntry after = owned.get() ? finish(key, run, error) : null;
+        // stopped between two steps: the run stays as saved and its lease lapses, so the next worker resumes it
+        boolean leftForNext = run != null && !run.loopDone();
+        QueueEntry after = owned.get() && !leftForNext ? finish(key, run, error) : null;
+        if (run != null && run.loopDone()) {
+            ended.accept(run);
+        }
         beat(null);
         return run != null ? new WorkerPass.Ran(run, after)
                 : new WorkerPass.NotStarted(key, String.valueOf(error.getMessage()), after);
+    }
+
+    /**
+     * Stops the lease renewals without interrupting one in flight (it is a database write): no renewal starts after
+     * this, and one already running is waited for, at most a lease long.
+     */
+    private void stopRenewing(ScheduledExecutorService beat) {
+        beat.shutdown();
+        try {
+            if (!beat.awaitTermination(lease.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("worker {}: a lease renewal still runs after {}", id, lease);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

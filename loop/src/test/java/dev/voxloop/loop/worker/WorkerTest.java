@@ -32,6 +32,7 @@ import dev.voxloop.loop.gate.GateSuite;
 import dev.voxloop.loop.run.Budgets;
 import dev.voxloop.loop.run.LoopRunner;
 import dev.voxloop.loop.run.StuckDetector;
+import dev.voxloop.loop.workspace.WorkspacePreparer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,14 +50,9 @@ class WorkerTest {
 
     @Test
     void theHeartbeatKeepsTheLeaseWhileASlowTurnRunsAndTheEntryEndsDone() throws Exception {
-        TempRepo repo = new TempRepo(tmp.resolve("src"));
-        repo.write("README.md", "x\n").commit("TRACK-0: start");
-        repo.git.run("push", "-q", "origin", "main");
-        InMemoryTracker tracker = TrackItTracker.create();
-        Ticket t = tracker.create(new TicketDraft("Slow", "", List.of("done"), IssueType.BUG, Priority.LOW, "TRACK",
-                null, List.of()), new Provenance("i", false, "x", null));
-        InMemoryLoopQueue queue = new InMemoryLoopQueue();
-        queue.enqueue(t.key(), t.summary());
+        Queued q = queued("Slow");
+        InMemoryLoopQueue queue = q.queue();
+        Ticket t = q.ticket();
         List<Instant> leases = new ArrayList<>();
         CodingAgent slow = new CodingAgent() {
             public String name() {
@@ -83,14 +79,8 @@ class WorkerTest {
                 return TurnResult.done("fixed");
             }
         };
-        ProjectConfig p = new ProjectConfig("TRACK", repo.origin.toString(), "main", "true", null, null, null, 80,
-                AgentProfile.named("slow"), null, null, Budgets.DEFAULTS);
-        LoopSettings s = LoopSettings.from(ConfigTree.empty(), tmp).withProject(p);
         InMemoryEventLog log = new InMemoryEventLog();
-        LoopRunner runner = new LoopRunner(new MemoryLoopRuns(), tracker, new EventBus(log),
-                new WorkspacePreparerFor(tmp).get(), (proj, run, ws) -> slow, new GateSuite(new ToolUseRules(), TestSandbox.direct()),
-                new RunMarkerFile(), s,
-                StuckDetector.DEFAULTS, Clock.systemUTC(), () -> "r1");
+        LoopRunner runner = q.runner(slow, log);
         Worker w = new Worker("w1", queue, runner, new EventBus(log), Duration.ofMillis(300), Duration.ofMillis(50),
                 3, Clock.systemUTC());
 
@@ -104,10 +94,87 @@ class WorkerTest {
         assertThat(w.runOnce()).isEmpty();
     }
 
-    /** Keeps the test's wiring short. */
-    private record WorkspacePreparerFor(Path tmp) {
-        dev.voxloop.loop.workspace.WorkspacePreparer get() {
-            return new dev.voxloop.loop.workspace.WorkspacePreparer(tmp.resolve("ws"), null, false);
+    /**
+     * Stopping a worker (Ctrl-C, a server shutting down) never interrupts it: it ends after the current step, leaves
+     * the run as saved and the entry claimed, and the next worker resumes it once the lease lapses.
+     */
+    @Test
+    void aStoppedWorkerEndsAfterTheCurrentStepAndTheNextWorkerResumesTheRun() throws Exception {
+        Queued q = queued("Stop");
+        InMemoryLoopQueue queue = q.queue();
+        Ticket t = q.ticket();
+        java.util.concurrent.atomic.AtomicReference<Worker> current = new java.util.concurrent.atomic.AtomicReference<>();
+        List<Boolean> interrupted = new ArrayList<>();
+        CodingAgent stopping = new CodingAgent() {
+            public String name() {
+                return "stopping";
+            }
+
+            public TurnResult turn(TurnRequest r) {
+                try {
+                    Path task = r.workspace().resolve("CURRENT_TASK.md");
+                    Files.writeString(task, Files.readString(task).replace("- [ ] ", "- [x] "));
+                    Files.writeString(r.workspace().resolve("fix.txt"), "fixed\n");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                current.get().stop();
+                interrupted.add(Thread.currentThread().isInterrupted());
+                return TurnResult.done("fixed");
+            }
+        };
+        InMemoryEventLog log = new InMemoryEventLog();
+        LoopRunner runner = q.runner(stopping, log);
+        Duration lease = Duration.ofMillis(300);
+        Worker first = new Worker("w1", queue, runner, new EventBus(log), lease, Duration.ofMillis(50), 3,
+                Clock.systemUTC());
+        current.set(first);
+        List<LoopRun> ended = new ArrayList<>();
+        first.onRunEnded(ended::add);
+
+        LoopRun left = first.runOnce().orElseThrow();
+
+        assertThat(interrupted).containsExactly(false);
+        assertThat(left.loopDone()).as(left.state().toString()).isFalse();
+        assertThat(queue.find(t.key()).orElseThrow().status()).isEqualTo(QueueStatus.RUNNING);
+
+        Thread.sleep(lease.toMillis() + 100);
+        queue.releaseExpired();
+        Worker next = new Worker("w2", queue, runner, new EventBus(log), lease, Duration.ofMillis(50), 3,
+                Clock.systemUTC()).onRunEnded(ended::add);
+        assertThat(ended).as("a run left mid-way has not ended").isEmpty();
+        LoopRun resumed = next.runOnce().orElseThrow();
+
+        assertThat(resumed.id()).isEqualTo(left.id());
+        assertThat(resumed.state()).isEqualTo(LoopState.PUSHED);
+        assertThat(queue.find(t.key()).orElseThrow().status()).isEqualTo(QueueStatus.DONE);
+        assertThat(ended).extracting(LoopRun::id).containsExactly(left.id());
+    }
+
+    /** A ticket of project TRACK queued for a repository with one commit. */
+    private Queued queued(String summary) throws Exception {
+        TempRepo repo = new TempRepo(tmp.resolve("src"));
+        repo.write("README.md", "x\n").commit("TRACK-0: start");
+        repo.git.run("push", "-q", "origin", "main");
+        InMemoryTracker tracker = TrackItTracker.create();
+        Ticket t = tracker.create(new TicketDraft(summary, "", List.of("done"), IssueType.BUG, Priority.LOW, "TRACK",
+                null, List.of()), new Provenance("i", false, "x", null));
+        InMemoryLoopQueue queue = new InMemoryLoopQueue();
+        queue.enqueue(t.key(), t.summary());
+        return new Queued(repo, tracker, t, queue, tmp);
+    }
+
+    private record Queued(TempRepo repo, InMemoryTracker tracker, Ticket ticket, InMemoryLoopQueue queue, Path tmp) {
+
+        /** The loop for this ticket's project, every turn taken by {@code agent}, runs kept in memory. */
+        LoopRunner runner(CodingAgent agent, InMemoryEventLog log) {
+            ProjectConfig p = new ProjectConfig("TRACK", repo.origin.toString(), "main", "true", null, null, null, 80,
+                    AgentProfile.named(agent.name()), null, null, Budgets.DEFAULTS);
+            LoopSettings s = LoopSettings.from(ConfigTree.empty(), tmp).withProject(p);
+            return new LoopRunner(new MemoryLoopRuns(), tracker, new EventBus(log),
+                    new WorkspacePreparer(tmp.resolve("ws"), null, false), (proj, run, ws) -> agent,
+                    new GateSuite(new ToolUseRules(), TestSandbox.direct()), new RunMarkerFile(), s,
+                    StuckDetector.DEFAULTS, Clock.systemUTC(), () -> "r1");
         }
     }
 }
