@@ -14,3 +14,9 @@ uptime
 grep -v -e '^SLF4J' -e '^\[main\]' -e '^[A-Z][a-z][a-z] [0-9]' -e '^INFO' \
   github/target/surefire-reports/dev.voxloop.github.GitHubRequestsBench-output.txt
 uptime
+# Through the loop: the demo's pull request on the GitHub peer (one healing round, two review rounds, webhooks with a
+# 5 s poll as the fallback), counted by DemoCommandTest's GitHub case.
+./mvnw -B -ntp -q -pl app -am verify -Dtest=DemoCommandTest -Dvoxloop.test.groups=slow \
+  -Dvoxloop.test.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false -Djacoco.skip=true >/dev/null
+grep -h -e "through the loop" app/target/surefire-reports/dev.voxloop.app.cli.DemoCommandTest-output.txt
+uptime

@@ -7,7 +7,8 @@ import { field } from "./events.js";
 import { listFrom } from "./tickets-page.js";
 
 const POLL_MS = 5000;
-const TERMINAL = new Set(["MERGED", "BLOCKED", "FAILED", "ABORTED", "FINISHED", "DONE"]);
+/** States in which a run takes a person's signals (core.loop.LoopState.takesSignals). */
+const SIGNALLED = new Set(["CLAIMED", "PREPARING", "ITERATING", "VERIFYING"]);
 
 export class LoopPage {
   constructor({ api, toasts, runBook }) {
@@ -170,12 +171,15 @@ export class LoopPage {
 
   runCard(run) {
     const id = run.id || run.ticketKey;
-    const live = !TERMINAL.has(String(run.state || "").toUpperCase());
+    const actions = new Set(allowedActions(run));
     const gates = Object.entries(run.gates || {});
+    const links = runLinks(run);
     const instruct = h("input", { class: "input", type: "text", placeholder: "Instruction for the agent", "aria-label": `Instruction for ${run.ticketKey || id}` });
-    const form = h("form", { class: "actions actions--start", novalidate: true }, instruct,
-      h("button", { class: "btn btn--small", type: "submit" }, "Send instruction"),
-      h("button", { class: "btn btn--small btn--danger", type: "button", onclick: () => this.control(id, "abort") }, "Abort"));
+    const form = h("form", { class: "actions actions--start", novalidate: true, "data-actions": [...actions].join(" ") },
+      actions.has("instruct") ? instruct : null,
+      actions.has("instruct") ? h("button", { class: "btn btn--small", type: "submit" }, "Send instruction") : null,
+      actions.has("checkpoint") ? h("button", { class: "btn btn--small", type: "button", "data-action": "checkpoint", onclick: () => this.control(id, "checkpoint") }, "Push progress now") : null,
+      actions.has("abort") ? h("button", { class: "btn btn--small btn--danger", type: "button", "data-action": "abort", onclick: () => this.control(id, "abort") }, "Abort") : null);
     form.addEventListener("submit", (e) => {
       e.preventDefault();
       const message = instruct.value.trim();
@@ -189,19 +193,19 @@ export class LoopPage {
         run.failure ? h("span", { class: "chip chip--bad", "data-failure": run.failure, title: run.reason || "" }, failureText(run)) : null,
         h("span", { class: "chip" }, `${run.iterations || 0} iterations`),
         run.costUsd !== null && run.costUsd !== undefined && Number.isFinite(run.costUsd) ? h("span", { class: "chip" }, `$${run.costUsd.toFixed(2)}`) : null,
-        run.branch ? h("code", { class: "chip", title: "task branch" }, run.branch) : null,
-        run.prUrl ? h("a", { href: run.prUrl, class: "run__pr" }, "pull request") : null,
         run.mergeCommit ? h("span", { class: "chip chip--ok" }, `merged ${run.mergeCommit.slice(0, 10)}`) : null),
+      links.length ? h("div", { class: "run__links", "aria-label": "Branch, pull request and diff" }, links) : null,
       gates.length ? h("div", { class: "gates", "aria-label": "Gates" }, gates.map(([name, g]) =>
         h("span", { class: `chip ${g.passed ? "chip--ok" : "chip--bad"}`, title: g.detail || "" }, `${g.passed ? "✓" : "✗"} ${name}`))) : null,
       run.log && run.log.length ? h("pre", { "aria-label": "Log tail" }, run.log.slice(-12).join("\n")) : null,
-      live ? form : null);
+      actions.size ? form : null);
   }
 
   async control(id, action, body = {}) {
     try {
       await this.api.post(`/api/loop/runs/${encodeURIComponent(id)}/${action}`, body);
-      this.toasts.success(action === "abort" ? `Abort sent to ${id}.` : `Instruction sent to ${id}.`);
+      this.toasts.success(action === "abort" ? `Abort sent to ${id}.` : action === "checkpoint"
+        ? `${id} pushes its progress before its next turn.` : `Instruction sent to ${id}.`);
       return true;
     } catch (err) {
       this.toasts.error(err.status === 404 || err.status === 405
@@ -228,6 +232,9 @@ function normaliseRun(s) {
     prUrl: field(s, "repository") && field(s, "pull_request")
       ? `#/repos/${encodeURIComponent(field(s, "repository"))}/pulls/${field(s, "pull_request")}` : field(s, "pr_url") || "",
     branch: String(s.branch || ""),
+    repository: String(field(s, "repository") || ""),
+    pullRequest: field(s, "pull_request") ?? null,
+    actions: Array.isArray(s.actions) ? s.actions.map(String) : null,
     mergeCommit: String(field(s, "merge_commit") || ""),
     failure: String(s.failure || ""),
     failureLabel: String(field(s, "failure_label") || ""),
@@ -245,6 +252,37 @@ function dropEmpty(run) {
   for (const [k, v] of Object.entries(run)) {
     if (v === "" || v === null || (Array.isArray(v) && !v.length) || (typeof v === "object" && v && !Array.isArray(v) && !Object.keys(v).length)) continue;
     out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * What a person may send to the run: the server's list when it sent one (its state decides), else the same rule
+ * from the state a live event gave: only while the agent works.
+ */
+export function allowedActions(run) {
+  if (Array.isArray(run.actions)) return run.actions;
+  return SIGNALLED.has(String(run.state || "").toUpperCase()) ? ["abort", "instruct", "checkpoint"] : [];
+}
+
+/**
+ * Branch, pull request and diff as links: on the built-in forge the pull request page (its diff section for the
+ * diff, its head for the branch); on GitHub its own pages. A branch without a pull request yet is shown by name.
+ */
+export function runLinks(run) {
+  const out = [];
+  const github = /^https:\/\/github\.com\/([^/]+\/[^/]+)\/pull\/(\d+)/.exec(run.prUrl || "");
+  const local = run.repository && run.pullRequest !== null && run.pullRequest !== undefined
+    ? `#/repos/${encodeURIComponent(run.repository)}/pulls/${run.pullRequest}` : (run.prUrl || "").startsWith("#/") ? run.prUrl : "";
+  if (run.branch) {
+    const href = github ? `https://github.com/${github[1]}/tree/${encodeURIComponent(run.branch)}` : local ? `${local}/branch` : "";
+    out.push(href ? h("a", { class: "chip run__branch", href, title: "task branch" }, h("code", {}, run.branch))
+      : h("code", { class: "chip run__branch", title: "task branch (no pull request yet)" }, run.branch));
+  }
+  const pr = github ? run.prUrl : local || run.prUrl;
+  if (pr) {
+    out.push(h("a", { class: "run__pr", href: pr }, run.pullRequest ? `pull request #${run.pullRequest}` : "pull request"));
+    out.push(h("a", { class: "run__diff", href: github ? `${run.prUrl.replace(/\/$/, "")}/files` : `${pr}/diff` }, "diff"));
   }
   return out;
 }

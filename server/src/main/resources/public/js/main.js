@@ -131,7 +131,7 @@ function route() {
   } else if (page === "repos" && rest.length >= 3 && rest[1] === "pulls") {
     current = pull;
     document.title = `${decodeURIComponent(rest[0])} #${rest[2]} · voxloop`;
-    pull.mount(main, decodeURIComponent(rest[0]), Number(rest[2]));
+    pull.mount(main, decodeURIComponent(rest[0]), Number(rest[2]), rest[3] || "");
   } else if (page === "loop") {
     current = loop;
     document.title = "Loop · voxloop";

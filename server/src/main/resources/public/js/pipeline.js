@@ -52,6 +52,7 @@ export function readOutcome(body) {
       ambiguity: numberOr(intent.ambiguity_score, null),
       lastError: body.last_error ? String(body.last_error) : "",
       expiresAt: body.expires_at ? String(body.expires_at) : "",
+      duplicates: duplicatesOf(body.likely_duplicates),
     };
   }
   if (body.ticket_key) {
@@ -63,6 +64,7 @@ export function readOutcome(body) {
       transcribedText: body.transcribed_text || "",
       sessionId: body.session_id || "",
       queued: body.queued === true ? true : body.queued === false ? false : null,
+      notes: listOf(body.notes),
     };
   }
   if (body.status === "discarded") return { kind: "discarded", sessionId: body.session_id || "" };
@@ -84,6 +86,13 @@ function readDraft(intent, body) {
     project: String(intent.project || intent.project_key || ""),
     labels: listOf(intent.labels),
   };
+}
+
+/** [{key, summary, similarity}] of the open tickets the draft seems to repeat; malformed entries are skipped. */
+function duplicatesOf(value) {
+  if (!Array.isArray(value)) return [];
+  return value.filter((d) => d && typeof d === "object" && d.key)
+    .map((d) => ({ key: String(d.key), summary: String(d.summary || ""), similarity: numberOr(d.similarity, null) }));
 }
 
 function listOf(value) {

@@ -12,10 +12,12 @@ export class PullPage {
     Object.assign(this, { api, toasts });
   }
 
-  mount(main, repo, number) {
+  /** @param section "diff" or "branch" to bring that part into view once loaded (links from a run card) */
+  mount(main, repo, number, section = "") {
     this.main = main;
     this.repo = repo;
     this.number = number;
+    this.section = section;
     this.openCheck = null;
     this.signature = null;
     this.body = h("div", { class: "slot", "aria-live": "polite", "aria-busy": "true" }, h("p", { class: "faint" }, "Loading…"));
@@ -71,6 +73,11 @@ export class PullPage {
     this.body.setAttribute("aria-busy", "false");
     if (keepFocus && document.getElementById(keepFocus)) document.getElementById(keepFocus).focus();
     if (this.openCheck && checks.some((c) => c.id === this.openCheck)) this.showLog(this.openCheck, false);
+    const target = { diff: "files-title", branch: "pr-branch" }[this.section];
+    if (target && document.getElementById(target)) {
+      document.getElementById(target).scrollIntoView({ block: "start" });
+      this.section = "";
+    }
   }
 
   header(pr) {
@@ -82,7 +89,7 @@ export class PullPage {
         h("h2", { id: "pr-title", tabindex: "-1" }, `#${pr.number} ${pr.title}`),
         h("span", { class: `chip ${stateChip(pr.state)}`, id: "pr-state" }, pr.state),
         pr.state === "OPEN" ? h("span", { class: `chip ${mergeChip(pr.mergeable)}`, id: "pr-mergeable", title: "Merge state" }, words(pr.mergeable)) : null),
-      h("p", { class: "faint" }, h("code", {}, pr.head), " → ", h("code", {}, pr.base),
+      h("p", { class: "faint", id: "pr-branch" }, h("code", {}, pr.head), " → ", h("code", {}, pr.base),
         pr.head_sha ? ` at ${pr.head_sha.slice(0, 10)}` : "",
         pr.merge_commit ? h("span", { id: "pr-merge-commit" }, " · merged as ", h("code", {}, pr.merge_commit.slice(0, 10))) : null),
       ...describe(pr.body || ""),

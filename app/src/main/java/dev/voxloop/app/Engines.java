@@ -2,6 +2,7 @@ package dev.voxloop.app;
 
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.intent.IntentExtractor;
+import dev.voxloop.core.ticket.DuplicateFinder;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.core.transcript.SpeechToText;
 import dev.voxloop.intent.IntentExtractors;
@@ -20,6 +21,7 @@ final class Engines {
 
     private final SpeechToText speech;
     private final IntentExtractor extractor;
+    private final DuplicateFinder duplicates;
 
     Engines(ConfigTree tree, TicketTracker tracker, CloseList closeables) {
         boolean speechOff = "none".equalsIgnoreCase(tree.string("speech.engine", ""));
@@ -30,7 +32,9 @@ final class Engines {
             closeables.add(engine);
             this.speech = engine;
         }
-        this.extractor = IntentExtractors.create(IntentSettings.from(tree));
+        IntentSettings intent = IntentSettings.from(tree);
+        this.extractor = IntentExtractors.create(intent);
+        this.duplicates = IntentExtractors.duplicates(intent);
     }
 
     /**
@@ -46,9 +50,15 @@ final class Engines {
         return extractor;
     }
 
+    /** Names the open tickets a draft seems to repeat (the embedding model's, unless turned off). */
+    DuplicateFinder duplicates() {
+        return duplicates;
+    }
+
     /** Start loading the models now. */
     void warm() {
         extractor.warm();
+        duplicates.warm();
         if (speech != null) {
             speech.warm();
         }

@@ -4,15 +4,16 @@ import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.forge.ForgeWakeups;
 import dev.voxloop.forge.ForgeSettings;
 import dev.voxloop.github.GitHubSettings;
+import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.server.http.webhook.GitHubHooks;
 import java.time.Clock;
 import java.util.function.Supplier;
 
 /**
- * The forge stage wired: where pushed branches become pull requests, checks and merges. Today that is the
- * built-in forge ({@link Forges}, built on first use); GitHub's webhook wakes the runs waiting on a forge
- * ({@link GitHubParts}). A forge chosen by configuration is picked here.
+ * The forge stage wired: where pushed branches become pull requests, checks and merges: the built-in forge
+ * ({@link Forges}, built on first use) or GitHub, per project ({@link ProjectForges}); GitHub's webhook wakes the
+ * runs waiting on a forge ({@link GitHubParts}).
  */
 final class ForgeWiring {
 
@@ -38,6 +39,16 @@ final class ForgeWiring {
             closeables.add(forges);
         }
         return forges;
+    }
+
+    /** Which forge each loop project's runs go on to past the push (GitHub, the built-in forge, or none). */
+    ProjectForges projectForges(LoopSettings settings) {
+        return new ProjectForges(forges(), () -> GitHubSettings.from(config.tree()), settings.projectEntries());
+    }
+
+    /** Ends a run's wait on a forge early when a webhook says the repository changed. */
+    ForgeWakeups wakeups() {
+        return wakeups;
     }
 
     /** GitHub's webhook collaborators, or null when no webhook secret is configured. */

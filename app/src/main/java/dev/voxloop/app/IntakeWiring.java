@@ -26,7 +26,7 @@ final class IntakeWiring {
         this.tracker = Trackers.create(tree, stores.database(), publicUrl, clock);
         this.engines = new Engines(tree, tracker, closeables);
         this.intake = new IntakeService(new JdbiIntakeRepository(stores.database()), engines.speech(),
-                engines.extractor(), tracker, stores.queue(), stores.events(), IntakeSettings.from(tree), clock, IntakeIds::next);
+                engines.extractor(), tracker, engines.duplicates(), stores.queue(), stores.events(), IntakeSettings.from(tree), clock, IntakeIds::next);
     }
 
     TicketTracker tracker() {

@@ -42,15 +42,16 @@ final class LoopWiring {
 
     synchronized LoopEngine loop() {
         if (loop == null) {
-            Forges f = forge.forges();
             LoopSettings settings = settings(config);
+            ProjectForges f = forge.projectForges(settings);
             LoopSettings resolved = settings;
             for (var p : settings.projects().values()) {
-                resolved = resolved.withProject(p.withRepo(f.cloneSource(p.repo())));
+                resolved = resolved.withProject(p.withRepo(f.cloneSource(p)));
             }
             loop = new LoopEngine(resolved, config.dataDir(), stores.queue(), tracker, stores.events(), stores.runs(),
                     Guards.policy(settings), Guards.markers(), clock, Guards.agentHooks(settings, sandbox.get()),
-                    new AgentModels(System.getenv()), sandbox.get(), f::target, review.gate(), Duration.ofSeconds(1));
+                    new AgentModels(System.getenv()), sandbox.get(), f::target, review.gate(), Duration.ofSeconds(1),
+                    forge.wakeups());
         }
         return loop;
     }

@@ -9,12 +9,14 @@ import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.loop.worker.LoopOverviewReport;
 import dev.voxloop.server.HealthInfo;
 import dev.voxloop.server.RequestRecords;
+import dev.voxloop.server.Route;
 import dev.voxloop.server.ServerSettings;
 import dev.voxloop.server.VoxloopServer;
 import dev.voxloop.store.request.JdbiDeliveries;
 import dev.voxloop.store.request.JdbiIdempotencyKeys;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -93,6 +95,11 @@ final class ServerWiring {
             @Override
             public String url() {
                 return url;
+            }
+
+            @Override
+            public List<Route> routes() {
+                return server.routes();
             }
 
             @Override

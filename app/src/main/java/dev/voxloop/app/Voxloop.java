@@ -39,6 +39,9 @@ public final class Voxloop implements AutoCloseable {
     public interface Running {
         String url();
 
+        /** Every route the server answers (what /openapi.json describes). */
+        List<dev.voxloop.server.Route> routes();
+
         void stop();
     }
 

@@ -13,7 +13,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -100,6 +102,41 @@ public final class GitHubApi {
 
     public Response get(String path) {
         return send("GET", path, null);
+    }
+
+    /** Pages read of one list at most: 1,000 items at {@code per_page=100}. */
+    static final int MAX_PAGES = 10;
+
+    /**
+     * Every item of a list GitHub answers in pages: the array itself, or the array under {@code field} of a
+     * wrapping object ({@code check_runs}), following the {@code Link} header's {@code rel="next"} while it points at
+     * this API (the token goes nowhere else), {@value #MAX_PAGES} pages at most.
+     *
+     * @param field the array's field in the answer, or null when the answer is the array
+     */
+    public List<JsonNode> pages(String path, String what, String field) {
+        List<JsonNode> items = new ArrayList<>();
+        String next = path;
+        for (int page = 0; next != null && page < MAX_PAGES; page++) {
+            Response r = get(next);
+            JsonNode body = r.body(what);
+            (field == null ? body : body.path(field)).forEach(items::add);
+            next = r.headers().firstValue("link").map(this::nextPage).orElse(null);
+        }
+        return items;
+    }
+
+    /** The path of {@code rel="next"} in a {@code Link} header when it is on this API, else null. */
+    String nextPage(String link) {
+        for (String part : link.split(",")) {
+            int open = part.indexOf('<');
+            int close = part.indexOf('>');
+            if (open >= 0 && close > open && part.substring(close).matches(">\\s*;\\s*rel=\"next\"\\s*")) {
+                String url = part.substring(open + 1, close);
+                return url.startsWith(base + "/") ? url.substring(base.toString().length()) : null;
+            }
+        }
+        return null;
     }
 
     /** Sends one call; answers below 500 other than 401 and rate limits come back for the caller to read. */

@@ -28,16 +28,14 @@ final class GitHubChecks {
 
     List<Check> of(String repo, String sha) {
         String base = Paths.repo(repo) + "/commits/" + Paths.seg(sha);
-        GitHubApi.Response runs = api.get(base + "/check-runs?per_page=100");
-        GitHubApi.Response statuses = api.get(base + "/status?per_page=100");
-        if (runs.status() == 404 || statuses.status() == 404) {
-            throw Problem.notFound("GitHub has no commit " + sha + " in " + repo);
-        }
+        String what = "commit " + sha + " in " + repo;
+        List<JsonNode> runs = api.pages(base + "/check-runs?per_page=100", what, "check_runs");
+        List<JsonNode> statuses = api.pages(base + "/status?per_page=100", what, "statuses");
         List<Check> checks = new ArrayList<>();
-        for (JsonNode n : runs.json().path("check_runs")) {
+        for (JsonNode n : runs) {
             checks.add(GitHubReads.checkRun(n));
         }
-        for (JsonNode n : statuses.json().path("statuses")) {
+        for (JsonNode n : statuses) {
             checks.add(GitHubReads.status(n, sha));
         }
         return checks;

@@ -219,7 +219,7 @@ public final class GitHubForge implements CodeForge {
 
     private <T> List<T> list(String path, String what, Function<JsonNode, T> map) {
         List<T> out = new ArrayList<>();
-        api.get(path).body(what).forEach(n -> out.add(map.apply(n)));
+        api.pages(path, what, null).forEach(n -> out.add(map.apply(n)));
         return out;
     }
 

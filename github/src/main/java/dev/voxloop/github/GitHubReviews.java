@@ -27,17 +27,15 @@ final class GitHubReviews {
 
     List<Review> of(String repo, int number) {
         String base = Paths.repo(repo) + "/pulls/" + number;
-        GitHubApi.Response reviews = api.get(base + "/reviews?per_page=100");
-        if (reviews.status() == 404) {
-            throw Problem.notFound("GitHub has no pull request #" + number + " in " + repo);
-        }
+        String what = "pull request #" + number + " in " + repo;
+        List<JsonNode> reviews = api.pages(base + "/reviews?per_page=100", what, null);
         Map<String, List<ReviewComment>> byReview = new HashMap<>();
-        for (JsonNode c : api.get(base + "/comments?per_page=100").json()) {
+        for (JsonNode c : api.pages(base + "/comments?per_page=100", what, null)) {
             byReview.computeIfAbsent(c.path("pull_request_review_id").asText(), k -> new ArrayList<>())
                     .add(GitHubReads.lineComment(c));
         }
         List<Review> out = new ArrayList<>();
-        for (JsonNode r : reviews.json()) {
+        for (JsonNode r : reviews) {
             out.add(GitHubReads.review(r, byReview.getOrDefault(r.path("id").asText(), List.of())));
         }
         return out;

@@ -210,6 +210,32 @@ class GitHubForgeTest {
     }
 
     @Test
+    void listsLongerThanAPageAreReadToTheEndFollowingTheLinkHeader() {
+        Map<String, String> files = new java.util.TreeMap<>();
+        for (int i = 0; i < 105; i++) {
+            files.put("F" + i + ".java", "class F" + i + " {}\n");
+        }
+        hosted.pushChecked(BRANCH, "TRACK-1: many files", files, true);
+        PullRequest pr = forge.open(repo, new PullRequestDraft("TRACK-1: Add VAT", "", BRANCH, "main"));
+        long before = peer.count("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", repo);
+        // the peer diffs each of the 105 files with git: under load a page takes longer than the other tests' 1 s
+        GitHubForge patient = PeerRepository.forge(peer, Duration.ofSeconds(60));
+
+        assertThat(patient.files(repo, pr.number())).hasSize(105).extracting(f -> f.path()).doesNotHaveDuplicates();
+        assertThat(peer.count("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", repo) - before).isEqualTo(2);
+    }
+
+    @Test
+    void aNextPageOnAnotherHostIsNotFollowed() {
+        GitHubApi api = PeerRepository.api(peer, Duration.ofSeconds(1));
+        assertThat(api.nextPage("<" + peer.apiUrl() + "/repos/o/r/pulls/1/files?per_page=100&page=2>; rel=\"next\", <"
+                + peer.apiUrl() + "/repos/o/r/pulls/1/files?per_page=100&page=3>; rel=\"last\""))
+                .isEqualTo("/repos/o/r/pulls/1/files?per_page=100&page=2");
+        assertThat(api.nextPage("<https://evil.example/steal?page=2>; rel=\"next\"")).isNull();
+        assertThat(api.nextPage("<" + peer.apiUrl() + "/x?page=1>; rel=\"prev\"")).isNull();
+    }
+
+    @Test
     void pollingAnUnchangedHeadIsAnsweredNotModified() {
         PullRequest pr = opened(true);
         settled(pr.headSha());

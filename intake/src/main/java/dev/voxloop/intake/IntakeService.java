@@ -16,6 +16,7 @@ import dev.voxloop.core.intent.IntentRequest;
 import dev.voxloop.core.intent.TicketDraft;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.core.queue.LoopQueue;
+import dev.voxloop.core.ticket.DuplicateFinder;
 import dev.voxloop.core.ticket.Project;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.core.transcript.SpeechToText;
@@ -60,17 +61,27 @@ public final class IntakeService implements Intake {
     private final ProjectResolution projects;
     private final TranscriptCheck check;
 
-    /** @param speech may be null when no speech engine is installed: audio is then refused as unavailable */
+    /** Without a duplicate hint in the read-back. */
     public IntakeService(IntakeRepository sessions, SpeechToText speech, IntentExtractor extractor,
                          TicketTracker tracker, LoopQueue queue, EventBus events, IntakeSettings settings,
                          Clock clock, Supplier<String> ids) {
+        this(sessions, speech, extractor, tracker, DuplicateFinder.NONE, queue, events, settings, clock, ids);
+    }
+
+    /**
+     * @param speech     may be null when no speech engine is installed: audio is then refused as unavailable
+     * @param duplicates names the open tickets a draft seems to repeat in its read-back
+     */
+    public IntakeService(IntakeRepository sessions, SpeechToText speech, IntentExtractor extractor,
+                         TicketTracker tracker, DuplicateFinder duplicates, LoopQueue queue, EventBus events,
+                         IntakeSettings settings, Clock clock, Supplier<String> ids) {
         this.sessions = sessions;
         this.speech = speech;
         this.extractor = extractor;
         this.tracker = tracker;
         this.settings = settings;
         this.ids = ids;
-        this.steps = new IntakeSteps(sessions, extractor, tracker, queue, events, settings, clock);
+        this.steps = new IntakeSteps(sessions, extractor, tracker, queue, events, settings, duplicates, clock);
         this.housekeeping = new IntakeHousekeeping(sessions, steps, locks);
         this.projects = new ProjectResolution(settings.defaultProject());
         this.events = events;

@@ -15,6 +15,7 @@ import dev.voxloop.core.intent.TicketDraft;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.core.problem.Redacted;
 import dev.voxloop.core.queue.LoopQueue;
+import dev.voxloop.core.ticket.DuplicateFinder;
 import dev.voxloop.core.ticket.Project;
 import dev.voxloop.core.ticket.Provenance;
 import dev.voxloop.core.ticket.Ticket;
@@ -43,10 +44,11 @@ final class IntakeSteps {
     private final IntakeSettings settings;
     private final ClarificationPolicy policy;
     private final ProjectResolution projects;
+    private final OpenTickets open;
     private final Clock clock;
 
     IntakeSteps(IntakeRepository sessions, IntentExtractor extractor, TicketTracker tracker, LoopQueue queue,
-                EventBus events, IntakeSettings settings, Clock clock) {
+                EventBus events, IntakeSettings settings, DuplicateFinder duplicates, Clock clock) {
         this.sessions = sessions;
         this.extractor = extractor;
         this.tracker = tracker;
@@ -55,6 +57,7 @@ final class IntakeSteps {
         this.settings = settings;
         this.policy = new ClarificationPolicy(settings.maxRounds());
         this.projects = new ProjectResolution(settings.defaultProject());
+        this.open = new OpenTickets(tracker, duplicates);
         this.clock = clock;
     }
 
@@ -97,6 +100,7 @@ final class IntakeSteps {
         }
         if (settings.requireApproval() || HeardConfidence.unsure(heard, settings.confirmBelow())
                 || !verdict.ready() && !IntakeInput.fileable(ex.draft())) {
+            s = s.withExtraction(ex.withDuplicates(open.likelyDuplicates(s.id(), ex.draft())));
             s = save(s.moveTo(IntakeState.PREVIEWING, now())
                     .previewing(verdict.verdictGaps(), now().plus(settings.previewTimeout())));
             stage(s.id(), Stage.PREVIEWING, "Preview ready: " + ex.draft().summary());
@@ -131,7 +135,7 @@ final class IntakeSteps {
         if (queued) {
             events.publish(new PipelineEvent.TicketQueued(now(), ticket.key(), ticket.summary()));
         }
-        return new IntakeOutcome.Filed(done, queued);
+        return new IntakeOutcome.Filed(done, queued, ticket.notes());
     }
 
     /**

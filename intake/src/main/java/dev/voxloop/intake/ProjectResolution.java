@@ -39,6 +39,6 @@ final class ProjectResolution {
     /** {@code ex} with its draft replaced (after project resolution or the person's edits). */
     static Extraction withDraft(Extraction ex, TicketDraft draft) {
         return new Extraction(draft, ex.missing(), ex.ambiguities(), ex.confidence(), ex.flags(), ex.questions(),
-                ex.ambiguityScore(), ex.extractor());
+                ex.ambiguityScore(), ex.extractor(), ex.duplicates());
     }
 }

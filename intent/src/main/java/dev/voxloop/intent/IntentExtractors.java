@@ -1,7 +1,9 @@
 package dev.voxloop.intent;
 
 import dev.voxloop.core.intent.IntentExtractor;
+import dev.voxloop.core.ticket.DuplicateFinder;
 import dev.voxloop.intent.embedded.EmbeddedExtractor;
+import dev.voxloop.intent.embedded.SimilarTickets;
 import dev.voxloop.intent.ollama.OllamaChat;
 import dev.voxloop.intent.openai.OpenAiChat;
 import dev.voxloop.intent.chat.ModelExtractor;
@@ -31,6 +33,22 @@ public final class IntentExtractors {
     /** The offline extractor alone, as configured (with or without the embedding model). */
     public static EmbeddedExtractor embedded(IntentSettings s) {
         return s.embeddings() ? EmbeddedExtractor.withEmbeddings(s.modelLoadWait()) : EmbeddedExtractor.rulesOnly();
+    }
+
+    /**
+     * The likely-duplicate hint of the read-back: the bundled sentence model (shared with the embedded extractor)
+     * at {@code intent.duplicates.threshold}; none for the rules extractor (chosen to load no model), without
+     * embeddings, or at threshold 1.
+     */
+    public static DuplicateFinder duplicates(IntentSettings s) {
+        return s.embeddings() && s.duplicateThreshold() < 1 && !s.extractor().equals(IntentSettings.RULES)
+                ? SimilarTickets.withBundledModel(s.duplicateThreshold(), hintWait(s)) : DuplicateFinder.NONE;
+    }
+
+    /** A read-back waits for the model at most this long for the hint (it is only a hint), within the load wait. */
+    private static java.time.Duration hintWait(IntentSettings s) {
+        java.time.Duration most = java.time.Duration.ofSeconds(5);
+        return s.modelLoadWait().compareTo(most) < 0 ? s.modelLoadWait() : most;
     }
 
     private static IntentExtractor remote(IntentExtractor model, IntentSettings s) {

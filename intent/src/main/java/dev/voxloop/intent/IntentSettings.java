@@ -29,7 +29,12 @@ public record IntentSettings(
         @Key(path = "intent.ambiguity_threshold", fallback = "0.3",
                 env = {"AMBIGUITY_THRESHOLD", "VOXLOOP_AMBIGUITY_THRESHOLD"},
                 doc = "0..1: remote models are told to list questions when more unsure than this")
-        double ambiguityThreshold) {
+        double ambiguityThreshold,
+        @Key(path = "intent.duplicates.threshold", fallback = "0.55", env = "VOXLOOP_DUPLICATE_THRESHOLD",
+                doc = "0..1: an open ticket of the same project at least this alike (cosine of the bundled"
+                        + " all-MiniLM-L6-v2 sentence embeddings) is named as a likely duplicate in the read-back; 1"
+                        + " turns the hint off (it needs intent.embedded.embeddings)")
+        double duplicateThreshold) {
 
     public static final String EMBEDDED = "embedded";
     public static final String RULES = "rules";
@@ -102,6 +107,10 @@ public record IntentSettings(
             throw new IllegalArgumentException("intent.ambiguity_threshold: expected a number from 0 to 1, got "
                     + ambiguityThreshold);
         }
+        if (Double.isNaN(duplicateThreshold) || duplicateThreshold < 0 || duplicateThreshold > 1) {
+            throw new IllegalArgumentException("intent.duplicates.threshold: expected a number from 0 to 1, got "
+                    + duplicateThreshold);
+        }
     }
 
     public static IntentSettings defaults() {
@@ -114,7 +123,8 @@ public record IntentSettings(
 
     /** The same settings with another extractor (the CLI's --extractor). */
     public IntentSettings withExtractor(String name) {
-        return new IntentSettings(name, fallback, embeddings, modelLoadWait, ollama, openai, ambiguityThreshold);
+        return new IntentSettings(name, fallback, embeddings, modelLoadWait, ollama, openai, ambiguityThreshold,
+                duplicateThreshold);
     }
 
     private static void positive(String path, int v) {

@@ -1,6 +1,7 @@
 package dev.voxloop.loop;
 
 import dev.voxloop.core.event.EventBus;
+import dev.voxloop.core.forge.ForgeWakeups;
 import dev.voxloop.core.guard.AgentHooks;
 import dev.voxloop.core.guard.RunMarkers;
 import dev.voxloop.core.guard.ToolUsePolicy;
@@ -55,6 +56,7 @@ public final class LoopEngine {
     private final Function<ProjectConfig, Optional<ForgeTarget>> forges;
     private final PullRequestReview review;
     private final Duration forgePoll;
+    private final ForgeWakeups wakeups;
 
     /**
      * @param hooks   voxloop's hooks as the agents reach them
@@ -78,6 +80,17 @@ public final class LoopEngine {
                       AgentHooks hooks, ModelConnector models, RunSandbox sandbox,
                       Function<ProjectConfig, Optional<ForgeTarget>> forges, PullRequestReview review,
                       Duration forgePoll) {
+        this(settings, dataDir, queue, tracker, events, runs, policy, markers, clock, hooks, models, sandbox, forges,
+                review, forgePoll, new ForgeWakeups());
+    }
+
+    /** @param wakeups ends a forge wait early when a webhook says the repository changed */
+    public LoopEngine(LoopSettings settings, Path dataDir, LoopQueue queue, TicketTracker tracker, EventBus events,
+                      LoopRunRepository runs, ToolUsePolicy policy, RunMarkers markers, Clock clock,
+                      AgentHooks hooks, ModelConnector models, RunSandbox sandbox,
+                      Function<ProjectConfig, Optional<ForgeTarget>> forges, PullRequestReview review,
+                      Duration forgePoll, ForgeWakeups wakeups) {
+        this.wakeups = wakeups;
         this.hooks = hooks;
         this.models = models;
         this.forges = forges;
@@ -104,7 +117,7 @@ public final class LoopEngine {
                 settings.voxloopCommand(), settings.installGitHooks()), new Agents(settings, dataDir, System.getenv(),
                 hooks, models, sandbox), new GateSuite(policy, sandbox), markers, settings, StuckDetector.DEFAULTS,
                 clock);
-        return ForgeSteps.addTo(loop, events, forges, review, forgePoll, CHECKS_PATIENCE);
+        return ForgeSteps.addTo(loop, events, forges, review, forgePoll, CHECKS_PATIENCE, wakeups);
     }
 
     public LoopRunner runner() {

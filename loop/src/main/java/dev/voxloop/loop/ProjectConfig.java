@@ -78,7 +78,25 @@ public record ProjectConfig(String key, String repo, String defaultBranch, Strin
             @Key(path = "max_cost_usd", doc = "Cost per run in USD (unset: loop.budgets.max_cost_usd)")
             Double maxCostUsd,
             @Key(path = "review", doc = "How the project's pull requests are reviewed (docs/review.md)")
-            dev.voxloop.loop.review.ReviewKeys review) {
+            dev.voxloop.loop.review.ReviewKeys review,
+            @Key(path = "forge", doc = "Where runs go past the push: builtin (when repo is hosted by voxloop) or"
+                    + " github (pull requests on github.repository's API, pushes with github.token)")
+            String forge,
+            @Key(path = "github_repository", doc = "owner/name on GitHub when forge is github (unset:"
+                    + " github.repository)")
+            String githubRepository) {
+
+        /** Whether runs of this project go on to GitHub. */
+        public boolean onGitHub() {
+            return "github".equalsIgnoreCase(forge == null ? "" : forge.strip());
+        }
+
+        public Entry {
+            if (forge != null && !forge.isBlank() && !forge.strip().equalsIgnoreCase("builtin")
+                    && !forge.strip().equalsIgnoreCase("github")) {
+                throw new IllegalArgumentException("forge: expected builtin or github, got '" + forge + "'");
+            }
+        }
     }
 
     /** The project {@code key} as configured, the loop's budgets where the entry sets none. */

@@ -6,6 +6,7 @@ import dev.voxloop.core.loop.LoopOverview;
 import dev.voxloop.core.loop.LoopRunRepository;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.ticket.TicketTracker;
+import dev.voxloop.server.http.docs.ApiDocsRoutes;
 import dev.voxloop.server.http.forge.ForgeParts;
 import dev.voxloop.server.http.forge.ForgeRoutes;
 import dev.voxloop.server.http.forge.GitEndpoint;
@@ -17,6 +18,7 @@ import dev.voxloop.server.http.system.ConsoleRoutes;
 import dev.voxloop.server.http.system.ErrorResponses;
 import dev.voxloop.server.http.system.HealthRoutes;
 import dev.voxloop.server.http.system.JettyErrorPages;
+import dev.voxloop.server.http.system.UnreadBodies;
 import dev.voxloop.server.http.tickets.TicketRoutes;
 import dev.voxloop.server.http.webhook.GitHubHooks;
 import dev.voxloop.server.http.webhook.GitHubWebhookRoutes;
@@ -44,6 +46,8 @@ import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.slf4j.Logger;
@@ -61,6 +65,7 @@ import org.slf4j.LoggerFactory;
  *   POST /api/pipeline/approve|discard GET  /api/events (SSE)      WS  /api/events/ws (typed)
  *   GET  /api/loop/status              (workers, projects, tickets nothing can take)
  *   GET  /api/pipeline/sessions/{id}   GET  /                      (console or placeholder)
+ *   GET  /openapi.json                 GET  /api-docs              (this list in full, and its page)
  *   GET  /metrics                      (Prometheus text format)
  * </pre>
  */
@@ -73,6 +78,7 @@ public final class VoxloopServer {
     private final StatusSocket statusSocket;
     private final EventFeed eventFeed;
     private final Javalin app;
+    private final boolean servesGit;
     private final HttpMeters httpMeters;
     private final Runnable stopMetering;
 
@@ -145,17 +151,22 @@ public final class VoxloopServer {
         MetricsRoutes metricsRoutes = new MetricsRoutes(metrics);
         ForgeRoutes forgeRoutes = forge == null || forge.forge() == null ? null : new ForgeRoutes(forge, body);
         GitEndpoint git = forge == null || forge.git() == null ? null
-                : new GitEndpoint(forge.git(), new ApiTokenGuard(settings.apiToken()));
+                : new GitEndpoint(forge.git(), new ApiTokenGuard(settings.apiToken()), hosts);
         GitHubWebhookRoutes githubWebhook = github == null ? null
                 : new GitHubWebhookRoutes(queue, events, body, github, requests.deliveries(), clock);
+        ApiDocsRoutes apiDocs = new ApiDocsRoutes(json.mapper());
+        this.servesGit = git != null;
 
         this.app = Javalin.create(cfg -> {
             basics(cfg, json);
             console.configure(cfg);
+            apiDocs.configure(cfg);
             errors.register(cfg.routes);
+            UnreadBodies.register(cfg.routes);
             hosts.register(cfg.routes);
             access.register(cfg.routes);
             healthRoutes.register(cfg.routes);
+            apiDocs.register(cfg.routes);
             metricsRoutes.register(cfg.routes);
             console.register(cfg.routes);
             intakeRoutes.register(cfg.routes);
@@ -226,6 +237,21 @@ public final class VoxloopServer {
         statusSocket.close();
         eventFeed.close();
         app.stop();
+    }
+
+    /**
+     * Every route this server answers, from its router (HTTP endpoints and WebSocket upgrades) plus the git
+     * servlet, in registration order: what the OpenAPI document at /openapi.json must describe.
+     */
+    public List<Route> routes() {
+        List<Route> out = new ArrayList<>();
+        app.unsafe.internalRouter.allHttpHandlers().forEach(h -> out.add(new Route(h.endpoint.method.name(),
+                h.endpoint.path)));
+        app.unsafe.internalRouter.allWsHandlers().forEach(h -> out.add(new Route("WEBSOCKET", h.getPath())));
+        if (servesGit) {
+            out.add(new Route("ANY", "/git/*"));
+        }
+        return out;
     }
 
     /** The bound port (the real one when started with port 0). */

@@ -11,6 +11,9 @@ export function successView(t, baseUrl, on) {
       h("h2", { id: "success-title", tabindex: "-1" }, "Ticket created")),
     h("a", { class: "success__link", id: "ticket-link", href: url, target: "_blank", rel: "noopener" },
       `${t.key}${t.summary ? ` — ${t.summary}` : ""}`),
+    t.notes && t.notes.length ? h("div", { class: "notice notice--warn", id: "ticket-notes" },
+      h("strong", {}, "Filed differently from the read-back: "),
+      h("ul", {}, t.notes.map((n) => h("li", {}, n)))) : null,
     t.queued === false
       ? h("p", { class: "muted" }, "Not queued for the loop (auto-dispatch is off, or it is queued already).")
       : h("p", { class: "muted", id: "queued-note" }, t.queued ? "Queued for the loop: follow it on the " : "Follow it on the ",

@@ -53,11 +53,33 @@ export function previewView(p, projects, on) {
     p.expiresAt && Number.isFinite(Date.parse(p.expiresAt)) ? h("p", { class: "field__hint" }, `This draft waits until ${new Date(Date.parse(p.expiresAt)).toLocaleTimeString()}.`) : null,
     conf.length ? h("div", { class: "chips", id: "confidence", "aria-label": "Confidence" },
       conf.map((c) => h("span", { class: `chip ${c.value >= 0.8 ? "chip--ok" : c.value >= 0.6 ? "" : "chip--warn"}` }, `${c.name} ${Math.round(c.value * 100)}%`))) : null,
+    p.duplicates.length ? duplicatesNotice(p.duplicates, form) : null,
     p.flags.length || p.gaps.length ? h("div", { class: "notice notice--warn", id: "flags" },
       h("strong", {}, "Worth a look: "),
       h("ul", {}, [...p.flags, ...p.gaps.map((g) => `missing: ${g}`)].map((f) => h("li", {}, f)))) : null,
     form);
   return { card, form };
+}
+
+/**
+ * The open tickets this draft seems to repeat: each opens in the ticket view; "Mention" adds a line naming it to
+ * the description (the new ticket then points at the old one); approve files anyway, discard drops the draft.
+ */
+function duplicatesNotice(duplicates, form) {
+  const mention = (d) => {
+    const box = form.description;
+    const line = `Possibly the same as ${d.key}: ${d.summary}`;
+    if (!box.value.includes(line)) box.value = box.value.trim() ? `${box.value.trim()}\n\n${line}` : line;
+    box.focus();
+  };
+  return h("div", { class: "notice notice--warn", id: "duplicates", role: "status" },
+    h("strong", {}, duplicates.length === 1 ? "This may already be filed: " : "These may already be filed: "),
+    h("ul", {}, duplicates.map((d) => h("li", { class: "duplicate", "data-key": d.key },
+      h("a", { href: `/tickets/${encodeURIComponent(d.key)}`, target: "_blank", rel: "noopener" }, d.key),
+      ` ${d.summary}`,
+      d.similarity !== null ? h("span", { class: "chip", style: "margin-left:8px" }, `${Math.round(d.similarity * 100)}% alike`) : null,
+      h("button", { class: "btn btn--small", type: "button", style: "margin-left:8px", onclick: () => mention(d) }, "Mention in description")))),
+    h("p", { class: "field__hint" }, "Approve to file yours anyway, or discard it if it is the same request."));
 }
 
 /** What the person edited in the read-back. */

@@ -12,14 +12,20 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every field of every JSON request, every path parameter and the Idempotency-Key header, sent far too long: each is
- * refused with a 4xx that names it (body fields) before anything is stored, never a 500. The request records the
- * routes bind are read by reflection, so a field added later without a case here fails this test.
+ * Every field of every JSON request, every path parameter and the Idempotency-Key header, sent too long: each is
+ * refused with a 4xx that names it (body fields) before anything is stored, never a 500. The lengths come from the
+ * OpenAPI document ({@link DocumentLimits}): one character past its maxLength is refused, a value of exactly its
+ * maxLength is not refused as too long, so the document states the server's limits. The request records the routes
+ * bind are read by reflection, and the document's limited fields are listed, so a field added later without a case
+ * here fails this test.
  */
 class OverLongFieldsHttpTest extends FreshServerTest {
 
-    /** Longer than the longest limit (32 000 characters for a description). */
+    /** Far longer than any limit, for the fields the document gives no length (a round number). */
     static final String LONG = "x".repeat(32_001);
+
+    /** Paths served by another module's routes (forge, loop runs): their limits are checked where they are wired. */
+    static final List<String> ELSEWHERE = List.of("/api/repos/", "/api/loop/runs/");
 
     /** One request with field {@code field} set to a value; {@code expected} is the field the 400 must name. */
     record Case(String record, String component, String path, Function<String, String> body, String expected) {
@@ -38,6 +44,10 @@ class OverLongFieldsHttpTest extends FreshServerTest {
                 v -> sid + "\"text\": \"" + v + "\"}", "text"));
         c.add(new Case("IntakeRequests$Clarify", "round", "/api/pipeline/clarify",
                 v -> sid + "\"text\": \"ok\", \"round\": 1" + "0".repeat(40) + "}", null));
+        c.add(new Case("IntakeRequests$Confirm", "sessionId", "/api/pipeline/confirm",
+                v -> "{\"session_id\": \"" + v + "\"}", "session_id"));
+        c.add(new Case("IntakeRequests$Confirm", "text", "/api/pipeline/confirm",
+                v -> sid + "\"text\": \"" + v + "\"}", "text"));
         c.add(new Case("IntakeRequests$Discard", "sessionId", "/api/pipeline/discard",
                 v -> "{\"session_id\": \"" + v + "\"}", "session_id"));
         c.add(new Case("IntakeRequests$Approve", "sessionId", "/api/pipeline/approve",
@@ -78,7 +88,8 @@ class OverLongFieldsHttpTest extends FreshServerTest {
         server.queue.enqueue("BOOK-2", "two");
         server.queue.markStarted("BOOK-2", "w", java.time.Duration.ofHours(1));
         for (Case c : cases()) {
-            for (String value : List.of(LONG, "\ud83d\ude80".repeat(32_001))) {
+            int over = c.expected() == null ? LONG.length() : limit(c) + 1;
+            for (String value : List.of("x".repeat(over), "\ud83d\ude80".repeat(over))) {
                 var r = server.postJson(c.path(), c.body().apply(value));
                 String what = c.path() + " " + c.component() + ": " + r.body();
                 assertThat(r.status()).as(what).isBetween(400, 499);
@@ -95,13 +106,67 @@ class OverLongFieldsHttpTest extends FreshServerTest {
                 .isEqualTo("previewing");
     }
 
+    /** The document's maxLength of the case's field (a case's field must have one). */
+    static int limit(Case c) {
+        return DocumentLimits.maxLength(c.path(), c.expected()).orElseThrow(() -> new AssertionError(
+                "/openapi.json states no maxLength for " + c.expected() + " of POST " + c.path()));
+    }
+
+    @Test
+    void aValueOfExactlyTheDocumentsLimitIsNotTooLong() {
+        server.fileTickets("BOOK", 2);
+        int n = 0;
+        for (int i = 0; ; i++) {
+            // a fresh session per case: an approve that succeeds would answer every later one from its ticket
+            session = server.postJson("/api/pipeline/run", "{\"text\": \"" + PipelineHttpTest.CLEAR + "\"}").json()
+                    .get("session_id").asText();
+            List<Case> all = cases();
+            if (i >= all.size()) {
+                break;
+            }
+            Case c = all.get(i);
+            if (c.expected() == null) {
+                continue;
+            }
+            server.queue.enqueue("BOOK-1", "one");
+            var r = server.postJson(c.path(), c.body().apply("x".repeat(limit(c))));
+            String what = c.path() + " " + c.expected() + " at " + limit(c) + ": " + r.body();
+            assertThat(r.status()).as(what).isNotEqualTo(413).isLessThan(500);
+            if (r.status() >= 400 && c.expected().equals(r.json().path("field").asText())) {
+                assertThat(r.json().path("detail").asText()).as(what).doesNotContain("too long");
+            }
+            n++;
+        }
+        assertThat(n).isGreaterThan(20);
+    }
+
+    @Test
+    void everyLimitTheDocumentStatesHasACase() {
+        session = "s";
+        Set<String> covered = new LinkedHashSet<>();
+        cases().forEach(c -> covered.add(c.path() + " " + c.expected()));
+        List<String> missing = new ArrayList<>();
+        DocumentLimits.DOC.path("paths").properties().forEach(p -> {
+            boolean elsewhere = ELSEWHERE.stream().anyMatch(p.getKey()::startsWith);
+            if (!elsewhere && p.getValue().path("post").path("requestBody").path("content").has("application/json")) {
+                for (String field : DocumentLimits.limitedFields(p.getKey())) {
+                    if (!covered.contains(p.getKey() + " " + field)) {
+                        missing.add(p.getKey() + " " + field);
+                    }
+                }
+            }
+        });
+        assertThat(missing).as("fields with a maxLength in /openapi.json but no over-long case").isEmpty();
+    }
+
     @Test
     void everyRequestRecordFieldHasACase() throws Exception {
         session = "s";
         Set<String> covered = new LinkedHashSet<>();
         cases().forEach(c -> covered.add(c.record() + "." + c.component()));
         List<String> missing = new ArrayList<>();
-        for (String record : List.of("intake.IntakeRequests$Text", "intake.IntakeRequests$Clarify",
+        for (String record : List.of("intake.IntakeRequests$Text", "intake.IntakeRequests$Confirm",
+                "intake.IntakeRequests$Clarify",
                 "intake.IntakeRequests$Discard", "intake.IntakeRequests$Approve", "intake.IntakeRequests$Overrides",
                 "loop.LoopRoutes$Started", "loop.LoopRoutes$Completed")) {
             Class<?> type = Class.forName("dev.voxloop.server.http." + record);

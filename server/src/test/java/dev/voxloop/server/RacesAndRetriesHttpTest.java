@@ -69,6 +69,13 @@ class RacesAndRetriesHttpTest {
             assertThat(s.postJson("/api/pipeline/run", body, "Idempotency-Key", "run-2").json().get("ticket_key")
                     .asText()).isNotEqualTo(key);
             assertThat(s.postJson("/api/pipeline/run", body, "Idempotency-Key", "bad key").status()).isEqualTo(400);
+            // a keyed run without its text is a 400 before the key is claimed (it was a 500), and frees nothing
+            for (String missing : List.of("{\"text\": null}", "{}")) {
+                var r = s.postJson("/api/pipeline/run", missing, "Idempotency-Key", "run-3");
+                assertThat(r.status()).as(r.body()).isEqualTo(400);
+                assertThat(r.json().get("field").asText()).isEqualTo("text");
+            }
+            assertThat(s.postJson("/api/pipeline/run", body, "Idempotency-Key", "run-3").status()).isEqualTo(200);
         }
     }
 

@@ -47,6 +47,33 @@ class SecurityHttpTest {
     }
 
     @Test
+    void aRefusalBeforeTheBodyIsReadClosesTheConnectionSoTheNextRequestIsAnswered() {
+        // the 401 is decided before the body is read; the server then drops the connection, and a client that
+        // reused it for the next request got no answer at all (found by the fuzz run)
+        String big = "{\"message\": \"" + "\uD83D\uDE80".repeat(20_000) + "\"}";
+        for (int i = 0; i < 5; i++) {
+            var refused = server.postJson("/api/loop/runs/r1/instruct", big);
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.header("Connection")).as("said before closing").isEqualTo("close");
+            assertThat(server.postJson("/api/pipeline/discard", "{\"session_id\": \"abc\"}", "X-API-Token", TOKEN)
+                    .status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aReadThatCarriedABodyItNeverReadsSaysTheConnectionCloses() {
+        String big = "{\"text\": \"" + "y".repeat(300_000) + "\"}";
+        for (int i = 0; i < 5; i++) {
+            var read = server.send(java.net.http.HttpRequest.newBuilder(server.uri("/api/loop/queue"))
+                    .method("GET", java.net.http.HttpRequest.BodyPublishers.ofString(big)));
+            assertThat(read.status()).isEqualTo(200);
+            assertThat(read.header("Connection")).as("the unread body ends the connection").isEqualTo("close");
+            assertThat(server.postJson("/api/pipeline/discard", "{\"session_id\": \"abc\"}", "X-API-Token", TOKEN)
+                    .status()).isEqualTo(404);
+        }
+    }
+
+    @Test
     void readsStayOpenAndTheWebhookIsRefusedWithoutASecret() {
         assertThat(server.get("/health").status()).isEqualTo(200);
         assertThat(server.get("/api/loop/queue").status()).isEqualTo(200);

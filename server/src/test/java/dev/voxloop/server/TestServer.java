@@ -6,6 +6,7 @@ import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.intake.IntakeIds;
 import dev.voxloop.core.intent.IntentExtractor;
 import dev.voxloop.core.intent.TicketDraft;
+import dev.voxloop.core.ticket.DuplicateFinder;
 import dev.voxloop.core.ticket.Provenance;
 import dev.voxloop.core.testing.InMemoryDeliveries;
 import dev.voxloop.core.testing.InMemoryEventLog;
@@ -33,7 +34,8 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * A real server on a free port over in-memory ports, with a small HTTP client. Tests read like usage: {@code
+ * A real server on a free port over in-memory ports, with a small HTTP client that checks every response against
+ * the OpenAPI document ({@link ApiContract}). Tests read like usage: {@code
  * server.postJson("/api/pipeline/run", "{\"text\": \"...\"}")}.
  */
 final class TestServer implements AutoCloseable {
@@ -69,6 +71,12 @@ final class TestServer implements AutoCloseable {
         SpeechToText speech;
         UnaryOperator<TicketTracker> trackerWrapper = t -> t;
         GitHubHooks github;
+        DuplicateFinder duplicates = DuplicateFinder.NONE;
+
+        Builder duplicates(DuplicateFinder d) {
+            duplicates = d;
+            return this;
+        }
 
         Builder intake(IntakeSettings s) {
             intakeSettings = s;
@@ -109,7 +117,7 @@ final class TestServer implements AutoCloseable {
         this.settings = b.settings;
         this.tracker = new InMemoryTracker(InMemoryTracker.withSampleProjects("").projects(), "", clock);
         TicketTracker t = b.trackerWrapper.apply(tracker);
-        this.intake = new IntakeService(sessions, b.speech, b.extractor, t, queue, events, b.intakeSettings, clock,
+        this.intake = new IntakeService(sessions, b.speech, b.extractor, t, b.duplicates, queue, events, b.intakeSettings, clock,
                 IntakeIds::next);
         this.server = new VoxloopServer(intake, t, queue, events, null, new RequestRecords(deliveries, idempotencyKeys),
                 null, null, b.github, settings,
@@ -172,8 +180,9 @@ final class TestServer implements AutoCloseable {
             req.header(headers[i], headers[i + 1]);
         }
         try {
-            HttpResponse<String> r = http.send(req.timeout(Duration.ofSeconds(20)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = req.timeout(Duration.ofSeconds(20)).build();
+            HttpResponse<String> r = http.send(built, HttpResponse.BodyHandlers.ofString());
+            ApiContract.check(built.method(), built.uri().getRawPath(), r.statusCode(), r.headers().map(), r.body());
             return new Response(r.statusCode(), r.body(), r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

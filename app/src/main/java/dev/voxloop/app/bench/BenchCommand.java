@@ -26,6 +26,7 @@ public final class BenchCommand implements Runnable {
         bench.addSubcommand(new BenchPipelineCommand());
         bench.addSubcommand(new BenchStreamsCommand());
         bench.addSubcommand(new BenchIntentCommand(() -> context.config().tree()));
+        bench.addSubcommand(new BenchDuplicatesCommand(() -> context.config().tree()));
         bench.addSubcommand(new BenchSpeechCommand(() -> context.config().tree()));
         bench.addSubcommand(new BenchLoopCommand(() -> Guards.policy(loopSettings.get()),
                 turns -> new OverheadBench(context.app().runs(), context.app().tracker(), context.app().events(),

@@ -7,6 +7,10 @@ import dev.voxloop.app.Reviewers;
 import dev.voxloop.app.Voxloop;
 import dev.voxloop.app.bench.BenchCommand;
 import dev.voxloop.app.demo.DemoRun;
+import dev.voxloop.app.demo.GitHubDemo;
+import dev.voxloop.core.forge.ForgeWakeups;
+import dev.voxloop.github.GitHubSettings;
+import java.time.Duration;
 import dev.voxloop.guard.sandbox.SandboxSettings;
 import dev.voxloop.guard.sandbox.Sandboxes;
 import dev.voxloop.loop.LoopSettings;
@@ -33,12 +37,10 @@ public final class Commands {
         Supplier<LoopSettings> loopSettings = () -> LoopSettings.from(context.config().tree(),
                 context.config().dataDir());
         cli.addSubcommand(new WorkerCommand(id -> context.app().loop().worker(id, context.app().workers())));
-        cli.addSubcommand(new DemoCommand(() -> {
-            Voxloop app = context.app();
-            return new DemoRun(app.tracker(), app.queue(), app.events(), app.runs(), app.clock(), System.getenv(),
-                    new AgentModels(System.getenv()), app.sandbox(), origin -> app.forges().host(origin, "trackit"))
-                    .reviewedBy(app.reviewGate(), app.reviews());
-        }));
+        cli.addSubcommand(new DemoCommand(() -> demo(context.app(), origin -> context.app().forges()
+                .host(origin, "trackit")), remote -> demo(context.app(), GitHubDemo.hosting(
+                GitHubSettings.from(context.config().tree()), context.app().forges().settings(), remote))
+                .wakingOn(new ForgeWakeups(), Duration.ofSeconds(2))));
         CommandLine repo = new CommandLine(new RepoCommand());
         repo.addSubcommand(new RepoImportCommand(() -> context.app().forges().forge()));
         cli.addSubcommand(repo);
@@ -53,5 +55,10 @@ public final class Commands {
                         context.config().dataDir(), e -> { }, java.time.Clock.systemUTC()))));
         cli.addSubcommand(BenchCommand.build(context, loopSettings));
         return cli;
+    }
+
+    private static DemoRun demo(Voxloop app, DemoRun.Hosting hosting) {
+        return new DemoRun(app.tracker(), app.queue(), app.events(), app.runs(), app.clock(), System.getenv(),
+                new AgentModels(System.getenv()), app.sandbox(), hosting).reviewedBy(app.reviewGate(), app.reviews());
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,10 +18,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code voxloop demo [--agent replay|claude|codex|builtin]}: a sample repository (TrackIt), a VAT ticket, and a
+ * {@code voxloop demo [--agent replay|claude|codex|builtin] [--forge builtin|github [--remote URL]]}: a sample repository (TrackIt), a VAT ticket, and a
  * worker with an agent taking it through red, green and the gates to a pushed branch, then on the built-in forge a
  * pull request whose CI fails once, one healing turn, green CI, the merge and the ticket Done. The replay agent needs
- * a JDK and git, nothing else; a real agent reads its usual environment (ANTHROPIC_BASE_URL and ANTHROPIC_API_KEY for
+ * a JDK and git, nothing else; with {@code --forge github} the pull request, its checks (GitHub Actions) and
+ * reviews live on GitHub instead; a real agent reads its usual environment (ANTHROPIC_BASE_URL and ANTHROPIC_API_KEY for
  * claude, OPENAI_BASE_URL and OPENAI_API_KEY for codex and builtin, OLLAMA_URL for builtin on Ollama).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -40,6 +42,14 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--model", description = "the model a real agent asks for (default: the agent's own)")
     String model;
 
+    @Option(names = "--forge", defaultValue = "builtin", description = "builtin (default: voxloop hosts the sample and"
+            + " runs its CI) or github (the API at GITHUB_API_URL for GITHUB_REPOSITORY with GITHUB_TOKEN)")
+    String forge;
+
+    @Option(names = "--remote", description = "with --forge github: the git remote the sample and its branch are"
+            + " pushed to (default: the sample's local bare repository)")
+    String remote;
+
     @Option(names = "--json", description = "print the progress on stderr and one JSON object with the outcome on"
             + " stdout")
     boolean json;
@@ -48,14 +58,27 @@ public final class DemoCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final Supplier<DemoRun> demo;
+    private final Function<String, DemoRun> onGitHub;
     private final PrintStream out;
+
+    public DemoCommand(Supplier<DemoRun> demo, Function<String, DemoRun> onGitHub) {
+        this(demo, onGitHub, System.out);
+    }
 
     public DemoCommand(Supplier<DemoRun> demo) {
         this(demo, System.out);
     }
 
     public DemoCommand(Supplier<DemoRun> demo, PrintStream out) {
+        this(demo, remote -> {
+            throw new IllegalArgumentException("this voxloop has no GitHub forge wired");
+        }, out);
+    }
+
+    /** @param onGitHub the demo on GitHub pushing to a remote (null: the sample's local bare repository) */
+    public DemoCommand(Supplier<DemoRun> demo, Function<String, DemoRun> onGitHub, PrintStream out) {
         this.demo = demo;
+        this.onGitHub = onGitHub;
         this.out = out;
     }
 
@@ -66,8 +89,20 @@ public final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "unknown agent '" + agent
                     + "' (replay, claude, codex or builtin)");
         }
+        if (!List.of("builtin", "github").contains(forge)) {
+            throw new ParameterException(spec.commandLine(), "unknown forge '" + forge + "' (builtin or github)");
+        }
+        if (remote != null && !forge.equals("github")) {
+            throw new ParameterException(spec.commandLine(), "--remote goes with --forge github");
+        }
+        DemoRun run;
+        try {
+            run = forge.equals("github") ? onGitHub.apply(remote) : demo.get();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         AgentProfile profile = new AgentProfile(agent, List.of(), model, null, null, List.of());
-        DemoRun.Outcome o = demo.get().run(d, project, profile, json ? System.err : out);
+        DemoRun.Outcome o = run.run(d, project, profile, json ? System.err : out);
         if (json) {
             out.println(DemoJson.of(o));
         }

@@ -122,7 +122,8 @@ public final class SayCommand implements Callable<Integer> {
                         return 0;
                     }
                     if ((!yes || review) && terminal.present()) {
-                        String ok = terminal.ask("File this ticket? [Y/n] ");
+                        String ok = terminal.ask(p.readBack().duplicates().isEmpty() ? "File this ticket? [Y/n] "
+                                : "File this ticket anyway? [Y/n] ");
                         if (ok == null || ok.strip().toLowerCase(Locale.ROOT).startsWith("n")) {
                             step = intake.discard(p.sessionId());
                             continue;
@@ -149,10 +150,12 @@ public final class SayCommand implements Callable<Integer> {
             extra.put("ticket_url", f.url());
             extra.put("queued", f.queued());
             extra.put("summary", f.summary());
+            extra.put("notes", f.notes());
             print(f, "created", extra);
             return;
         }
         out.println("Filed " + f.key() + ": " + f.summary() + (f.queued() ? "  (queued for the loop)" : ""));
+        f.notes().forEach(n -> out.println("  note: " + n));
         out.println(f.url() != null ? "  " + f.url()
                 : "  no server is running: start ./voxloop serve to see it on the board");
     }
@@ -171,6 +174,11 @@ public final class SayCommand implements Callable<Integer> {
             out.println("  still unclear: " + String.join(", ", d.gaps()));
         }
         d.flags().forEach(f -> out.println("  ! " + f));
+        if (!d.duplicates().isEmpty()) {
+            out.println("  may already be filed (open tickets of " + d.project() + "):");
+            d.duplicates().forEach(t -> out.printf(Locale.ROOT, "    %s  %s  (%.0f %% alike)%n", t.key(), t.summary(),
+                    100 * t.similarity()));
+        }
     }
 
     private void print(SayStep s, String status, Map<String, Object> extra) throws IOException {

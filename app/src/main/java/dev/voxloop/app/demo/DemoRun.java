@@ -4,6 +4,8 @@ import dev.voxloop.app.Guards;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.event.PipelineEvent;
+import dev.voxloop.core.forge.ForgeWakeups;
+import dev.voxloop.core.forge.GitRemoteAccess;
 import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.core.loop.LoopRunRepository;
 import dev.voxloop.core.queue.LoopQueue;
@@ -74,6 +76,8 @@ public final class DemoRun {
     private final Hosting hosting;
     private final PullRequestReview review;
     private final ReviewLog reviews;
+    private final ForgeWakeups wakeups;
+    private final Duration poll;
 
     /** The demo ending at PUSHED, agents reading the process's environment. */
     public DemoRun(TicketTracker tracker, LoopQueue queue, EventBus events, LoopRunRepository runs, Clock clock,
@@ -107,9 +111,11 @@ public final class DemoRun {
         this.hosting = hosting;
         this.review = PullRequestReview.APPROVE_ALL;
         this.reviews = null;
+        this.wakeups = new ForgeWakeups();
+        this.poll = Duration.ofMillis(100);
     }
 
-    private DemoRun(DemoRun d, PullRequestReview review, ReviewLog reviews) {
+    private DemoRun(DemoRun d, PullRequestReview review, ReviewLog reviews, ForgeWakeups wakeups, Duration poll) {
         this.tracker = d.tracker;
         this.queue = d.queue;
         this.events = d.events;
@@ -121,6 +127,8 @@ public final class DemoRun {
         this.hosting = d.hosting;
         this.review = review;
         this.reviews = reviews;
+        this.wakeups = wakeups;
+        this.poll = poll;
     }
 
     /**
@@ -128,7 +136,15 @@ public final class DemoRun {
      * back from {@code reviews} for the outcome.
      */
     public DemoRun reviewedBy(PullRequestReview review, ReviewLog reviews) {
-        return new DemoRun(this, review, reviews);
+        return new DemoRun(this, review, reviews, wakeups, poll);
+    }
+
+    /**
+     * This demo looking at pending checks and reviews every {@code poll}, or as soon as {@code wakeups} says the
+     * repository changed (a forge far away is not asked ten times a second).
+     */
+    public DemoRun wakingOn(ForgeWakeups wakeups, Duration poll) {
+        return new DemoRun(this, review, reviews, wakeups, poll);
     }
 
     /** The demo with the replay agent. */
@@ -168,9 +184,9 @@ public final class DemoRun {
                     Duration.ofSeconds(1), 1, clock);
             LoopRun run = worker.runOnce().orElseThrow(() -> new IllegalStateException(
                     "the demo ticket was not claimed"));
-            Path remote = forge == null ? origin : Path.of(forge.cloneSource());
-            String sha = run.workspace().branch() == null ? null : new Git(remote).tryRun("rev-parse", "--verify",
-                    "-q", "refs/heads/" + run.workspace().branch()).output().strip();
+            String sha = run.workspace().branch() == null ? null : remoteTip(dir, forge == null ? origin.toString()
+                    : forge.cloneSource(), forge == null ? GitRemoteAccess.NONE : forge.access(),
+                    run.workspace().branch());
             out.println("== run " + run.id() + " ended " + run.state() + " after " + run.iteration()
                     + " iteration(s)" + (run.reason() == null ? "" : ": " + run.reason()));
             if (sha != null && !sha.isEmpty()) {
@@ -198,6 +214,12 @@ public final class DemoRun {
         }
     }
 
+    /** The commit {@code branch} is at on the remote, or empty when it has none (deleted after the merge). */
+    private static String remoteTip(Path dir, String remote, GitRemoteAccess access, String branch) {
+        var r = new Git(dir).remote(access).tryRun("ls-remote", remote, "refs/heads/" + branch);
+        return r.ok() ? r.output().strip().split("\\s+")[0] : "";
+    }
+
     /**
      * The demo's loop: project {@code projectKey} cloning {@code repo} with {@code agent} (the replay agent's script
      * in {@code dir}), going on to {@code forge} (null: ending at PUSHED). Another process resumes an interrupted
@@ -213,7 +235,7 @@ public final class DemoRun {
                 new GateSuite(new ToolUseRules(), sandbox), new RunMarkerFile(), settings, StuckDetector.DEFAULTS,
                 clock), events,
                 p -> Optional.ofNullable(forge),
-                review, Duration.ofMillis(100), Duration.ofMinutes(10));
+                review, poll, Duration.ofMinutes(10), wakeups);
         return new LoopRunner(parts, () -> UUID.randomUUID().toString().substring(0, 8));
     }
 

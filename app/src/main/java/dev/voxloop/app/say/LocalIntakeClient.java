@@ -73,7 +73,7 @@ public final class LocalIntakeClient implements IntakeClient {
                     c.clarification().question(), c.clarification().choices());
             case IntakeOutcome.NeedsApproval a -> new SayStep.Preview(s.id(), s.conversation(), readBack(s));
             case IntakeOutcome.Filed f -> new SayStep.Filed(s.id(), s.conversation(), s.ticketKey(),
-                    s.draft() == null ? "" : s.draft().summary(), null, f.queued());
+                    s.draft() == null ? "" : s.draft().summary(), null, f.queued(), f.notes());
             case IntakeOutcome.Discarded d -> new SayStep.Discarded(s.id(), s.conversation());
         };
     }
@@ -82,7 +82,7 @@ public final class LocalIntakeClient implements IntakeClient {
         TicketDraft d = s.draft();
         return new SayStep.ReadBack(s.heard() == null ? null : s.heard().text() + heardNote(s.heard()), d.projectKey(), d.issueType() == null ? null : d.issueType().label(),
                 d.priority() == null ? null : d.priority().label(), d.summary(), d.acceptanceCriteria(), s.gaps(),
-                s.extraction().flags());
+                s.extraction().flags(), s.extraction().duplicates());
     }
 
     private static String heardNote(HeardTranscript h) {

@@ -1,5 +1,6 @@
 package dev.voxloop.app.say;
 
+import dev.voxloop.core.ticket.LikelyDuplicate;
 import java.util.List;
 
 /**
@@ -27,22 +28,33 @@ public sealed interface SayStep {
     record Preview(String sessionId, String conversation, ReadBack readBack) implements SayStep {
     }
 
-    /** @param url the ticket's page, or null when no server is running to show it */
-    record Filed(String sessionId, String conversation, String key, String summary, String url, boolean queued)
-            implements SayStep {
+    /**
+     * @param url   the ticket's page, or null when no server is running to show it
+     * @param notes what the tracker did differently from the read-back (a field added after creation)
+     */
+    record Filed(String sessionId, String conversation, String key, String summary, String url, boolean queued,
+                 List<String> notes) implements SayStep {
+        public Filed {
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
     }
 
     record Discarded(String sessionId, String conversation) implements SayStep {
     }
 
-    /** The draft as the person is asked to approve it. */
-    /** @param heard what the speech engine heard, with how sure it was and who checked it, or null (typed) */
+    /**
+     * The draft as the person is asked to approve it.
+     *
+     * @param heard      what the speech engine heard, with how sure it was and who checked it, or null (typed)
+     * @param duplicates open tickets the draft seems to repeat, most alike first
+     */
     record ReadBack(String heard, String project, String type, String priority, String summary,
-                    List<String> criteria, List<String> gaps, List<String> flags) {
+                    List<String> criteria, List<String> gaps, List<String> flags, List<LikelyDuplicate> duplicates) {
         public ReadBack {
             criteria = criteria == null ? List.of() : List.copyOf(criteria);
             gaps = gaps == null ? List.of() : List.copyOf(gaps);
             flags = flags == null ? List.of() : List.copyOf(flags);
+            duplicates = duplicates == null ? List.of() : List.copyOf(duplicates);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.voxloop.app.say;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.voxloop.core.ticket.LikelyDuplicate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -141,12 +142,20 @@ public final class ServerIntakeClient implements IntakeClient {
                 JsonNode i = n.path("intent");
                 yield new SayStep.Preview(id, conversation, new SayStep.ReadBack(null, text(i, "project"),
                         text(i, "issue_type"), text(i, "priority"), i.path("summary").asText(""),
-                        texts(i.path("acceptance_criteria_items")), texts(n.path("gaps")), texts(n.path("flags"))));
+                        texts(i.path("acceptance_criteria_items")), texts(n.path("gaps")), texts(n.path("flags")),
+                        duplicates(n.path("likely_duplicates"))));
             }
             case "discarded" -> new SayStep.Discarded(id, conversation);
             default -> new SayStep.Filed(id, conversation, n.path("ticket_key").asText(), n.path("summary").asText(""),
-                    text(n, "ticket_url"), n.path("queued").asBoolean(false));
+                    text(n, "ticket_url"), n.path("queued").asBoolean(false), texts(n.path("notes")));
         };
+    }
+
+    private static List<LikelyDuplicate> duplicates(JsonNode array) {
+        List<LikelyDuplicate> out = new ArrayList<>();
+        array.forEach(d -> out.add(new LikelyDuplicate(d.path("key").asText(), d.path("summary").asText(""),
+                d.path("similarity").asDouble(0))));
+        return out;
     }
 
     private static String text(JsonNode n, String field) {

@@ -55,4 +55,20 @@ class PipelineOnJiraTest extends PipelineContract {
         assertThat(jira.issues()).hasSize(1);
         assertThat(jira.issues().getFirst().labels()).anyMatch(l -> l.contains(id));
     }
+
+    @Test
+    void whatTheCreateScreenLacksIsAddedAfterwardsAndTheResultSaysSo() {
+        jira.offCreateScreen("BOOK", false, "description");
+        TestServer s = start(Map.of());
+        String id = s.http.post("/api/pipeline/run",
+                "{\"text\":\"Create a high priority bug in BookIt: the calendar crashes on Safari\"}").json()
+                .path("session_id").asText();
+        Http.Response filed = s.http.postJson("/api/pipeline/approve", Map.of("session_id", id));
+        assertThat(filed.status()).as(filed.body()).isEqualTo(200);
+        assertThat(filed.json().path("notes")).singleElement().satisfies(n -> assertThat(n.asText())
+                .startsWith("The description and acceptance criteria were added by an edit"));
+        var issue = jira.issues().getFirst();
+        assertThat(issue.description().toString()).contains("calendar crashes on Safari");
+        assertThat(issue.comments()).hasSize(1);
+    }
 }

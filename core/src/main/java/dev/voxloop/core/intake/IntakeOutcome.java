@@ -1,6 +1,7 @@
 package dev.voxloop.core.intake;
 
 import dev.voxloop.core.intent.Clarification;
+import java.util.List;
 
 /** What a client hears back after each intake step. */
 public sealed interface IntakeOutcome {
@@ -22,8 +23,21 @@ public sealed interface IntakeOutcome {
     record NeedsApproval(IntakeSession session) implements IntakeOutcome {
     }
 
-    /** The ticket exists (possibly created on an earlier attempt with the same intake id). */
-    record Filed(IntakeSession session, boolean queued) implements IntakeOutcome {
+    /**
+     * The ticket exists (possibly created on an earlier attempt with the same intake id).
+     *
+     * @param notes what the tracker did differently from the approved draft (a field added after creation by an
+     *              edit or a comment), for the person; empty when filed as approved or answered from the record
+     */
+    record Filed(IntakeSession session, boolean queued, List<String> notes) implements IntakeOutcome {
+
+        public Filed {
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
+
+        public Filed(IntakeSession session, boolean queued) {
+            this(session, queued, List.of());
+        }
     }
 
     /** The person discarded it. */

@@ -22,4 +22,13 @@ public enum LoopState {
     public boolean loopDone() {
         return terminal() || this == PUSHED;
     }
+
+    /**
+     * A person's signals (abort, an instruction, a checkpoint) reach a run only while its agent works: they are
+     * taken before each agent turn, and a run that is still being claimed or prepared takes them before its first.
+     * In every other state a signal would never be read, so the API refuses it and the console does not offer it.
+     */
+    public boolean takesSignals() {
+        return this == CLAIMED || this == PREPARING || this == ITERATING || this == VERIFYING;
+    }
 }

@@ -45,6 +45,9 @@ public final class GitHttp {
             return repos.open(n);
         });
         git.setReceivePackFactory((req, db) -> receivePack(db, defaultBranchOf, onPush));
+        GitRequestErrors errors = new GitRequestErrors();
+        git.setUploadPackErrorHandler(errors);
+        git.setReceivePackErrorHandler(errors);
         return git;
     }
 

@@ -63,6 +63,32 @@ class BuiltinForgeTest {
         work = f.hosted(repo, Map.of(".voxloop/ci.yaml", CI, "test.sh", "echo all good\n", "README.md", "hi\n"));
     }
 
+    @Test
+    void theLogOfACheckIdThatIsNoNumberIsNotFoundNotACrash() {
+        for (String id : List.of("e308944c1ec3", "\uD83D\uDE80", "", "99999999999999999999")) {
+            assertThatThrownBy(() -> f.forge.checkLog(repo, id)).as(id).isInstanceOfSatisfying(Problem.class,
+                    p -> assertThat(p.kind()).isEqualTo(Problem.Kind.NOT_FOUND));
+        }
+    }
+
+    @Test
+    void aBodyThatIsNotGitsProtocolIsABadRequestNotAServerError() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (String service : List.of("git-upload-pack", "git-receive-pack")) {
+            byte[] noise = new byte[48];
+            new java.util.Random(7).nextBytes(noise);
+            for (byte[] body : List.of(noise, "zzzz0000".getBytes(), "0032want 0000000000000000000000000000000000000000\n0000".getBytes())) {
+                var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(f.url(repo) + "/" + service))
+                        .header("Content-Type", "application/x-" + service + "-request")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as(service + " " + new String(body) + " " + r.body()).isEqualTo(400);
+            }
+        }
+        // and git itself still fetches and pushes
+        push(work, "feature/after-garbage", "TRACK-1: still works", Map.of("B.java", "class B {}\n"));
+    }
+
     private PullRequest openPr() {
         push(work, BRANCH, "TRACK-1: add VAT", Map.of("Vat.java", "class Vat {}\n"));
         return f.forge.open(repo, new PullRequestDraft("TRACK-1: Add VAT", "body", BRANCH, "main"));

@@ -11,6 +11,7 @@ import dev.voxloop.core.intent.Priority;
 import dev.voxloop.core.intent.TicketDraft;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.core.ticket.Project;
+import dev.voxloop.intent.text.SummaryText;
 import dev.voxloop.intent.untrusted.InjectionScreen;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -104,7 +105,10 @@ public final class ModelExtractor implements IntentExtractor {
             missing.add("acceptance_criteria");
         }
         String parent = text(n.get("parent_key"));
-        TicketDraft draft = new TicketDraft(text(n.get("summary")), text(n.get("description")), criteria, type,
+        String modelSummary = text(n.get("summary"));
+        String summary = SummaryText.clean(modelSummary, r.projects());
+        TicketDraft draft = new TicketDraft(summary.length() < TicketDraft.SUMMARY_MIN ? modelSummary : summary,
+                text(n.get("description")), criteria, type,
                 priority, project, parent, strings(n.get("labels")));
         Map<String, Double> confidence = new HashMap<>();
         JsonNode conf = n.get("confidence");

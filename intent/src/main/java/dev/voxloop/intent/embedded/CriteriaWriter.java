@@ -9,11 +9,13 @@ import java.util.regex.Pattern;
 
 /**
  * Acceptance criteria from the request's own clauses, Gherkin-style: each one a statement a tester can check.
- * The words are the person's; the template only says what "done" means for that kind of ticket.
+ * The words are the person's. When they said something specific (an amount, a time, who or where it is for, a
+ * name: {@link Specifics}) the criteria are built around it; the templates that only say what "done" means for
+ * that kind of ticket are for requests without any.
  */
 final class CriteriaWriter {
 
-    private static final Pattern CONDITION = Pattern.compile(
+    static final Pattern CONDITION = Pattern.compile(
             "(?i)^(.+?)\\s+\\b(when|whenever|if|after|while|during|every time|each time)\\b\\s+(.+)$");
     private static final Pattern WISH = Pattern.compile(
             "(?i)^(?:it would be (?:nice|great|good|useful) to have|it'd be (?:nice|great) to have|we need|we want"
@@ -22,16 +24,41 @@ final class CriteriaWriter {
             "(?i)^(?:let|allow|enable|help)\\s+((?:\\w+\\s+){0,2}?\\w+)\\s+(?:to\\s+)?(\\w+.*)$");
     private static final Pattern ACTOR_WANTS = Pattern.compile(
             "(?i)^((?:\\w+\\s+){0,2}?\\w+)\\s+(?:want|wants|would like|need|needs|should be able)\\s+to\\s+(\\w+.*)$");
+    private static final Pattern ACTOR_CAN = Pattern.compile("^(.+?) can (.+)$");
     private static final Pattern SO_THAT = Pattern.compile("(?i)^(.+?)\\s+so(?: that)?\\s+(\\w+(?:\\s+\\w+)?)\\s+can\\s+(.+)$");
 
     private CriteriaWriter() {
     }
 
     static List<String> write(IssueType type, String summary, List<String> extraClauses) {
+        return write(type, summary, extraClauses, List.of());
+    }
+
+    /** @param projectWords the projects' names and keys: they place a request, they are not one of its specifics */
+    static List<String> write(IssueType type, String summary, List<String> extraClauses, List<String> projectWords) {
         if (summary == null || summary.isBlank() || type == null) {
             return List.of();
         }
         String s = lowerFirst(summary);
+        List<String> out = new ArrayList<>();
+        Specifics specifics = Specifics.in(summary + ". " + String.join(". ", extraClauses), projectWords);
+        if (!specifics.none() && type != IssueType.EPIC) {
+            out.addAll(SpecificCriteria.write(type, s, specifics));
+        } else {
+            out.addAll(templates(type, s));
+        }
+        for (String extra : extraClauses) {
+            String e = extra.replaceAll("[\\s,;:.!?]+$", "").strip();
+            // "it should work in every browser": one subject word is enough for a clause that says what must hold
+            if (!Words.content(e).isEmpty() && Words.tokens(e).size() >= 3 && !summary.toLowerCase(Locale.ROOT).contains(e.toLowerCase(Locale.ROOT))) {
+                out.add("Then " + lowerFirst(e));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** What "done" means for the kind of ticket, around the person's words: for requests with nothing specific. */
+    private static List<String> templates(IssueType type, String s) {
         List<String> out = new ArrayList<>();
         switch (type) {
             case BUG -> {
@@ -54,13 +81,7 @@ final class CriteriaWriter {
             }
             case EPIC -> out.add("Given the epic is planned, then it is split into stories that together deliver: " + s);
         }
-        for (String extra : extraClauses) {
-            String e = extra.replaceAll("[\\s,;:.!?]+$", "").strip();
-            if (Words.content(e).size() >= 2 && !summary.toLowerCase(Locale.ROOT).contains(e.toLowerCase(Locale.ROOT))) {
-                out.add("Then " + lowerFirst(e));
-            }
-        }
-        return List.copyOf(out);
+        return out;
     }
 
     private static String storyCriterion(String s) {
@@ -70,9 +91,10 @@ final class CriteriaWriter {
             return "Given " + soThat.group(2) + ", when " + thing + " is available, then " + soThat.group(2)
                     + " can " + soThat.group(3);
         }
-        Matcher let = ACTOR_CAPABILITY.matcher(s);
-        if (let.matches()) {
-            return "Given " + let.group(1) + ", when they use the new feature, then they can " + let.group(2);
+        String statement = SpecificCriteria.statement(s);
+        Matcher can = ACTOR_CAN.matcher(statement);
+        if (ACTOR_CAPABILITY.matcher(s).matches() && can.matches()) {
+            return "Given " + can.group(1) + ", when they use the new feature, then they can " + can.group(2);
         }
         Matcher wants = ACTOR_WANTS.matcher(s);
         if (wants.matches()) {
@@ -80,13 +102,14 @@ final class CriteriaWriter {
         }
         Matcher wish = WISH.matcher(s);
         if (wish.matches()) {
-            return "Given the change is released, then " + wish.group(1) + " is available and works as described";
+            return "Given the change is released, then " + (statement.equals(s) ? wish.group(1) + " is available"
+                    : statement) + " and works as described";
         }
-        return "Given the change is released, then " + s;
+        return "Given the change is released, then " + statement;
     }
 
     /** "The cart" -> "the cart", but "StoreIt's", "QR codes" and "TrackIt" keep their capitals. */
-    private static String lowerFirst(String s) {
+    static String lowerFirst(String s) {
         if (s.isEmpty() || !Character.isUpperCase(s.charAt(0))) {
             return s;
         }

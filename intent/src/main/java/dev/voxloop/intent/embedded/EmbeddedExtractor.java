@@ -1,6 +1,5 @@
 package dev.voxloop.intent.embedded;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.voxloop.core.intent.Extraction;
 import dev.voxloop.core.intent.IntentExtractor;
 import dev.voxloop.core.intent.IntentRequest;
@@ -8,6 +7,7 @@ import dev.voxloop.core.intent.IssueType;
 import dev.voxloop.core.intent.Priority;
 import dev.voxloop.core.intent.TicketDraft;
 import dev.voxloop.core.ticket.Project;
+import dev.voxloop.intent.text.SummaryText;
 import dev.voxloop.intent.untrusted.InjectionScreen;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ public final class EmbeddedExtractor implements IntentExtractor {
      * for that request).
      */
     public static EmbeddedExtractor withEmbeddings(Duration loadWait) {
-        return new EmbeddedExtractor(new MiniLmHints(AllMiniLmL6V2EmbeddingModel::new, loadWait));
+        return new EmbeddedExtractor(new MiniLmHints(SentenceModel::shared, loadWait));
     }
 
     /** True when the embedding model is loaded (always false for {@link #rulesOnly()}). */
@@ -100,9 +100,13 @@ public final class EmbeddedExtractor implements IntentExtractor {
         // one embedding per request at most, and none when explicit words decided everything
         Supplier<SemanticHints.Evidence> evidence = memo(() -> hints.evidence(subject.work(), projects));
         boolean concrete = subject.concrete();
-        String summary = RequestText.summary(subject.work(), TicketDraft.SUMMARY_MAX);
+        String said = RequestText.summary(subject.work(), TicketDraft.SUMMARY_MAX);
+        if (said.length() < TicketDraft.SUMMARY_MIN) {
+            said = RequestText.summary(text, TicketDraft.SUMMARY_MAX);
+        }
+        String summary = SummaryText.clean(said, projects);
         if (summary.length() < TicketDraft.SUMMARY_MIN) {
-            summary = RequestText.summary(text, TicketDraft.SUMMARY_MAX);
+            summary = said;
         }
         if (!concrete) {
             missing.add("summary");
@@ -159,7 +163,8 @@ public final class EmbeddedExtractor implements IntentExtractor {
             ambiguities.add(pc.ambiguity());
         }
 
-        List<String> criteria = concrete ? CriteriaWriter.write(type, summary, subject.clausesAfter(summary))
+        List<String> criteria = concrete ? CriteriaWriter.write(type, summary, subject.clausesAfter(said),
+                subject.projectWords())
                 : List.of();
         if (criteria.isEmpty()) {
             missing.add("acceptance_criteria");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -42,6 +43,9 @@ final class RequestText {
             "(?i)(?<=\\S{3})\\s+(?:and\\s+)?(?:that's|that is|this is|it's|it is)\\s+(?:a\\s+|an\\s+|really\\s+|very\\s+"
                     + "|super\\s+|pretty\\s+|quite\\s+)?(?:blocker|urgent|critical|an emergency|emergency|top priority"
                     + "|high priority|low priority|important|not urgent|minor|trivial)\\b(?:\\s+\\S+){0,6}$");
+    /** Unpunctuated speech running into its next sentence: "add apple pay it should take under two seconds". */
+    private static final Pattern RUN_ON = Pattern.compile(
+            "(?i)\\s(?:and\\s+)?(?=(?:it|this|that|which|they)\\s+(?:should|must|needs? to|has to|have to|shall)\\s)");
     private static final Pattern CLAUSE_SPLIT = Pattern.compile("(?<=[.!?;])\\s+|,\\s+|\\s+[-–—]\\s+");
     /** Closing clauses that ask for attention rather than describe work. */
     private static final Pattern ASIDE = Pattern.compile(
@@ -82,7 +86,15 @@ final class RequestText {
             }
             kept.add(clause);
         }
-        String joined = String.join(", ", kept).replaceAll("\\s*,\\s*([.!?])", "$1").strip();
+        // clauses came apart at commas and at sentence ends: put each back the way it was cut
+        StringBuilder b = new StringBuilder();
+        for (String clause : kept) {
+            if (!b.isEmpty()) {
+                b.append(b.toString().matches("(?s).*[.!?;]$") ? " " : ", ");
+            }
+            b.append(clause);
+        }
+        String joined = b.toString().replaceAll("\\s*,\\s*([.!?])", "$1").strip();
         joined = TRAILING_URGENCY.matcher(joined).replaceFirst("");
         joined = URGENCY_TAIL.matcher(joined).replaceFirst("");
         return joined.replaceAll("[\\s,;:.!?-]+$", "");
@@ -148,7 +160,8 @@ final class RequestText {
                 return i;
             }
         }
-        return -1;
+        Matcher runOn = RUN_ON.matcher(s);
+        return runOn.find() && runOn.start() > 10 && s.lastIndexOf(',', runOn.start()) < 0 ? runOn.start() : -1;
     }
 
 }

@@ -1,5 +1,6 @@
 package dev.voxloop.loop.forge;
 
+import dev.voxloop.core.forge.ForgeWakeups;
 import dev.voxloop.core.loop.Ending;
 import dev.voxloop.core.loop.LoopFailure;
 import dev.voxloop.core.loop.LoopRun;
@@ -15,8 +16,10 @@ import java.util.function.Function;
 
 /**
  * One forge state as a loop {@link Step}: finds the run's {@link ForgeTarget}, does the state's work and turns its
- * {@link StepResult} into the dispatcher's {@link Step.Next}. While checks or a review are pending the step pauses
+ * {@link StepResult} into the dispatcher's {@link Step.Next}. While checks or a review are pending the step waits
  * and stays in its state (the dispatcher checks the lease between steps); a new reason to wait is announced once.
+ * The wait ends early when the forge's webhook says the repository changed ({@link ForgeWakeups}); without one it
+ * lasts the poll interval, so polling is the fallback.
  */
 final class ForgeStep implements Step {
 
@@ -31,10 +34,12 @@ final class ForgeStep implements Step {
     private final RunEvents events;
     private final Clock clock;
     private final Duration poll;
+    private final ForgeWakeups wakeups;
     private String lastWait = "";
 
     ForgeStep(Work work, Function<ProjectConfig, Optional<ForgeTarget>> forges, RunEvents events, Clock clock,
-              Duration poll) {
+              Duration poll, ForgeWakeups wakeups) {
+        this.wakeups = wakeups;
         this.work = work;
         this.forges = forges;
         this.events = events;
@@ -60,15 +65,15 @@ final class ForgeStep implements Step {
                         lastWait = w.why();
                     }
                 }
-                pause();
+                pause(target.repository());
                 yield Next.again(ctx.progress(w.run()));
             }
         };
     }
 
-    private void pause() {
+    private void pause(String repository) {
         try {
-            Thread.sleep(poll.toMillis());
+            wakeups.await(repository, poll);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LoopFailure.Infrastructure("interrupted while waiting for the forge", e);

@@ -27,7 +27,7 @@ final class WorkspaceBranchUpdate implements BranchUpdate {
     public Result update(LoopRun run) {
         Workspace ws = ctx.open(run).workspace();
         Git git = ws.git();
-        git.run("fetch", "-q", "origin", ws.baseBranch());
+        ws.remoteGit().run("fetch", "-q", "origin", ws.baseBranch());
         String base = git.run("rev-parse", "FETCH_HEAD").strip();
         CommandResult merged = git.tryRun("merge", "--no-edit", "-m", run.ticketKey() + ": merge " + ws.baseBranch()
                 + " into " + ws.branch(), "FETCH_HEAD");

@@ -51,6 +51,12 @@ public record LoopParts(LoopRunRepository runs, TicketTracker tracker, LoopSetti
                 clock);
     }
 
+    /** These parts preparing runs with {@code setup}. */
+    public LoopParts withSetup(RunSetup setup) {
+        return new LoopParts(runs, tracker, settings, setup, steps, stopper, events, turns, publisher, comments,
+                clock);
+    }
+
     /** These parts with {@code step} doing the work of {@code state}. */
     public LoopParts withStep(LoopState state, Step step) {
         return new LoopParts(runs, tracker, settings, setup, steps.on(state, step), stopper, events, turns,

@@ -1,5 +1,6 @@
 package dev.voxloop.loop.run;
 
+import dev.voxloop.core.forge.GitRemoteAccess;
 import dev.voxloop.core.guard.RunMarker;
 import dev.voxloop.core.guard.RunMarkers;
 import dev.voxloop.core.loop.GateConfig;
@@ -14,6 +15,7 @@ import dev.voxloop.loop.agent.CodingAgent;
 import dev.voxloop.loop.workspace.Workspace;
 import dev.voxloop.loop.workspace.WorkspacePreparer;
 import java.io.IOException;
+import java.util.function.Function;
 
 /**
  * Makes a run ready to work on this machine, for a new run and for one resumed in any state: the workspace
@@ -27,18 +29,31 @@ public final class RunSetup {
     private final WorkspacePreparer preparer;
     private final AgentFactory agents;
     private final RunMarkers markers;
+    private final Function<ProjectConfig, GitRemoteAccess> access;
 
     public RunSetup(LoopSettings settings, WorkspacePreparer preparer, AgentFactory agents, RunMarkers markers) {
+        this(settings, preparer, agents, markers, p -> GitRemoteAccess.NONE);
+    }
+
+    private RunSetup(LoopSettings settings, WorkspacePreparer preparer, AgentFactory agents, RunMarkers markers,
+                     Function<ProjectConfig, GitRemoteAccess> access) {
         this.settings = settings;
         this.preparer = preparer;
         this.agents = agents;
         this.markers = markers;
+        this.access = access;
+    }
+
+    /** This setup with each project's remote reached through {@code access} (a forge that wants credentials). */
+    public RunSetup withRemoteAccess(Function<ProjectConfig, GitRemoteAccess> access) {
+        return new RunSetup(settings, preparer, agents, markers, access);
     }
 
     public OpenRun open(LoopRun run, Ticket ticket) {
         ProjectConfig base = settings.project(ticket.projectKey());
         RunWorkspace recorded = run.workspace();
-        Workspace ws = preparer.prepare(run.id(), ticket, base.repo(), base.defaultBranch(), recorded.path(),
+        Workspace ws = preparer.prepare(run.id(), ticket, base.repo(), access.apply(base), base.defaultBranch(),
+                recorded.path(),
                 recorded.branch(), recorded.baseCommit());
         ProjectConfig project = base.withRepositoryFile(ws.dir());
         CodingAgent agent = agents.create(project, run, ws);

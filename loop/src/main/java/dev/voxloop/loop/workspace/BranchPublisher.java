@@ -3,7 +3,9 @@ package dev.voxloop.loop.workspace;
 /**
  * The one place the loop commits leftovers and pushes a task branch: the final push, the work-in-progress push
  * when a run stops, and a person's checkpoint. It pushes {@code HEAD} to {@code refs/heads/<task branch>} on
- * {@code origin}, never forced, so the task branch is the only ref the loop ever moves.
+ * {@code origin}, never forced, so the task branch is the only ref the loop ever moves. A remote that needs
+ * credentials (GitHub) gets them through the workspace's {@link dev.voxloop.core.forge.GitRemoteAccess}, for the
+ * push alone.
  */
 public final class BranchPublisher {
 
@@ -19,7 +21,7 @@ public final class BranchPublisher {
     /** Pushes the task branch as it is. */
     public Pushed push(Workspace ws) {
         Git git = ws.git();
-        CommandResult r = git.tryRun("push", "-q", "-u", "origin", "HEAD:refs/heads/" + ws.branch());
+        CommandResult r = ws.remoteGit().tryRun("push", "-q", "-u", "origin", "HEAD:refs/heads/" + ws.branch());
         return r.ok() ? new Pushed(true, git.head(), r.tail(500)) : new Pushed(false, null, r.tail(500));
     }
 

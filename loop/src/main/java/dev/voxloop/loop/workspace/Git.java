@@ -1,5 +1,6 @@
 package dev.voxloop.loop.workspace;
 
+import dev.voxloop.core.forge.GitRemoteAccess;
 import dev.voxloop.core.problem.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,13 +18,19 @@ public final class Git {
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
     private final Path dir;
     private final Map<String, String> env;
+    private final List<String> options;
 
     public Git(Path dir) {
         this(dir, Map.of());
     }
 
     public Git(Path dir, Map<String, String> env) {
+        this(dir, env, List.of());
+    }
+
+    private Git(Path dir, Map<String, String> env, List<String> options) {
         this.dir = dir;
+        this.options = List.copyOf(options);
         Map<String, String> e = new HashMap<>(env);
         e.putIfAbsent("GIT_TERMINAL_PROMPT", "0");
         e.putIfAbsent("GIT_AUTHOR_NAME", "voxloop");
@@ -40,12 +47,29 @@ public final class Git {
     public Git withEnv(Map<String, String> extra) {
         Map<String, String> e = new HashMap<>(env);
         e.putAll(extra);
-        return new Git(dir, e);
+        return new Git(dir, e, options);
+    }
+
+    /**
+     * This working tree's git for talking to its remote through {@code access} (clone, fetch, push, ls-remote). When
+     * the access carries credentials, the repository's own hooks and file-system monitor are off for these commands:
+     * files an agent could have written in the working tree never run beside the credentials.
+     */
+    public Git remote(GitRemoteAccess access) {
+        if (access == GitRemoteAccess.NONE) {
+            return this;
+        }
+        List<String> o = new ArrayList<>(List.of("-c", "core.hooksPath=/dev/null", "-c", "core.fsmonitor=false"));
+        o.addAll(access.options());
+        Map<String, String> e = new HashMap<>(env);
+        e.putAll(access.environment());
+        return new Git(dir, e, o);
     }
 
     public CommandResult tryRun(String... args) {
         List<String> argv = new ArrayList<>();
         argv.add("git");
+        argv.addAll(options);
         argv.addAll(List.of(args));
         return Processes.run(argv, dir, env, null, TIMEOUT);
     }

@@ -1,5 +1,6 @@
 package dev.voxloop.loop.workspace;
 
+import dev.voxloop.core.forge.GitRemoteAccess;
 import dev.voxloop.core.intent.IssueType;
 import dev.voxloop.core.loop.GitConventions;
 import dev.voxloop.core.ticket.Ticket;
@@ -38,14 +39,20 @@ public final class WorkspacePreparer {
      */
     public Workspace prepare(String runId, Ticket ticket, String repo, String defaultBranch, String existing,
                              String branch, String baseCommit) {
+        return prepare(runId, ticket, repo, GitRemoteAccess.NONE, defaultBranch, existing, branch, baseCommit);
+    }
+
+    /** {@link #prepare} cloning and looking up the remote branch through {@code access}. */
+    public Workspace prepare(String runId, Ticket ticket, String repo, GitRemoteAccess access, String defaultBranch,
+                             String existing, String branch, String baseCommit) {
         try {
             String b = branch == null ? branchFor(ticket) : branch;
             Path dir = existing != null ? Path.of(existing) : root.resolve(ticket.key() + "-" + runId);
             Git git = new Git(dir);
             if (!Files.isDirectory(dir.resolve(".git"))) {
                 Files.createDirectories(dir.getParent());
-                new Git(dir.getParent()).run("clone", "-q", "--no-hardlinks", repo, dir.toString());
-                boolean remoteBranch = !git.run("ls-remote", "--heads", "origin", b).isBlank();
+                new Git(dir.getParent()).remote(access).run("clone", "-q", "--no-hardlinks", repo, dir.toString());
+                boolean remoteBranch = !git.remote(access).run("ls-remote", "--heads", "origin", b).isBlank();
                 git.run("checkout", "-q", "-B", b, remoteBranch ? "origin/" + b : "origin/" + defaultBranch);
             }
             String base = baseCommit != null ? baseCommit : git.run("rev-parse", "origin/" + defaultBranch);
@@ -57,7 +64,7 @@ public final class WorkspacePreparer {
             if (installHooks && voxloopCommand != null && !voxloopCommand.isBlank()) {
                 installHooks(git);
             }
-            return new Workspace(dir, b, defaultBranch, base);
+            return new Workspace(dir, b, defaultBranch, base, access);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the workspace for " + ticket.key(), e);
         }

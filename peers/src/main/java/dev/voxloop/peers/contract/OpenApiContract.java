@@ -3,6 +3,7 @@ package dev.voxloop.peers.contract;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,6 +57,17 @@ public final class OpenApiContract {
     /** A document outside shared/contracts (a vendor's own, fetched by a script), cut to {@code keep}. */
     public static OpenApiContract loadFile(Path file, Map<String, List<String>> keep) {
         return LOADED.computeIfAbsent(file.toAbsolutePath() + "" + keep, k -> read(file, file.toString(), keep));
+    }
+
+    /** A whole document built or read in memory (every path and method kept), e.g. our own API's. */
+    public static OpenApiContract of(String name, ObjectNode doc) {
+        Map<String, List<String>> all = new java.util.LinkedHashMap<>();
+        doc.path("paths").properties().forEach(e -> {
+            List<String> methods = new ArrayList<>();
+            e.getValue().fieldNames().forEachRemaining(methods::add);
+            all.put(e.getKey(), methods);
+        });
+        return of(name, doc, all);
     }
 
     /** A document built in memory (a vendor's webhook schemas set out as operations), cut to {@code keep}. */
@@ -217,6 +229,32 @@ public final class OpenApiContract {
             b.withBody(body);
         }
         return problems(method, path, b);
+    }
+
+    /**
+     * Problems with one response to {@code method path} ({@code path} may carry a query): its status must be one
+     * the operation documents, its content type one documented for that status, its body valid against that
+     * schema. Each line starts with the validator's message key, e.g. {@code validation.request.path.missing}
+     * when the document has no such path.
+     */
+    public List<String> validateResponse(String method, String path, int status, Map<String, List<String>> headers,
+                                         String body) {
+        int q = path.indexOf('?');
+        String bare = q < 0 ? path : path.substring(0, q);
+        SimpleResponse.Builder b = SimpleResponse.Builder.status(status);
+        headers.forEach(b::withHeader);
+        if (body != null && !body.isEmpty()) {
+            b.withBody(body);
+        }
+        List<String> out = new ArrayList<>();
+        ValidationReport report = validator.validateResponse(bare,
+                Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), b.build());
+        for (ValidationReport.Message m : report.getMessages()) {
+            if (m.getLevel() == ValidationReport.Level.ERROR) {
+                out.add(describe(m) + " (" + method + " " + bare + " -> " + status + ")");
+            }
+        }
+        return out;
     }
 
     private List<String> problems(String method, String path, SimpleRequest.Builder b) {

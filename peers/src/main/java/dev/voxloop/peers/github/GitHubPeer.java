@@ -62,6 +62,8 @@ public final class GitHubPeer implements AutoCloseable {
         this.git = new HostedGit(root);
         PeerRepos repos = new PeerRepos(this, git);
         this.checks = new PeerChecks(this);
+        checks.workflows(new PeerWorkflows(git));
+        git.onPush(checks::pushed);
         this.pulls = new PeerPulls(this, git, repos, checks);
         this.conversation = new PeerConversation(this, pulls);
         this.issues = new PeerIssues(this, repos);
@@ -112,6 +114,18 @@ public final class GitHubPeer implements AutoCloseable {
         git.create(fullName, files);
         repos.add(fullName);
         return this;
+    }
+
+    /** An empty repository (no commit, no branch), to push an existing project into. */
+    public GitHubPeer createEmptyRepository(String fullName) {
+        git.createEmpty(fullName);
+        repos.add(fullName);
+        return this;
+    }
+
+    /** The hosted bare repository of {@code owner/name} on disk (for a test's assertions with git). */
+    public Path repositoryPath(String fullName) {
+        return git.bare(fullName);
     }
 
     /** Branch protection on {@code branch} requiring these status check contexts. */
@@ -274,6 +288,9 @@ public final class GitHubPeer implements AutoCloseable {
         if (answer == null) {
             answer = withFault(operation, () -> m.route().handler().handle(new Call(method, m.template(), m.params(),
                     queryMap(ex), body.isBlank() ? null : readJson(operation, body), authorization)));
+        }
+        if (method.equals("GET")) {
+            answer = Pages.of(answer, apiUrl() + rawPath, queryMap(ex));
         }
         answer = conditional(ex, method, answer);
         record(operation, rawPath, answer.status());

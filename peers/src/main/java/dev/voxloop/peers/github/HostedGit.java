@@ -20,10 +20,52 @@ import java.util.Map;
  */
 final class HostedGit {
 
+    /** A branch a push moved: the repository, the branch and its new tip. */
+    record Push(String repository, String branch, String sha) {
+    }
+
     private final Path root;
+    private volatile java.util.function.Consumer<Push> pushes = p -> { };
 
     HostedGit(Path root) {
         this.root = root;
+    }
+
+    /** Calls {@code listener} for each branch a push over smart HTTP created or moved. */
+    void onPush(java.util.function.Consumer<Push> listener) {
+        this.pushes = listener;
+    }
+
+    /** An empty bare repository (no commit yet), as GitHub creates one without a README. */
+    void createEmpty(String fullName) {
+        Path bare = bare(fullName);
+        try {
+            Files.createDirectories(bare);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        git(bare, "init", "--bare", "-q", "-b", "main");
+        git(bare, "config", "http.receivepack", "true");
+    }
+
+    /** The paths directly in {@code dir} at {@code commit} (none when it has no such directory). */
+    List<String> list(String fullName, String commit, String dir) {
+        Result r = run(bare(fullName), null, "ls-tree", "--name-only", commit + ":" + dir);
+        return r.exit != 0 ? List.of() : r.out.lines().filter(l -> !l.isBlank()).map(l -> dir + "/" + l).toList();
+    }
+
+    /** The content of {@code path} at {@code commit}. */
+    String show(String fullName, String commit, String path) {
+        return git(bare(fullName), "show", commit + ":" + path);
+    }
+
+    /** The branch tips of a repository, {@code refs/heads/x} → commit. */
+    private Map<String, String> tips(String fullName) {
+        Result r = run(bare(fullName), null, "for-each-ref", "--format=%(refname) %(objectname)", "refs/heads");
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        r.out.lines().filter(l -> l.contains(" ")).forEach(l -> out.put(l.substring(0, l.indexOf(' ')),
+                l.substring(l.indexOf(' ') + 1).strip()));
+        return out;
     }
 
     Path bare(String fullName) {
@@ -100,16 +142,31 @@ final class HostedGit {
         return commits;
     }
 
-    /** {@code git diff --numstat} and the patch of one file between two commits. */
+    /** {@code git diff} between two commits with {@code options} (paths after a {@code --} among them). */
     String diff(String fullName, String base, String head, String... options) {
         List<String> args = new ArrayList<>(List.of("diff"));
         args.addAll(List.of(options));
-        args.add(base + "..." + head);
+        int paths = args.indexOf("--");
+        args.add(paths < 0 ? args.size() : paths, base + "..." + head);
         return git(bare(fullName), args.toArray(String[]::new));
     }
 
     /** Serves one smart-HTTP request ({@code /owner/name.git/...}) with {@code git http-backend}. */
     void serve(HttpExchange ex, String pathInfo, String user) throws IOException {
+        String repository = pathInfo.contains(".git/") ? pathInfo.substring(1, pathInfo.indexOf(".git/")) : null;
+        boolean receive = pathInfo.endsWith("/git-receive-pack") && repository != null;
+        Map<String, String> before = receive ? tips(repository) : Map.of();
+        respond(ex, pathInfo, user);
+        if (receive) {
+            tips(repository).forEach((ref, sha) -> {
+                if (!sha.equals(before.get(ref))) {
+                    pushes.accept(new Push(repository, ref.substring("refs/heads/".length()), sha));
+                }
+            });
+        }
+    }
+
+    private void respond(HttpExchange ex, String pathInfo, String user) throws IOException {
         ProcessBuilder pb = new ProcessBuilder("git", "http-backend");
         Map<String, String> env = pb.environment();
         env.put("GIT_PROJECT_ROOT", root.toString());

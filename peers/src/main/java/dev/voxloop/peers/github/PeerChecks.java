@@ -16,7 +16,8 @@ import java.util.UUID;
  * GitHub Actions and commit statuses as the checks API reports them. A workflow run has jobs; each job is a check
  * run with the same id (as on GitHub), in progress for {@link #latency} and then completed. Re-running a run's failed
  * jobs adds a new attempt whose outcome a test scripts ({@link #rerunsEnd}). A job's log is a 302 to a short-lived
- * URL, as GitHub answers it.
+ * URL, as GitHub answers it. With {@link #runWorkflows} a push runs the repository's own workflow files instead
+ * ({@link PeerWorkflows}), and a re-run runs the failed job's steps again.
  */
 public final class PeerChecks {
 
@@ -43,11 +44,72 @@ public final class PeerChecks {
     private final Deque<Outcome> reruns = new ArrayDeque<>();
     private final Map<String, Long> logUrls = new LinkedHashMap<>();
     private final Map<Long, Integer> attempts = new LinkedHashMap<>();
+    private final Map<Long, PeerWorkflows.JobSpec> specs = new LinkedHashMap<>();
     private Duration latency = Duration.ofMillis(150);
     private long ids = 9_000;
+    private PeerWorkflows workflows;
+    private boolean runWorkflows;
 
     PeerChecks(GitHubPeer peer) {
         this.peer = peer;
+    }
+
+    void workflows(PeerWorkflows workflows) {
+        this.workflows = workflows;
+    }
+
+    /** From now on a push to a branch other than {@code main} runs the repository's workflow files at that commit. */
+    public synchronized PeerChecks runWorkflows() {
+        this.runWorkflows = true;
+        return this;
+    }
+
+    /** The push of {@code branch} at {@code sha}: a workflow run per workflow file, when workflows run. */
+    void pushed(HostedGit.Push push) {
+        if (push.branch().equals("main")) {
+            return;
+        }
+        List<List<PeerWorkflows.JobSpec>> plan;
+        synchronized (this) {
+            if (!runWorkflows) {
+                return;
+            }
+            plan = workflows.plan(push.repository(), push.sha());
+        }
+        for (List<PeerWorkflows.JobSpec> run : plan) {
+            List<Long> started = new ArrayList<>();
+            synchronized (this) {
+                long runId = ++ids;
+                attempts.put(runId, 1);
+                run.forEach(spec -> started.add(startJob(runId, push.repository(), push.sha(), spec)));
+            }
+            for (int i = 0; i < run.size(); i++) {
+                execute(started.get(i), push.repository(), push.sha(), run.get(i));
+            }
+        }
+    }
+
+    private long startJob(long runId, String repo, String sha, PeerWorkflows.JobSpec spec) {
+        long id = ++ids;
+        jobs.add(new Job(id, runId, repo, sha, spec.name(), Instant.now(), Instant.MAX, false, ""));
+        specs.put(id, spec);
+        return id;
+    }
+
+    private void execute(long id, String repo, String sha, PeerWorkflows.JobSpec spec) {
+        Thread.ofVirtual().start(() -> {
+            PeerWorkflows.Outcome o = workflows.run(repo, sha, spec);
+            synchronized (this) {
+                for (int i = 0; i < jobs.size(); i++) {
+                    Job j = jobs.get(i);
+                    if (j.id() == id) {
+                        jobs.set(i, new Job(j.id(), j.runId(), j.repo(), j.sha(), j.name(), j.startedAt(),
+                                Instant.now(), o.passes(), o.log()));
+                    }
+                }
+            }
+            peer.changed(repo);
+        });
     }
 
     /** How long a job runs before its check run completes. */
@@ -232,8 +294,13 @@ public final class PeerChecks {
             return Answer.error(403, "This workflow run has no failed jobs");
         }
         attempts.merge(runId, 1, Integer::sum);
-        Outcome o = reruns.isEmpty() ? new Outcome(true, "all good on the second attempt\n") : reruns.poll();
-        failed.forEach(j -> addJob(runId, j.repo(), j.sha(), j.name(), o.passes(), o.log()));
+        List<Job> scripted = failed.stream().filter(j -> !specs.containsKey(j.id())).toList();
+        if (!scripted.isEmpty()) {
+            Outcome o = reruns.isEmpty() ? new Outcome(true, "all good on the second attempt\n") : reruns.poll();
+            scripted.forEach(j -> addJob(runId, j.repo(), j.sha(), j.name(), o.passes(), o.log()));
+        }
+        failed.stream().filter(j -> specs.containsKey(j.id())).forEach(j -> execute(startJob(runId, j.repo(),
+                j.sha(), specs.get(j.id())), j.repo(), j.sha(), specs.get(j.id())));
         return Answer.created(GitHubPeer.JSON.createObjectNode());
     }
 }

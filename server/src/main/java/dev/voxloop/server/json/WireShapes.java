@@ -10,6 +10,7 @@ import dev.voxloop.core.intent.Priority;
 import dev.voxloop.core.intent.TicketDraft;
 import dev.voxloop.core.queue.QueueEntry;
 import dev.voxloop.core.ticket.Comment;
+import dev.voxloop.core.ticket.LikelyDuplicate;
 import dev.voxloop.core.ticket.Ticket;
 import dev.voxloop.core.transcript.Transcript;
 import java.util.LinkedHashMap;
@@ -41,7 +42,7 @@ public final class WireShapes {
             case IntakeOutcome.NeedsConfirmation c -> transcriptCheck(c.session());
             case IntakeOutcome.NeedsClarification c -> clarification(c.session(), c.clarification());
             case IntakeOutcome.NeedsApproval a -> preview(a.session());
-            case IntakeOutcome.Filed f -> ticketResult(f.session(), f.queued());
+            case IntakeOutcome.Filed f -> ticketResult(f.session(), f.queued(), f.notes());
             case IntakeOutcome.Discarded d -> obj("status", "discarded", "session_id", d.session().id());
         };
     }
@@ -93,10 +94,17 @@ public final class WireShapes {
         m.putAll(preview(s.id(), s.conversation(), ex.draft(), ex.ambiguityScore(), ex.confidence(), ex.flags(),
                 s.gaps()));
         m.put("expires_at", s.expiresAt());
+        m.put("likely_duplicates", duplicates(ex.duplicates()));
         if (s.failure() != null) {
             m.put("last_error", s.failure());
         }
         return m;
+    }
+
+    /** [{key, summary, similarity}]: open tickets the draft seems to repeat, most alike first. */
+    public static List<Map<String, Object>> duplicates(List<LikelyDuplicate> found) {
+        return found.stream().map(d -> obj("key", d.key(), "summary", d.summary(), "similarity",
+                score(d.similarity()))).toList();
     }
 
     public static Map<String, Object> preview(String sessionId, String transcribedText, TicketDraft draft,
@@ -117,9 +125,14 @@ public final class WireShapes {
 
     /** {ticket_key, ticket_url, summary, transcribed_text, session_id}. */
     public static Map<String, Object> ticketResult(IntakeSession s, boolean queued) {
+        return ticketResult(s, queued, List.of());
+    }
+
+    /** ... plus {@code notes}: what the tracker did differently from the approved draft (e.g. a field added later). */
+    public static Map<String, Object> ticketResult(IntakeSession s, boolean queued, List<String> notes) {
         TicketDraft d = s.draft();
         return obj("ticket_key", s.ticketKey(), "ticket_url", s.ticketUrl(), "summary", d == null ? "" : d.summary(),
-                "transcribed_text", s.conversation(), "session_id", s.id(), "queued", queued);
+                "transcribed_text", s.conversation(), "session_id", s.id(), "queued", queued, "notes", notes);
     }
 
     /**
@@ -147,7 +160,8 @@ public final class WireShapes {
                         "choices", q.choices(), "round", q.round()),
                 "intent", ex == null ? null : intent(ex.draft(), ex.ambiguityScore()),
                 "confidence", ex == null ? Map.of() : scores(ex.confidence()), "flags", ex == null ? List.of() : ex.flags(),
-                "gaps", s.gaps(), "ticket_key", s.ticketKey(), "ticket_url", s.ticketUrl(), "failure", s.failure(),
+                "gaps", s.gaps(), "likely_duplicates", ex == null ? List.of() : duplicates(ex.duplicates()),
+                "ticket_key", s.ticketKey(), "ticket_url", s.ticketUrl(), "failure", s.failure(),
                 "created_at", s.createdAt(), "updated_at", s.updatedAt(), "expires_at", s.expiresAt());
     }
 

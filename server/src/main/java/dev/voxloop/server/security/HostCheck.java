@@ -47,8 +47,14 @@ public final class HostCheck {
         routes.wsBeforeUpgrade(ctx -> check(ctx.header("Host"), ctx.header("Origin")));
     }
 
-    /** Throws FORBIDDEN unless {@code host} names this server and {@code origin} (if any) is this server. */
-    void check(String host, String origin) {
+    /**
+     * Throws FORBIDDEN unless {@code host} names this server and {@code origin} (if any) is this server; passes
+     * everything when the check is off. Public for the servlets outside the router ({@code /git/*}).
+     */
+    public void check(String host, String origin) {
+        if (!enabled) {
+            return;
+        }
         if (host == null || host.isBlank()) {
             throw new Problem(Problem.Kind.FORBIDDEN, "A Host header is required");
         }

@@ -274,8 +274,15 @@ public final class JdbiForgeStore implements ForgeStore {
 
     @Override
     public String log(String repository, String checkId) {
+        long n;
+        try {
+            n = Long.parseLong(checkId);
+        } catch (NumberFormatException e) {
+            // check ids are numbers: anything else (a client's guess, a typo) names no check
+            throw Problem.notFound("check " + checkId + " does not exist in " + repository);
+        }
         return jdbi.withHandle(h -> h.createQuery("SELECT log FROM forge_checks WHERE id = :id AND repository = :r")
-                .bind("id", Long.parseLong(checkId)).bind("r", repository).mapTo(String.class).findOne())
+                .bind("id", n).bind("r", repository).mapTo(String.class).findOne())
                 .orElseThrow(() -> Problem.notFound("check " + checkId + " does not exist in " + repository));
     }
 }

@@ -70,9 +70,12 @@ final class IssueFields {
             }
             // not on the create screen: Jira would answer 400, so the priority is left to the project default
         }
-        ArrayNode labels = F.arrayNode();
-        labels(draft, provenance).forEach(labels::add);
-        fields.set("labels", labels);
+        if (screen.isEmpty() || screen.containsKey("labels")) {
+            ArrayNode labels = F.arrayNode();
+            labels(draft, provenance).forEach(labels::add);
+            fields.set("labels", labels);
+        }
+        // a description or labels the create screen lacks are added after creation (OffScreenFields)
         if (type.subtask()) {
             if (draft.parentKey() == null || draft.parentKey().isBlank()) {
                 throw Problem.invalid("parentKey", "parent: a " + type.name() + " needs a parent issue key");

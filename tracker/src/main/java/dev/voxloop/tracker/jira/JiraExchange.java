@@ -60,7 +60,7 @@ final class JiraExchange {
                 .header("Accept", "application/json");
         if (req.body() != null) {
             b.header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(write(req.body())));
+                    .method(req.method(), HttpRequest.BodyPublishers.ofString(write(req.body())));
         } else {
             b.method(req.method(), HttpRequest.BodyPublishers.noBody());
         }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * <p>Create is exactly-once per intake id: the id travels as the label {@code voxloop-intake-<id>} (and as the
  * issue property {@code voxloop.intake}); create first searches for that label, and a create whose outcome is
  * unknown (timeout, 5xx) is searched for again before it is repeated.
+ *
+ * <p>A description or labels the project's create screen lacks are added after creation by an edit, or a comment
+ * when the edit screen lacks them too ({@link OffScreenFields}); the ticket's notes say so.
  */
 public final class JiraTracker implements TicketTracker {
 
@@ -41,6 +45,7 @@ public final class JiraTracker implements TicketTracker {
     private final CreateMetadata metadata;
     private final JiraProjects projects;
     private final JiraSearch search;
+    private final OffScreenFields offScreen;
 
     public JiraTracker(JiraSettings settings) {
         this(settings, JiraTransport.client(settings), Clock.systemUTC(), Pause.sleeping());
@@ -57,6 +62,8 @@ public final class JiraTracker implements TicketTracker {
         this.metadata = new CreateMetadata(transport, clock, settings.metadataTtl());
         this.projects = new JiraProjects(transport, clock, settings.metadataTtl());
         this.search = new JiraSearch(transport, this::browseUrl);
+        this.offScreen = new OffScreenFields(transport, key -> find(key).orElseThrow(() -> new Problem(
+                Problem.Kind.UPSTREAM, "Jira filed " + key + " but cannot show it now")));
     }
 
     @Override
@@ -78,13 +85,6 @@ public final class JiraTracker implements TicketTracker {
     public Ticket create(TicketDraft draft, Provenance provenance) {
         String projectKey = projectKey(draft);
         String intakeId = provenance == null ? null : provenance.intakeId();
-        if (intakeId != null) {
-            Optional<Ticket> existing = findByIntake(intakeId);
-            if (existing.isPresent()) {
-                LOG.info("jira: intake {} already filed as {}", intakeId, existing.get().key());
-                return existing.get();
-            }
-        }
         List<IssueTypeMeta> types;
         try {
             types = metadata.issueTypes(projectKey);
@@ -97,11 +97,28 @@ public final class JiraTracker implements TicketTracker {
         }
         IssueTypeMeta type = IssueFields.issueType(draft, projectKey, types);
         Map<String, FieldMeta> screen = metadata.fields(projectKey, type);
+        boolean labelled = screen.isEmpty() || screen.containsKey("labels");
+        if (intakeId != null) {
+            Optional<Ticket> existing = filedFor(intakeId, projectKey, draft, labelled);
+            if (existing.isPresent()) {
+                LOG.info("jira: intake {} already filed as {}", intakeId, existing.get().key());
+                return offScreen.complete(existing.get(), draft, provenance);
+            }
+        }
         ObjectNode body = IssueFields.body(draft, provenance, projectKey, type, screen, settings.fields());
         JiraTransport.AlreadyDone check = intakeId == null ? null
-                : () -> findByIntake(intakeId).map(t -> new JiraResponse(201, F.objectNode().put("key", t.key())));
-        JiraResponse r = transport.execute(new JiraRequest("POST", "/rest/api/3/issue", null, body, false,
-                "create the issue in " + projectKey), check);
+                : () -> filedFor(intakeId, projectKey, draft, labelled)
+                        .map(t -> new JiraResponse(201, F.objectNode().put("key", t.key())));
+        JiraRequest post = new JiraRequest("POST", "/rest/api/3/issue", null, body, false,
+                "create the issue in " + projectKey);
+        JiraResponse r = transport.execute(post, check);
+        Set<String> offScreenFields = r.status() == 400 ? OffScreenFields.refusedAsOffScreen(r.body()) : Set.of();
+        if (!offScreenFields.isEmpty()) {
+            // the create screen lacks them although the metadata listed them (changed since): file without them
+            metadata.forget(projectKey);
+            offScreenFields.forEach(((ObjectNode) body.path("fields"))::remove);
+            r = transport.execute(post, check);
+        }
         if (!r.ok()) {
             if (r.status() == 400) {
                 metadata.forget(projectKey);
@@ -110,8 +127,34 @@ public final class JiraTracker implements TicketTracker {
         }
         String key = r.body().path("key").asText();
         LOG.info("jira: filed {} for intake {}", key, intakeId);
-        return find(key).orElseThrow(() -> new Problem(Problem.Kind.UPSTREAM,
+        Ticket filed = find(key).orElseThrow(() -> new Problem(Problem.Kind.UPSTREAM,
                 "Jira filed " + key + " but cannot show it now"));
+        return offScreen.complete(filed, draft, provenance);
+    }
+
+    /**
+     * The issue filed for an intake: by its intake label, or, where the create screen has no labels (the label may
+     * not be set yet), among the project's newest issues with the same summary, by the intake property set on
+     * create.
+     */
+    private Optional<Ticket> filedFor(String intakeId, String projectKey, TicketDraft draft, boolean labelled) {
+        Optional<Ticket> byLabel = findByIntake(intakeId);
+        if (byLabel.isPresent() || labelled) {
+            return byLabel;
+        }
+        String summary = draft.summary().replaceAll("\\s+", " ").strip();
+        for (Ticket t : search(Jql.newest(projectKey), 20, "look for the issue of intake " + intakeId)) {
+            if (t.summary().equals(summary) && intakeId.equals(intakeProperty(t.key()))) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String intakeProperty(String key) {
+        JiraResponse r = transport.execute(JiraRequest.get("/rest/api/3/issue/" + JiraRequest.segment(key)
+                + "/properties/" + IssueFields.PROPERTY_KEY, Map.of(), "read the intake of " + key), null);
+        return r.ok() ? r.body().path("value").path("intakeId").asText(null) : null;
     }
 
     /** The issue filed for an intake, if any (JQL on the intake label). */

@@ -38,16 +38,18 @@ public final class JiraContract {
      * The operations voxloop calls: {@code shared/contracts/jira/subset-selection.json} plus the two per-project
      * create-metadata endpoints. A request to any other path fails validation ("no such path").
      */
-    public static final Map<String, List<String>> USED = Map.of(
-            "/rest/api/3/issue", List.of("post"),
-            "/rest/api/3/issue/{issueIdOrKey}", List.of("get"),
-            "/rest/api/3/issue/{issueIdOrKey}/comment", List.of("get", "post"),
-            "/rest/api/3/issue/{issueIdOrKey}/transitions", List.of("get", "post"),
-            "/rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes", List.of("get"),
-            "/rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes/{issueTypeId}", List.of("get"),
-            "/rest/api/3/project/search", List.of("get"),
-            "/rest/api/3/myself", List.of("get"),
-            "/rest/api/3/search/jql", List.of("get", "post"));
+    public static final Map<String, List<String>> USED = Map.ofEntries(
+            Map.entry("/rest/api/3/issue", List.of("post")),
+            Map.entry("/rest/api/3/issue/{issueIdOrKey}", List.of("get", "put")),
+            Map.entry("/rest/api/3/issue/{issueIdOrKey}/editmeta", List.of("get")),
+            Map.entry("/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}", List.of("get")),
+            Map.entry("/rest/api/3/issue/{issueIdOrKey}/comment", List.of("get", "post")),
+            Map.entry("/rest/api/3/issue/{issueIdOrKey}/transitions", List.of("get", "post")),
+            Map.entry("/rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes", List.of("get")),
+            Map.entry("/rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes/{issueTypeId}", List.of("get")),
+            Map.entry("/rest/api/3/project/search", List.of("get")),
+            Map.entry("/rest/api/3/myself", List.of("get")),
+            Map.entry("/rest/api/3/search/jql", List.of("get", "post")));
 
     private JiraContract(Path spec, boolean prune) {
         long t0 = System.nanoTime();

@@ -24,7 +24,9 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -101,6 +103,12 @@ public final class JiraPeer implements AutoCloseable {
         final List<IssueTypeDef> types = new ArrayList<>();
         final List<String> priorities = new ArrayList<>(List.of("Highest", "High", "Medium", "Low", "Lowest"));
         final Map<String, String> requiredFields = new LinkedHashMap<>();
+        /** Fields (description, labels) the create screen lacks; Jira refuses a create that sets them. */
+        final Set<String> offCreateScreen = new HashSet<>();
+        /** Fields the edit screen lacks; Jira refuses an edit that sets them. */
+        final Set<String> offEditScreen = new HashSet<>();
+        /** Createmeta still lists the create screen's missing fields (it changed since it was read). */
+        boolean staleCreateMeta;
         boolean priorityOnScreen = true;
         int next = 1;
 
@@ -126,6 +134,8 @@ public final class JiraPeer implements AutoCloseable {
     private static final Pattern ISSUE = Pattern.compile("/rest/api/3/issue/([^/]+)");
     private static final Pattern COMMENTS = Pattern.compile("/rest/api/3/issue/([^/]+)/comment");
     private static final Pattern TRANSITIONS = Pattern.compile("/rest/api/3/issue/([^/]+)/transitions");
+    private static final Pattern EDITMETA = Pattern.compile("/rest/api/3/issue/([^/]+)/editmeta");
+    private static final Pattern PROPERTY = Pattern.compile("/rest/api/3/issue/([^/]+)/properties/([^/]+)");
     private static final Pattern META_TYPES = Pattern.compile("/rest/api/3/issue/createmeta/([^/]+)/issuetypes");
     private static final Pattern META_FIELDS = Pattern.compile("/rest/api/3/issue/createmeta/([^/]+)/issuetypes/([^/]+)");
 
@@ -138,6 +148,7 @@ public final class JiraPeer implements AutoCloseable {
     private final String oauthToken = "peer-oauth-token-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
     private final Map<String, ProjectDef> projects = new LinkedHashMap<>();
     private final Map<String, PeerIssue> issues = new LinkedHashMap<>();
+    private final Map<String, Map<String, JsonNode>> properties = new LinkedHashMap<>();
     private final Deque<Injected> injected = new ArrayDeque<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
@@ -221,6 +232,22 @@ public final class JiraPeer implements AutoCloseable {
     /** Take the priority field off the project's create screen (Jira then rejects a priority). */
     public synchronized void priorityOffScreen(String projectKey) {
         projects.get(projectKey).priorityOnScreen = false;
+    }
+
+    /**
+     * Take fields ("description", "labels") off the project's create screen: createmeta does not list them (unless
+     * {@code staleMetadata}: it still does, as when a screen changed after voxloop read it) and a create setting
+     * them is refused naming the field, as Jira does.
+     */
+    public synchronized void offCreateScreen(String projectKey, boolean staleMetadata, String... fieldIds) {
+        ProjectDef p = projects.get(projectKey);
+        p.offCreateScreen.addAll(List.of(fieldIds));
+        p.staleCreateMeta = staleMetadata;
+    }
+
+    /** Take fields off the project's edit screen: editmeta does not list them and an edit setting them is refused. */
+    public synchronized void offEditScreen(String projectKey, String... fieldIds) {
+        projects.get(projectKey).offEditScreen.addAll(List.of(fieldIds));
     }
 
     /** Make a custom field required on create, with no default. */
@@ -409,6 +436,15 @@ public final class JiraPeer implements AutoCloseable {
         if ((m = TRANSITIONS.matcher(path)).matches()) {
             return method.equals("POST") ? doTransition(decode(m.group(1)), read(body)) : transitions(decode(m.group(1)));
         }
+        if (method.equals("GET") && (m = EDITMETA.matcher(path)).matches()) {
+            return editMeta(decode(m.group(1)));
+        }
+        if (method.equals("GET") && (m = PROPERTY.matcher(path)).matches()) {
+            return property(decode(m.group(1)), decode(m.group(2)));
+        }
+        if (method.equals("PUT") && (m = ISSUE.matcher(path)).matches()) {
+            return edit(decode(m.group(1)), read(body));
+        }
         if (method.equals("GET") && (m = ISSUE.matcher(path)).matches()) {
             PeerIssue i = issues.get(decode(m.group(1)));
             return i == null ? notFoundIssue() : Reply.of(200, issueJson(i));
@@ -501,9 +537,14 @@ public final class JiraPeer implements AutoCloseable {
         field(fields, "summary", "Summary", true, false, "string");
         field(fields, "issuetype", "Issue Type", true, false, "issuetype");
         field(fields, "project", "Project", true, false, "project");
-        field(fields, "description", "Description", false, false, "string");
+        boolean listed = p.staleCreateMeta;
+        if (listed || !p.offCreateScreen.contains("description")) {
+            field(fields, "description", "Description", false, false, "string");
+        }
         field(fields, "reporter", "Reporter", true, true, "user");
-        field(fields, "labels", "Labels", false, false, "array");
+        if (listed || !p.offCreateScreen.contains("labels")) {
+            field(fields, "labels", "Labels", false, false, "array");
+        }
         if (p.priorityOnScreen) {
             ObjectNode pr = field(fields, "priority", "Priority", false, true, "priority");
             ArrayNode allowed = pr.putArray("allowedValues");
@@ -561,6 +602,11 @@ public final class JiraPeer implements AutoCloseable {
                 errors.put("priority", "Specify a valid 'id' or 'name' for Priority");
             }
         }
+        for (String off : p.offCreateScreen) {
+            if (f.has(off)) {
+                errors.put(off, "Field '" + off + "' cannot be set. It is not on the appropriate screen, or unknown.");
+            }
+        }
         for (JsonNode l : f.path("labels")) {
             if (l.asText().contains(" ")) {
                 errors.put("labels", "The label '" + l.asText() + "' contains spaces which is invalid.");
@@ -592,6 +638,9 @@ public final class JiraPeer implements AutoCloseable {
             fields.set("priority", json.createObjectNode().put("name", "Medium"));
         }
         issues.put(key, new PeerIssue(id, key, p.key, fields, new ArrayList<>(), "To Do", Instant.now()));
+        Map<String, JsonNode> props = new LinkedHashMap<>();
+        body.path("properties").forEach(pr -> props.put(pr.path("key").asText(), pr.path("value")));
+        properties.put(key, props);
         ObjectNode created = json.createObjectNode().put("id", id).put("key", key)
                 .put("self", baseUrl() + "/rest/api/3/issue/" + id);
         Duration delay = Duration.ZERO;
@@ -600,6 +649,72 @@ public final class JiraPeer implements AutoCloseable {
             delay = createDelay;
         }
         return new Reply(201, created, Map.of(), delay);
+    }
+
+    private Reply editMeta(String key) {
+        PeerIssue i = issues.get(key);
+        if (i == null) {
+            return notFoundIssue();
+        }
+        ProjectDef p = project(i.projectKey());
+        ObjectNode fields = json.createObjectNode();
+        for (String[] f : new String[][] {{"summary", "Summary", "string"}, {"description", "Description", "string"},
+                {"labels", "Labels", "array"}, {"priority", "Priority", "priority"}}) {
+            if (!p.offEditScreen.contains(f[0])) {
+                ObjectNode meta = fields.putObject(f[0]);
+                meta.put("key", f[0]);
+                meta.put("name", f[1]);
+                meta.put("required", f[0].equals("summary"));
+                meta.putObject("schema").put("type", f[2]);
+                ArrayNode ops = meta.putArray("operations");
+                ops.add("set");
+                if (f[0].equals("labels")) {
+                    ops.add("add").add("remove");
+                }
+            }
+        }
+        return Reply.of(200, json.createObjectNode().set("fields", fields));
+    }
+
+    private Reply property(String key, String propertyKey) {
+        Map<String, JsonNode> props = properties.get(key);
+        if (props == null || !props.containsKey(propertyKey)) {
+            return Reply.of(404, error(List.of("The property with key '" + propertyKey + "' does not exist."), Map.of()));
+        }
+        return Reply.of(200, json.createObjectNode().put("key", propertyKey).set("value", props.get(propertyKey)));
+    }
+
+    /** PUT /issue/{key}: {@code fields} set values, {@code update} applies operations (labels add/remove/set). */
+    private Reply edit(String key, JsonNode body) {
+        PeerIssue i = issues.get(key);
+        if (i == null) {
+            return notFoundIssue();
+        }
+        ProjectDef p = project(i.projectKey());
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<String> touched = new ArrayList<>();
+        body.path("fields").fieldNames().forEachRemaining(touched::add);
+        body.path("update").fieldNames().forEachRemaining(touched::add);
+        for (String f : touched) {
+            if (p.offEditScreen.contains(f) || !List.of("summary", "description", "labels", "priority").contains(f)) {
+                errors.put(f, "Field '" + f + "' cannot be set. It is not on the appropriate screen, or unknown.");
+            }
+        }
+        if (!errors.isEmpty()) {
+            return Reply.of(400, error(List.of(), errors));
+        }
+        body.path("fields").properties().forEach(e -> i.fields().set(e.getKey(), e.getValue()));
+        for (JsonNode op : body.path("update").path("labels")) {
+            List<String> labels = i.labels();
+            if (op.has("add") && !labels.contains(op.path("add").asText())) {
+                labels.add(op.path("add").asText());
+            } else if (op.has("remove")) {
+                labels.remove(op.path("remove").asText());
+            }
+            ArrayNode out = i.fields().putArray("labels");
+            labels.forEach(out::add);
+        }
+        return Reply.of(204, null);
     }
 
     private Reply search(Map<String, List<String>> q) {

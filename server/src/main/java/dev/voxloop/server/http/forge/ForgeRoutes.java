@@ -8,6 +8,7 @@ import dev.voxloop.core.forge.MergeOutcome;
 import dev.voxloop.core.forge.MergeRequest;
 import dev.voxloop.core.forge.PullRequest;
 import dev.voxloop.core.forge.PullRequestState;
+import dev.voxloop.core.input.TextField;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.server.json.JsonBody;
 import io.javalin.http.Context;
@@ -38,6 +39,10 @@ public final class ForgeRoutes {
         this.parts = parts;
         this.body = body;
     }
+
+    static final TextField SOURCE = TextField.line("source", 4096);
+    static final TextField EXPECTED_HEAD = TextField.line("expected_head", 64);
+    static final TextField COMMENT = TextField.lines("body", 65_536);
 
     record ImportRequest(String source, String name) {
     }
@@ -76,7 +81,7 @@ public final class ForgeRoutes {
             throw Problem.notFound("this forge does not host repositories");
         }
         ImportRequest req = body.read(ctx, ImportRequest.class);
-        HostedRepository r = parts.hosting().importRepository(req.source(), req.name());
+        HostedRepository r = parts.hosting().importRepository(SOURCE.require(req.source()), req.name());
         ctx.status(201).json(repository(r));
     }
 
@@ -125,7 +130,8 @@ public final class ForgeRoutes {
         } catch (IllegalArgumentException e) {
             throw Problem.invalid("method", e.getMessage());
         }
-        String head = req.expectedHead() != null ? req.expectedHead() : parts.forge().pullRequest(repo, n).headSha();
+        String expected = EXPECTED_HEAD.optional(req.expectedHead());
+        String head = expected != null ? expected : parts.forge().pullRequest(repo, n).headSha();
         MergeOutcome o = parts.forge().merge(repo, n, new MergeRequest(head, method, null, null));
         switch (o) {
             case MergeOutcome.Merged m -> ctx.json(obj("status", "merged", "merge_commit", m.commit(),
@@ -143,10 +149,10 @@ public final class ForgeRoutes {
 
     private void comment(Context ctx) {
         CommentBody req = body.read(ctx, CommentBody.class);
-        if (req.body() == null || req.body().isBlank()) {
+        if (req.body() == null || TextField.stripInvisible(req.body()).isEmpty()) {
             throw Problem.invalid("body", "a comment needs a body");
         }
-        ctx.status(201).json(parts.forge().comment(ctx.pathParam("name"), number(ctx), req.body().strip()));
+        ctx.status(201).json(parts.forge().comment(ctx.pathParam("name"), number(ctx), COMMENT.require(req.body())));
     }
 
     private static int number(Context ctx) {

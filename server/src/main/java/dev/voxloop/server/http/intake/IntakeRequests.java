@@ -14,6 +14,8 @@ import java.util.Objects;
 final class IntakeRequests {
 
     static final TextField SESSION_ID = TextField.line("session_id", 64);
+    /** What a person said or typed (the intake checks it again where it takes it: 413 beyond the limit). */
+    static final TextField TEXT = new TextField("text", 10_000, true, Problem.Kind.TOO_LARGE);
     static final TextField SUMMARY = TextField.line("overrides.summary", TicketDraft.SUMMARY_MAX);
     static final TextField DESCRIPTION = TextField.lines("overrides.description", 32_000);
     static final TextField CRITERIA = TextField.lines("overrides.acceptance_criteria", 32_000);

@@ -56,6 +56,7 @@ public final class IntakeRoutes {
     private void run(Context ctx) {
         String key = ctx.header(IdempotentRuns.HEADER);
         String text = body.read(ctx, IntakeRequests.Text.class).text();
+        IntakeRequests.TEXT.require(text); // before the key is claimed: a missing text is a 400, never a 500
         ctx.json(WireShapes.outcome(key == null ? intake.submitText(text, false)
                 : runs.run(IdempotentRuns.requireKey(key), text)));
     }
@@ -69,6 +70,7 @@ public final class IntakeRoutes {
 
     private void confirm(Context ctx) {
         IntakeRequests.Confirm req = body.read(ctx, IntakeRequests.Confirm.class);
+        IntakeRequests.TEXT.optional(req.text()); // shape and length first, whatever state the session is in
         ctx.json(WireShapes.outcome(intake.confirm(requireSession(req.sessionId()), req.text())));
     }
 

@@ -38,6 +38,9 @@ public final class LoopRunRoutes {
     record SignalRequest(String message) {
     }
 
+    /** What a person may send to a run whose agent works (the console offers exactly these). */
+    private static final List<String> ACTIONS = List.of("abort", "instruct", "checkpoint");
+
     public void register(JavalinDefaultRoutingApi routes) {
         routes.get("/api/loop/runs", this::list);
         routes.get("/api/loop/runs/{id}", this::detail);
@@ -79,6 +82,10 @@ public final class LoopRunRoutes {
         if (r.loopDone()) {
             throw Problem.conflict("run " + r.id() + " has finished (" + r.state() + ")");
         }
+        if (!r.state().takesSignals()) {
+            throw Problem.conflict("run " + r.id() + " is " + r.state() + ": signals reach a run only while its agent"
+                    + " works (claimed, preparing, iterating, verifying)");
+        }
         ControlSignal s = runs.signal(r.id(), kind, message);
         ctx.status(202).json(WireShapes.obj("status", "queued", "run_id", r.id(), "signal",
                 kind.name().toLowerCase(Locale.ROOT), "signal_id", s.id()));
@@ -115,7 +122,7 @@ public final class LoopRunRoutes {
                 "repository", r.forge().repository(), "pull_request", r.forge().hasPullRequest()
                         ? r.forge().pullRequest() : null, "pr_url", r.forge().pullRequestUrl(),
                 "head", r.forge().head(), "heal_rounds", r.forge().healRounds(),
-                "merge_commit", r.forge().mergeCommit());
+                "merge_commit", r.forge().mergeCommit(), "actions", r.state().takesSignals() ? ACTIONS : List.of());
     }
 
     /** "tests ok; coverage FAILED" → [{gate, passed}]. */

@@ -110,9 +110,10 @@ public final class ErrorResponses {
             body.put("error_id", errorId);
         }
         ctx.attribute(WRITTEN, Boolean.TRUE);
-        if (status == 413) {
-            // the body was refused unread, so the server closes the connection after answering; saying so keeps a
-            // client from sending its next request down a connection that is about to go
+        if (status == 413 || ctx.req().getContentLengthLong() != 0) {
+            // an error may be answered before the body was read (a missing token, a foreign host, a body too
+            // large); the server then closes the connection after answering, and saying so keeps a client from
+            // sending its next request down a connection that is about to go (it would get no answer at all)
             ctx.header("Connection", "close");
         }
         ctx.status(status).contentType("application/json").result(json.write(body));
