@@ -3,19 +3,20 @@ package dev.voxloop.app;
 import dev.voxloop.core.review.ReviewLog;
 import dev.voxloop.core.review.Reviewer;
 import dev.voxloop.core.ticket.TicketTracker;
-import dev.voxloop.forge.review.BuiltinReviewer;
 import dev.voxloop.loop.ProjectConfig;
 import dev.voxloop.loop.forge.PullRequestReview;
 import dev.voxloop.loop.review.ReviewGate;
 import dev.voxloop.loop.review.ReviewPolicy;
+import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.store.review.JdbiReviewLog;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * The review stage wired: which reviewers judge a run's pull request (the built-in rules today; another
- * reviewer is one more entry in {@link #reviewers()}), under each project's review policy
+ * The review stage wired: which reviewers judge a run's pull request (the built-in rules, and the model reviewer
+ * {@code review.model.kind} names: {@link Reviewers}), under each project's review policy
  * ({@code loop.projects.<KEY>.review}), with every review kept in the review log.
  */
 final class ReviewWiring {
@@ -23,13 +24,16 @@ final class ReviewWiring {
     private final AppConfig config;
     private final Stores stores;
     private final TicketTracker tracker;
+    private final Supplier<RunSandbox> sandbox;
     private final Clock clock;
     private final ReviewLog reviews;
 
-    ReviewWiring(AppConfig config, Stores stores, TicketTracker tracker, Clock clock) {
+    /** @param sandbox where Claude Code reviews, when it is the configured model reviewer */
+    ReviewWiring(AppConfig config, Stores stores, TicketTracker tracker, Supplier<RunSandbox> sandbox, Clock clock) {
         this.config = config;
         this.stores = stores;
         this.tracker = tracker;
+        this.sandbox = sandbox;
         this.clock = clock;
         this.reviews = new JdbiReviewLog(stores.database(), clock);
     }
@@ -47,6 +51,6 @@ final class ReviewWiring {
     }
 
     private List<Reviewer> reviewers() {
-        return List.of(BuiltinReviewer.standard());
+        return Reviewers.configured(config.tree(), config.dataDir(), System.getenv(), sandbox);
     }
 }

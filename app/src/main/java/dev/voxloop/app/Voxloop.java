@@ -71,7 +71,7 @@ public final class Voxloop implements AutoCloseable {
                 serverSettings));
         this.intake = new IntakeWiring(config.tree(), stores, publicUrl::get, clock, closeables);
         this.forge = new ForgeWiring(config, stores, publicUrl::get, this::sandbox, clock, closeables);
-        this.review = new ReviewWiring(config, stores, intake.tracker(), clock);
+        this.review = new ReviewWiring(config, stores, intake.tracker(), this::sandbox, clock);
         this.loop = new LoopWiring(config, stores, intake.tracker(), this::sandbox, forge, review, clock);
         PrometheusMeterRegistry meters = Meters.create(stores.database(), stores.queue(), intake.speech(),
                 intake.extractor(), clock, closeables);

@@ -3,6 +3,7 @@ package dev.voxloop.app.cli;
 import dev.voxloop.app.AgentModels;
 import dev.voxloop.app.AgentSandbox;
 import dev.voxloop.app.Guards;
+import dev.voxloop.app.Reviewers;
 import dev.voxloop.app.Voxloop;
 import dev.voxloop.app.bench.BenchCommand;
 import dev.voxloop.app.demo.DemoRun;
@@ -49,7 +50,9 @@ public final class Commands {
         cli.addSubcommand(SandboxCommand.command(() -> Sandboxes.create(SandboxSettings.from(context.config().tree()),
                 SandboxCommand::report, java.time.Clock.systemUTC()),
                 () -> SandboxSettings.from(context.config().tree()).limits()));
-        cli.addSubcommand(new ReviewCommand(dev.voxloop.forge.review.BuiltinReviewer::standard));
+        cli.addSubcommand(new ReviewCommand(() -> Reviewers.configured(context.config().tree(),
+                context.config().dataDir(), System.getenv(), () -> AgentSandbox.from(context.config().tree(),
+                        context.config().dataDir(), e -> { }, java.time.Clock.systemUTC()))));
         cli.addSubcommand(BenchCommand.build(context, loopSettings));
         return cli;
     }

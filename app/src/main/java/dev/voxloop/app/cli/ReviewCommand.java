@@ -6,13 +6,16 @@ import dev.voxloop.core.problem.Problem;
 import dev.voxloop.core.review.Finding;
 import dev.voxloop.core.review.Review;
 import dev.voxloop.core.review.ReviewRequest;
+import dev.voxloop.core.review.ReviewFailure;
 import dev.voxloop.core.review.Reviewer;
+import dev.voxloop.core.review.Severity;
 import dev.voxloop.core.review.Verdict;
 import dev.voxloop.forge.review.LocalDiff;
 import dev.voxloop.forge.review.ReviewContextFile;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +26,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code voxloop review --repo DIR --base REF --head REF [--ticket FILE] [--json]}: the configured reviewers on a
- * local diff. Exit 0 when the review approves or only comments, 1 when it requests changes, 2 for bad input (no
- * such repository, commit or file), 3 when the review could not be made.
+ * local diff (the model reviewer, when configured, after the rules; Claude Code reads the repository's working
+ * tree). Verdicts follow the default blocking severity, major. Exit 0 when every review approves or only comments,
+ * 1 when one requests changes, 2 for bad input (no such repository, commit or file), 3 when a review could not be
+ * made. {@code --json} prints one review as an object, several as an array.
  */
 @Command(name = "review", mixinStandardHelpOptions = true,
         description = "Review the change between two commits of a local repository (exit 0 approve, 1 changes"
@@ -52,41 +57,58 @@ public final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the review as JSON")
     boolean json;
 
-    private final Supplier<Reviewer> reviewer;
+    private final Supplier<List<Reviewer>> reviewers;
     private final PrintStream out;
     private final PrintStream err;
 
-    public ReviewCommand(Supplier<Reviewer> reviewer) {
-        this(reviewer, System.out, System.err);
+    /** @param reviewers the configured reviewers: the built-in rules, and the model reviewer when one is set up */
+    public ReviewCommand(Supplier<List<Reviewer>> reviewers) {
+        this(reviewers, System.out, System.err);
     }
 
-    ReviewCommand(Supplier<Reviewer> reviewer, PrintStream out, PrintStream err) {
-        this.reviewer = reviewer;
+    ReviewCommand(Supplier<List<Reviewer>> reviewers, PrintStream out, PrintStream err) {
+        this.reviewers = reviewers;
         this.out = out;
         this.err = err;
     }
 
     @Override
     public Integer call() throws Exception {
-        Review review;
+        ReviewRequest request;
         try {
             if (ticket != null && !Files.isRegularFile(ticket)) {
                 throw new Problem(Problem.Kind.NOT_FOUND, "--ticket " + ticket + " is not a file");
             }
             ReviewContextFile context = ticket == null ? ReviewContextFile.NONE : ReviewContextFile.read(ticket);
             LocalDiff.Result diff = LocalDiff.between(repo, base, head);
-            review = reviewer.get().review(context.request(
-                    ReviewRequest.ChangeRef.local(repo.toString(), base, diff.headSha()), diff.diff()));
+            request = context.request(ReviewRequest.ChangeRef.local(repo.toString(), base, diff.headSha()),
+                    diff.diff()).readingFrom(repo.toAbsolutePath().normalize());
         } catch (Problem p) {
             err.println("voxloop review: " + p.getMessage());
             return p.kind() == Problem.Kind.INVALID || p.kind() == Problem.Kind.NOT_FOUND ? BAD_INPUT : NOT_REVIEWED;
         }
-        if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(asJson(review)));
-        } else {
-            print(review);
+        List<Review> reviews = new ArrayList<>();
+        boolean missed = false;
+        for (Reviewer r : reviewers.get()) {
+            try {
+                reviews.add(r.review(request).judgedAt(Severity.MAJOR));
+            } catch (ReviewFailure f) {
+                err.println("voxloop review: " + f.reviewer() + " gave no review: " + f.getMessage());
+                missed = true;
+            } catch (Problem p) {
+                err.println("voxloop review: " + p.getMessage());
+                return p.kind() == Problem.Kind.INVALID ? BAD_INPUT : NOT_REVIEWED;
+            }
         }
-        return review.verdict() == Verdict.REQUEST_CHANGES ? CHANGES_REQUESTED : 0;
+        if (json) {
+            Object out = reviews.size() == 1 ? asJson(reviews.getFirst())
+                    : reviews.stream().map(ReviewCommand::asJson).toList();
+            this.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
+        } else {
+            reviews.forEach(this::print);
+        }
+        return reviews.stream().anyMatch(r -> r.verdict() == Verdict.REQUEST_CHANGES) ? CHANGES_REQUESTED
+                : missed ? NOT_REVIEWED : 0;
     }
 
     private void print(Review review) {

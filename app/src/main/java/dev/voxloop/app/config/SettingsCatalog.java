@@ -7,6 +7,7 @@ import dev.voxloop.forge.ForgeSettings;
 import dev.voxloop.github.GitHubSettings;
 import dev.voxloop.intake.IntakeSettings;
 import dev.voxloop.intent.IntentSettings;
+import dev.voxloop.intent.review.ModelReviewSettings;
 import dev.voxloop.guard.sandbox.SandboxSettings;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.server.ServerSettings;
@@ -36,6 +37,7 @@ public final class SettingsCatalog {
             BuiltinTrackerSettings.class,
             JiraSettings.class,
             IntentSettings.class,
+            ModelReviewSettings.class,
             SpeechSettings.class,
             LoopSettings.class,
             SandboxSettings.class,

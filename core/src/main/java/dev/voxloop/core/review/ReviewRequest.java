@@ -1,6 +1,7 @@
 package dev.voxloop.core.review;
 
 import dev.voxloop.core.ticket.Ticket;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,9 +14,21 @@ import java.util.Objects;
  * @param project      facts about the project the rules need (its dependency allowlist)
  * @param traceability which named tests the change says prove each of the ticket's acceptance criteria
  * @param ci           how each test ended in CI on {@code change.headSha()}
+ * @param checkout     a working tree of the change that a reviewer may read (never write), or null when there is
+ *                     none; only reviewers that read files (Claude Code) use it
  */
 public record ReviewRequest(ChangeRef change, String diff, Ticket ticket, ProjectFacts project,
-                            List<CriterionTrace> traceability, List<TestOutcome> ci) {
+                            List<CriterionTrace> traceability, List<TestOutcome> ci, Path checkout) {
+
+    public ReviewRequest(ChangeRef change, String diff, Ticket ticket, ProjectFacts project,
+                         List<CriterionTrace> traceability, List<TestOutcome> ci) {
+        this(change, diff, ticket, project, traceability, ci, null);
+    }
+
+    /** The same request with a working tree of the change to read. */
+    public ReviewRequest readingFrom(Path tree) {
+        return new ReviewRequest(change, diff, ticket, project, traceability, ci, tree);
+    }
 
     public ReviewRequest {
         Objects.requireNonNull(change, "change");

@@ -20,9 +20,17 @@ import java.util.Map;
  * @param subject   the ticket key events are filed under, or null
  * @param binds     more host paths visible inside at the same place (an agent's installation, its hook socket
  *                  directory), read-only unless marked writable
+ * @param readOnly  the workspace is read-only too (a reviewer looks at a change and may change nothing); only the
+ *                  home and /tmp can be written
  */
 public record SandboxRequest(List<String> command, Path workspace, Map<String, String> env, String stdin,
-                             Path home, Network network, SandboxLimits limits, String subject, List<Bind> binds) {
+                             Path home, Network network, SandboxLimits limits, String subject, List<Bind> binds,
+                             boolean readOnly) {
+
+    public SandboxRequest(List<String> command, Path workspace, Map<String, String> env, String stdin, Path home,
+                          Network network, SandboxLimits limits, String subject, List<Bind> binds) {
+        this(command, workspace, env, stdin, home, network, limits, subject, binds, false);
+    }
 
     /** A host path made visible inside the sandbox at the same place. */
     public record Bind(Path path, boolean writable) {
@@ -62,32 +70,37 @@ public record SandboxRequest(List<String> command, Path workspace, Map<String, S
     public SandboxRequest withEnv(Map<String, String> more) {
         Map<String, String> m = new LinkedHashMap<>(env);
         m.putAll(more);
-        return new SandboxRequest(command, workspace, m, stdin, home, network, limits, subject, binds);
+        return new SandboxRequest(command, workspace, m, stdin, home, network, limits, subject, binds, readOnly);
     }
 
     public SandboxRequest withStdin(String text) {
-        return new SandboxRequest(command, workspace, env, text, home, network, limits, subject, binds);
+        return new SandboxRequest(command, workspace, env, text, home, network, limits, subject, binds, readOnly);
     }
 
     public SandboxRequest withHome(Path dir) {
-        return new SandboxRequest(command, workspace, env, stdin, dir, network, limits, subject, binds);
+        return new SandboxRequest(command, workspace, env, stdin, dir, network, limits, subject, binds, readOnly);
     }
 
     public SandboxRequest withNetwork(Network n) {
-        return new SandboxRequest(command, workspace, env, stdin, home, n, limits, subject, binds);
+        return new SandboxRequest(command, workspace, env, stdin, home, n, limits, subject, binds, readOnly);
     }
 
     public SandboxRequest withLimits(SandboxLimits l) {
-        return new SandboxRequest(command, workspace, env, stdin, home, network, l, subject, binds);
+        return new SandboxRequest(command, workspace, env, stdin, home, network, l, subject, binds, readOnly);
     }
 
     public SandboxRequest withBinds(List<Bind> more) {
         List<Bind> all = new ArrayList<>(binds);
         all.addAll(more);
-        return new SandboxRequest(command, workspace, env, stdin, home, network, limits, subject, all);
+        return new SandboxRequest(command, workspace, env, stdin, home, network, limits, subject, all, readOnly);
+    }
+
+    /** The same command with the workspace mounted read-only. */
+    public SandboxRequest readingOnly() {
+        return new SandboxRequest(command, workspace, env, stdin, home, network, limits, subject, binds, true);
     }
 
     public SandboxRequest withSubject(String ticketKey) {
-        return new SandboxRequest(command, workspace, env, stdin, home, network, limits, ticketKey, binds);
+        return new SandboxRequest(command, workspace, env, stdin, home, network, limits, ticketKey, binds, readOnly);
     }
 }

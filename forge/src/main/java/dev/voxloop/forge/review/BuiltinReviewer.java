@@ -58,9 +58,8 @@ public final class BuiltinReviewer implements Reviewer {
                 .sorted(Comparator.comparing((Finding f) -> f.path() == null ? "" : f.path())
                         .thenComparing(f -> f.line() == null ? 0 : f.line()))
                 .toList();
-        Verdict verdict = findings.stream().anyMatch(f -> f.severity().atLeast(blocking)) ? Verdict.REQUEST_CHANGES
-                : findings.isEmpty() ? Verdict.APPROVE : Verdict.COMMENT;
-        return new Review(name(), verdict, summary(findings, change), findings, request.change().headSha());
+        return new Review(name(), Verdict.COMMENT, summary(findings, change), findings, request.change().headSha())
+                .judgedAt(blocking);
     }
 
     private static String summary(List<Finding> findings, ReviewedChange change) {

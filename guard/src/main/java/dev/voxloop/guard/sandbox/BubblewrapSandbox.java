@@ -88,7 +88,7 @@ public final class BubblewrapSandbox implements Sandbox {
             }
             List<String> argv = new ArrayList<>(List.of(bwrap));
             argv.addAll(MountPlan.arguments(settings, workspace, home, hostHome, guarded,
-                    Files.createDirectory(scratch.resolve("empty")), egressDir, r.binds()));
+                    Files.createDirectory(scratch.resolve("empty")), egressDir, r.binds(), r.readOnly()));
             argv.add("--");
             argv.addAll(command);
             Map<String, String> env = SandboxEnvironment.of(r, settings, hostHome, name(), hostEnv);

@@ -11,7 +11,8 @@ import dev.voxloop.core.sandbox.SandboxRequest.Bind;
 /**
  * The bubblewrap arguments for one command: new user, PID, IPC, UTS, cgroup and network namespaces, every
  * capability dropped; the system read-only with its secrets masked; a private /tmp; a fresh home (with a
- * read-only Maven repository for offline builds); the workspace writable with its protected paths read-only.
+ * read-only Maven repository for offline builds); the workspace writable with its protected paths read-only (or
+ * all of it read-only for a reviewer).
  * Nothing else of the host (voxloop's data, other workspaces, credentials) exists inside.
  */
 final class MountPlan {
@@ -38,7 +39,7 @@ final class MountPlan {
      */
     static List<String> arguments(SandboxSettings s, Path workspace, Path home, Path userHome,
                                   List<ProtectedTree.Entry> protectedPaths, Path placeholder, Path egressDir,
-                                  List<Bind> binds)
+                                  List<Bind> binds, boolean readOnly)
             throws IOException {
         List<String> a = new ArrayList<>(List.of("--unshare-user", "--unshare-pid", "--unshare-ipc",
                 "--unshare-uts", "--unshare-cgroup-try", "--unshare-net", "--hostname", "voxloop-sandbox",
@@ -74,8 +75,11 @@ final class MountPlan {
         if (s.mavenWrappers() != null && Files.isDirectory(s.mavenWrappers())) {
             a.addAll(List.of("--ro-bind", s.mavenWrappers().toString(), userHome.resolve(".m2/wrapper").toString()));
         }
-        a.addAll(List.of("--bind", workspace.toString(), workspace.toString()));
+        a.addAll(List.of(readOnly ? "--ro-bind" : "--bind", workspace.toString(), workspace.toString()));
         for (ProtectedTree.Entry e : protectedPaths) {
+            if (readOnly && !e.exists()) {
+                continue; // nothing can be created in a read-only tree, and a mount point could not be either
+            }
             String target = e.path().toString();
             a.addAll(List.of("--ro-bind", e.exists() ? target : placeholder.toString(), target));
         }

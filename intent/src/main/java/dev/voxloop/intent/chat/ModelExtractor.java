@@ -1,8 +1,6 @@
 package dev.voxloop.intent.chat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.voxloop.core.chat.ChatModel;
 import dev.voxloop.core.intent.Extraction;
@@ -20,8 +18,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +29,6 @@ import org.slf4j.LoggerFactory;
 public final class ModelExtractor implements IntentExtractor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelExtractor.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern FENCE = Pattern.compile("(?s)^\\s*```(?:json)?\\s*(.*?)\\s*```\\s*$");
 
     private final ChatModel model;
     private final ExtractionPrompt prompt;
@@ -75,21 +69,11 @@ public final class ModelExtractor implements IntentExtractor {
     }
 
     private static Parsed parse(String answer, List<Project> projects) {
-        if (answer == null || answer.isBlank()) {
-            return new Parsed(null, List.of("the answer was empty"));
+        JsonAnswer read = JsonAnswer.read(answer);
+        if (read.error() != null) {
+            return new Parsed(null, List.of(read.error()));
         }
-        String text = answer.strip();
-        Matcher fence = FENCE.matcher(text);
-        if (fence.matches()) {
-            text = fence.group(1);
-        }
-        JsonNode node;
-        try {
-            node = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            return new Parsed(null, List.of("the answer is not valid JSON (" + e.getOriginalMessage() + ")"));
-        }
-        return new Parsed(node, TicketSchema.validate(node, projects));
+        return new Parsed(read.node(), TicketSchema.validate(read.node(), projects));
     }
 
     private Extraction toExtraction(JsonNode n, IntentRequest r) {

@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * not supply is an error, not an empty string; every double-braced value is XML-escaped
  * ({@link UntrustedBlock#escape}).
  */
-final class PromptTemplate {
+public final class PromptTemplate {
 
     private static final String DIR = "/dev/voxloop/intent/chat/";
     private static final Mustache.Compiler COMPILER = Mustache.compiler().withEscaper(UntrustedBlock::escape)
@@ -30,7 +30,7 @@ final class PromptTemplate {
         this.template = template;
     }
 
-    static PromptTemplate load(String name) {
+    public static PromptTemplate load(String name) {
         String path = DIR + name;
         try (InputStream in = PromptTemplate.class.getResourceAsStream(path)) {
             if (in == null) {
@@ -45,7 +45,7 @@ final class PromptTemplate {
     }
 
     /** @throws IllegalStateException naming the template when a placeholder has no value in {@code context} */
-    String render(Object context) {
+    public String render(Object context) {
         try {
             return template.execute(context);
         } catch (MustacheException e) {

@@ -142,7 +142,8 @@ public final class ForgeStage {
             case PullRequestReview.Verdict.Approve a -> new StepResult.Move(run, LoopState.MERGING, "review approved: "
                     + a.summary());
             case PullRequestReview.Verdict.ChangesRequested c -> new StepResult.Move(run.instructed(
-                    c.instruction()), LoopState.ITERATING, "review requested changes");
+                    c.instruction()).withForge(run.forge().reviewFixing(run.iteration())), LoopState.ITERATING,
+                    "review requested changes");
             case PullRequestReview.Verdict.Pending p -> new StepResult.Wait(run, p.why());
         };
     }

@@ -8,6 +8,7 @@ import dev.voxloop.core.loop.LoopFailure;
 import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.core.review.Finding;
 import dev.voxloop.core.review.Review;
+import dev.voxloop.core.review.ReviewFailure;
 import dev.voxloop.core.review.ReviewLog;
 import dev.voxloop.core.review.ReviewRequest;
 import dev.voxloop.core.review.Reviewer;
@@ -21,15 +22,22 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The REVIEWING step's decision: every configured reviewer judges the pull request's head (once per head: a
  * retried step finds the review kept), the reviews are posted to the forge and the traceability table goes into the
  * pull request's body; people's reviews on the forge count with their author. Blocking findings start a fix turn
  * until the policy's last round, then the run is BLOCKED with the open findings on the ticket. Follow-up findings
- * become tickets; a person's approval is waited for when the policy asks for one.
+ * become tickets; a person's approval is waited for when the policy asks for one. The verdict kept and posted is
+ * the one the project's blocking severity gives. A reviewer that gives no review ({@link ReviewFailure}) is skipped
+ * when optional, waited for when required and unreachable, and blocks the run when required and its answer is no
+ * review.
  */
 public final class ReviewGate implements PullRequestReview {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewGate.class);
 
     private final List<Reviewer> reviewers;
     private final ReviewLog log;
@@ -63,14 +71,22 @@ public final class ReviewGate implements PullRequestReview {
                 id -> t.forge().checkLog(repo, id));
         ReviewRequest request = new ReviewRequest(new ReviewRequest.ChangeRef(repo, pr.number(), pr.base(), head),
                 ForgeDiff.text(files), ticket, new ReviewRequest.ProjectFacts(null, policy.dependencyAllowlist()),
-                evidence.traceability(), evidence.ci());
+                evidence.traceability(), evidence.ci(), workspace);
         int round = round(run.id(), head);
         List<Finding> blocking = new ArrayList<>();
         List<Finding> all = new ArrayList<>();
         List<String> reviewed = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        List<String> awaited = new ArrayList<>();
         for (Reviewer reviewer : reviewers) {
-            StoredReview s = log.find(run.id(), reviewer.name(), head).orElseGet(() -> keep(run, pr, round, policy,
-                    reviewer.review(request)));
+            StoredReview s;
+            try {
+                s = log.find(run.id(), reviewer.name(), head).orElseGet(() -> keep(run, pr, round, policy,
+                        reviewer.review(request).judgedAt(policy.blocking())));
+            } catch (ReviewFailure f) {
+                missed(policy, f, skipped, awaited);
+                continue;
+            }
             post(t, pr, s);
             reviewed.add(reviewer.name());
             all.addAll(s.review().findings());
@@ -93,10 +109,14 @@ public final class ReviewGate implements PullRequestReview {
             }
             return new Verdict.ChangesRequested(ReviewText.instruction(blocking, round, policy.maxRounds()));
         }
-        List<String> missing = policy.required().stream().filter(r -> !reviewed.contains(r)).toList();
+        List<String> configured = reviewers.stream().map(Reviewer::name).toList();
+        List<String> missing = policy.required().stream().filter(r -> !configured.contains(r)).toList();
         if (!missing.isEmpty()) {
             throw new LoopFailure.Misconfigured("the review policy of " + run.ticket().projectKey() + " requires "
                     + String.join(", ", missing) + ", which is not configured as a reviewer", null);
+        }
+        if (!awaited.isEmpty()) {
+            return new Verdict.Pending("waiting for the required reviewer " + String.join("; ", awaited));
         }
         String needsPerson = switch (policy.personApproval()) {
             case NEVER -> null;
@@ -112,7 +132,27 @@ public final class ReviewGate implements PullRequestReview {
                     + needsPerson + " asks for one");
         }
         return new Verdict.Approve(String.join(", ", reviewed) + " approved in round " + round
-                + (all.isEmpty() ? "" : " (" + all.size() + " non-blocking finding(s) posted)"));
+                + (all.isEmpty() ? "" : " (" + all.size() + " non-blocking finding(s) posted)")
+                + (skipped.isEmpty() ? "" : "; skipped the optional reviewer " + String.join("; ", skipped)));
+    }
+
+    /**
+     * A reviewer that gave no review: an optional one is skipped (and the approval says so); a required one that
+     * cannot be reached is waited for; a required one whose answer is no review blocks the run, since asking again
+     * gets the same answer.
+     */
+    private static void missed(ReviewPolicy policy, ReviewFailure f, List<String> skipped, List<String> awaited) {
+        String why = f.reviewer() + " (" + f.getMessage() + ")";
+        if (!policy.required().contains(f.reviewer())) {
+            LOG.warn("skipping the optional reviewer {}", why);
+            skipped.add(why);
+        } else if (f instanceof ReviewFailure.Unusable) {
+            throw new LoopFailure.ReviewBlocked("the required reviewer " + f.reviewer() + " gave no usable review: "
+                    + f.getMessage() + " (to fix: check the model, or make it optional in the project's"
+                    + " review.required)");
+        } else {
+            awaited.add(why);
+        }
     }
 
     private StoredReview keep(LoopRun run, PullRequest pr, int round, ReviewPolicy policy, Review made) {

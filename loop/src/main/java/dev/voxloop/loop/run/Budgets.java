@@ -13,7 +13,8 @@ import java.util.Optional;
  * time since the run started, and cost where the agent reports usage. {@code maxCostUsd <= 0} means no cost cap.
  */
 public record Budgets(
-        @Key(path = "max_iterations", fallback = "25", env = "VOXLOOP_MAX_ITERATIONS", doc = "Agent turns per run")
+        @Key(path = "max_iterations", fallback = "25", env = "VOXLOOP_MAX_ITERATIONS",
+                doc = "Agent turns per run before review (turns fixing review findings have as many again)")
         int maxIterations,
         @Key(path = "max_duration", fallback = "90m", doc = "Wall-clock time per run")
         Duration maxDuration,
@@ -22,10 +23,19 @@ public record Budgets(
 
     public static final Budgets DEFAULTS = Settings.bind(Budgets.class, ConfigTree.empty());
 
-    /** Why the run may not take another turn, or empty. */
+    /**
+     * Why the run may not take another turn, or empty. Turns that fix a review's findings do not spend the
+     * implementation's iterations (review rounds bound them: {@code review.max_rounds}); they have a budget of their
+     * own of the same size, so that one round's fixing cannot go on for ever either.
+     */
     public Optional<String> exceeded(LoopRun run, Instant now) {
-        if (run.iteration() >= maxIterations) {
+        int from = run.forge().fixTurnsFrom();
+        if (!run.forge().fixingReview() && run.iteration() >= maxIterations) {
             return Optional.of("iteration budget used up (" + run.iteration() + " of " + maxIterations + ")");
+        }
+        if (run.forge().fixingReview() && run.iteration() - from >= maxIterations) {
+            return Optional.of("review fix budget used up (" + (run.iteration() - from) + " turns on review findings,"
+                    + " of " + maxIterations + ")");
         }
         Duration spent = Duration.between(run.timing().startedAt(), now);
         if (spent.compareTo(maxDuration) >= 0) {

@@ -49,6 +49,18 @@ public record RunSandbox(Sandbox sandbox, Function<String, Network> networks, Sa
                 network(projectOf(ticketKey), c.egress()), l, ticketKey, c.binds()), watcher));
     }
 
+    /**
+     * One reviewer process: {@code tree} mounted read-only (nothing of the change can be altered), a fresh home
+     * removed afterwards, and no network but the command's own hosts (its model API), whatever the project allows.
+     */
+    public CommandResult readOnlyTurn(AgentCommand c, Path tree, String subject, Duration timeout,
+                                      OutputWatcher watcher) {
+        SandboxLimits l = limits.withWallTime(timeout).withOutputBytes(Math.max(limits.outputBytes(), AGENT_OUTPUT));
+        Network n = c.egress().isEmpty() ? Network.NONE : new Network.Allowlist(c.egress());
+        return result(sandbox.run(new SandboxRequest(c.argv(), tree, c.env(), c.stdin(), null, n, l, subject,
+                c.binds()).readingOnly(), watcher));
+    }
+
     /** The project's network, with the agent's own hosts added to its allowlist. */
     private Network network(String project, List<String> egress) {
         Network n = project == null ? Network.NONE : networks.apply(project);

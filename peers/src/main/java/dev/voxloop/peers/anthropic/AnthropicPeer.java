@@ -15,8 +15,8 @@ import java.util.UUID;
  * {@code content_block_start} / {@code content_block_delta} ({@code text_delta} or {@code input_json_delta}) /
  * {@code content_block_stop}, {@code message_delta} with the stop reason and usage, {@code message_stop}) or as one
  * JSON message; {@code POST /v1/messages/count_tokens}; any GET answered {@code {}}. Requests of the agent's main
- * loop (those offering a {@code Bash} tool) are answered from the script; side requests (titles, summaries) get a
- * short text. Every request is checked against {@link MessagesContract}.
+ * loop (those offering a {@code Bash} tool, or {@code Read} to a read-only reviewer) are answered from the script;
+ * side requests (titles, summaries) get a short text. Every request is checked against {@link MessagesContract}.
  */
 public final class AnthropicPeer extends ModelPeer {
 
@@ -78,9 +78,11 @@ public final class AnthropicPeer extends ModelPeer {
         }
     }
 
+    /** The agent's own turns offer its tools: Bash to a coding agent, Read alone to a read-only reviewer. */
     private static boolean mainLoop(JsonNode body) {
         for (JsonNode t : body.path("tools")) {
-            if (t.path("name").asText().equals("Bash")) {
+            String name = t.path("name").asText();
+            if (name.equals("Bash") || name.equals("Read")) {
                 return true;
             }
         }

@@ -30,12 +30,13 @@ import org.jdbi.v3.core.statement.Update;
 
 /**
  * Loop runs, turns and control signals in the database (tables from V10__loop_runs.sql, the failure kind from
- * V11__loop_run_failure_kind.sql, the forge's progress from V20__loop_run_forge.sql; H2 and PostgreSQL).
+ * V11__loop_run_failure_kind.sql, the forge's progress from V20__loop_run_forge.sql, where review fix turns began
+ * from V31__loop_run_review_fix.sql; H2 and PostgreSQL).
  */
 public final class JdbiLoopRunRepository implements LoopRunRepository {
 
     private static final String FORGE_COLUMNS = "forge_repository, pull_request, pull_request_url, forge_head,"
-            + " heal_rounds, check_reruns, last_failure, branch_updates, merge_commit";
+            + " heal_rounds, check_reruns, last_failure, branch_updates, merge_commit, review_fix_from";
     private static final String RUN_COLUMNS = "id, ticket_key, project_key, state, iteration, branch, base_branch,"
             + " base_commit, workspace, owner, agent, agent_session, next_instruction, reason, failure_kind,"
             + " input_tokens, output_tokens, cost_usd, pushed_commit, started_at, updated_at, finished_at, "
@@ -68,14 +69,17 @@ public final class JdbiLoopRunRepository implements LoopRunRepository {
                     + " updated_at = :updated_at, finished_at = :finished_at, forge_repository = :forge_repository,"
                     + " pull_request = :pull_request, pull_request_url = :pull_request_url, forge_head = :forge_head,"
                     + " heal_rounds = :heal_rounds, check_reruns = :check_reruns, last_failure = :last_failure,"
-                    + " branch_updates = :branch_updates, merge_commit = :merge_commit WHERE id = :id"), r).execute();
+                    + " branch_updates = :branch_updates, merge_commit = :merge_commit,"
+                    + " review_fix_from = :review_fix_from"
+                    + " WHERE id = :id"), r).execute();
             if (n == 0) {
                 bindRun(h.createUpdate("INSERT INTO loop_runs (" + RUN_COLUMNS + ") VALUES (:id, :ticket_key,"
                         + " :project_key, :state, :iteration, :branch, :base_branch, :base_commit, :workspace, :owner,"
                         + " :agent, :agent_session, :next_instruction, :reason, :failure_kind, :input_tokens,"
                         + " :output_tokens, :cost_usd, :pushed_commit, :started_at, :updated_at, :finished_at,"
                         + " :forge_repository, :pull_request, :pull_request_url, :forge_head, :heal_rounds,"
-                        + " :check_reruns, :last_failure, :branch_updates, :merge_commit)"), r).execute();
+                        + " :check_reruns, :last_failure, :branch_updates, :merge_commit, :review_fix_from)"), r)
+                        .execute();
             }
         });
     }
@@ -100,7 +104,7 @@ public final class JdbiLoopRunRepository implements LoopRunRepository {
                 .bind("pull_request_url", f.pullRequestUrl()).bind("forge_head", f.head())
                 .bind("heal_rounds", f.healRounds()).bind("check_reruns", f.reruns())
                 .bind("last_failure", f.lastFailure()).bind("branch_updates", f.updates())
-                .bind("merge_commit", f.mergeCommit());
+                .bind("merge_commit", f.mergeCommit()).bind("review_fix_from", f.fixTurnsFrom());
     }
 
     @Override
@@ -201,7 +205,7 @@ public final class JdbiLoopRunRepository implements LoopRunRepository {
                 new ForgeProgress(rs.getString("forge_repository"), rs.getInt("pull_request"),
                         rs.getString("pull_request_url"), rs.getString("forge_head"), rs.getInt("heal_rounds"),
                         rs.getInt("check_reruns"), rs.getString("last_failure"), rs.getInt("branch_updates"),
-                        rs.getString("merge_commit")),
+                        rs.getString("merge_commit"), rs.getInt("review_fix_from")),
                 ending, new RunTiming(instant(rs, "started_at"), instant(rs, "updated_at"), instant(rs, "finished_at")));
     }
 

@@ -83,13 +83,13 @@ class JdbiLoopRunRepositoryTest {
         assertThat(r.forge()).isEqualTo(ForgeProgress.NONE);
         LoopRun healing = r.moveTo(LoopState.HEALING, t0.plusSeconds(1))
                 .withForge(r.forge().opened("trackit", 7, "http://forge/trackit/pulls/7", "aaa").healing("test:Vat")
-                        .pushed("bbb").rerun().updating());
+                        .pushed("bbb").rerun().updating().reviewFixing(4));
         repo.save(healing);
 
         LoopRun back = repo.find("r3").orElseThrow();
         assertThat(back).isEqualTo(healing);
         assertThat(back.forge()).isEqualTo(new ForgeProgress("trackit", 7, "http://forge/trackit/pulls/7", "bbb", 1,
-                1, "test:Vat", 1, null));
+                1, "test:Vat", 1, null, 4));
         repo.save(back.withForge(back.forge().merged("ccc")).end(LoopState.MERGED, Ending.success("merged"),
                 t0.plusSeconds(2)));
         assertThat(repo.find("r3").orElseThrow().forge().mergeCommit()).isEqualTo("ccc");

@@ -155,6 +155,14 @@ public final class ClaudeAgent implements CodingAgent {
 
     /** The CLI's own variables, on top of the sandbox's allowlisted environment. */
     Map<String, String> environment() {
+        return environment(profile, env);
+    }
+
+    /**
+     * What Claude Code is given of the worker's environment {@code env}: the run ids, the key and base URL the
+     * profile names, and the switches that keep it from retrying long, phoning home or updating itself.
+     */
+    static Map<String, String> environment(AgentProfile profile, Map<String, String> env) {
         Map<String, String> e = new HashMap<>();
         for (String k : List.of("VOXLOOP_RUN_ID", "VOXLOOP_TICKET", "CLAUDE_CODE_OAUTH_TOKEN")) {
             if (env.get(k) != null) {
