@@ -38,6 +38,14 @@ public final class AppContext implements AutoCloseable {
         return app;
     }
 
+    /** The application for {@code serve}: its database opens in the background ({@link Voxloop#start}). */
+    public synchronized Voxloop serving() {
+        if (app == null) {
+            app = Voxloop.start(config());
+        }
+        return app;
+    }
+
     @Override
     public synchronized void close() {
         if (app != null) {
