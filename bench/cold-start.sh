@@ -6,6 +6,7 @@
 # cache, recorded by the first start and assembled before the second; older JDKs: class-data sharing), as a
 # person's first starts would. Prints each run (wall time, the server's own "ready"/"listening" times after JVM
 # start, peak RSS, load average), the median per case, and the machine: everything docs/benchmarks.md records.
+# "ready" and "listening" are the server's own times after main() began (wall minus ready: the JVM's start).
 # Usage: bench/cold-start.sh [runs]     (CASES="restart" or CASES="new" for one case; PORT to move the port)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,7 +30,7 @@ start() {
   t1=$(date +%s%N)
   hwm=$(awk '/VmHWM/{printf "%d", $2/1024}' "/proc/$pid/status")
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  line=$(grep -o 'ready [0-9-]* ms after the JVM started (listening at [0-9-]* ms' "$data.log" | head -1 || true)
+  line=$(grep -o 'ready [0-9-]* ms after main() began (listening at [0-9-]* ms' "$data.log" | head -1 || true)
   echo "$(( (t1 - t0) / 1000000 )) $(sed -E 's/ready ([0-9-]+) ms.*listening at ([0-9-]+) ms/\1 \2/' <<<"${line:-? ?}")" \
     "$hwm $(cut -d' ' -f1 /proc/loadavg)"
 }
@@ -45,7 +46,7 @@ ls "$ROOT"/app/target/aot-serve.aot "$ROOT"/app/target/cds-serve.jsa 2>/dev/null
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 for c in $CASES; do
-  echo "== $c: wall ms | ready ms after JVM start | listening ms | peak RSS MiB | load (1 min)"
+  echo "== $c: wall ms | ready ms after main() | listening ms after main() | peak RSS MiB | load (1 min)"
   : >"$WORK/$c.times"; : >"$WORK/$c.rss"
   for i in $(seq 1 "$RUNS"); do
     if [ "$c" = new ]; then data=$WORK/new-$i; else data=$WORK/warm; fi

@@ -78,7 +78,7 @@ final class ServerWiring {
                 new JdbiIdempotencyKeys(stores.database())), forge.forges().serverParts(), overview::now,
                 forge.githubHooks(), s, this::health);
         server.start();
-        long listening = StartupTime.sinceJvmStart();
+        long listening = StartupTime.sinceMain();
         try {
             // listening already (health says starting); what follows needs the schema
             stores.database().awaitReady();
@@ -86,8 +86,8 @@ final class ServerWiring {
             server.stop();
             throw e;
         }
-        LOG.info("ready {} ms after the JVM started (listening at {} ms, then waited for the database)",
-                StartupTime.sinceJvmStart(), listening);
+        LOG.info("ready {} ms after main() began (listening at {} ms, then waited for the database)",
+                StartupTime.sinceMain(), listening);
         housekeeping.start(forge.forges()::recover);
         startWorkers(workers != null ? workers : LoopWiring.settings(config).workers());
         String url = "http://" + displayHost(s.host()) + ":" + server.port();

@@ -1,17 +1,22 @@
 package dev.voxloop.app;
 
-import java.time.Duration;
-import java.time.Instant;
+/**
+ * Milliseconds since {@code main} began, for the server's start-up log line ({@code bench/cold-start.sh} prints
+ * it beside the wall time from exec, whose difference is the JVM's own start).
+ */
+public final class StartupTime {
 
-/** How long ago this process started, for the server's start-up log line ({@code bench/cold-start.sh} prints it). */
-final class StartupTime {
+    private static volatile long began = System.nanoTime();
 
     private StartupTime() {
     }
 
-    /** Milliseconds since the process started, or -1 where the platform does not say. */
-    static long sinceJvmStart() {
-        return ProcessHandle.current().info().startInstant()
-                .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
+    /** Called first thing in {@code main}. */
+    public static void begin() {
+        began = System.nanoTime();
+    }
+
+    static long sinceMain() {
+        return (System.nanoTime() - began) / 1_000_000;
     }
 }

@@ -122,7 +122,9 @@ public final class ProjectInit {
         }
         String repoFile = source.local() ? files.proposeRepositoryFile(Path.of(source.location()), test, lint,
                 coverage, report) : null;
-        return new InitResult(key, source.location(), build, trials, agent, changed, cfg.path(), repoFile);
+        String worksOn = loopRepo.equals(source.location()) ? loopRepo
+                : loopRepo + " (the built-in forge's copy of " + source.location() + ")";
+        return new InitResult(key, worksOn, build, trials, agent, changed, cfg.path(), repoFile);
     }
 
     /** True when {@code hosted} names the built-in forge's copy of {@code source}. */
