@@ -27,7 +27,9 @@ class DatabaseStartTest {
 
     @Test
     void statementsIssuedWhileTheSchemaMigratesWaitForItAndSucceed() throws Exception {
-        StoreSettings settings = StoreSettings.from(new ConfigTree(Map.of()), dir);
+        // statements wait up to the connect timeout: long enough for a migration on a loaded machine
+        StoreSettings settings = StoreSettings.from(new ConfigTree(Map.of("db", Map.of("connect_timeout", "120s"))),
+                dir);
         try (Database db = Database.start(settings)) {
             // a statement from another thread, issued at once: it waits for the schema instead of failing
             CompletableFuture<Integer> projects = CompletableFuture.supplyAsync(() -> db.jdbi().withHandle(h ->
