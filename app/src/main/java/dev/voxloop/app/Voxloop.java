@@ -157,6 +157,10 @@ public final class Voxloop implements AutoCloseable {
     /** The checks of {@code voxloop doctor}. */
     public List<Check> checks() {
         LoopSettings loopSettings = LoopWiring.settings(config);
+        // a project on the built-in forge names its hosted repository: check the bare repository it clones from
+        for (var p : loopSettings.projects().values()) {
+            loopSettings = loopSettings.withProject(p.withRepo(forges().cloneSource(p.repo())));
+        }
         GitHubSettings github = GitHubSettings.from(config.tree());
         List<Check> checks = Doctor.checks(stores.database(), intake.tracker(), intake.speech(), intake.extractor(),
                 loopSettings, this::sandbox);
