@@ -14,6 +14,7 @@ import dev.voxloop.server.VoxloopServer;
 import dev.voxloop.store.Database;
 import dev.voxloop.store.request.JdbiDeliveries;
 import dev.voxloop.store.request.JdbiIdempotencyKeys;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -36,13 +37,14 @@ final class ServerWiring {
     private final LoopWiring loop;
     private final Supplier<RunSandbox> sandbox;
     private final AtomicReference<String> publicUrl;
+    private final PrometheusMeterRegistry meters;
     private final Clock clock;
     private final CloseList closeables;
     private final Housekeeping housekeeping;
 
     ServerWiring(AppConfig config, ServerSettings settings, Stores stores, IntakeWiring intake, ForgeWiring forge,
-                 LoopWiring loop, Supplier<RunSandbox> sandbox, AtomicReference<String> publicUrl, Clock clock,
-                 CloseList closeables) {
+                 LoopWiring loop, Supplier<RunSandbox> sandbox, AtomicReference<String> publicUrl,
+                 PrometheusMeterRegistry meters, Clock clock, CloseList closeables) {
         this.config = config;
         this.settings = settings;
         this.stores = stores;
@@ -51,6 +53,7 @@ final class ServerWiring {
         this.loop = loop;
         this.sandbox = sandbox;
         this.publicUrl = publicUrl;
+        this.meters = meters;
         this.clock = clock;
         this.closeables = closeables;
         this.housekeeping = new Housekeeping(intake.engines(), intake.intake(), stores.queue());
@@ -76,7 +79,7 @@ final class ServerWiring {
         VoxloopServer server = new VoxloopServer(intake.intake(), intake.tracker(), stores.queue(), stores.events(),
                 stores.runs(), new RequestRecords(new JdbiDeliveries(stores.database()),
                 new JdbiIdempotencyKeys(stores.database())), forge.forges().serverParts(), overview::now,
-                forge.githubHooks(), s, this::health);
+                forge.githubHooks(), meters, s, this::health);
         server.start();
         long listening = StartupTime.sinceMain();
         try {

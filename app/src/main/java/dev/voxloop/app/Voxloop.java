@@ -13,6 +13,7 @@ import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.loop.forge.PullRequestReview;
 import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.server.ServerSettings;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -63,8 +64,10 @@ public final class Voxloop implements AutoCloseable {
         this.forge = new ForgeWiring(config, stores, publicUrl::get, this::sandbox, clock, closeables);
         this.review = new ReviewWiring(config, stores, intake.tracker(), clock);
         this.loop = new LoopWiring(config, stores, intake.tracker(), this::sandbox, forge, review, clock);
+        PrometheusMeterRegistry meters = Meters.create(stores.database(), stores.queue(), intake.speech(),
+                intake.extractor(), clock, closeables);
         this.server = new ServerWiring(config, serverSettings, stores, intake, forge, loop, this::sandbox, publicUrl,
-                clock, closeables);
+                meters, clock, closeables);
     }
 
     public static Voxloop open(AppConfig config) {

@@ -223,6 +223,15 @@ public final class Database implements AutoCloseable {
         return description + " (" + dialect + ")";
     }
 
+    /**
+     * Reports the pool to a Micrometer {@code MeterRegistry} (typed Object so the store needs no metrics library):
+     * connections active, idle and pending, how long taking one waited, and how often nobody got one in time.
+     */
+    public void meterPool(Object meterRegistry) {
+        // once the pool exists: a server builds its meters while the database may still be opening
+        pool.thenAccept(ds -> ds.setMetricRegistry(meterRegistry));
+    }
+
     @Override
     public void close() {
         HikariDataSource ds;
