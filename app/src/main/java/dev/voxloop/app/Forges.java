@@ -106,7 +106,8 @@ public final class Forges implements AutoCloseable {
         return target(name);
     }
 
-    private Optional<String> hostedName(String repo) {
+    /** The hosted repository a project's {@code repo} names (by name or by its path here), if any. */
+    Optional<String> hostedName(String repo) {
         if (repo == null) {
             return Optional.empty();
         }
@@ -140,6 +141,16 @@ public final class Forges implements AutoCloseable {
         if (command != null && !command.isBlank()) {
             out.add(new CiCommand(name, command, settings.ciTimeout()));
         }
+    }
+
+    /** True when the hosted repository's bare repository is on disk. */
+    boolean present(String name) {
+        return repos.exists(name);
+    }
+
+    /** Where the hosted repository's bare repository lives. */
+    Path path(String name) {
+        return repos.path(name);
     }
 
     /**

@@ -35,11 +35,15 @@ final class GitHubParts {
 
     /** The token's user and scopes against what the configuration needs; nothing when GitHub is not configured. */
     static Optional<Check> check(GitHubSettings s) {
+        return check(s, s.repository() != null ? s.repository()
+                : s.issueProjects().stream().map(IssueProject::repository).findFirst().orElse(null));
+    }
+
+    /** The same check against one repository ({@code owner/name}), e.g. a project's forge. */
+    static Optional<Check> check(GitHubSettings s, String repo) {
         if (!s.configured()) {
             return Optional.empty();
         }
-        String repo = s.repository() != null ? s.repository()
-                : s.issueProjects().stream().map(IssueProject::repository).findFirst().orElse(null);
         GitHubDoctor.Finding f;
         try {
             f = s.appId() != null ? GitHubDoctor.checkInstallation(s.api(), repo) : GitHubDoctor.check(s.api(), repo);

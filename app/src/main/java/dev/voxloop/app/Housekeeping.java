@@ -43,8 +43,9 @@ final class Housekeeping implements AutoCloseable {
         });
         // on close, jobs that have not started yet are dropped rather than run
         thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        // Models load only once the server answers, so they do not compete with start-up for the CPU.
-        thread.execute(() -> guarded("models", engines::warm));
+        // Models load a moment after the server answers, so they do not compete with start-up and its first
+        // requests for the CPU (a request that needs one earlier loads it and waits).
+        thread.schedule(() -> guarded("models", engines::warm), 1, TimeUnit.SECONDS);
         thread.execute(() -> guarded("resume", () -> {
             int n = intake.resumeInterrupted();
             if (n > 0) {

@@ -77,7 +77,7 @@ final class ProjectChecks {
                     + " (./voxloop init --project " + key + " --test CMD)");
         }
         return missing.isEmpty() ? new Check("commands " + key, true, false, String.join("; ", present)
-                + " (a repository's .voxloop/loop.yaml may override them)")
+                + " (voxloop.yaml's; a repository's .voxloop/loop.yaml supplies only what is unset here)")
                 : new Check("commands " + key, false, false, "not installed here: " + String.join(", ", missing));
     }
 }

@@ -37,15 +37,15 @@ public record RunningServer(String url, long pid, Instant started) {
         body.put("pid", pid);
         body.put("started", Instant.now().toString());
         try {
-            Files.createDirectories(dataDir);
+            DataDirectory.create(dataDir);
             Path tmp = dataDir.resolve(FILE + ".tmp-" + pid);
-            Files.write(tmp, JSON.writeValueAsBytes(body));
+            DataDirectory.writeOwnerOnly(tmp, JSON.writeValueAsBytes(body));
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             // the server still serves; commands then fall back to sharing the database
             org.slf4j.LoggerFactory.getLogger(RunningServer.class).warn("cannot write {}: {}", file, e.toString());
         }

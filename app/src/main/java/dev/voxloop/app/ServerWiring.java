@@ -12,6 +12,7 @@ import dev.voxloop.server.RequestRecords;
 import dev.voxloop.server.Route;
 import dev.voxloop.server.ServerSettings;
 import dev.voxloop.server.VoxloopServer;
+import dev.voxloop.store.Database;
 import dev.voxloop.store.request.JdbiDeliveries;
 import dev.voxloop.store.request.JdbiIdempotencyKeys;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -83,6 +84,16 @@ final class ServerWiring {
                 new JdbiIdempotencyKeys(stores.database())), forge.forges().serverParts(), overview::now,
                 forge.githubHooks(), meters, s, this::health);
         server.start();
+        long listening = StartupTime.sinceMain();
+        try {
+            // listening already (health says starting); what follows needs the schema
+            stores.database().awaitReady();
+        } catch (RuntimeException e) {
+            server.stop();
+            throw e;
+        }
+        LOG.info("ready {} ms after main() began (listening at {} ms, then waited for the database)",
+                StartupTime.sinceMain(), listening);
         housekeeping.start(forge.forges()::recover);
         startWorkers(workers != null ? workers : LoopWiring.settings(config).workers());
         String url = "http://" + displayHost(s.host()) + ":" + server.port();
@@ -132,7 +143,8 @@ final class ServerWiring {
         return new HealthInfo(tree.string("speech.whisper.model", "none"), tree.string("intent.ollama.model", "none"),
                 "jira".equals(intake.tracker().name()), speech == null ? "none" : speech.name(),
                 speech == null ? null : speech.status(), intake.extractor().name(), intake.tracker().name(),
-                VersionProvider.version(), sandboxHealth());
+                VersionProvider.version(), sandboxHealth(), stores.database().state() == Database.State.READY ? null
+                : "opening the database (" + stores.database().describe() + ")");
     }
 
     private HealthInfo.Sandbox sandboxHealth() {

@@ -19,10 +19,15 @@ import java.time.Clock;
 record Stores(Database database, EventBus events, LoopQueue queue, LoopRunRepository runs,
               WorkerRegistry workers) {
 
-    /** Opens (and migrates) the database; the caller closes it. */
-    static Stores open(AppConfig config, Clock clock) {
+    /**
+     * Opens (and migrates) the database; the caller closes it.
+     *
+     * @param background true to return at once and open it on a thread of its own (statements wait for it), as
+     *                   {@code serve} does so that it listens meanwhile
+     */
+    static Stores open(AppConfig config, Clock clock, boolean background) {
         StoreSettings settings = StoreSettings.from(config.tree(), config.dataDir());
-        Database database = Database.open(settings);
+        Database database = background ? Database.start(settings) : Database.open(settings);
         return new Stores(database, new EventBus(new JdbiEventLog(database, settings.eventsKept())),
                 new JdbiLoopQueue(database, clock), new JdbiLoopRunRepository(database.jdbi()),
                 new JdbiWorkerRegistry(database));

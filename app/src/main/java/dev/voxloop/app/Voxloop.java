@@ -9,13 +9,11 @@ import dev.voxloop.core.review.ReviewLog;
 import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.github.GitHubSettings;
 import dev.voxloop.loop.LoopEngine;
+import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.loop.forge.PullRequestReview;
 import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.server.ServerSettings;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -57,15 +55,11 @@ public final class Voxloop implements AutoCloseable {
     private final Object sandboxLock = new Object();
     private RunSandbox sandbox;
 
-    private Voxloop(AppConfig config) {
+    private Voxloop(AppConfig config, boolean background) {
         this.config = config;
-        try {
-            Files.createDirectories(config.dataDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
-        }
+        DataDirectory.create(config.dataDir());
         ServerSettings serverSettings = ServerSettings.from(config.tree());
-        this.stores = Stores.open(config, clock);
+        this.stores = Stores.open(config, clock, background);
         closeables.add(stores.database()::close);
         AtomicReference<String> publicUrl = new AtomicReference<>(ServerWiring.publicUrl(config.tree(),
                 serverSettings));
@@ -80,7 +74,15 @@ public final class Voxloop implements AutoCloseable {
     }
 
     public static Voxloop open(AppConfig config) {
-        return new Voxloop(config);
+        return new Voxloop(config, false);
+    }
+
+    /**
+     * Wires everything for {@code serve} while the database opens and migrates in the background, so the server
+     * listens (and says it is starting) meanwhile; {@link #serve} waits for it once it listens.
+     */
+    public static Voxloop start(AppConfig config) {
+        return new Voxloop(config, true);
     }
 
     /** The intake as clients use it (the server, {@code voxloop say}). */
@@ -160,9 +162,20 @@ public final class Voxloop implements AutoCloseable {
 
     /** The checks of {@code voxloop doctor}. */
     public List<Check> checks() {
+        LoopSettings loopSettings = LoopWiring.settings(config);
+        // a project on the built-in forge names its hosted repository: check the bare repository it clones from
+        for (var p : loopSettings.projects().values()) {
+            loopSettings = loopSettings.withProject(p.withRepo(forges().cloneSource(p.repo())));
+        }
+        GitHubSettings github = GitHubSettings.from(config.tree());
         List<Check> checks = Doctor.checks(stores.database(), intake.tracker(), intake.speech(), intake.extractor(),
-                LoopWiring.settings(config), this::sandbox);
-        GitHubParts.check(GitHubSettings.from(config.tree())).ifPresent(checks::add);
+                loopSettings, this::sandbox);
+        checks.addAll(ForgeChecks.of(loopSettings, forges(), RunningServer.find(config.dataDir())
+                .map(RunningServer::url), github, repo -> GitHubParts.check(github, repo)));
+        GitHubParts.check(github).ifPresent(checks::add);
+        checks.add(DataDirectory.exposure(config.dataDir())
+                .map(why -> new Check("data dir", false, false, why))
+                .orElseGet(() -> new Check("data dir", true, false, config.dataDir() + " (owner only)")));
         return checks;
     }
 

@@ -16,10 +16,12 @@ import java.util.Map;
 
 /**
  * One project's target repository: where to clone it from, its default branch, the commands the gates run, the
- * agent and the budgets. Read from {@code loop.projects.<KEY>} in voxloop.yaml (declared by {@link Entry}), then overlaid by the repository's
- * own {@code .voxloop/loop.yaml} (human-owned: the policy keeps agents out of {@code .voxloop/}). The repository file
- * may set the commands and threshold (with profiles such as {@code code_repo} and {@code template_repo}, one active)
- * and may lower budgets, but may not choose the agent or raise budgets.
+ * agent and the budgets. Read from {@code loop.projects.<KEY>} in voxloop.yaml (declared by {@link Entry}), then
+ * completed by the repository's own {@code .voxloop/loop.yaml} (human-owned: the policy keeps agents out of
+ * {@code .voxloop/}). Precedence: a command voxloop.yaml sets wins (it is the person's, and what {@code voxloop init}
+ * updates); the repository file supplies the commands voxloop.yaml leaves unset (with profiles such as
+ * {@code code_repo} and {@code template_repo}, one active), and may only make the gates stricter: a higher coverage
+ * threshold, lower budgets. It may not choose the agent.
  *
  * @param agent        the agent profile: claude, codex, builtin, command or replay, with its executable (for
  *                     command: the argv, {prompt_file}, {workspace}, {iteration} replaced), model, base URL, key
@@ -110,7 +112,10 @@ public record ProjectConfig(String key, String repo, String defaultBranch, Strin
                 e.replayScript(), e.branchUrl(), b);
     }
 
-    /** This configuration with the repository's {@code .voxloop/loop.yaml} (if any) applied. */
+    /**
+     * This configuration completed by the repository's {@code .voxloop/loop.yaml} (if any): commands left unset
+     * here are taken from it, a higher coverage threshold and lower budgets too.
+     */
     @SuppressWarnings("unchecked")
     public ProjectConfig withRepositoryFile(Path workspace) {
         Path f = workspace.resolve(REPO_FILE);
@@ -131,10 +136,15 @@ public record ProjectConfig(String key, String repo, String defaultBranch, Strin
         }
         Budgets repoBudgets = new Budgets(p.integer("max_iterations", budgets.maxIterations()),
                 p.duration("max_duration", budgets.maxDuration()), p.decimal("max_cost_usd", budgets.maxCostUsd()));
-        return new ProjectConfig(key, repo, defaultBranch, p.string("test", test), p.string("lint", lint),
-                p.string("coverage", coverage), p.string("coverage_report", coverageReport),
-                p.integer("coverage_threshold", coverageThreshold), agent, replayScript, branchUrl,
-                budgets.tighten(repoBudgets));
+        return new ProjectConfig(key, repo, defaultBranch, unsetHere(test, p, "test"), unsetHere(lint, p, "lint"),
+                unsetHere(coverage, p, "coverage"), unsetHere(coverageReport, p, "coverage_report"),
+                Math.max(coverageThreshold, p.integer("coverage_threshold", coverageThreshold)), agent, replayScript,
+                branchUrl, budgets.tighten(repoBudgets));
+    }
+
+    /** The command voxloop.yaml sets, else the repository file's. */
+    private static String unsetHere(String configured, ConfigTree repositoryFile, String key) {
+        return configured != null ? configured : repositoryFile.string(key, null);
     }
 
     /** The same project cloning from {@code source} (a hosted repository's name resolved to its path). */

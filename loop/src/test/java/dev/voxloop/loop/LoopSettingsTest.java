@@ -43,21 +43,28 @@ class LoopSettingsTest {
     }
 
     @Test
-    void theRepositoryFileSetsCommandsByProfileAndMayOnlyLowerBudgets() throws Exception {
+    void theRepositoryFileSuppliesUnsetCommandsByProfileAndMayOnlyTighten() throws Exception {
         Files.createDirectories(tmp.resolve(".voxloop"));
         Files.writeString(tmp.resolve(".voxloop/loop.yaml"), """
                 active_profile: template_repo
                 profiles:
                   code_repo: { test: ./run-tests.sh, coverage_threshold: 90 }
-                  template_repo: { test: "true", lint: ./lint.sh, max_iterations: 99, max_duration: 10m }
+                  template_repo: { test: "true", lint: ./lint.sh, coverage_threshold: 70, max_iterations: 99,
+                                   max_duration: 10m }
                 agent: replay
                 """);
         ProjectConfig p = settings().project("TRACK").withRepositoryFile(tmp);
-        assertThat(p.test()).isEqualTo("true");
+        // voxloop.yaml sets the test command: it wins; it sets no lint command: the repository's is used
+        assertThat(p.test()).isEqualTo("mvn -q test");
         assertThat(p.lint()).isEqualTo("./lint.sh");
+        assertThat(p.coverageThreshold()).isEqualTo(80);
         assertThat(p.agent().name()).isEqualTo("command");
         assertThat(p.budgets().maxIterations()).isEqualTo(20);
         assertThat(p.budgets().maxDuration()).isEqualTo(Duration.ofMinutes(10));
+
+        Files.writeString(tmp.resolve(".voxloop/loop.yaml"), "active_profile: code_repo\n"
+                + "profiles: { code_repo: { test: ./run-tests.sh, coverage_threshold: 90 } }\n");
+        assertThat(settings().project("TRACK").withRepositoryFile(tmp).coverageThreshold()).isEqualTo(90);
 
         Files.writeString(tmp.resolve(".voxloop/loop.yaml"), "active_profile: nope\n");
         assertThatThrownBy(() -> settings().project("TRACK").withRepositoryFile(tmp))

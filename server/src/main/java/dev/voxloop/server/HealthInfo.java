@@ -16,10 +16,20 @@ import dev.voxloop.core.transcript.EngineStatus;
  * @param version         voxloop version
  * @param sandbox         where agent turns and CI checks run: the backend's name, whether it isolates anything
  *                        (false for {@code none}, which the console shows as a warning) and its description
+ * @param starting        what the server is still doing before it can take requests (opening and migrating the
+ *                        database), or null once it can: /health then answers 503 {@code "starting"}
  */
 public record HealthInfo(String whisperModel, String ollamaModel, boolean jiraConfigured, String speechEngine,
                          EngineStatus speechStatus, String intentExtractor, String tracker, String version,
-                         Sandbox sandbox) {
+                         Sandbox sandbox, String starting) {
+
+    /** A server that has started. */
+    public HealthInfo(String whisperModel, String ollamaModel, boolean jiraConfigured, String speechEngine,
+                      EngineStatus speechStatus, String intentExtractor, String tracker, String version,
+                      Sandbox sandbox) {
+        this(whisperModel, ollamaModel, jiraConfigured, speechEngine, speechStatus, intentExtractor, tracker, version,
+                sandbox, null);
+    }
 
     /** The sandbox as /health reports it. */
     public record Sandbox(String backend, boolean isolated, String description) {

@@ -5,8 +5,16 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.voxloop.core.problem.Problem;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -16,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The open database: a pooled {@link DataSource}, migrated to the newest schema by Flyway on {@link #open},
- * and a {@link Jdbi} bound to it that maps {@link java.time.Instant}s as UTC {@code TIMESTAMP WITH TIME ZONE}.
+ * The open database: a pooled {@link DataSource}, migrated to the newest schema by Flyway on {@link #open} (or in
+ * the background after {@link #start}), and a {@link Jdbi} bound to it that maps {@link java.time.Instant}s as UTC {@code TIMESTAMP WITH TIME ZONE}.
  * Close it on shutdown; closing twice is harmless.
  */
 public final class Database implements AutoCloseable {
@@ -28,16 +36,18 @@ public final class Database implements AutoCloseable {
     public static final List<String> TABLES = List.of("tracker_comments", "tracker_tickets", "tracker_counters",
             "tracker_projects", "intake_sessions", "loop_queue", "pipeline_events", "loop_workers");
 
-    private final HikariDataSource dataSource;
+    private final CompletableFuture<HikariDataSource> pool;
+    private final Duration wait;
     private final Dialect dialect;
     private final Jdbi jdbi;
     private final String description;
 
-    private Database(HikariDataSource dataSource, Dialect dialect, String description) {
-        this.dataSource = dataSource;
+    private Database(CompletableFuture<HikariDataSource> pool, Duration wait, Dialect dialect, String description) {
+        this.pool = pool;
+        this.wait = wait;
         this.dialect = dialect;
         this.description = description;
-        this.jdbi = Jdbi.create(dataSource);
+        this.jdbi = Jdbi.create(this::connection);
         jdbi.registerArgument(new InstantArgumentFactory());
         jdbi.registerColumnMapper(new InstantColumnMapper());
         // a failed statement's message must not carry its arguments (ticket text, tokens) into a log
@@ -45,12 +55,40 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens the pool and migrates the schema. A database that cannot be reached or migrated fails with a
-     * {@link Problem} (UNAVAILABLE) whose message names the database but never its password.
+     * Opens the pool and migrates the schema, and returns once both are done. A database that cannot be reached or
+     * migrated fails with a {@link Problem} (UNAVAILABLE) whose message names the database but never its password.
      */
     public static Database open(StoreSettings settings) {
+        return new Database(CompletableFuture.completedFuture(connect(settings)), settings.connectTimeout(),
+                settings.dialect(), where(settings));
+    }
+
+    /**
+     * Opens the pool and migrates the schema on a thread of its own and returns at once, so a server can listen
+     * meanwhile. Every statement waits for the schema (up to {@code db.connect_timeout}, then it fails as a busy
+     * pool does: {@link SQLTransientConnectionException}); {@link #state} says how far it got.
+     */
+    public static Database start(StoreSettings settings) {
+        CompletableFuture<HikariDataSource> pool = new CompletableFuture<>();
+        Thread opener = new Thread(() -> {
+            try {
+                pool.complete(connect(settings));
+            } catch (RuntimeException e) {
+                pool.completeExceptionally(e);
+            }
+        }, "voxloop-db-open");
+        opener.setDaemon(true);
+        opener.start();
+        return new Database(pool, settings.connectTimeout(), settings.dialect(), where(settings));
+    }
+
+    private static String where(StoreSettings settings) {
+        return Dialect.redact(settings.url()) + (settings.schema() == null ? "" : " schema " + settings.schema());
+    }
+
+    private static HikariDataSource connect(StoreSettings settings) {
         Dialect dialect = settings.dialect();
-        String where = Dialect.redact(settings.url()) + (settings.schema() == null ? "" : " schema " + settings.schema());
+        String where = where(settings);
         HikariDataSource ds;
         try {
             ds = new HikariDataSource(poolConfig(settings, dialect));
@@ -69,7 +107,51 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         LOG.info("database open: {} ({})", where, dialect);
-        return new Database(ds, dialect, where);
+        return ds;
+    }
+
+    /** Where opening stands: still opening or migrating, ready, or failed (then {@link #awaitReady} says why). */
+    public State state() {
+        if (!pool.isDone()) {
+            return State.OPENING;
+        }
+        return pool.isCompletedExceptionally() ? State.FAILED : State.READY;
+    }
+
+    /** How far opening got. */
+    public enum State { OPENING, READY, FAILED }
+
+    /**
+     * Waits until the schema is migrated, however long that takes; a database that could not be opened or migrated
+     * throws its {@link Problem}.
+     */
+    public void awaitReady() {
+        readyPool();
+    }
+
+    private HikariDataSource readyPool() {
+        try {
+            return pool.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** A pooled connection once the schema is ready; waits for that up to the connect timeout. */
+    private Connection connection() throws SQLException {
+        HikariDataSource ds;
+
+        try {
+            ds = pool.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new SQLTransientConnectionException("the database is still being opened (schema migration)");
+        } catch (ExecutionException e) {
+            throw new SQLNonTransientConnectionException(e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLTransientConnectionException("interrupted while the database was being opened");
+        }
+        return ds.getConnection();
     }
 
     private static HikariConfig poolConfig(StoreSettings settings, Dialect dialect) {
@@ -125,13 +207,9 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
-    public DataSource dataSource() {
-        return dataSource;
-    }
-
     /** True when a connection answers a trivial query (for health and doctor checks). */
     public boolean ping() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = connection(); Statement s = c.createStatement()) {
             s.execute("SELECT 1");
             return true;
         } catch (SQLException | RuntimeException e) {
@@ -150,13 +228,21 @@ public final class Database implements AutoCloseable {
      * connections active, idle and pending, how long taking one waited, and how often nobody got one in time.
      */
     public void meterPool(Object meterRegistry) {
-        dataSource.setMetricRegistry(meterRegistry);
+        // once the pool exists: a server builds its meters while the database may still be opening
+        pool.thenAccept(ds -> ds.setMetricRegistry(meterRegistry));
     }
 
     @Override
     public void close() {
-        if (!dataSource.isClosed()) {
-            dataSource.close();
+        HikariDataSource ds;
+        try {
+            // an open still under way finishes first: interrupting it could leave an H2 file half written
+            ds = pool.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            return;
+        }
+        if (!ds.isClosed()) {
+            ds.close();
             LOG.info("database closed: {}", description);
         }
     }

@@ -1,6 +1,7 @@
 package dev.voxloop.app.cli;
 
 import dev.voxloop.app.AppConfig;
+import dev.voxloop.app.DataDirectory;
 import dev.voxloop.app.Voxloop;
 import dev.voxloop.app.config.ConfigLoader;
 import dev.voxloop.app.config.SettingsCatalog;
@@ -27,6 +28,8 @@ public final class AppContext implements AutoCloseable {
             ConfigLoader.Loaded loaded = new ConfigLoader(SettingsCatalog.keys()).load(file, dotEnv, System.getenv());
             loaded.warnings().forEach(w -> System.err.println("voxloop: warning: " + w));
             config = new AppConfig(loaded.tree(), options.dataDir(), file, loaded.warnings());
+            // before anything writes into it (sandbox homes, hosted repositories, the database): owner-only
+            DataDirectory.create(config.dataDir());
         }
         return config;
     }
@@ -34,6 +37,14 @@ public final class AppContext implements AutoCloseable {
     public synchronized Voxloop app() {
         if (app == null) {
             app = Voxloop.open(config());
+        }
+        return app;
+    }
+
+    /** The application for {@code serve}: its database opens in the background ({@link Voxloop#start}). */
+    public synchronized Voxloop serving() {
+        if (app == null) {
+            app = Voxloop.start(config());
         }
         return app;
     }

@@ -34,6 +34,7 @@ public final class ConfigCommand implements Callable<Integer> {
         AppConfig config = context.config();
         System.out.print(EffectiveConfig.render(SettingsCatalog.RECORDS, config.tree(), config.file(),
                 config.dataDir()));
+        System.out.print(EffectiveConfig.projects(config.tree(), config.dataDir()));
         List<String> problems = SettingsCatalog.problems(config.tree(), config.dataDir());
         problems.forEach(p -> System.err.println("voxloop config: " + p));
         return problems.isEmpty() ? 0 : 1;

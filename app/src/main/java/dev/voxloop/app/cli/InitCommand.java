@@ -9,6 +9,8 @@ import dev.voxloop.app.init.InitResult;
 import dev.voxloop.app.init.ProjectInit;
 import dev.voxloop.app.init.Prompter;
 import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.github.GitHubDoctor;
+import dev.voxloop.github.GitHubSettings;
 import dev.voxloop.loop.LoopSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -59,6 +61,15 @@ public final class InitCommand implements Callable<Integer> {
     @Option(names = "--coverage", description = "Coverage command writing a JaCoCo XML report (- for none)")
     String coverage;
 
+    @Option(names = "--github", paramLabel = "OWNER/NAME", description = "Tickets as GitHub Issues of this repository"
+            + " (tracker.kind github; needs GITHUB_TOKEN, which is checked and never written); --repo defaults to"
+            + " its clone URL")
+    String github;
+
+    @Option(names = "--import", description = "Import the repository into the built-in forge (as `voxloop repo"
+            + " import` does), so the loop clones it from there and opens pull requests on it")
+    boolean importRepo;
+
     @Option(names = {"-y", "--yes"}, description = "Take every proposal without asking")
     boolean yes;
 
@@ -86,17 +97,35 @@ public final class InitCommand implements Callable<Integer> {
                 || (tree.string("tracker.kind").isEmpty() && tree.string("tracker.jira.url").isPresent());
         Prompter prompter = new Prompter(yes ? null
                 : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
+        if (github != null) {
+            checkGitHub(GitHubSettings.from(tree));
+        }
         Path scratch = Files.createTempDirectory("voxloop-init-");
         try {
             ProjectInit init = new ProjectInit(prompter, out, () -> agents(tree),
                     new CommandTrial(Duration.parse("PT" + commandTimeout.toUpperCase(java.util.Locale.ROOT))),
-                    scratch);
+                    scratch, () -> new HostedImport(context.app().forges().forge()));
             InitResult r = init.run(new InitRequest(repo, project, name, agent, test, lint, coverage, config, jira,
-                    !noRun));
+                    !noRun, github, importRepo));
             report(r);
             return r.trials().stream().allMatch(CommandTrial.Trial::ok) ? 0 : 1;
         } finally {
             delete(scratch);
+        }
+    }
+
+    /** A GitHub project needs a token that reaches the repository (checked as `voxloop doctor` does). */
+    private void checkGitHub(GitHubSettings s) {
+        if (!s.configured()) {
+            throw new IllegalArgumentException("--github needs a GitHub token: export GITHUB_TOKEN=... (classic with"
+                    + " the repo scope, or fine-grained with issues, contents and pull requests); init never writes it"
+                    + " to voxloop.yaml");
+        }
+        GitHubDoctor.Finding f = s.appId() != null ? GitHubDoctor.checkInstallation(s.api(), github)
+                : GitHubDoctor.check(s.api(), github);
+        out.println("github: " + (f.ok() ? "" : "problem: ") + f.detail());
+        if (!f.ok()) {
+            throw new IllegalArgumentException("GitHub " + github + ": " + f.detail());
         }
     }
 

@@ -30,7 +30,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Voxloop app = context.app();
+        Voxloop app = context.serving();
         Voxloop.Running running = app.serve(host, port, workers);
         System.out.println("voxloop serving on " + running.url() + "  (data: " + context.config().dataDir() + ")");
         System.out.println("speech: " + app.speechSummary());

@@ -38,6 +38,11 @@ public final class EffectiveConfig {
         return out.toString();
     }
 
+    /** Each loop project's gate commands in force and where each comes from (voxloop.yaml or the repository). */
+    public static String projects(ConfigTree tree, Path dataDir) {
+        return ProjectCommandsSource.render(tree, dataDir);
+    }
+
     private static void line(StringBuilder out, ConfigKey key, ConfigTree tree, Map<String, String> variables) {
         Optional<Object> value = present(tree.raw(key.path()));
         String source;

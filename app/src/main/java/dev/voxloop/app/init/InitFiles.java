@@ -55,6 +55,27 @@ final class InitFiles {
         }
     }
 
+    /**
+     * Tickets of {@code key} as issues of the GitHub repository {@code owner/name} ({@code tracker.kind: github},
+     * {@code github.projects}); the token stays in the environment ({@code GITHUB_TOKEN}), never in the file.
+     */
+    void github(String key, String repository) {
+        set("tracker.kind", "github");
+        List<Object> projects = cfg.list("github.projects");
+        String entry = key + "=" + repository;
+        boolean present = projects.stream().anyMatch(e -> String.valueOf(e).startsWith(key + "="));
+        if (!present) {
+            projects.add(entry);
+            changed.add("github.projects: + " + entry);
+        } else if (!projects.contains(entry)) {
+            projects.replaceAll(e -> String.valueOf(e).startsWith(key + "=") ? entry : e);
+            changed.add("github.projects: " + entry);
+        }
+        if (cfg.get("github.repository") == null) {
+            set("github.repository", repository);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> asEntry(Object o) {
         return (Map<String, Object>) o;
@@ -68,8 +89,8 @@ final class InitFiles {
             return REPO_FILE + " exists in the repository: left as it is";
         }
         StringBuilder y = new StringBuilder("# The loop's commands for this repository, proposed by `voxloop init`.\n"
-                + "# Commit this file: it overrides voxloop.yaml's loop.projects entry for every worker, and agents"
-                + " cannot change it.\n");
+                + "# Commit this file: workers use these commands where voxloop.yaml's loop.projects entry sets none"
+                + " (voxloop.yaml wins),\n# and may only raise the coverage threshold; agents cannot change it.\n");
         append(y, "test", test);
         append(y, "lint", lint);
         append(y, "coverage", coverage);

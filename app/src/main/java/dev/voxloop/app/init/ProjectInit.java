@@ -22,21 +22,32 @@ public final class ProjectInit {
     private final Supplier<List<AgentChoice.Candidate>> agents;
     private final CommandTrial trial;
     private final Path scratch;
+    private final Supplier<ForgeImport> forge;
 
     /** @param scratch where clones for detection and trials go (removed afterwards) */
     public ProjectInit(Prompter prompt, PrintStream out, Supplier<List<AgentChoice.Candidate>> agents,
                        CommandTrial trial, Path scratch) {
+        this(prompt, out, agents, trial, scratch, () -> {
+            throw new IllegalStateException("no built-in forge to import into");
+        });
+    }
+
+    /** @param forge the built-in forge, asked only for {@code --import} */
+    public ProjectInit(Prompter prompt, PrintStream out, Supplier<List<AgentChoice.Candidate>> agents,
+                       CommandTrial trial, Path scratch, Supplier<ForgeImport> forge) {
         this.prompt = prompt;
         this.out = out;
         this.agents = agents;
         this.trial = trial;
         this.scratch = scratch;
+        this.forge = forge;
     }
 
     /** Runs the whole init; returns what was decided. */
     public InitResult run(InitRequest req) throws IOException {
         ConfigFile cfg = ConfigFile.read(req.config());
-        String repoGiven = firstOf(req.repo(), prompt.ask("Repository (path or git URL)", existingRepo(cfg)));
+        String repoGiven = firstOf(req.repo(), prompt.ask("Repository (path or git URL)",
+                req.github() != null ? "https://github.com/" + req.github() + ".git" : existingRepo(cfg)));
         if (repoGiven == null) {
             throw new IllegalArgumentException("a repository is required: --repo PATH|URL");
         }
@@ -74,10 +85,32 @@ public final class ProjectInit {
                     + " (not counting an attempt) until it is (see `voxloop doctor`)");
         }
 
+        String loopRepo = source.location();
+        if (req.importRepo()) {
+            ForgeImport hosting = forge.get();
+            loopRepo = hosting.importedFrom(source.location()).orElse(null);
+            if (loopRepo == null) {
+                loopRepo = hosting.importRepository(source.location(), source.name());
+                out.println("imported " + source.location() + " into the built-in forge as " + loopRepo
+                        + " (the loop clones it and opens pull requests there)");
+            } else {
+                out.println("built-in forge: " + source.location() + " is hosted as " + loopRepo);
+            }
+        } else if (!source.location().equals(cfg.string(base + "repo")) && cfg.string(base + "repo") != null) {
+            // an earlier --import pointed the project at the hosted copy of this repository: keep it
+            String hosted = cfg.string(base + "repo");
+            if (forgeHosts(hosted, source.location())) {
+                loopRepo = hosted;
+            }
+        }
+
         List<String> changed = new ArrayList<>();
         InitFiles files = new InitFiles(cfg, changed);
-        files.project(key, name, req.jira());
-        files.set(base + "repo", source.location());
+        files.project(key, name, req.jira() || req.github() != null);
+        if (req.github() != null) {
+            files.github(key, req.github());
+        }
+        files.set(base + "repo", loopRepo);
         files.set(base + "default_branch", firstOf(cfg.string(base + "default_branch"), source.defaultBranch()));
         files.set(base + "test", test);
         files.set(base + "lint", lint);
@@ -89,7 +122,21 @@ public final class ProjectInit {
         }
         String repoFile = source.local() ? files.proposeRepositoryFile(Path.of(source.location()), test, lint,
                 coverage, report) : null;
-        return new InitResult(key, source.location(), build, trials, agent, changed, cfg.path(), repoFile);
+        String worksOn = loopRepo.equals(source.location()) ? loopRepo
+                : loopRepo + " (the built-in forge's copy of " + source.location() + ")";
+        return new InitResult(key, worksOn, build, trials, agent, changed, cfg.path(), repoFile);
+    }
+
+    /** True when {@code hosted} names the built-in forge's copy of {@code source}. */
+    private boolean forgeHosts(String hosted, String source) {
+        if (hosted.contains("/") || hosted.contains("\\")) {
+            return false;
+        }
+        try {
+            return forge.get().importedFrom(source).filter(hosted::equals).isPresent();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private List<CommandTrial.Trial> trials(BuildProposal build, Path clone, String test, String lint,

@@ -51,7 +51,6 @@ public final class JdbiEventLog implements EventLog {
         this.json = json;
         this.keep = keep;
         this.pruneEvery = pruneEvery;
-        retain(keep);
     }
 
     /** Keeps the newest {@code keep} events, pruning every {@value #PRUNE_EVERY} appends. */
@@ -66,7 +65,9 @@ public final class JdbiEventLog implements EventLog {
                         + "occurred_at, payload) VALUES (:type, :subject, :at, :payload)")
                 .bind("type", event.type()).bind("subject", event.subject()).bind("at", Times.stored(event.at()))
                 .bind("payload", payload).executeAndReturnGeneratedKeys("seq").mapTo(Long.class).one());
-        if (appends.incrementAndGet() % pruneEvery == 0) {
+        // the first append prunes what earlier processes left (not the constructor: the server builds this log
+        // while its database may still be migrating), then every pruneEvery appends
+        if (appends.getAndIncrement() % pruneEvery == 0) {
             retain(keep);
         }
         return new StoredEvent(seq, event);

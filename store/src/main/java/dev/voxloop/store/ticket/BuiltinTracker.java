@@ -42,11 +42,14 @@ public final class BuiltinTracker implements TicketTracker {
     private final Supplier<String> publicBaseUrl;
     private final Clock clock;
     private final TicketReader reader;
-    /** Active projects as seeded by this instance (configuration is read once, at start). */
+    private final ProjectTable table;
+    private final List<Project> configured;
+    /** Active projects as seeded by this instance (configuration is read once, on first use). */
     private volatile List<Project> projects;
 
     /**
-     * Upserts {@code projects} (use {@link TrackerProjects#from}) into the project table.
+     * Upserts {@code projects} (use {@link TrackerProjects#from}) into the project table when they are first asked
+     * for (or a ticket is first filed).
      *
      * @param publicBaseUrl where people reach this server, e.g. http://127.0.0.1:8000 (ticket pages hang below)
      */
@@ -64,9 +67,8 @@ public final class BuiltinTracker implements TicketTracker {
         this.publicBaseUrl = publicBaseUrl;
         this.clock = clock;
         this.reader = new TicketReader(jdbi, json, this::browseUrl);
-        ProjectTable table = new ProjectTable(jdbi, json);
-        table.seed(projects == null || projects.isEmpty() ? TrackerProjects.DEFAULTS : projects);
-        this.projects = table.active();
+        this.table = new ProjectTable(jdbi, json);
+        this.configured = projects == null || projects.isEmpty() ? TrackerProjects.DEFAULTS : projects;
     }
 
     public BuiltinTracker(Database database, List<Project> projects, String publicBaseUrl) {
@@ -80,7 +82,18 @@ public final class BuiltinTracker implements TicketTracker {
 
     @Override
     public List<Project> projects() {
-        return projects;
+        List<Project> active = projects;
+        if (active == null) {
+            // seeded on first use rather than when built: a server builds its tracker while the schema migrates
+            synchronized (table) {
+                if (projects == null) {
+                    table.seed(configured);
+                    projects = table.active();
+                }
+                active = projects;
+            }
+        }
+        return active;
     }
 
     @Override

@@ -147,12 +147,14 @@ public abstract class EventLogContract extends StoreContract {
     }
 
     @Test
-    void aNewLogPrunesToItsLimitAndPrunesAgainWhileAppending() {
+    void aNewLogPrunesToItsLimitOnItsFirstAppendAndAgainWhileAppending() {
         for (int i = 0; i < 12; i++) {
             log.append(new TicketQueued(T, "K-" + i, "x"));
         }
 
         JdbiEventLog small = new JdbiEventLog(db, new Json(), 4, 10);
+        assertThat(small.after(0, 100)).hasSize(12);
+        small.append(new TicketQueued(T, "M-1", "x"));
         assertThat(small.after(0, 100)).hasSize(4);
 
         for (int i = 0; i < 10; i++) {

@@ -22,7 +22,12 @@ public final class HealthRoutes {
     public void register(JavalinDefaultRoutingApi routes) {
         routes.get("/health", ctx -> {
             HealthInfo h = health.get();
-            ctx.json(WireShapes.obj("status", h.healthy() ? "ok" : "degraded", "whisper_model", h.whisperModel(), "ollama_model",
+            if (h.starting() != null) {
+                // listening before the database is ready: not healthy yet, and a client may ask again shortly
+                ctx.status(503).header("Retry-After", "1");
+            }
+            ctx.json(WireShapes.obj("status", h.starting() != null ? "starting" : h.healthy() ? "ok" : "degraded",
+                    "starting", h.starting(), "whisper_model", h.whisperModel(), "ollama_model",
                     h.ollamaModel(), "jira_configured", h.jiraConfigured(), "ws_connections",
                     wsConnections.getAsInt(), "speech_engine", h.speechEngine(), "speech_status", h.speechStatus() == null ? null
                     : h.speechStatus().state().name().toLowerCase(java.util.Locale.ROOT), "speech_detail",
