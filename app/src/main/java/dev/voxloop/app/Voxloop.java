@@ -39,6 +39,7 @@ import dev.voxloop.store.loop.JdbiWorkerRegistry;
 import dev.voxloop.store.queue.JdbiLoopQueue;
 import dev.voxloop.store.request.JdbiDeliveries;
 import dev.voxloop.store.request.JdbiIdempotencyKeys;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -91,6 +92,7 @@ public final class Voxloop implements AutoCloseable {
     private final ForgeWakeups wakeups = new ForgeWakeups();
     private final Housekeeping housekeeping;
     private final ReviewLog reviews;
+    private final PrometheusMeterRegistry meters;
     private LoopEngine loop;
     private Forges forges;
     private RunSandbox sandbox;
@@ -121,6 +123,7 @@ public final class Voxloop implements AutoCloseable {
                 intakeSettings, clock, IntakeIds::next);
         this.housekeeping = new Housekeeping(engines, intake, queue);
         this.reviews = new JdbiReviewLog(database, clock);
+        this.meters = Meters.create(database, queue, speech, extractor, clock, closeables);
     }
 
     public static Voxloop open(AppConfig config) {
@@ -228,7 +231,8 @@ public final class Voxloop implements AutoCloseable {
                 this.workers, clock);
         VoxloopServer server = new VoxloopServer(intake, tracker, queue, events, runs(), new RequestRecords(
                 new JdbiDeliveries(database), new JdbiIdempotencyKeys(database)), forges().serverParts(),
-                overview::now, GitHubParts.hooks(GitHubSettings.from(config.tree()), wakeups), s, this::health);
+                overview::now, GitHubParts.hooks(GitHubSettings.from(config.tree()), wakeups), meters, s,
+                this::health);
         server.start();
         housekeeping.start(forges()::recover);
         int workerCount = workers != null ? workers : LoopSettings.from(config.tree(), config.dataDir()).workers();

@@ -44,6 +44,11 @@ public final class FallbackExtractor implements IntentExtractor {
     }
 
     @Override
+    public boolean ready() {
+        return primary.ready() && fallback.ready();
+    }
+
+    @Override
     public Extraction extract(IntentRequest request) {
         try {
             return primary.extract(request);

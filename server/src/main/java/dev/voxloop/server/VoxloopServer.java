@@ -23,6 +23,10 @@ import dev.voxloop.server.http.webhook.GitHubWebhookRoutes;
 import dev.voxloop.server.http.webhook.JiraWebhookRoutes;
 import dev.voxloop.server.json.JsonBody;
 import dev.voxloop.server.json.WireJson;
+import dev.voxloop.server.metrics.HttpMeters;
+import dev.voxloop.server.metrics.MetricsRoutes;
+import dev.voxloop.server.metrics.PipelineMeters;
+import dev.voxloop.server.metrics.StreamMeters;
 import dev.voxloop.server.security.AccessRules;
 import dev.voxloop.server.security.ApiTokenGuard;
 import dev.voxloop.server.security.HostCheck;
@@ -37,6 +41,8 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -55,6 +61,7 @@ import org.slf4j.LoggerFactory;
  *   POST /api/pipeline/approve|discard GET  /api/events (SSE)      WS  /api/events/ws (typed)
  *   GET  /api/loop/status              (workers, projects, tickets nothing can take)
  *   GET  /api/pipeline/sessions/{id}   GET  /                      (console or placeholder)
+ *   GET  /metrics                      (Prometheus text format)
  * </pre>
  */
 public final class VoxloopServer {
@@ -66,6 +73,8 @@ public final class VoxloopServer {
     private final StatusSocket statusSocket;
     private final EventFeed eventFeed;
     private final Javalin app;
+    private final HttpMeters httpMeters;
+    private final Runnable stopMetering;
 
     /**
      * @param runs       the agent loop's runs for /api/loop/runs, or null when no loop is wired (those answer 404)
@@ -96,6 +105,18 @@ public final class VoxloopServer {
                          LoopRunRepository runs, RequestRecords requests, ForgeParts forge,
                          Supplier<LoopOverview> overview, GitHubHooks github, ServerSettings settings,
                          Supplier<HealthInfo> health) {
+        this(intake, tracker, queue, events, runs, requests, forge, overview, github,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), settings, health);
+    }
+
+    /**
+     * @param metrics where the server records its meters and what {@code GET /metrics} shows (the composition root
+     *                adds the JVM's, the database pool's and the queue's to it)
+     */
+    public VoxloopServer(Intake intake, TicketTracker tracker, LoopQueue queue, EventBus events,
+                         LoopRunRepository runs, RequestRecords requests, ForgeParts forge,
+                         Supplier<LoopOverview> overview, GitHubHooks github, PrometheusMeterRegistry metrics,
+                         ServerSettings settings, Supplier<HealthInfo> health) {
         this.settings = settings;
         WireJson json = new WireJson();
         JsonBody body = new JsonBody(json, settings.maxJsonBytes());
@@ -117,7 +138,11 @@ public final class VoxloopServer {
         JiraWebhookRoutes webhook = new JiraWebhookRoutes(queue, events, body,
                 new WebhookSignature(settings.webhookSecret()), clock, tracker, requests.deliveries(), settings);
         HostCheck hosts = new HostCheck(settings);
-        EventStreamRoutes streams = new EventStreamRoutes(eventFeed);
+        EventStreamRoutes streams = new EventStreamRoutes(eventFeed, settings.streams().ping());
+        this.httpMeters = new HttpMeters(metrics);
+        this.stopMetering = new PipelineMeters(metrics).subscribe(events);
+        StreamMeters.register(metrics, statusSocket::connections, streams::socketClients, streams::sseClients);
+        MetricsRoutes metricsRoutes = new MetricsRoutes(metrics);
         ForgeRoutes forgeRoutes = forge == null || forge.forge() == null ? null : new ForgeRoutes(forge, body);
         GitEndpoint git = forge == null || forge.git() == null ? null
                 : new GitEndpoint(forge.git(), new ApiTokenGuard(settings.apiToken()));
@@ -131,6 +156,7 @@ public final class VoxloopServer {
             hosts.register(cfg.routes);
             access.register(cfg.routes);
             healthRoutes.register(cfg.routes);
+            metricsRoutes.register(cfg.routes);
             console.register(cfg.routes);
             intakeRoutes.register(cfg.routes);
             ticketRoutes.register(cfg.routes);
@@ -171,8 +197,10 @@ public final class VoxloopServer {
         cfg.bundledPlugins.enableGlobalHeaders(SecurityHeaders::apply);
         cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrorPages(json)));
         // Method, path (never the query string: it may carry ?token=), status and time. No bodies, no headers.
-        cfg.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(),
-                ctx.statusCode(), Math.round(ms)));
+        cfg.requestLogger.http((ctx, ms) -> {
+            ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+            httpMeters.record(ctx, ms);
+        });
         if (!settings.corsOrigins().isEmpty()) {
             cfg.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
                 rule.allowCredentials = false;
@@ -194,6 +222,7 @@ public final class VoxloopServer {
     }
 
     public void stop() {
+        stopMetering.run();
         statusSocket.close();
         eventFeed.close();
         app.stop();

@@ -145,6 +145,14 @@ public final class Database implements AutoCloseable {
         return description + " (" + dialect + ")";
     }
 
+    /**
+     * Reports the pool to a Micrometer {@code MeterRegistry} (typed Object so the store needs no metrics library):
+     * connections active, idle and pending, how long taking one waited, and how often nobody got one in time.
+     */
+    public void meterPool(Object meterRegistry) {
+        dataSource.setMetricRegistry(meterRegistry);
+    }
+
     @Override
     public void close() {
         if (!dataSource.isClosed()) {

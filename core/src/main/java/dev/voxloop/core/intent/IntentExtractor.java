@@ -17,4 +17,9 @@ public interface IntentExtractor {
      */
     default void warm() {
     }
+
+    /** False while a model the extractor answers with is still loading (requests then get a lesser answer). */
+    default boolean ready() {
+        return true;
+    }
 }

@@ -60,4 +60,10 @@ public interface LoopQueue {
     Optional<QueueEntry> find(String key);
 
     List<QueueEntry> list(QueueStatus status, int limit);
+
+    /** How many entries wait and since when; an implementation over a database counts them in one query. */
+    default Backlog backlog() {
+        List<QueueEntry> pending = list(QueueStatus.PENDING, Integer.MAX_VALUE);
+        return pending.isEmpty() ? Backlog.EMPTY : new Backlog(pending.size(), pending.getFirst().queuedAt());
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.voxloop.core.problem.Problem;
+import dev.voxloop.core.queue.Backlog;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.queue.QueueEntry;
 import dev.voxloop.core.queue.QueueStatus;
@@ -52,6 +53,18 @@ public abstract class LoopQueueContract {
         assertThat(e.startedAt()).isNull();
         assertThat(e.leaseOwner()).isNull();
         assertThat(e.success()).isNull();
+    }
+
+    @Test
+    void theBacklogCountsPendingEntriesAndKnowsTheOldest() {
+        assertThat(queue.backlog()).isEqualTo(Backlog.EMPTY);
+        queue.enqueue("BOOK-1", "first");
+        clock.advance(Duration.ofMinutes(1));
+        queue.enqueue("BOOK-2", "second");
+        queue.enqueue("BOOK-3", "third");
+        assertThat(queue.backlog()).isEqualTo(new Backlog(3, T0));
+        queue.claim("w1", LEASE);
+        assertThat(queue.backlog()).isEqualTo(new Backlog(2, T0.plus(Duration.ofMinutes(1))));
     }
 
     @Test

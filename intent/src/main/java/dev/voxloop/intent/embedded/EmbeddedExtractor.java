@@ -75,6 +75,12 @@ public final class EmbeddedExtractor implements IntentExtractor {
         hints.warm();
     }
 
+    /** Ready once the embedding model is loaded; the rules alone have nothing to load. */
+    @Override
+    public boolean ready() {
+        return !(hints instanceof MiniLmHints m) || m.ready();
+    }
+
     @Override
     public Extraction extract(IntentRequest request) {
         List<Project> projects = request.projects();

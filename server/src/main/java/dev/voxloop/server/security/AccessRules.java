@@ -8,13 +8,15 @@ import java.util.Set;
 
 /**
  * Which requests need the API token: every POST except the Jira and GitHub webhooks (they have their own
- * signatures), and the event streams. Reads (health, queue, tickets, session state) stay open, as the existing
- * voice clients and dashboards expect.
+ * signatures), the event streams, and {@code /metrics} (as a header only: a scraper sends it as a bearer token, and
+ * a token in a scrape URL would end up in its logs). Reads (health, queue, tickets, session state) stay open, as
+ * the existing voice clients and dashboards expect.
  */
 public final class AccessRules {
 
     public static final String WEBHOOK_PATH = "/api/webhook/jira";
     public static final String GITHUB_WEBHOOK_PATH = "/api/webhook/github";
+    private static final String METRICS_PATH = "/metrics";
     private static final Set<String> STREAM_PATHS = Set.of("/api/events", "/ws/status", "/api/events/ws");
 
     private final ApiTokenGuard guard;
@@ -37,6 +39,8 @@ public final class AccessRules {
         boolean mutating = ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PUT
                 || ctx.method() == HandlerType.PATCH || ctx.method() == HandlerType.DELETE;
         if (mutating && !path.equals(WEBHOOK_PATH) && !path.equals(GITHUB_WEBHOOK_PATH)) {
+            guard.require(ctx.header("Authorization"), ctx.header("X-API-Token"), null);
+        } else if (path.equals(METRICS_PATH)) {
             guard.require(ctx.header("Authorization"), ctx.header("X-API-Token"), null);
         } else if (STREAM_PATHS.contains(path)) {
             guard.require(ctx.header("Authorization"), ctx.header("X-API-Token"), ctx.queryParam("token"));

@@ -7,8 +7,10 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.websocket.WsContext;
 import jakarta.servlet.ServletOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,10 +23,25 @@ public final class EventStreamRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(EventStreamRoutes.class);
 
     private final EventFeed feed;
+    private final Duration stalled;
     private final Map<String, Outbox<StoredEvent>> sockets = new ConcurrentHashMap<>();
+    private final AtomicInteger sseClients = new AtomicInteger();
 
-    public EventStreamRoutes(EventFeed feed) {
+    /**
+     * @param ping how often an idle SSE client gets a comment line; a client whose connection takes no bytes for two
+     *             ping intervals (a write that cannot finish) is dropped
+     */
+    public EventStreamRoutes(EventFeed feed, Duration ping) {
         this.feed = feed;
+        this.stalled = ping.multipliedBy(2);
+    }
+
+    public int socketClients() {
+        return sockets.size();
+    }
+
+    public int sseClients() {
+        return sseClients.get();
     }
 
     public void register(JavalinDefaultRoutingApi routes) {
@@ -47,6 +64,8 @@ public final class EventStreamRoutes {
         res.setContentType("text/event-stream");
         res.setHeader("Cache-Control", "no-cache");
         res.setHeader("X-Accel-Buffering", "no");
+        SseLiveness.limitStall(ctx.req(), stalled);
+        sseClients.incrementAndGet();
         try {
             ServletOutputStream out = res.getOutputStream();
             out.write(": voxloop events\n\n".getBytes(StandardCharsets.UTF_8));
@@ -65,8 +84,9 @@ public final class EventStreamRoutes {
                 }
             });
         } catch (java.io.IOException e) {
-            LOG.debug("SSE client went away: {}", e.toString());
+            LOG.debug("SSE client went away or stopped reading: {}", e.toString());
         } finally {
+            sseClients.decrementAndGet();
             feed.release(box);
         }
     }

@@ -1,6 +1,7 @@
 package dev.voxloop.store.queue;
 
 import dev.voxloop.core.problem.Problem;
+import dev.voxloop.core.queue.Backlog;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.queue.QueueEntry;
 import dev.voxloop.core.queue.QueueInput;
@@ -263,6 +264,13 @@ public final class JdbiLoopQueue implements LoopQueue {
             }
             return q.bind("limit", Math.max(0, limit)).map(JdbiLoopQueue::row).list();
         });
+    }
+
+    @Override
+    public Backlog backlog() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) AS pending, MIN(queued_at) AS oldest FROM loop_queue"
+                + " WHERE status = 'PENDING'").map((r, ctx) -> new Backlog(r.getLong("pending"),
+                Times.read(r, "oldest"))).one());
     }
 
     private Instant now() {
