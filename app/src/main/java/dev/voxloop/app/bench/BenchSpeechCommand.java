@@ -50,7 +50,8 @@ public final class BenchSpeechCommand implements Callable<Integer> {
             description = "Engines to measure (default: offline)")
     List<String> engines = List.of("offline");
 
-    @Option(names = "--set", paramLabel = "NAME", description = "Request set: dev (default), heldout, heldout-b, template-like")
+    @Option(names = "--set", paramLabel = "NAME",
+            description = "Request set: dev (default), heldout, heldout-b, heldout-c, template-like")
     String set = "dev";
 
     @Option(names = "--voices", split = ",", paramLabel = "VOICE",
@@ -162,13 +163,22 @@ public final class BenchSpeechCommand implements Callable<Integer> {
                 .ifPresent(c -> ready.forEach((name, engine) -> {
                     try {
                         double transcribe = bench.latencySeconds(engine, c.wav(), 3);
+                        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+                                .getOperatingSystemMXBean();
+                        long cpu0 = os.getProcessCpuTime();
                         long t0 = System.nanoTime();
                         String text = engine.transcribe(new dev.voxloop.core.audio.AudioUpload(c.wav(), "r.wav",
                                 "audio/wav")).text();
+                        long t1 = System.nanoTime();
+                        double decodeCpu = (os.getProcessCpuTime() - cpu0) / 1e9;
                         extractor.extract(IntentRequest.of(text, projects));
                         double draft = (System.nanoTime() - t0) / 1e9;
+                        double extraction = (System.nanoTime() - t1) / 1e9;
+                        // where the time goes: the transcription's CPU time is what a quiet machine would wait
                         out.printf(Locale.ROOT, "%nwarm %s: %.1f s utterance -> transcript %.2f s (median of 3),"
-                                + " -> ticket draft %.2f s%n", name, seconds(c.wav()), transcribe, draft);
+                                + " -> ticket draft %.2f s (of which extraction %.3f s); CPU time of the"
+                                + " transcription %.2f s%n", name, seconds(c.wav()), transcribe, draft, extraction,
+                                decodeCpu);
                     } catch (Problem p) {
                         out.printf("warm latency, %s: failed: %s%n", name, p.getMessage());
                     }

@@ -10,15 +10,16 @@ import java.util.List;
 
 /**
  * The request texts the speech benchmark speaks. {@code dev}: the 40 requests of
- * shared/testdata/intent/dev.tsv and the speech engineer's own bench/speech/dev-requests.txt, used while
- * choosing settings. {@code heldout}: bench/heldout/requests.tsv, written apart from all tuning, run once the
- * engine is frozen to judge it; {@code heldout-b}: bench/heldout/requests-b.tsv, the second judging set, written
- * the same way and run once. {@code template-like}: sentences in the style of the offline engine's own
- * templates (kept out of its corpus), for comparison with earlier figures.
+ * shared/testdata/intent/dev.tsv and the speech engineer's own bench/speech/dev-requests.txt and
+ * dev-requests-3.txt, used while choosing settings. {@code heldout}: bench/heldout/requests.tsv, written apart
+ * from all tuning, run once the engine is frozen to judge it; {@code heldout-b} and {@code heldout-c}:
+ * bench/heldout/requests-b.tsv and requests-c.tsv, the second and third judging sets, written the same way and
+ * each run once. {@code template-like}: sentences in the style of the offline engine's own templates (kept out
+ * of its corpus), for comparison with earlier figures.
  */
 public final class RequestSets {
 
-    public static final List<String> NAMES = List.of("dev", "heldout", "heldout-b", "template-like");
+    public static final List<String> NAMES = List.of("dev", "heldout", "heldout-b", "heldout-c", "template-like");
 
     private RequestSets() {
     }
@@ -28,10 +29,12 @@ public final class RequestSets {
             case "dev" -> {
                 List<String> out = new ArrayList<>(tsvText(find("shared/testdata/intent/dev.tsv")));
                 out.addAll(lines(find("bench/speech/dev-requests.txt")));
+                out.addAll(lines(find("bench/speech/dev-requests-3.txt")));
                 yield out;
             }
             case "heldout" -> tsvText(find("bench/heldout/requests.tsv"));
             case "heldout-b" -> tsvText(find("bench/heldout/requests-b.tsv"));
+            case "heldout-c" -> tsvText(find("bench/heldout/requests-c.tsv"));
             case "template-like" -> new ArrayList<>(dev.voxloop.speech.engine.offline.DomainCorpus.heldOutSentences());
             default -> throw new IllegalArgumentException("unknown request set " + name + "; one of " + NAMES);
         };
