@@ -25,6 +25,7 @@ public final class BenchCommand implements Runnable {
         CommandLine bench = new CommandLine(new BenchCommand());
         bench.addSubcommand(new BenchPipelineCommand());
         bench.addSubcommand(new BenchStreamsCommand());
+        bench.addSubcommand(new BenchSoakCommand());
         bench.addSubcommand(new BenchIntentCommand(() -> context.config().tree()));
         bench.addSubcommand(new BenchDuplicatesCommand(() -> context.config().tree()));
         bench.addSubcommand(new BenchSpeechCommand(() -> context.config().tree()));

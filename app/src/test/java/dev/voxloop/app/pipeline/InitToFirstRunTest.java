@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.voxloop.app.init.Samples;
+import dev.voxloop.core.testing.Scrape;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -60,6 +61,17 @@ class InitToFirstRunTest {
             JsonNode status = http.get("/api/loop/status").json();
             assertThat(status.path("projects").toString()).contains("SHOP").contains(repo.toString());
             assertThat(status.path("workers").size()).isEqualTo(1);
+
+            // the run's moves are on /metrics, counted from its events, without ticket keys or run ids as labels
+            Scrape metrics = Scrape.of(http.get("/metrics").body());
+            long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (metrics.sum("voxloop_loop_stage_seconds_count") < 1 && System.nanoTime() < until) {
+                Thread.sleep(500);
+                metrics = Scrape.of(http.get("/metrics").body());
+            }
+            assertThat(metrics.sum("voxloop_loop_stage_seconds_count")).as(metrics.text()).isGreaterThanOrEqualTo(1);
+            assertThat(metrics.sum("voxloop_intakes_total", "outcome=\"created\"")).isEqualTo(1);
+            assertThat(metrics.text()).doesNotContain("SHOP-1").doesNotContain(run.path("run_id").asText());
         }
     }
 }

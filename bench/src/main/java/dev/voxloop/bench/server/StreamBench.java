@@ -1,5 +1,6 @@
 package dev.voxloop.bench.server;
 
+import dev.voxloop.bench.soak.ServerProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -36,6 +37,7 @@ public final class StreamBench {
 
     private final URI base;
     private final long pid;
+    private final ServerProcess process;
     private final PrintStream out;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -43,6 +45,7 @@ public final class StreamBench {
     public StreamBench(URI base, long pid, PrintStream out) {
         this.base = base;
         this.pid = pid;
+        this.process = new ServerProcess(pid);
         this.out = out;
     }
 
@@ -148,24 +151,11 @@ public final class StreamBench {
     }
 
     int threads() {
-        return (int) procStatus("Threads");
+        return process.threads();
     }
 
     long rssMb() {
-        return procStatus("VmRSS") / 1024;
-    }
-
-    private long procStatus(String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith(field + ":")) {
-                    return Long.parseLong(line.substring(field.length() + 1).strip().split("\\s+")[0]);
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read /proc/" + pid + "/status (is the server running?)", e);
-        }
-        return -1;
+        return process.rssMb();
     }
 
     int streamClients() {
