@@ -36,11 +36,12 @@ final class ApiFuzz {
 
     /** The figures of one run. */
     record Figures(long seed, long tried, Map<String, Long> byClass, long fiveHundreds, long noEngine503,
-                   Map<String, Long> byOperation, long accepted, double seconds) {
+                   Map<String, Long> byOperation, long accepted, double seconds, long lostConnections) {
         String summary() {
             return String.format("seed %d: %d requests in %.0f s (%s), 5xx %d (plus %d documented 503s: no speech "
-                    + "engine), %d sessions/tickets accepted and all still readable; per operation %s", seed, tried,
-                    seconds, byClass, fiveHundreds, noEngine503, accepted, byOperation);
+                    + "engine), %d answered only on a new connection, %d sessions/tickets accepted and all still "
+                    + "readable; per operation %s", seed, tried, seconds, byClass, fiveHundreds, noEngine503,
+                    lostConnections, accepted, byOperation);
         }
     }
 
@@ -51,6 +52,8 @@ final class ApiFuzz {
     final List<String> failures = new ArrayList<>();
     /** The last request whose connection stayed open (for a report when the next one gets no answer). */
     private FuzzRequests.Request previous;
+    /** Requests whose first connection was closed under them and that were answered on a new one. */
+    long lostConnections;
     final Set<String> sessions = ConcurrentHashMap.newKeySet();
     final Set<String> tickets = ConcurrentHashMap.newKeySet();
 
@@ -96,7 +99,7 @@ final class ApiFuzz {
         double seconds = (System.nanoTime() - start) / 1e9;
         afterwards();
         return new Figures(seed, tried, byClass, fiveHundreds, noEngine, byOperation,
-                sessions.size() + tickets.size(), seconds);
+                sessions.size() + tickets.size(), seconds, lostConnections);
     }
 
     record Answer(int status, String body, Map<String, List<String>> headers) {
@@ -119,10 +122,24 @@ final class ApiFuzz {
             previous = resp.headers().firstValue("Connection").filter("close"::equalsIgnoreCase).isPresent() ? null : r;
             return new Answer(resp.statusCode(), resp.body(), resp.headers().map());
         } catch (IOException e) {
-            failures.add("no answer (" + e + ") to " + r.describe() + "; the request before on this connection: "
-                    + (previous == null ? "none" : previous.describe()));
-            System.out.println("FUZZ FAILURE " + failures.getLast());
-            return null;
+            // A connection the server closed while this request was on its way (it refused the previous request
+            // before reading all of it) loses the answer at the TCP level. Sent once more on a connection of its
+            // own: an answer there counts as a lost connection (a figure), no answer is a failure.
+            try (HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+                HttpResponse<String> resp = fresh.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                lostConnections++;
+                previous = null;
+                return new Answer(resp.statusCode(), resp.body(), resp.headers().map());
+            } catch (IOException again) {
+                failures.add("no answer (" + e + ", again on a new connection: " + again + ") to " + r.describe()
+                        + "; the request before on its first connection: "
+                        + (previous == null ? "none" : previous.describe()));
+                System.out.println("FUZZ FAILURE " + failures.getLast());
+                return null;
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(stopped);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -113,7 +113,9 @@ public final class ErrorResponses {
         if (status == 413 || ctx.req().getContentLengthLong() != 0) {
             // an error may be answered before the body was read (a missing token, a foreign host, a body too
             // large); the server then closes the connection after answering, and saying so keeps a client from
-            // sending its next request down a connection that is about to go (it would get no answer at all)
+            // sending its next request down a connection that is about to go (it would get no answer at all); what
+            // is left of the body is read first, since closing while it still arrives can reset the answer away
+            UnreadBodies.drain(ctx);
             ctx.header("Connection", "close");
         }
         ctx.status(status).contentType("application/json").result(json.write(body));
