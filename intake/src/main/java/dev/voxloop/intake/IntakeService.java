@@ -197,7 +197,10 @@ public final class IntakeService implements Intake {
                 throw Problem.conflict("round " + round + " of session " + id + (round < open ? " was already "
                         + "answered" : " has not been asked") + "; the open question is round " + open);
             }
-            return steps.extract(steps.save(s.answered(clean)));
+            // the answer and the move to EXTRACTING are one save: another server on the same database then sees
+            // a session no longer waiting for an answer (409) instead of an open round it would answer again, and
+            // a crash right after leaves an EXTRACTING session that start-up resumes
+            return steps.extract(steps.save(s.answered(clean).moveTo(IntakeState.EXTRACTING, steps.now())));
         });
     }
 
