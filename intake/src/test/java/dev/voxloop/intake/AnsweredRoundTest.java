@@ -10,14 +10,10 @@ import dev.voxloop.core.intake.IntakeRepository;
 import dev.voxloop.core.intake.IntakeSession;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.core.testing.InMemoryEventLog;
-import dev.voxloop.core.testing.InMemoryIntakeRepository;
 import dev.voxloop.core.testing.InMemoryLoopQueue;
 import dev.voxloop.core.testing.InMemoryTracker;
 import dev.voxloop.core.testing.KeywordExtractor;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -31,42 +27,15 @@ import org.junit.jupiter.api.Test;
  */
 class AnsweredRoundTest {
 
-    /** Stores like the in-memory repository; holds the first save that carries an answer until the test lets it go. */
-    static final class HeldOnAnswer implements IntakeRepository {
-        final InMemoryIntakeRepository stored = new InMemoryIntakeRepository();
+    /** Holds the first save that carries an answer until the test lets it go. */
+    static final class HeldOnAnswer extends ForwardingIntakeRepository {
         final CountDownLatch saved = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
 
         @Override
-        public IntakeSession insert(IntakeSession session) {
-            return stored.insert(session);
-        }
-
-        @Override
-        public Optional<IntakeSession> find(String id) {
-            return stored.find(id);
-        }
-
-        @Override
-        public List<IntakeSession> expiredBefore(Instant now, int limit) {
-            return stored.expiredBefore(now, limit);
-        }
-
-        @Override
-        public List<IntakeSession> interrupted(int limit) {
-            return stored.interrupted(limit);
-        }
-
-        @Override
-        public List<IntakeSession> recent(int limit) {
-            return stored.recent(limit);
-        }
-
-        @Override
         public IntakeSession update(IntakeSession session) {
-            IntakeSession s = stored.update(session);
-            if (!s.answers().isEmpty()
-                    && saved.getCount() > 0) {
+            IntakeSession s = super.update(session);
+            if (!s.answers().isEmpty() && saved.getCount() > 0) {
                 saved.countDown();
                 try {
                     release.await(10, TimeUnit.SECONDS);

@@ -11,14 +11,10 @@ import dev.voxloop.core.intent.Extraction;
 import dev.voxloop.core.intent.IntentExtractor;
 import dev.voxloop.core.intent.IntentRequest;
 import dev.voxloop.core.testing.InMemoryEventLog;
-import dev.voxloop.core.testing.InMemoryIntakeRepository;
 import dev.voxloop.core.testing.InMemoryLoopQueue;
 import dev.voxloop.core.testing.InMemoryTracker;
 import dev.voxloop.core.testing.KeywordExtractor;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -31,9 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class RestartResumeTest {
 
-    /** Stores like the in-memory repository, then holds the first insert until the test lets it go. */
-    static final class HeldRepository implements IntakeRepository {
-        final InMemoryIntakeRepository stored = new InMemoryIntakeRepository();
+    /** Holds the first insert until the test lets it go. */
+    static final class HeldRepository extends ForwardingIntakeRepository {
         final CountDownLatch inserted = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
 
@@ -43,31 +38,6 @@ class RestartResumeTest {
             inserted.countDown();
             await(release);
             return s;
-        }
-
-        @Override
-        public IntakeSession update(IntakeSession session) {
-            return stored.update(session);
-        }
-
-        @Override
-        public Optional<IntakeSession> find(String id) {
-            return stored.find(id);
-        }
-
-        @Override
-        public List<IntakeSession> expiredBefore(Instant now, int limit) {
-            return stored.expiredBefore(now, limit);
-        }
-
-        @Override
-        public List<IntakeSession> interrupted(int limit) {
-            return stored.interrupted(limit);
-        }
-
-        @Override
-        public List<IntakeSession> recent(int limit) {
-            return stored.recent(limit);
         }
     }
 
