@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.intake.IntakeOutcome;
 import dev.voxloop.core.intake.IntakeState;
-import dev.voxloop.core.intake.IntakeRepository;
 import dev.voxloop.core.intake.IntakeSession;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.core.testing.InMemoryEventLog;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.intake.IntakeOutcome;
-import dev.voxloop.core.intake.IntakeRepository;
 import dev.voxloop.core.intake.IntakeSession;
 import dev.voxloop.core.intake.IntakeState;
 import dev.voxloop.core.intent.Extraction;
