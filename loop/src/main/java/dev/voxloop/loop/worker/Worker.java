@@ -2,12 +2,8 @@ package dev.voxloop.loop.worker;
 
 import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.event.PipelineEvent;
-import dev.voxloop.core.loop.FailureKind;
 import dev.voxloop.core.loop.LoopRun;
-import dev.voxloop.core.loop.LoopState;
-import dev.voxloop.core.loop.WorkerBeat;
 import dev.voxloop.core.loop.WorkerRegistry;
-import dev.voxloop.core.problem.Problem;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.queue.QueueEntry;
 import dev.voxloop.core.queue.QueueInput;
@@ -15,14 +11,10 @@ import dev.voxloop.core.ticket.TicketTracker;
 import dev.voxloop.loop.run.LoopRunner;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -44,12 +36,11 @@ public final class Worker implements Runnable {
     private final EventBus events;
     private final Duration lease;
     private final Duration poll;
-    private final int maxAttempts;
     private final Clock clock;
     private final Set<String> projects;
-    private final WorkerRegistry registry;
+    private final WorkerPresence presence;
+    private final QueueCompletion completion;
     private final UnclaimedTickets unclaimed;
-    private final Instant startedAt;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile Consumer<LoopRun> ended = run -> { };
 
@@ -72,13 +63,12 @@ public final class Worker implements Runnable {
         this.events = events;
         this.lease = lease;
         this.poll = poll;
-        this.maxAttempts = maxAttempts;
         this.clock = clock;
         this.projects = projects == null ? null : Set.copyOf(new TreeSet<>(projects));
-        this.registry = registry;
+        this.presence = new WorkerPresence(id, registry, this.projects, clock);
+        this.completion = new QueueCompletion(queue, events, maxAttempts, clock);
         this.unclaimed = projects == null || tracker == null ? null
                 : new UnclaimedTickets(queue, tracker, registry, this.projects, alive(), clock);
-        this.startedAt = clock.instant();
     }
 
     public String id() {
@@ -108,7 +98,7 @@ public final class Worker implements Runnable {
             while (!stopping.get()) {
                 try {
                     queue.releaseExpired();
-                    beat(null);
+                    presence.beat(null);
                     if (pass() instanceof WorkerPass.Idle) {
                         pause();
                     }
@@ -122,13 +112,7 @@ public final class Worker implements Runnable {
                 }
             }
         } finally {
-            if (registry != null) {
-                try {
-                    registry.leave(id);
-                } catch (RuntimeException e) {
-                    LOG.debug("worker {} could not sign off: {}", id, e.toString());
-                }
-            }
+            presence.leave();
         }
     }
 
@@ -165,83 +149,28 @@ public final class Worker implements Runnable {
             return idle();
         }
         String key = claimed.get().key();
-        beat(key);
+        presence.beat(key);
         events.publish(new PipelineEvent.LoopStarted(clock.instant(), key, id));
-        AtomicBoolean owned = new AtomicBoolean(true);
-        ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
-        // Renew three times per lease: two renewals can be late or fail transiently before the lease lapses and
-        // another worker may claim the ticket. The 50 ms floor keeps a tiny test lease from spinning the scheduler.
-        // Once a renewal is refused the lease is someone else's: the runner stops before its next step.
-        long every = Math.max(50, lease.toMillis() / 3);
-        beat.scheduleAtFixedRate(() -> {
-            if (owned.get() && !queue.renew(key, id, lease)) {
-                owned.set(false);
-                LOG.warn("worker {} lost the lease on {}", id, key);
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
         LoopRun run = null;
         RuntimeException error = null;
+        LeaseRenewal renewal = LeaseRenewal.start(queue, key, id, lease);
         try {
-            run = runner.run(key, id, () -> owned.get() && !stopping.get());
+            run = runner.run(key, id, () -> renewal.owned() && !stopping.get());
         } catch (RuntimeException e) {
             // the run could not start (no such ticket, the project is not configured, the tracker is down)
             error = e;
         } finally {
-            stopRenewing(beat);
+            renewal.close();
         }
         // stopped between two steps: the run stays as saved and its lease lapses, so the next worker resumes it
         boolean leftForNext = run != null && !run.loopDone();
-        QueueEntry after = owned.get() && !leftForNext ? finish(key, run, error) : null;
+        QueueEntry after = renewal.owned() && !leftForNext ? completion.complete(key, run, error) : null;
         if (run != null && run.loopDone()) {
             ended.accept(run);
         }
-        beat(null);
+        presence.beat(null);
         return run != null ? new WorkerPass.Ran(run, after)
                 : new WorkerPass.NotStarted(key, String.valueOf(error.getMessage()), after);
-    }
-
-    /**
-     * Stops the lease renewals without interrupting one in flight (it is a database write): no renewal starts after
-     * this, and one already running is waited for, at most a lease long.
-     */
-    private void stopRenewing(ScheduledExecutorService beat) {
-        beat.shutdown();
-        try {
-            if (!beat.awaitTermination(lease.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("worker {}: a lease renewal still runs after {}", id, lease);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * Completes the queue entry with the run's outcome. A configuration problem (the run could not start because
-     * of the project's settings, or stopped as MISCONFIGURED or AGENT_UNAVAILABLE) is parked on the failed list
-     * without counting the attempt: another attempt cannot help until a person fixes it, and then it gets them all.
-     * BLOCKED and ABORTED otherwise wait for a person; only FAILED (infrastructure, internal) is retried.
-     */
-    private QueueEntry finish(String key, LoopRun run, RuntimeException error) {
-        boolean success = run != null && run.succeeded();
-        String why = success ? null : run == null ? error.getMessage()
-                : run.failure() == null ? run.reason() : run.failure().label() + ": " + run.reason();
-        Optional<QueueEntry> after;
-        if (!success && configurationProblem(run, error)) {
-            after = queue.park(key, why);
-        } else {
-            boolean needsPerson = run != null && run.loopDone() && !success && run.state() != LoopState.FAILED;
-            after = queue.complete(key, success, why, needsPerson ? 0 : maxAttempts);
-        }
-        events.publish(new PipelineEvent.LoopCompleted(clock.instant(), key, success, why));
-        return after.orElse(null);
-    }
-
-    private static boolean configurationProblem(LoopRun run, RuntimeException error) {
-        if (run == null) {
-            return error instanceof Problem p && (p.kind() == Problem.Kind.INVALID || p.kind() == Problem.Kind.NOT_FOUND);
-        }
-        return run.loopDone() && run.failure() != null && (run.failure() == FailureKind.MISCONFIGURED
-                || run.failure() == FailureKind.AGENT_UNAVAILABLE);
     }
 
     private WorkerPass idle() {
@@ -262,27 +191,6 @@ public final class Worker implements Runnable {
         stuck.forEach(e -> waiting.add(QueueInput.project(e.key())));
         return new WorkerPass.Idle("nothing queued" + scope + "; " + stuck.size() + " queued ticket(s) wait: "
                 + String.join("; ", waiting.stream().map(UnclaimedTickets::reason).toList()));
-    }
-
-    private void beat(String ticket) {
-        if (registry == null) {
-            return;
-        }
-        try {
-            registry.beat(new WorkerBeat(id, host(), ProcessHandle.current().pid(),
-                    projects == null ? List.of("*") : List.copyOf(new TreeSet<>(projects)), ticket, startedAt,
-                    clock.instant()));
-        } catch (RuntimeException e) {
-            LOG.debug("worker {} could not report itself: {}", id, e.toString());
-        }
-    }
-
-    private static String host() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "localhost";
-        }
     }
 
     private void sleepQuietly() {
