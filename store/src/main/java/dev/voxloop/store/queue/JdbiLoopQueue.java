@@ -1,53 +1,36 @@
 package dev.voxloop.store.queue;
 
-import dev.voxloop.core.problem.Problem;
 import dev.voxloop.core.queue.Backlog;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.queue.QueueEntry;
 import dev.voxloop.core.queue.QueueInput;
 import dev.voxloop.core.queue.QueueStatus;
 import dev.voxloop.store.Database;
-import dev.voxloop.store.Dialect;
 import dev.voxloop.store.Times;
 import dev.voxloop.store.Unique;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * The loop queue in {@code loop_queue}, one row per ticket key, wall-clock times from the given clock.
- *
- * <p>Claiming never hands one entry to two owners. PostgreSQL picks the oldest PENDING row with
- * {@code SELECT ... FOR UPDATE SKIP LOCKED} and marks it RUNNING in the same transaction, so concurrent workers
- * skip each other's rows instead of waiting. H2 applies LIMIT before skipping locked rows, so there the claim is a
- * compare-and-set: read a few candidate keys, then {@code UPDATE ... WHERE ticket_key = ? AND status = 'PENDING'};
- * only the writer whose update counted one row owns the entry, the others move on to the next candidate.
+ * The loop queue in {@code loop_queue}, one row per ticket key, wall-clock times from the given clock: queueing,
+ * completing, parking and retrying entries here; claims and leases in {@link QueueLeases}, the row's columns in
+ * {@link QueueRows}.
  */
 public final class JdbiLoopQueue implements LoopQueue {
 
-    private static final String COLUMNS = "ticket_key, summary, status, attempts, last_error, queued_at, started_at, "
-            + "finished_at, lease_owner, lease_until, success";
-    /** Candidates read per compare-and-set round on H2; more than one so racing workers spread out. */
-    private static final int CANDIDATES = 8;
-    private static final int MAX_ROUNDS = 100;
-
     private final Jdbi jdbi;
-    private final Dialect dialect;
     private final Clock clock;
+    private final QueueLeases leases;
 
     public JdbiLoopQueue(Database database, Clock clock) {
         this.jdbi = database.jdbi();
-        this.dialect = database.dialect();
         this.clock = clock;
+        this.leases = new QueueLeases(jdbi, database.dialect(), clock);
     }
 
     public JdbiLoopQueue(Database database) {
@@ -83,95 +66,21 @@ public final class JdbiLoopQueue implements LoopQueue {
     @Override
     public Optional<QueueEntry> claim(String owner, Duration lease, Collection<String> projects) {
         QueueInput.requireOwner(owner, lease);
-        if (projects != null && projects.isEmpty()) {
-            return Optional.empty();
-        }
-        String only = projects == null ? "" : projectFilter(projects);
-        return dialect == Dialect.POSTGRES ? claimSkipLocked(owner, lease, only)
-                : claimCompareAndSet(owner, lease, only);
-    }
-
-    /** {@code AND (ticket_key LIKE 'BOOK-%' OR ...)}; project keys are letters and digits, checked here. */
-    private static String projectFilter(Collection<String> projects) {
-        List<String> likes = new ArrayList<>();
-        for (String p : projects) {
-            if (!p.matches("[A-Za-z][A-Za-z0-9_]{0,31}")) {
-                throw Problem.invalid("projects", "not a project key: " + p);
-            }
-            likes.add("ticket_key LIKE '" + p + "-%'");
-        }
-        return " AND (" + String.join(" OR ", likes) + ")";
-    }
-
-    private Optional<QueueEntry> claimSkipLocked(String owner, Duration lease, String only) {
-        return jdbi.inTransaction(h -> {
-            Optional<String> key = h.createQuery("SELECT ticket_key FROM loop_queue WHERE status = 'PENDING'" + only
-                    + " ORDER BY queued_at, ticket_key LIMIT 1 FOR UPDATE SKIP LOCKED").mapTo(String.class).findOne();
-            if (key.isEmpty()) {
-                return Optional.<QueueEntry>empty();
-            }
-            start(h, key.get(), owner, lease);
-            return find(h, key.get());
-        });
-    }
-
-    private Optional<QueueEntry> claimCompareAndSet(String owner, Duration lease, String only) {
-        for (int round = 0; round < MAX_ROUNDS; round++) {
-            List<String> candidates = jdbi.withHandle(h -> h.createQuery("SELECT ticket_key FROM loop_queue "
-                            + "WHERE status = 'PENDING'" + only + " ORDER BY queued_at, ticket_key LIMIT :n")
-                    .bind("n", CANDIDATES).mapTo(String.class).list());
-            if (candidates.isEmpty()) {
-                return Optional.empty();
-            }
-            for (String key : candidates) {
-                Optional<QueueEntry> won = jdbi.withHandle(h -> start(h, key, owner, lease) == 1
-                        ? find(h, key) : Optional.empty());
-                if (won.isPresent()) {
-                    return won;
-                }
-            }
-        }
-        throw new Problem(Problem.Kind.UNAVAILABLE, "the loop queue is too busy to claim an entry; try again");
-    }
-
-    /** PENDING to RUNNING for {@code owner}; counts the attempt. Returns the rows changed (0 when lost). */
-    private int start(Handle h, String key, String owner, Duration lease) {
-        Instant now = now();
-        return h.createUpdate("UPDATE loop_queue SET status = 'RUNNING', attempts = attempts + 1, "
-                        + "started_at = :now, finished_at = NULL, success = NULL, lease_owner = :owner, "
-                        + "lease_until = :until WHERE ticket_key = :key AND status = 'PENDING'")
-                .bind("now", now).bind("owner", owner).bind("until", now.plus(lease)).bind("key", key).execute();
+        return leases.claim(owner, lease, projects);
     }
 
     @Override
     public Optional<QueueEntry> markStarted(String key, String owner, Duration lease) {
         QueueInput.requireKey(key);
         QueueInput.requireOwner(owner, lease);
-        return jdbi.inTransaction(h -> {
-            if (start(h, key, owner, lease) == 1) {
-                return find(h, key);
-            }
-            Optional<QueueEntry> current = find(h, key);
-            if (current.isPresent() && current.get().status() == QueueStatus.RUNNING
-                    && owner.equals(current.get().leaseOwner())) {
-                renew(h, key, owner, lease); // the same runner saying "started" twice
-                return find(h, key);
-            }
-            return Optional.<QueueEntry>empty();
-        });
+        return leases.markStarted(key, owner, lease);
     }
 
     @Override
     public boolean renew(String key, String owner, Duration lease) {
         QueueInput.requireKey(key);
         QueueInput.requireOwner(owner, lease);
-        return jdbi.withHandle(h -> renew(h, key, owner, lease)) == 1;
-    }
-
-    private int renew(Handle h, String key, String owner, Duration lease) {
-        return h.createUpdate("UPDATE loop_queue SET lease_until = :until WHERE ticket_key = :key "
-                        + "AND status = 'RUNNING' AND lease_owner = :owner")
-                .bind("until", now().plus(lease)).bind("key", key).bind("owner", owner).execute();
+        return leases.renew(key, owner, lease);
     }
 
     @Override
@@ -191,7 +100,7 @@ public final class JdbiLoopQueue implements LoopQueue {
                             + "WHERE ticket_key = :key AND status = 'RUNNING'")
                     .bind("max", maxAttempts).bind("now", now).bind("error", error == null ? "failed" : error)
                     .bind("key", key).execute();
-            return rows == 1 ? find(h, key) : Optional.<QueueEntry>empty();
+            return rows == 1 ? QueueRows.find(h, key) : Optional.<QueueEntry>empty();
         });
     }
 
@@ -205,7 +114,7 @@ public final class JdbiLoopQueue implements LoopQueue {
                             + "lease_owner = NULL, lease_until = NULL WHERE ticket_key = :key AND status = 'RUNNING'")
                     .bind("now", now).bind("reason", reason == null ? "configuration problem" : reason)
                     .bind("key", key).execute();
-            return rows == 1 ? find(h, key) : Optional.<QueueEntry>empty();
+            return rows == 1 ? QueueRows.find(h, key) : Optional.<QueueEntry>empty();
         });
     }
 
@@ -220,11 +129,7 @@ public final class JdbiLoopQueue implements LoopQueue {
 
     @Override
     public int releaseExpired() {
-        Instant now = now();
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE loop_queue SET status = 'PENDING', lease_owner = NULL, "
-                        + "lease_until = NULL, last_error = 'lease expired' "
-                        + "WHERE status = 'RUNNING' AND lease_until < :now")
-                .bind("now", now).execute());
+        return leases.releaseExpired();
     }
 
     @Override
@@ -236,7 +141,7 @@ public final class JdbiLoopQueue implements LoopQueue {
                             + "started_at = NULL, finished_at = NULL, success = NULL, lease_owner = NULL, "
                             + "lease_until = NULL WHERE ticket_key = :key AND status = 'FAILED'")
                     .bind("now", now).bind("key", key).execute();
-            return rows == 1 ? find(h, key) : Optional.<QueueEntry>empty();
+            return rows == 1 ? QueueRows.find(h, key) : Optional.<QueueEntry>empty();
         });
     }
 
@@ -245,24 +150,19 @@ public final class JdbiLoopQueue implements LoopQueue {
         if (key == null) {
             return Optional.empty();
         }
-        return jdbi.withHandle(h -> find(h, key));
-    }
-
-    private Optional<QueueEntry> find(Handle h, String key) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM loop_queue WHERE ticket_key = :key").bind("key", key)
-                .map(JdbiLoopQueue::row).findOne();
+        return jdbi.withHandle(h -> QueueRows.find(h, key));
     }
 
     /** Oldest first (queue order); {@code status} null lists every entry. */
     @Override
     public List<QueueEntry> list(QueueStatus status, int limit) {
         return jdbi.withHandle(h -> {
-            var q = h.createQuery("SELECT " + COLUMNS + " FROM loop_queue"
+            var q = h.createQuery("SELECT " + QueueRows.COLUMNS + " FROM loop_queue"
                     + (status == null ? "" : " WHERE status = :status") + " ORDER BY queued_at, ticket_key LIMIT :limit");
             if (status != null) {
                 q.bind("status", status.name());
             }
-            return q.bind("limit", Math.max(0, limit)).map(JdbiLoopQueue::row).list();
+            return q.bind("limit", Math.max(0, limit)).map(QueueRows::entry).list();
         });
     }
 
@@ -275,15 +175,5 @@ public final class JdbiLoopQueue implements LoopQueue {
 
     private Instant now() {
         return Times.stored(clock.instant());
-    }
-
-
-    private static QueueEntry row(ResultSet r, StatementContext ctx) throws SQLException {
-        boolean success = r.getBoolean("success");
-        Boolean outcome = r.wasNull() ? null : success;
-        return new QueueEntry(r.getString("ticket_key"), r.getString("summary"),
-                QueueStatus.valueOf(r.getString("status")), r.getInt("attempts"), r.getString("last_error"),
-                Times.read(r, "queued_at"), Times.read(r, "started_at"), Times.read(r, "finished_at"),
-                r.getString("lease_owner"), Times.read(r, "lease_until"), outcome);
     }
 }
