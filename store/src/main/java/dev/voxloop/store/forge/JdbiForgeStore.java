@@ -1,6 +1,5 @@
 package dev.voxloop.store.forge;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.voxloop.core.forge.Check;
 import dev.voxloop.core.forge.ForgeStore;
 import dev.voxloop.core.forge.HostedRepository;
@@ -10,7 +9,6 @@ import dev.voxloop.core.forge.PullRequestComment;
 import dev.voxloop.core.forge.PullRequestDraft;
 import dev.voxloop.core.forge.PullRequestState;
 import dev.voxloop.core.forge.Review;
-import dev.voxloop.core.forge.ReviewComment;
 import dev.voxloop.core.forge.TimelineEntry;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.store.Json;
@@ -26,20 +24,23 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The built-in forge's records (tables from V21__builtin_forge.sql; H2 and PostgreSQL). Pull request numbers come
  * from a per-repository counter locked for the create's transaction; a unique constraint on (repository, open head)
- * keeps one open pull request per head branch even when two creates race.
+ * keeps one open pull request per head branch even when two creates race. Repositories and pull requests are
+ * here; what is said about a pull request is {@link StoredConversation}, CI checks and their logs {@link StoredChecks}.
  */
 public final class JdbiForgeStore implements ForgeStore {
 
     private static final String PR_COLUMNS = "repository, number, title, body, head, head_sha, base, state, url,"
             + " author, merge_commit, created_at, updated_at";
-    private static final String CHECK_COLUMNS = "id, head_sha, name, status, conclusion, started_at, completed_at,"
-            + " summary, failing_tests, url";
 
     private final Jdbi jdbi;
-    private final Json json = new Json();
+    private final StoredConversation conversation;
+    private final StoredChecks checks;
 
     public JdbiForgeStore(Jdbi jdbi) {
         this.jdbi = jdbi;
+        Json json = new Json();
+        this.conversation = new StoredConversation(jdbi, json);
+        this.checks = new StoredChecks(jdbi, json);
     }
 
     // ---- repositories -------------------------------------------------------------------------------------------
@@ -155,134 +156,63 @@ public final class JdbiForgeStore implements ForgeStore {
 
     @Override
     public void addTimeline(String repository, int number, TimelineEntry e) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO forge_timeline (repository, number, at, kind, actor, detail)"
-                        + " VALUES (:r, :n, :at, :k, :a, :d)").bind("r", repository).bind("n", number)
-                .bind("at", Times.stored(e.at())).bind("k", e.kind()).bind("a", e.actor()).bind("d", e.detail())
-                .execute());
+        conversation.addTimeline(repository, number, e);
     }
 
     @Override
     public List<TimelineEntry> timeline(String repository, int number) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT at, kind, actor, detail FROM forge_timeline WHERE"
-                        + " repository = :r AND number = :n ORDER BY id").bind("r", repository).bind("n", number)
-                .map((rs, c) -> new TimelineEntry(Times.read(rs, "at"), rs.getString("kind"), rs.getString("actor"),
-                        rs.getString("detail"))).list());
+        return conversation.timeline(repository, number);
     }
 
     @Override
     public PullRequestComment addComment(String repository, int number, String author, String body, Instant at) {
-        long id = jdbi.withHandle(h -> h.createUpdate("INSERT INTO forge_comments (repository, number, author, body,"
-                        + " created_at) VALUES (:r, :n, :a, :b, :c)").bind("r", repository).bind("n", number)
-                .bind("a", author).bind("b", body).bind("c", Times.stored(at)).executeAndReturnGeneratedKeys("id")
-                .mapTo(Long.class).one());
-        return new PullRequestComment(String.valueOf(id), author, body, Times.stored(at));
+        return conversation.addComment(repository, number, author, body, at);
     }
 
     @Override
     public List<PullRequestComment> comments(String repository, int number) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, author, body, created_at FROM forge_comments WHERE"
-                        + " repository = :r AND number = :n ORDER BY id").bind("r", repository).bind("n", number)
-                .map((rs, c) -> new PullRequestComment(String.valueOf(rs.getLong("id")), rs.getString("author"),
-                        rs.getString("body"), Times.read(rs, "created_at"))).list());
+        return conversation.comments(repository, number);
     }
 
     @Override
     public Review addReview(String repository, int number, Review r) {
-        long id = jdbi.withHandle(h -> h.createUpdate("INSERT INTO forge_reviews (repository, number, author, state,"
-                        + " body, commit_sha, submitted_at, comments) VALUES (:r, :n, :a, :s, :b, :c, :at, :cm)")
-                .bind("r", repository).bind("n", number).bind("a", r.author()).bind("s", r.state().name())
-                .bind("b", r.body()).bind("c", r.commitSha()).bind("at", Times.stored(r.submittedAt()))
-                .bind("cm", json.write(r.comments())).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
-        return new Review(String.valueOf(id), r.author(), r.state(), r.body(), r.commitSha(),
-                Times.stored(r.submittedAt()), r.comments());
+        return conversation.addReview(repository, number, r);
     }
 
     @Override
     public List<Review> reviews(String repository, int number) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM forge_reviews WHERE repository = :r AND number = :n"
-                        + " ORDER BY id").bind("r", repository).bind("n", number)
-                .map((rs, c) -> new Review(String.valueOf(rs.getLong("id")), rs.getString("author"),
-                        Review.State.valueOf(rs.getString("state")), rs.getString("body"), rs.getString("commit_sha"),
-                        Times.read(rs, "submitted_at"), lineComments(rs.getString("comments")))).list());
-    }
-
-    private List<ReviewComment> lineComments(String s) {
-        return json.mapper().convertValue(json.read(s, List.class), new TypeReference<List<ReviewComment>>() { });
+        return conversation.reviews(repository, number);
     }
 
     // ---- checks -------------------------------------------------------------------------------------------------
 
     @Override
     public Check addCheck(String repository, Check c) {
-        long id = jdbi.withHandle(h -> h.createUpdate("INSERT INTO forge_checks (repository, head_sha, name, status,"
-                        + " conclusion, started_at, completed_at, summary, failing_tests, url) VALUES (:r, :sha, :name,"
-                        + " :st, :co, :sa, :ca, :su, :ft, :url)").bind("r", repository).bind("sha", c.headSha())
-                .bind("name", c.name()).bind("st", c.status().name())
-                .bind("co", c.conclusion() == null ? null : c.conclusion().name())
-                .bind("sa", Times.stored(c.startedAt())).bind("ca", Times.stored(c.completedAt()))
-                .bind("su", c.summary()).bind("ft", json.writeStrings(c.failingTests())).bind("url", c.url())
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
-        String sid = String.valueOf(id);
-        return new Check(sid, c.name(), c.headSha(), c.status(), c.conclusion(), Times.stored(c.startedAt()),
-                Times.stored(c.completedAt()), c.summary(), c.failingTests(),
-                c.url() == null ? null : c.url().replace("{id}", sid));
+        return checks.add(repository, c);
     }
 
     @Override
     public void updateCheck(String repository, Check c) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE forge_checks SET status = :st, conclusion = :co, started_at = :sa,"
-                        + " completed_at = :ca, summary = :su, failing_tests = :ft, url = :url WHERE id = :id AND"
-                        + " repository = :r").bind("st", c.status().name())
-                .bind("co", c.conclusion() == null ? null : c.conclusion().name())
-                .bind("sa", Times.stored(c.startedAt())).bind("ca", Times.stored(c.completedAt()))
-                .bind("su", c.summary()).bind("ft", json.writeStrings(c.failingTests())).bind("url", c.url())
-                .bind("id", Long.parseLong(c.id())).bind("r", repository).execute());
+        checks.update(repository, c);
     }
 
     @Override
     public Optional<Check> check(String repository, String id) {
-        long n;
-        try {
-            n = Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + CHECK_COLUMNS + " FROM forge_checks WHERE id = :id AND"
-                + " repository = :r").bind("id", n).bind("r", repository).map((rs, c) -> check(rs)).findOne());
+        return checks.find(repository, id);
     }
 
     @Override
     public List<Check> checks(String repository, String headSha) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + CHECK_COLUMNS + " FROM forge_checks WHERE"
-                        + " repository = :r AND head_sha = :sha ORDER BY id").bind("r", repository).bind("sha", headSha)
-                .map((rs, c) -> check(rs)).list());
-    }
-
-    private Check check(ResultSet rs) throws SQLException {
-        String conclusion = rs.getString("conclusion");
-        return new Check(String.valueOf(rs.getLong("id")), rs.getString("name"), rs.getString("head_sha"),
-                Check.Status.valueOf(rs.getString("status")), conclusion == null ? null
-                : Check.Conclusion.valueOf(conclusion), Times.read(rs, "started_at"), Times.read(rs, "completed_at"),
-                rs.getString("summary"), json.readStrings(rs.getString("failing_tests")), rs.getString("url"));
+        return checks.of(repository, headSha);
     }
 
     @Override
     public void appendLog(String repository, String checkId, String text) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE forge_checks SET log = log || :t WHERE id = :id AND repository = :r")
-                .bind("t", text).bind("id", Long.parseLong(checkId)).bind("r", repository).execute());
+        checks.appendLog(repository, checkId, text);
     }
 
     @Override
     public String log(String repository, String checkId) {
-        long n;
-        try {
-            n = Long.parseLong(checkId);
-        } catch (NumberFormatException e) {
-            // check ids are numbers: anything else (a client's guess, a typo) names no check
-            throw Problem.notFound("check " + checkId + " does not exist in " + repository);
-        }
-        return jdbi.withHandle(h -> h.createQuery("SELECT log FROM forge_checks WHERE id = :id AND repository = :r")
-                .bind("id", n).bind("r", repository).mapTo(String.class).findOne())
-                .orElseThrow(() -> Problem.notFound("check " + checkId + " does not exist in " + repository));
+        return checks.log(repository, checkId);
     }
 }
