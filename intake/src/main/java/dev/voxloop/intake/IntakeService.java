@@ -2,18 +2,14 @@ package dev.voxloop.intake;
 
 import dev.voxloop.core.audio.AudioUpload;
 import dev.voxloop.core.event.EventBus;
-import dev.voxloop.core.event.PipelineEvent;
-import dev.voxloop.core.event.Stage;
 import dev.voxloop.core.intake.DraftEdits;
 import dev.voxloop.core.intake.Intake;
 import dev.voxloop.core.intake.IntakeOutcome;
 import dev.voxloop.core.intake.IntakeRepository;
 import dev.voxloop.core.intake.IntakeSession;
-import dev.voxloop.core.intake.IntakeState;
 import dev.voxloop.core.intent.Extraction;
 import dev.voxloop.core.intent.IntentExtractor;
 import dev.voxloop.core.intent.IntentRequest;
-import dev.voxloop.core.intent.TicketDraft;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.core.queue.LoopQueue;
 import dev.voxloop.core.ticket.DuplicateFinder;
@@ -23,7 +19,6 @@ import dev.voxloop.core.transcript.SpeechToText;
 import dev.voxloop.core.transcript.Transcript;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -38,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * </pre>
  *
  * This class is the entry points a client calls (the {@link Intake} port) and the housekeeping the server runs;
- * the transitions themselves are {@link IntakeSteps} and, for the person's check of an unsure transcript,
- * {@link TranscriptCheck}. Requests for one session are serialised by a per-session
+ * the transitions themselves are {@link IntakeSteps}, a recording's transcription {@link AudioHearing}, the
+ * person's check of an unsure transcript {@link TranscriptCheck}, and the person's answers, approval and discard
+ * {@link PersonReplies}. Requests for one session are serialised by a per-session
  * lock inside a process (different sessions run in parallel); across processes the repository's version check
  * is the guard. Every step is persisted before the caller hears of it, and the session id is the idempotency key
  * for ticket creation.
@@ -49,8 +45,6 @@ public final class IntakeService implements Intake {
     private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
 
     private final IntakeRepository sessions;
-    private final EventBus events;
-    private final SpeechToText speech;
     private final IntentExtractor extractor;
     private final TicketTracker tracker;
     private final IntakeSettings settings;
@@ -60,6 +54,8 @@ public final class IntakeService implements Intake {
     private final IntakeHousekeeping housekeeping;
     private final ProjectResolution projects;
     private final TranscriptCheck check;
+    private final AudioHearing hearing;
+    private final PersonReplies replies;
 
     /** Without a duplicate hint in the read-back. */
     public IntakeService(IntakeRepository sessions, SpeechToText speech, IntentExtractor extractor,
@@ -76,7 +72,6 @@ public final class IntakeService implements Intake {
                          TicketTracker tracker, DuplicateFinder duplicates, LoopQueue queue, EventBus events,
                          IntakeSettings settings, Clock clock, Supplier<String> ids) {
         this.sessions = sessions;
-        this.speech = speech;
         this.extractor = extractor;
         this.tracker = tracker;
         this.settings = settings;
@@ -84,8 +79,9 @@ public final class IntakeService implements Intake {
         this.steps = new IntakeSteps(sessions, extractor, tracker, queue, events, settings, duplicates, clock);
         this.housekeeping = new IntakeHousekeeping(sessions, steps, locks);
         this.projects = new ProjectResolution(settings.defaultProject());
-        this.events = events;
         this.check = new TranscriptCheck(steps, events, settings);
+        this.hearing = new AudioHearing(speech, steps, check, events);
+        this.replies = new PersonReplies(steps, tracker, events);
     }
 
     public IntakeSettings settings() {
@@ -120,34 +116,15 @@ public final class IntakeService implements Intake {
     @Override
     public IntakeOutcome submitAudio(AudioUpload audio, String id) {
         IntakeInput.requireAudio(audio);
-        SpeechToText engine = requireSpeech();
-        return locks.with(id, () -> {
-            IntakeSession s = sessions.insert(IntakeSession.received(id, true, null, steps.now()));
-            steps.stage(s.id(), Stage.RECORDING, "Audio received: " + audio.displayName());
-            IntakeSession cur = steps.save(s.moveTo(IntakeState.TRANSCRIBING, steps.now()));
-            steps.stage(s.id(), Stage.TRANSCRIBING, "Transcribing with " + engine.name() + "…");
-            Transcript t;
-            try {
-                t = engine.transcribe(audio);
-                IntakeInput.requireHeard(t);
-            } catch (Problem p) {
-                steps.fail(cur, p.getMessage());
-                throw p;
-            } catch (RuntimeException e) {
-                LOG.warn("transcription failed for intake {}", s.id(), e);
-                steps.fail(cur, "Transcription failed: " + e.getMessage());
-                throw new Problem(Problem.Kind.UNPROCESSABLE, "Transcription failed; please try again", null, e);
-            }
-            events.publish(new PipelineEvent.Transcribed(steps.now(), s.id(), t.engine(), t.audioSeconds(),
-                    t.decodeSeconds(), t.text()));
-            return check.heard(cur, t);
-        });
+        hearing.requireSpeech();
+        return locks.with(id, () -> hearing.hear(sessions.insert(IntakeSession.received(id, true, null,
+                steps.now())), audio));
     }
 
     @Override
     public Transcript transcribe(AudioUpload audio) {
         IntakeInput.requireAudio(audio);
-        return requireSpeech().transcribe(audio);
+        return hearing.transcribe(audio);
     }
 
     @Override
@@ -187,60 +164,18 @@ public final class IntakeService implements Intake {
 
     private IntakeOutcome clarify(String id, String answer, Integer round) {
         String clean = IntakeInput.requireText(answer, "text");
-        return locks.with(id, () -> {
-            IntakeSession s = steps.load(id);
-            if (s.state() != IntakeState.CLARIFYING) {
-                throw Problem.conflict("session " + id + " is not waiting for an answer (it is " + named(s) + ")");
-            }
-            int open = s.pending() == null ? s.round() : s.pending().round();
-            if (round != null && round != open) {
-                throw Problem.conflict("round " + round + " of session " + id + (round < open ? " was already "
-                        + "answered" : " has not been asked") + "; the open question is round " + open);
-            }
-            // the answer and the move to EXTRACTING are one save: another server on the same database then sees
-            // a session no longer waiting for an answer (409) instead of an open round it would answer again, and
-            // a crash right after leaves an EXTRACTING session that start-up resumes
-            return steps.extract(steps.save(s.answered(clean).moveTo(IntakeState.EXTRACTING, steps.now())));
-        });
+        return locks.with(id, () -> replies.answer(steps.load(id), clean, round));
     }
 
     /** Approving twice, or after a crash mid-creation, files once: CREATED answers as filed, CREATING retries. */
     @Override
     public IntakeOutcome approve(String id, DraftEdits edits) {
-        return locks.with(id, () -> {
-            IntakeSession s = steps.load(id);
-            return switch (s.state()) {
-                case CREATED -> new IntakeOutcome.Filed(s, false);
-                case CREATING -> steps.file(s);
-                case PREVIEWING -> {
-                    TicketDraft edited = PreviewEdits.apply(edits == null ? DraftEdits.none() : edits, s.draft(),
-                            tracker.projects(), key -> tracker.find(key).isPresent());
-                    IntakeSession updated = s.withExtraction(ProjectResolution.withDraft(s.extraction(), edited));
-                    IntakeInput.requireFileable(edited);
-                    yield steps.file(steps.save(updated.moveTo(IntakeState.CREATING, steps.now())));
-                }
-                default -> throw Problem.conflict("session " + id + " has no draft to approve (it is " + named(s)
-                        + ")");
-            };
-        });
+        return locks.with(id, () -> replies.approve(steps.load(id), edits));
     }
 
     @Override
     public IntakeOutcome discard(String id) {
-        return locks.with(id, () -> {
-            IntakeSession s = steps.load(id);
-            if (s.state() == IntakeState.DISCARDED) {
-                return new IntakeOutcome.Discarded(s);
-            }
-            if (!s.state().canMoveTo(IntakeState.DISCARDED)) {
-                throw Problem.conflict("session " + id + " cannot be discarded (it is " + named(s) + ")");
-            }
-            IntakeSession d = steps.save(s.moveTo(IntakeState.DISCARDED, steps.now()));
-            steps.stage(id, Stage.DONE, "Pipeline discarded by user.");
-            events.publish(new PipelineEvent.IntakeEnded(steps.now(), id, IntakeState.DISCARDED,
-                    "discarded by user"));
-            return new IntakeOutcome.Discarded(d);
-        });
+        return locks.with(id, () -> replies.discard(steps.load(id)));
     }
 
     // ---- housekeeping ---------------------------------------------------------------------------------------
@@ -253,16 +188,5 @@ public final class IntakeService implements Intake {
     /** After a restart: finishes or fails what a crash interrupted (see {@link IntakeHousekeeping}). */
     public int resumeInterrupted() {
         return housekeeping.resumeInterrupted();
-    }
-
-    private SpeechToText requireSpeech() {
-        if (speech == null) {
-            throw Problem.unavailable("No speech engine is installed yet; send text to /api/pipeline/run instead");
-        }
-        return speech;
-    }
-
-    private static String named(IntakeSession s) {
-        return s.state().name().toLowerCase(Locale.ROOT);
     }
 }
