@@ -173,10 +173,11 @@ public final class DemoRun {
 
         LoopRunner runner = runner(dir, projectKey, forge == null ? origin.toString() : forge.cloneSource(), agent,
                 forge);
+        DemoNarration narration = new DemoNarration(out);
         List<PipelineEvent> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         Runnable unsubscribe = events.subscribe(e -> {
             seen.add(e.event());
-            out.println(render(e.event()));
+            narration.event(e.event());
         });
         try {
             queue.enqueue(ticket.key(), ticket.summary());
@@ -187,26 +188,11 @@ public final class DemoRun {
             String sha = run.workspace().branch() == null ? null : remoteTip(dir, forge == null ? origin.toString()
                     : forge.cloneSource(), forge == null ? GitRemoteAccess.NONE : forge.access(),
                     run.workspace().branch());
-            out.println("== run " + run.id() + " ended " + run.state() + " after " + run.iteration()
-                    + " iteration(s)" + (run.reason() == null ? "" : ": " + run.reason()));
-            if (sha != null && !sha.isEmpty()) {
-                out.println("   origin has " + run.workspace().branch() + " at " + sha);
-            }
-            if (run.forge().mergeCommit() != null) {
-                out.println("   " + run.workspace().baseBranch() + " is at the squashed merge "
-                        + run.forge().mergeCommit() + " of pull request #" + run.forge().pullRequest() + " ("
-                        + run.forge().pullRequestUrl() + ")");
-            }
             Ticket after = tracker.find(ticket.key()).orElse(ticket);
-            after.comments().forEach(c -> out.println("   comment on " + ticket.key() + ": " + c.body()));
-            ForgeTimings timings;
-            synchronized (seen) {
-                timings = ForgeTimings.of(List.copyOf(seen), runs.turns(run.id()));
-            }
             List<StoredReview> kept = reviews == null ? List.of() : reviews.forRun(run.id());
-            kept.forEach(r -> out.println("   review round " + r.round() + " by " + r.review().reviewer() + ": "
-                    + r.review().verdict() + " (" + r.review().findings().size() + " finding(s))"));
+            narration.ended(run, sha, after, kept);
             synchronized (seen) {
+                ForgeTimings timings = ForgeTimings.of(List.copyOf(seen), runs.turns(run.id()));
                 return new Outcome(after, run, sha, forge, timings, kept, List.copyOf(seen));
             }
         } finally {
@@ -237,31 +223,5 @@ public final class DemoRun {
                 p -> Optional.ofNullable(forge),
                 review, poll, Duration.ofMinutes(10), wakeups);
         return new LoopRunner(parts, () -> UUID.randomUUID().toString().substring(0, 8));
-    }
-
-    static String render(PipelineEvent e) {
-        return switch (e) {
-            case PipelineEvent.LoopStageChanged s -> String.format("   [%-9s] %s", s.state(), s.message());
-            case PipelineEvent.IterationFinished i -> "   turn " + i.iteration() + ": " + i.summary();
-            case PipelineEvent.GateEvaluated g -> "      gate " + g.gate() + ": " + (g.passed() ? "pass" : "FAIL")
-                    + (g.gate().equals("tests") ? (g.passed() ? "  (GREEN)" : "  (RED)") : "")
-                    + " - " + firstLine(g.detail());
-            case PipelineEvent.StuckDetected s -> "   stuck: " + s.pattern() + " x" + s.repeats();
-            case PipelineEvent.RunFinished r -> "   run finished: " + r.state();
-            case PipelineEvent.LoopStarted l -> "   " + l.worker() + " claimed " + l.ticketKey();
-            case PipelineEvent.PullRequestOpened p -> "   pull request #" + p.number() + " opened: " + p.url();
-            case PipelineEvent.ChecksFinished c -> "   CI " + (c.passed() ? "green" : "red") + ": " + c.summary();
-            case PipelineEvent.HealingStarted h -> "   healing round " + h.round() + ": " + h.failure() + " in "
-                    + h.check();
-            case PipelineEvent.Merged m -> "   merged as " + m.sha();
-            case PipelineEvent.ReviewFinished r -> "   review round " + r.round() + " by " + r.reviewer() + ": "
-                    + r.verdict() + " (" + r.findings() + " finding(s), " + r.blocking() + " blocking)";
-            default -> "   " + e.type();
-        };
-    }
-
-    private static String firstLine(String s) {
-        String l = s == null ? "" : s.lines().findFirst().orElse("");
-        return l.length() > 120 ? l.substring(0, 117) + "..." : l;
     }
 }
