@@ -17,7 +17,6 @@ import dev.voxloop.server.http.loop.LoopStatusRoutes;
 import dev.voxloop.server.http.system.ConsoleRoutes;
 import dev.voxloop.server.http.system.ErrorResponses;
 import dev.voxloop.server.http.system.HealthRoutes;
-import dev.voxloop.server.http.system.JettyErrorPages;
 import dev.voxloop.server.http.system.UnreadBodies;
 import dev.voxloop.server.http.tickets.TicketRoutes;
 import dev.voxloop.server.http.webhook.GitHubHooks;
@@ -32,17 +31,12 @@ import dev.voxloop.server.metrics.StreamMeters;
 import dev.voxloop.server.security.AccessRules;
 import dev.voxloop.server.security.ApiTokenGuard;
 import dev.voxloop.server.security.HostCheck;
-import dev.voxloop.server.security.NoMethodOverride;
-import dev.voxloop.server.security.SecurityHeaders;
 import dev.voxloop.server.security.WebhookSignature;
 import dev.voxloop.server.stream.EventFeed;
 import dev.voxloop.server.stream.EventStreamRoutes;
 import dev.voxloop.server.stream.StatusSocket;
 import dev.voxloop.server.stream.StreamSlots;
 import io.javalin.Javalin;
-import io.javalin.config.JavalinConfig;
-import io.javalin.config.SizeUnit;
-import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -72,7 +66,6 @@ import org.slf4j.LoggerFactory;
 public final class VoxloopServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(VoxloopServer.class);
-    private static final Logger ACCESS = LoggerFactory.getLogger("dev.voxloop.server.access");
 
     private final ServerSettings settings;
     private final StatusSocket statusSocket;
@@ -158,7 +151,7 @@ public final class VoxloopServer {
         this.servesGit = git != null;
 
         this.app = Javalin.create(cfg -> {
-            basics(cfg, json);
+            JavalinSetup.apply(cfg, settings, json, httpMeters);
             console.configure(cfg);
             apiDocs.configure(cfg);
             errors.register(cfg.routes);
@@ -191,38 +184,6 @@ public final class VoxloopServer {
             statusSocket.register(cfg.routes);
             streams.register(cfg.routes);
         });
-    }
-
-    private void basics(JavalinConfig cfg, WireJson json) {
-        cfg.startup.showJavalinBanner = false;
-        cfg.startup.showOldJavalinVersionWarning = false;
-        cfg.jsonMapper(new JavalinJackson(json.mapper(), false));
-        cfg.http.prefer405over404 = true;
-        cfg.http.maxRequestSize = Math.max(settings.maxUploadBytes(), settings.maxJsonBytes()) + 1024 * 1024;
-        cfg.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes(), SizeUnit.BYTES);
-        cfg.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes() + 64 * 1024, SizeUnit.BYTES);
-        cfg.jetty.multipartConfig.maxInMemoryFileSize(1024 * 1024, SizeUnit.BYTES);
-        cfg.router.ignoreTrailingSlashes = true;
-        cfg.jetty.threadPool = HttpThreads.pool();
-        cfg.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new NoMethodOverride()));
-        cfg.bundledPlugins.enableGlobalHeaders(SecurityHeaders::apply);
-        cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrorPages(json)));
-        // Method, path (never the query string: it may carry ?token=), status and time. No bodies, no headers.
-        cfg.requestLogger.http((ctx, ms) -> {
-            ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
-            httpMeters.record(ctx, ms);
-        });
-        if (!settings.corsOrigins().isEmpty()) {
-            cfg.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
-                rule.allowCredentials = false;
-                if (settings.corsOrigins().contains("*")) {
-                    rule.anyHost();
-                } else {
-                    rule.allowHost(settings.corsOrigins().getFirst(),
-                            settings.corsOrigins().subList(1, settings.corsOrigins().size()).toArray(String[]::new));
-                }
-            }));
-        }
     }
 
     public VoxloopServer start() {
