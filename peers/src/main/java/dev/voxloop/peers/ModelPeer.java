@@ -40,6 +40,7 @@ public abstract class ModelPeer implements AutoCloseable {
     private final List<String> violations = new ArrayList<>();
     private int answered;
     private Failure failure;
+    private boolean toolSupport = true;
 
     protected ModelPeer(String key) {
         this.key = key;
@@ -52,6 +53,19 @@ public abstract class ModelPeer implements AutoCloseable {
                 .unstarted(r)));
         server.createContext("/", this::exchange);
         server.start();
+    }
+
+    /**
+     * From now on the model cannot call tools: a peer whose API has tool calling refuses a request offering tools
+     * as that API does for such a model.
+     */
+    protected synchronized void dropToolSupport() {
+        toolSupport = false;
+    }
+
+    /** Whether the model can call tools (see {@link #dropToolSupport()}). */
+    protected synchronized boolean toolSupport() {
+        return toolSupport;
     }
 
     /** Base URL without a trailing slash, e.g. {@code http://127.0.0.1:PORT}. */

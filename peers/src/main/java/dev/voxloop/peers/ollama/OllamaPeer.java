@@ -23,7 +23,6 @@ public final class OllamaPeer extends ModelPeer {
 
     private final OpenApiContract contract;
     private final String model;
-    private boolean toolSupport = true;
 
     public OllamaPeer(String model) {
         super("");
@@ -36,13 +35,9 @@ public final class OllamaPeer extends ModelPeer {
         return new OllamaPeer("qwen3-coder:30b");
     }
 
-    public synchronized OllamaPeer withoutToolSupport() {
-        toolSupport = false;
+    public OllamaPeer withoutToolSupport() {
+        dropToolSupport();
         return this;
-    }
-
-    private synchronized boolean toolSupport() {
-        return toolSupport;
     }
 
     @Override

@@ -20,7 +20,6 @@ import java.util.UUID;
 public final class ChatCompletionsPeer extends ModelPeer {
 
     private final OpenApiContract contract;
-    private boolean toolSupport = true;
 
     public ChatCompletionsPeer(String key) {
         super(key);
@@ -36,13 +35,9 @@ public final class ChatCompletionsPeer extends ModelPeer {
         return origin() + "/v1";
     }
 
-    public synchronized ChatCompletionsPeer withoutToolSupport() {
-        toolSupport = false;
+    public ChatCompletionsPeer withoutToolSupport() {
+        dropToolSupport();
         return this;
-    }
-
-    private synchronized boolean toolSupport() {
-        return toolSupport;
     }
 
     @Override
