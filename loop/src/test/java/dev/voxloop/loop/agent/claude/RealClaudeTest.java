@@ -3,41 +3,20 @@ package dev.voxloop.loop.agent.claude;
 import dev.voxloop.loop.fixture.Guarded;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.voxloop.core.config.ConfigTree;
-import dev.voxloop.core.event.EventBus;
 import dev.voxloop.core.event.PipelineEvent;
-import dev.voxloop.core.intent.IssueType;
-import dev.voxloop.core.intent.Priority;
-import dev.voxloop.core.intent.TicketDraft;
 import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.core.loop.LoopState;
-import dev.voxloop.core.testing.InMemoryEventLog;
-import dev.voxloop.core.testing.InMemoryTracker;
-import dev.voxloop.core.ticket.Provenance;
-import dev.voxloop.core.ticket.Ticket;
-import dev.voxloop.loop.LoopEngine;
-import dev.voxloop.loop.LoopSettings;
-import dev.voxloop.loop.ProjectConfig;
 import dev.voxloop.loop.agent.AgentProfile;
-import dev.voxloop.loop.agent.Agents;
 import dev.voxloop.loop.agent.TurnRequest;
 import dev.voxloop.loop.agent.TurnResult;
-import dev.voxloop.loop.fixture.MemoryLoopRuns;
-import dev.voxloop.loop.fixture.TempRepo;
-import dev.voxloop.loop.fixture.TrackItTracker;
-import dev.voxloop.loop.gate.GateSuite;
-import dev.voxloop.loop.run.Budgets;
-import dev.voxloop.loop.run.LoopRunner;
-import dev.voxloop.loop.run.StuckDetector;
+import dev.voxloop.loop.fixture.DoneTxtProject;
 import dev.voxloop.loop.workspace.Git;
 import dev.voxloop.loop.workspace.RunSandbox;
-import dev.voxloop.loop.workspace.WorkspacePreparer;
 import dev.voxloop.peers.AgentBinaries;
 import dev.voxloop.peers.Reply;
 import dev.voxloop.peers.anthropic.AnthropicPeer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -63,12 +42,8 @@ class RealClaudeTest {
     Path tmp;
 
     private AnthropicPeer peer;
-    private TempRepo repo;
-    private InMemoryTracker tracker;
-    private Ticket ticket;
-    private final MemoryLoopRuns runs = new MemoryLoopRuns();
+    private DoneTxtProject project;
     private Path home;
-    private String mainBefore;
     private final List<PipelineEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
     private RunSandbox sandbox;
 
@@ -79,15 +54,8 @@ class RealClaudeTest {
         home = Files.createDirectories(tmp.resolve("home"));
         Files.createDirectories(home.resolve(".ssh"));
         Files.writeString(home.resolve(".ssh/id_rsa"), SECRET + "\n");
-        repo = new TempRepo(tmp.resolve("src"));
-        repo.write("README.md", "TrackIt\n").write("check.sh", "test -f done.txt && echo 'all 1 tests passed'\n")
-                // a workspace setting that would switch every hook off if Claude Code read it
-                .write(".claude/settings.json", "{\"disableAllHooks\": true}\n").commit("TRACK-0: start");
-        repo.git.run("push", "-q", "origin", "main");
-        mainBefore = new Git(repo.origin).run("rev-parse", "main");
-        tracker = TrackItTracker.create();
-        ticket = tracker.create(new TicketDraft("Write done.txt", "", List.of("done.txt exists"), IssueType.TASK,
-                Priority.LOW, "TRACK", null, List.of()), new Provenance("i", false, "x", null));
+        // a workspace setting that would switch every hook off if Claude Code read it
+        project = new DoneTxtProject(tmp, Map.of(".claude/settings.json", "{\"disableAllHooks\": true}\n"));
     }
 
     @AfterEach
@@ -96,22 +64,13 @@ class RealClaudeTest {
     }
 
     private Path workspace() {
-        return tmp.resolve("ws").resolve(ticket.key() + "-r1");
+        return project.workspace();
     }
 
     private LoopRun run() {
-        ProjectConfig p = new ProjectConfig("TRACK", repo.origin.toString(), "main", "sh check.sh", null, null, null,
-                80, new AgentProfile("claude", List.of(AgentBinaries.claude().toString()), "claude-sonnet-4-5", null,
-                null, List.of()), null, null, new Budgets(3, Duration.ofMinutes(5), 5));
-        LoopSettings s = LoopSettings.from(ConfigTree.empty(), tmp).withProject(p);
-        Map<String, String> env = Map.of("HOME", home.toString(), "ANTHROPIC_BASE_URL", peer.origin(),
-                "ANTHROPIC_API_KEY", peer.key());
-        LoopRunner runner = new LoopRunner(runs, tracker, new EventBus(new InMemoryEventLog()),
-                new WorkspacePreparer(tmp.resolve("ws"), null, false),
-                new Agents(s, tmp, env, Guarded.hooks(sandbox), sandbox), Guarded.gates(sandbox), Guarded.MARKERS, s,
-                StuckDetector.DEFAULTS,
-                Clock.systemUTC(), () -> "r1");
-        return runner.run(ticket.key(), "w1", () -> true);
+        return project.run(new AgentProfile("claude", List.of(AgentBinaries.claude().toString()), "claude-sonnet-4-5",
+                null, null, List.of()), Map.of("HOME", home.toString(), "ANTHROPIC_BASE_URL", peer.origin(),
+                "ANTHROPIC_API_KEY", peer.key()), sandbox);
     }
 
     @Test
@@ -133,8 +92,8 @@ class RealClaudeTest {
         assertThat(peer.unanswered()).isZero();
         assertThat(run.state()).as(run.reason()).isEqualTo(LoopState.PUSHED);
         assertThat(run.iteration()).isEqualTo(1);
-        assertThat(new Git(repo.origin).run("ls-tree", "--name-only", run.workspace().branch())).contains("done.txt");
-        assertThat(new Git(repo.origin).run("rev-parse", "main")).isEqualTo(mainBefore);
+        assertThat(new Git(project.repo.origin).run("ls-tree", "--name-only", run.workspace().branch())).contains("done.txt");
+        assertThat(project.mainNow()).isEqualTo(project.mainBefore);
         assertThat(run.usage().inputTokens()).isGreaterThanOrEqualTo(9100);
         assertThat(run.usage().costUsd()).isPositive();
         Path gitDir = new Git(workspace()).gitDir();
@@ -160,7 +119,7 @@ class RealClaudeTest {
 
         peer.assertClean();
         assertThat(run.state()).isEqualTo(LoopState.BLOCKED);
-        assertThat(new Git(repo.origin).run("rev-parse", "main")).isEqualTo(mainBefore);
+        assertThat(project.mainNow()).isEqualTo(project.mainBefore);
         assertThat(workspace().resolve(".github")).doesNotExist();
         assertThat(Files.readString(workspace().resolve(".claude/settings.json"))).isEqualTo(
                 "{\"disableAllHooks\": true}\n");
@@ -200,7 +159,7 @@ class RealClaudeTest {
         assertThat(peer.unanswered()).isZero();
         assertThat(run.state()).as(run.reason()).isEqualTo(LoopState.BLOCKED);
         assertThat(run.reason()).contains("every step I tried failed");
-        assertThat(new Git(repo.origin).run("rev-parse", "main")).isEqualTo(mainBefore);
+        assertThat(project.mainNow()).isEqualTo(project.mainBefore);
         assertThat(workspace().resolve(".github")).doesNotExist();
         assertThat(new Git(workspace()).gitDir().resolve("hooks/pre-commit")).doesNotExist();
         assertThat(Files.readString(Path.of("/etc/passwd"))).isEqualTo(passwd);
@@ -223,7 +182,7 @@ class RealClaudeTest {
         assertThat(run.state()).isEqualTo(LoopState.BLOCKED);
         assertThat(run.reason()).contains("Claude Code is unavailable").contains("401").contains("ANTHROPIC_API_KEY");
         assertThat(peer.received().stream().filter(r -> r.path().equals("/v1/messages")).count()).isLessThanOrEqualTo(3);
-        assertThat(tracker.find(ticket.key()).orElseThrow().comments()).anyMatch(c -> c.body().contains("to fix"));
+        assertThat(project.tracker.find(project.ticket.key()).orElseThrow().comments()).anyMatch(c -> c.body().contains("to fix"));
     }
 
     @Test

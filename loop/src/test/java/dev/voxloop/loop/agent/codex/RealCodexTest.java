@@ -3,40 +3,18 @@ package dev.voxloop.loop.agent.codex;
 import dev.voxloop.loop.fixture.Guarded;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.voxloop.core.config.ConfigTree;
-import dev.voxloop.core.event.EventBus;
-import dev.voxloop.core.intent.IssueType;
-import dev.voxloop.core.intent.Priority;
-import dev.voxloop.core.intent.TicketDraft;
 import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.core.loop.LoopState;
-import dev.voxloop.core.testing.InMemoryEventLog;
-import dev.voxloop.core.testing.InMemoryTracker;
-import dev.voxloop.core.ticket.Provenance;
-import dev.voxloop.core.ticket.Ticket;
-import dev.voxloop.loop.LoopEngine;
-import dev.voxloop.loop.LoopSettings;
-import dev.voxloop.loop.ProjectConfig;
 import dev.voxloop.loop.agent.AgentProfile;
-import dev.voxloop.loop.agent.Agents;
-import dev.voxloop.loop.fixture.MemoryLoopRuns;
-import dev.voxloop.loop.fixture.TempRepo;
-import dev.voxloop.loop.fixture.TrackItTracker;
-import dev.voxloop.loop.gate.GateSuite;
-import dev.voxloop.loop.run.Budgets;
-import dev.voxloop.loop.run.LoopRunner;
-import dev.voxloop.loop.run.StuckDetector;
+import dev.voxloop.loop.fixture.DoneTxtProject;
 import dev.voxloop.loop.workspace.Git;
 import dev.voxloop.loop.workspace.RunSandbox;
-import dev.voxloop.loop.workspace.WorkspacePreparer;
 import dev.voxloop.peers.AgentBinaries;
 import dev.voxloop.peers.Reply;
 import dev.voxloop.peers.Step;
 import dev.voxloop.peers.openai.ResponsesPeer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -61,25 +39,14 @@ class RealCodexTest {
     Path tmp;
 
     private RunSandbox sandbox;
-
     private ResponsesPeer peer;
-    private TempRepo repo;
-    private InMemoryTracker tracker;
-    private Ticket ticket;
-    private String mainBefore;
+    private DoneTxtProject project;
 
     @BeforeEach
     void setUp() throws Exception {
         peer = ResponsesPeer.start();
         sandbox = Guarded.sandbox(tmp.resolve("data/sandbox/homes"), e -> { });
-        repo = new TempRepo(tmp.resolve("src"));
-        repo.write("README.md", "TrackIt\n").write("check.sh", "test -f done.txt && echo 'all 1 tests passed'\n")
-                .commit("TRACK-0: start");
-        repo.git.run("push", "-q", "origin", "main");
-        mainBefore = new Git(repo.origin).run("rev-parse", "main");
-        tracker = TrackItTracker.create();
-        ticket = tracker.create(new TicketDraft("Write done.txt", "", List.of("done.txt exists"), IssueType.TASK,
-                Priority.LOW, "TRACK", null, List.of()), new Provenance("i", false, "x", null));
+        project = new DoneTxtProject(tmp, Map.of());
     }
 
     @AfterEach
@@ -88,17 +55,9 @@ class RealCodexTest {
     }
 
     private LoopRun run() throws Exception {
-        ProjectConfig p = new ProjectConfig("TRACK", repo.origin.toString(), "main", "sh check.sh", null, null, null,
-                80, new AgentProfile("codex", List.of(AgentBinaries.codex().toString()), "gpt-5.5", null, null,
-                List.of()), null, null, new Budgets(3, Duration.ofMinutes(5), 5));
-        LoopSettings s = LoopSettings.from(ConfigTree.empty(), tmp).withProject(p);
-        Map<String, String> env = Map.of("HOME", Files.createDirectories(tmp.resolve("home")).toString(),
-                "OPENAI_BASE_URL", peer.baseUrl(), "OPENAI_API_KEY", peer.key());
-        return new LoopRunner(new MemoryLoopRuns(), tracker, new EventBus(new InMemoryEventLog()),
-                new WorkspacePreparer(tmp.resolve("ws"), null, false), new Agents(s, tmp, env,
-                Guarded.hooks(sandbox), sandbox), Guarded.gates(sandbox), Guarded.MARKERS, s, StuckDetector.DEFAULTS,
-                Clock.systemUTC(),
-                () -> "r1").run(ticket.key(), "w1", () -> true);
+        return project.run(new AgentProfile("codex", List.of(AgentBinaries.codex().toString()), "gpt-5.5", null, null,
+                List.of()), Map.of("HOME", Files.createDirectories(tmp.resolve("home")).toString(),
+                "OPENAI_BASE_URL", peer.baseUrl(), "OPENAI_API_KEY", peer.key()), sandbox);
     }
 
     private static String patch(String body) {
@@ -122,8 +81,8 @@ class RealCodexTest {
         peer.assertClean();
         assertThat(peer.unanswered()).isZero();
         assertThat(run.state()).as(run.reason()).isEqualTo(LoopState.PUSHED);
-        assertThat(new Git(repo.origin).run("ls-tree", "--name-only", run.workspace().branch())).contains("done.txt");
-        assertThat(new Git(repo.origin).run("rev-parse", "main")).isEqualTo(mainBefore);
+        assertThat(new Git(project.repo.origin).run("ls-tree", "--name-only", run.workspace().branch())).contains("done.txt");
+        assertThat(project.mainNow()).isEqualTo(project.mainBefore);
         assertThat(run.usage().inputTokens()).isEqualTo(13_500);
         assertThat(run.usage().costUsd()).isEqualTo((13_500 * 3.0 + 320 * 15.0) / 1_000_000.0);
     }
@@ -140,8 +99,8 @@ class RealCodexTest {
 
         peer.assertClean();
         assertThat(run.state()).isEqualTo(LoopState.BLOCKED);
-        assertThat(new Git(repo.origin).run("rev-parse", "main")).isEqualTo(mainBefore);
-        Path ws = tmp.resolve("ws").resolve(ticket.key() + "-r1");
+        assertThat(project.mainNow()).isEqualTo(project.mainBefore);
+        Path ws = project.workspace();
         assertThat(ws.resolve(".github")).doesNotExist();
         assertThat(Files.readString(new Git(ws).gitDir().resolve("voxloop/actions.jsonl")))
                 .contains("deny:force-push").contains("deny:protected-path").contains("deny:secret-read");
@@ -163,8 +122,8 @@ class RealCodexTest {
         peer.assertClean();
         assertThat(run.state()).as(run.reason()).isEqualTo(LoopState.BLOCKED);
         assertThat(run.reason()).contains("nothing worked");
-        assertThat(new Git(repo.origin).run("rev-parse", "main")).isEqualTo(mainBefore);
-        Path ws = tmp.resolve("ws").resolve(ticket.key() + "-r1");
+        assertThat(project.mainNow()).isEqualTo(project.mainBefore);
+        Path ws = project.workspace();
         assertThat(ws.resolve(".github")).doesNotExist();
         assertThat(new Git(ws).gitDir().resolve("hooks/pre-commit")).doesNotExist();
     }
