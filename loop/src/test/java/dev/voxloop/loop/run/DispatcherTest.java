@@ -9,30 +9,18 @@ import dev.voxloop.core.loop.LoopFailure;
 import dev.voxloop.core.loop.LoopRun;
 import dev.voxloop.core.loop.LoopState;
 import dev.voxloop.loop.fixture.LoopFixture;
-import java.nio.file.Path;
+import dev.voxloop.loop.fixture.OnLoopFixture;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** How the dispatcher drives a run: one step per state, saved after each, a new state one line in the table. */
-class DispatcherTest {
-
-    @TempDir
-    Path tmp;
-
-    private LoopFixture f;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        f = new LoopFixture(tmp);
-    }
+class DispatcherTest extends OnLoopFixture {
 
     @Test
     void theRunIsSavedAfterEveryStepAndEveryStateChangeIsAnEvent() {
-        LoopRun run = f.runner(LoopFixture.finisher(), Budgets.DEFAULTS).run(f.ticket.key(), "w1", () -> true);
+        LoopRun run = f.run(LoopFixture.finisher());
 
         assertThat(run.state()).isEqualTo(LoopState.PUSHED);
         assertThat(run.succeeded()).isTrue();

@@ -14,6 +14,7 @@ import dev.voxloop.core.ticket.Provenance;
 import dev.voxloop.core.ticket.Ticket;
 import dev.voxloop.loop.agent.TurnResult;
 import dev.voxloop.loop.fixture.LoopFixture;
+import dev.voxloop.loop.fixture.OnLoopFixture;
 import dev.voxloop.loop.workspace.Git;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,31 +22,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run that cannot finish ends in the state its kind of failure calls for, with that kind persisted, announced
  * and explained on the ticket: an agent that cannot log in, a git failure and failing tests end differently.
  */
-class LoopFailuresTest {
-
-    @TempDir
-    Path tmp;
-
-    private LoopFixture f;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        f = new LoopFixture(tmp);
-    }
+class LoopFailuresTest extends OnLoopFixture {
 
     @Test
     void anAgentThatCannotLogInBlocksTheRunAsUnavailableWithItsOwnWords() {
-        LoopRun run = f.runner(LoopFixture.agent(r -> {
+        LoopRun run = f.run(LoopFixture.agent(r -> {
             throw new LoopFailure.AgentUnavailable("Not logged in · Please run /login");
-        }), Budgets.DEFAULTS).run(f.ticket.key(), "w1", () -> true);
+        }));
 
         assertThat(run.state()).isEqualTo(LoopState.BLOCKED);
         assertThat(run.failure()).isEqualTo(FailureKind.AGENT_UNAVAILABLE);
@@ -60,12 +49,12 @@ class LoopFailuresTest {
 
     @Test
     void aGitFailureFailsTheRunAsInfrastructureSoTheWorkerRetriesIt() {
-        LoopRun run = f.runner(LoopFixture.agent(r -> {
+        LoopRun run = f.run(LoopFixture.agent(r -> {
             LoopFixture.finish(r.workspace());
             // the remote disappears while the agent works: the push after the gates cannot succeed
             new Git(r.workspace()).run("remote", "set-url", "origin", tmp.resolve("gone.git").toString());
             return TurnResult.done("finished");
-        }), Budgets.DEFAULTS).run(f.ticket.key(), "w1", () -> true);
+        }));
 
         assertThat(run.state()).isEqualTo(LoopState.FAILED);
         assertThat(run.failure()).isEqualTo(FailureKind.INFRASTRUCTURE);
@@ -87,9 +76,8 @@ class LoopFailuresTest {
 
     @Test
     void aTurnThatAsksForAPersonKeepsItsUsageAndBlocksTheRun() {
-        LoopRun run = f.runner(LoopFixture.agent(r -> new TurnResult("<result>BLOCKED: which VAT rate?</result>",
-                false, "which VAT rate?", "s1", 1000, 200, 0.25, "")), Budgets.DEFAULTS)
-                .run(f.ticket.key(), "w1", () -> true);
+        LoopRun run = f.run(LoopFixture.agent(r -> new TurnResult("<result>BLOCKED: which VAT rate?</result>",
+                false, "which VAT rate?", "s1", 1000, 200, 0.25, "")));
 
         assertThat(run.failure()).isEqualTo(FailureKind.AGENT_BLOCKED);
         assertThat(run.reason()).isEqualTo("the agent needs a person: which VAT rate?");
@@ -100,9 +88,9 @@ class LoopFailuresTest {
 
     @Test
     void anUnexpectedErrorFailsTheRunAsInternal() {
-        LoopRun run = f.runner(LoopFixture.agent(r -> {
+        LoopRun run = f.run(LoopFixture.agent(r -> {
             throw new IllegalStateException("a bug in an agent adapter");
-        }), Budgets.DEFAULTS).run(f.ticket.key(), "w1", () -> true);
+        }));
 
         assertThat(run.state()).isEqualTo(LoopState.FAILED);
         assertThat(run.failure()).isEqualTo(FailureKind.INTERNAL);
@@ -111,7 +99,7 @@ class LoopFailuresTest {
 
     @Test
     void aProjectWithoutAUsableRepositoryIsAConfigurationProblem() {
-        LoopRun run = f.runner(LoopFixture.finisher(), Budgets.DEFAULTS).run(f.ticket.key(), "w1", () -> true);
+        LoopRun run = f.run(LoopFixture.finisher());
         assertThat(run.state()).isEqualTo(LoopState.PUSHED);
 
         write(f.repo.work.resolve(".voxloop/loop.yaml"), "active_profile: missing\n");
