@@ -6,11 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.voxloop.core.event.PipelineEvent;
 import dev.voxloop.core.event.Stage;
 import dev.voxloop.server.stream.StreamSettings;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.IntSupplier;
@@ -27,24 +23,8 @@ class SseReapingHttpTest {
 
     /** Opens {@code /api/events} over a raw socket from {@code from} and reads the response head only. */
     static Socket sseClient(TestServer s, String from, int receiveBuffer) throws Exception {
-        Socket socket = new Socket();
-        socket.setReceiveBufferSize(receiveBuffer);
-        socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
-        socket.connect(new InetSocketAddress("127.0.0.1", s.server.port()), 5_000);
-        socket.getOutputStream().write(("GET /api/events HTTP/1.1\r\nHost: 127.0.0.1:" + s.server.port()
-                + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        socket.setSoTimeout(5_000);
-        InputStream in = socket.getInputStream();
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            head.append((char) b);
-        }
-        assertThat(head.toString()).startsWith("HTTP/1.1 200");
-        return socket;
+        return RawStreamClient.open(s, from, receiveBuffer, "GET /api/events HTTP/1.1",
+                "Accept: text/event-stream\r\n", "HTTP/1.1 200");
     }
 
     static IntSupplier streamClients(TestServer s) {

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.voxloop.server.stream.StreamSettings;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,25 +30,10 @@ class StreamReapingHttpTest {
 
     /** A client that completes the WebSocket handshake from {@code from} and then never reads or answers. */
     static Socket deadClient(TestServer s, String from, String path) throws IOException {
-        Socket socket = new Socket();
-        socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
-        socket.connect(new InetSocketAddress("127.0.0.1", s.server.port()), 5_000);
         String key = Base64.getEncoder().encodeToString("dead-client-key!".getBytes(StandardCharsets.US_ASCII));
-        socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + s.server.port()
-                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
-                + "\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        socket.setSoTimeout(5_000);
-        InputStream in = socket.getInputStream();
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            head.append((char) b);
-        }
-        assertThat(head.toString()).startsWith("HTTP/1.1 101");
-        return socket;
+        return RawStreamClient.open(s, from, 0, "GET " + path + " HTTP/1.1", "Upgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\n",
+                "HTTP/1.1 101");
     }
 
     /** A well-behaved client (the JDK answers pings by itself) connected from {@code from}. */
