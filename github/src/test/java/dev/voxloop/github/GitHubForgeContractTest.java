@@ -2,13 +2,10 @@ package dev.voxloop.github;
 
 import dev.voxloop.core.forge.CodeForge;
 import dev.voxloop.core.testing.CodeForgeContract;
-import dev.voxloop.peers.github.GitHubPeer;
-import java.nio.file.Path;
+import dev.voxloop.peers.github.GitHubPeerPerClass;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * GitHub against the {@link CodeForge} contract: the adapter over HTTP to the in-process GitHub peer (every request
@@ -18,30 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GitHubForgeContractTest extends CodeForgeContract {
 
-    @TempDir
-    static Path dir;
-    private static GitHubPeer peer;
-    private static int repositories;
+    @RegisterExtension
+    static final GitHubPeerPerClass GITHUB = new GitHubPeerPerClass();
     private PeerRepository hosted;
-
-    @BeforeAll
-    static void start() {
-        peer = new GitHubPeer(dir.resolve("remote"));
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            peer.assertClean();
-        } finally {
-            peer.close();
-        }
-    }
 
     @Override
     protected CodeForge newForge() {
-        hosted = new PeerRepository(peer, "octo/trackit-" + ++repositories, dir);
-        return PeerRepository.forge(peer, Duration.ofSeconds(5));
+        hosted = new PeerRepository(GITHUB.peer(), GITHUB.nextRepository("octo/trackit"), GITHUB.dir());
+        return PeerRepository.forge(GITHUB.peer(), Duration.ofSeconds(5));
     }
 
     @Override
@@ -56,6 +37,6 @@ class GitHubForgeContractTest extends CodeForgeContract {
 
     @Override
     protected String tip(String branch) {
-        return peer.tip(hosted.name, branch);
+        return GITHUB.peer().tip(hosted.name, branch);
     }
 }

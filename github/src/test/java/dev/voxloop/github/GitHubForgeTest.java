@@ -15,18 +15,16 @@ import dev.voxloop.core.forge.ReviewComment;
 import dev.voxloop.core.forge.ReviewDraft;
 import dev.voxloop.peers.github.Fault;
 import dev.voxloop.peers.github.GitHubPeer;
-import java.nio.file.Path;
+import dev.voxloop.peers.github.GitHubPeerPerClass;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What GitHub does to a pull request that the built-in forge does not: a create that times out after GitHub made it,
@@ -39,31 +37,17 @@ class GitHubForgeTest {
     private static final String CREATE = "POST /repos/{owner}/{repo}/pulls";
     private static final String MERGE = "PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge";
 
-    @TempDir
-    static Path dir;
-    private static GitHubPeer peer;
-    private static int repositories;
+    @RegisterExtension
+    static final GitHubPeerPerClass GITHUB = new GitHubPeerPerClass();
+    private GitHubPeer peer;
     private PeerRepository hosted;
     private String repo;
     private GitHubForge forge;
 
-    @BeforeAll
-    static void start() {
-        peer = new GitHubPeer(dir.resolve("remote"));
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            peer.assertClean();
-        } finally {
-            peer.close();
-        }
-    }
-
     @BeforeEach
     void repository() {
-        hosted = new PeerRepository(peer, "octo/shop-" + ++repositories, dir);
+        peer = GITHUB.peer();
+        hosted = new PeerRepository(peer, GITHUB.nextRepository("octo/shop"), GITHUB.dir());
         repo = hosted.name;
         forge = PeerRepository.forge(peer, Duration.ofSeconds(1));
     }

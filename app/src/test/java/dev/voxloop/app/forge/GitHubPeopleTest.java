@@ -25,6 +25,7 @@ import dev.voxloop.loop.workspace.BranchPublisher;
 import dev.voxloop.loop.workspace.Workspace;
 import dev.voxloop.loop.workspace.WorkspacePreparer;
 import dev.voxloop.peers.github.GitHubPeer;
+import dev.voxloop.peers.github.GitHubPeerPerClass;
 import dev.voxloop.store.Database;
 import dev.voxloop.store.StoreSettings;
 import dev.voxloop.store.event.JdbiEventLog;
@@ -36,11 +37,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -50,10 +50,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GitHubPeopleTest {
 
-    @TempDir
-    static Path shared;
-    private static GitHubPeer peer;
-    private static int repositories;
+    @RegisterExtension
+    static final GitHubPeerPerClass GITHUB = new GitHubPeerPerClass();
+    private GitHubPeer peer;
     @TempDir
     Path dir;
     private String repo;
@@ -64,23 +63,10 @@ class GitHubPeopleTest {
     private Ticket ticket;
     private LoopRun run;
 
-    @BeforeAll
-    static void start() {
-        peer = new GitHubPeer(shared.resolve("github"));
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            peer.assertClean();
-        } finally {
-            peer.close();
-        }
-    }
-
     @BeforeEach
     void openPullRequest() throws Exception {
-        repo = "octo/trackit-" + ++repositories;
+        peer = GITHUB.peer();
+        repo = GITHUB.nextRepository("octo/trackit");
         peer.createRepository(repo, Map.of("README.md", "TrackIt\n"));
         db = Database.open(StoreSettings.embedded(dir.resolve("data")));
         Clock clock = Clock.systemUTC();
