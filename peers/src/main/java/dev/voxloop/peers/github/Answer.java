@@ -1,6 +1,10 @@
 package dev.voxloop.peers.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** What a route answers: a status, a JSON body (null for none) or plain text, and extra headers. */
@@ -31,5 +35,20 @@ record Answer(int status, JsonNode json, String text, Map<String, String> header
 
     static Answer notFound() {
         return error(404, "Not Found");
+    }
+
+    /** Sends this answer: its headers, the content type of its body, the status, the body (none: no length). */
+    void write(HttpExchange ex) throws IOException {
+        var h = ex.getResponseHeaders();
+        headers.forEach(h::set);
+        byte[] out = json != null ? json.toString().getBytes(StandardCharsets.UTF_8)
+                : text != null ? text.getBytes(StandardCharsets.UTF_8) : new byte[0];
+        h.set("Content-Type", json != null ? "application/json; charset=utf-8" : "text/plain; charset=utf-8");
+        ex.sendResponseHeaders(status, out.length == 0 ? -1 : out.length);
+        if (out.length > 0) {
+            try (OutputStream os = ex.getResponseBody()) {
+                os.write(out);
+            }
+        }
     }
 }

@@ -13,34 +13,23 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * GitHub Actions and commit statuses as the checks API reports them. A workflow run has jobs; each job is a check
- * run with the same id (as on GitHub), in progress for {@link #latency} and then completed. Re-running a run's failed
- * jobs adds a new attempt whose outcome a test scripts ({@link #rerunsEnd}). A job's log is a 302 to a short-lived
- * URL, as GitHub answers it. With {@link #runWorkflows} a push runs the repository's own workflow files instead
+ * GitHub Actions and commit statuses as the checks API reports them (the statuses of other CI are
+ * {@link CommitStatuses}). A workflow run has jobs ({@link ActionsJob}); each job is a check run with the same id
+ * (as on GitHub), in progress for {@link #latency} and then completed. Re-running a run's failed jobs adds a new
+ * attempt whose outcome a test scripts ({@link #rerunsEnd}). A job's log is a 302 to a short-lived URL, as GitHub
+ * answers it. With {@link #runWorkflows} a push runs the repository's own workflow files instead
  * ({@link PeerWorkflows}), and a re-run runs the failed job's steps again.
  */
 public final class PeerChecks {
 
     static final String LOGS = "/_peer/job-logs/";
 
-    private record Job(long id, long runId, String repo, String sha, String name, Instant startedAt,
-                       Instant completesAt, boolean passes, String log) {
-
-        boolean done(Instant now) {
-            return !now.isBefore(completesAt);
-        }
-    }
-
-    private record Status(String repo, String sha, String context, String state, String description,
-                          Instant at) {
-    }
-
     private record Outcome(boolean passes, String log) {
     }
 
     private final GitHubPeer peer;
-    private final List<Job> jobs = new ArrayList<>();
-    private final List<Status> statuses = new ArrayList<>();
+    private final List<ActionsJob> jobs = new ArrayList<>();
+    private final CommitStatuses statuses = new CommitStatuses();
     private final Deque<Outcome> reruns = new ArrayDeque<>();
     private final Map<String, Long> logUrls = new LinkedHashMap<>();
     private final Map<Long, Integer> attempts = new LinkedHashMap<>();
@@ -81,7 +70,7 @@ public final class PeerChecks {
             synchronized (this) {
                 long runId = ++ids;
                 attempts.put(runId, 1);
-                run.forEach(spec -> started.add(startJob(runId, push.repository(), push.sha(), spec)));
+                run.forEach(spec -> started.add(startActionsJob(runId, push.repository(), push.sha(), spec)));
             }
             for (int i = 0; i < run.size(); i++) {
                 execute(started.get(i), push.repository(), push.sha(), run.get(i));
@@ -89,9 +78,9 @@ public final class PeerChecks {
         }
     }
 
-    private long startJob(long runId, String repo, String sha, PeerWorkflows.JobSpec spec) {
+    private long startActionsJob(long runId, String repo, String sha, PeerWorkflows.JobSpec spec) {
         long id = ++ids;
-        jobs.add(new Job(id, runId, repo, sha, spec.name(), Instant.now(), Instant.MAX, false, ""));
+        jobs.add(new ActionsJob(id, runId, repo, sha, spec.name(), Instant.now(), Instant.MAX, false, ""));
         specs.put(id, spec);
         return id;
     }
@@ -101,10 +90,8 @@ public final class PeerChecks {
             PeerWorkflows.Outcome o = workflows.run(repo, sha, spec);
             synchronized (this) {
                 for (int i = 0; i < jobs.size(); i++) {
-                    Job j = jobs.get(i);
-                    if (j.id() == id) {
-                        jobs.set(i, new Job(j.id(), j.runId(), j.repo(), j.sha(), j.name(), j.startedAt(),
-                                Instant.now(), o.passes(), o.log()));
+                    if (jobs.get(i).id() == id) {
+                        jobs.set(i, jobs.get(i).completed(o.passes(), o.log()));
                     }
                 }
             }
@@ -122,12 +109,12 @@ public final class PeerChecks {
     public synchronized long report(String repo, String sha, String job, boolean passes, String log) {
         long runId = ++ids;
         attempts.put(runId, 1);
-        return addJob(runId, repo, sha, job, passes, log);
+        return addActionsJob(runId, repo, sha, job, passes, log);
     }
 
     /** A commit status ({@code success}, {@code failure}, {@code error}, {@code pending}) from other CI. */
-    public synchronized void status(String repo, String sha, String context, String state, String description) {
-        statuses.add(new Status(repo, sha, context, state, description, Instant.now()));
+    public void status(String repo, String sha, String context, String state, String description) {
+        statuses.add(repo, sha, context, state, description);
     }
 
     /** The next re-run of failed jobs ends this way (the default: green, a flaky job passing). */
@@ -140,16 +127,8 @@ public final class PeerChecks {
     synchronized String failingRequired(String repo, String sha, List<String> required) {
         Instant now = Instant.now();
         Map<String, Boolean> latest = new LinkedHashMap<>();
-        for (Job j : jobs) {
-            if (j.repo().equals(repo) && j.sha().equals(sha)) {
-                latest.put(j.name(), j.done(now) && j.passes());
-            }
-        }
-        for (Status s : statuses) {
-            if (s.repo().equals(repo) && s.sha().equals(sha)) {
-                latest.put(s.context(), s.state().equals("success"));
-            }
-        }
+        jobs.stream().filter(j -> j.on(repo, sha)).forEach(j -> latest.put(j.name(), j.done(now) && j.passes()));
+        statuses.passed(repo, sha, latest);
         for (String name : required == null ? List.<String>of() : required) {
             if (!latest.getOrDefault(name, false)) {
                 return name;
@@ -162,25 +141,23 @@ public final class PeerChecks {
     synchronized boolean anyFailed(String repo, String sha) {
         Instant now = Instant.now();
         Map<String, Boolean> red = new LinkedHashMap<>();
-        jobs.stream().filter(j -> j.repo().equals(repo) && j.sha().equals(sha))
-                .forEach(j -> red.put(j.name(), j.done(now) && !j.passes()));
-        statuses.stream().filter(s -> s.repo().equals(repo) && s.sha().equals(sha))
-                .forEach(s -> red.put(s.context(), s.state().equals("failure") || s.state().equals("error")));
+        jobs.stream().filter(j -> j.on(repo, sha)).forEach(j -> red.put(j.name(), j.done(now) && !j.passes()));
+        statuses.red(repo, sha, red);
         return red.containsValue(true);
     }
 
     void register(Routes r) {
         r.add("GET", "/repos/{owner}/{repo}/commits/{ref}/check-runs", this::checkRuns);
-        r.add("GET", "/repos/{owner}/{repo}/commits/{ref}/status", this::combinedStatus);
+        statuses.register(r);
         r.add("GET", "/repos/{owner}/{repo}/actions/jobs/{job_id}", c -> job(c, false));
         r.add("GET", "/repos/{owner}/{repo}/actions/jobs/{job_id}/logs", c -> job(c, true));
         r.add("POST", "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs", this::rerunFailed);
     }
 
-    private long addJob(long runId, String repo, String sha, String name, boolean passes, String log) {
+    private long addActionsJob(long runId, String repo, String sha, String name, boolean passes, String log) {
         long id = ++ids;
         Instant now = Instant.now();
-        jobs.add(new Job(id, runId, repo, sha, name, now, now.plus(latency), passes, log));
+        jobs.add(new ActionsJob(id, runId, repo, sha, name, now, now.plus(latency), passes, log));
         Thread.ofVirtual().start(() -> {
             GitHubPeer.sleep(latency.toMillis());
             peer.changed(repo);
@@ -190,59 +167,28 @@ public final class PeerChecks {
 
     private synchronized Answer checkRuns(Call c) {
         Instant now = Instant.now();
-        Map<String, Job> shown = new LinkedHashMap<>();
-        List<Job> all = new ArrayList<>();
-        for (Job j : jobs) {
-            if (j.repo().equals(c.repo()) && j.sha().equals(c.param("ref"))) {
+        Map<String, ActionsJob> shown = new LinkedHashMap<>();
+        List<ActionsJob> all = new ArrayList<>();
+        for (ActionsJob j : jobs) {
+            if (j.on(c.repo(), c.param("ref"))) {
                 shown.remove(j.name());
                 shown.put(j.name(), j);
                 all.add(j);
             }
         }
-        List<Job> list = c.query("filter", "latest").equals("all") ? all : new ArrayList<>(shown.values());
+        List<ActionsJob> list = c.query("filter", "latest").equals("all") ? all : new ArrayList<>(shown.values());
         ObjectNode n = GitHubPeer.JSON.createObjectNode();
         n.put("total_count", list.size());
         ArrayNode runs = n.putArray("check_runs");
-        for (Job j : list) {
-            ObjectNode run = runs.addObject();
-            run.put("id", j.id()).put("name", j.name()).put("head_sha", j.sha())
-                    .put("status", j.done(now) ? "completed" : "in_progress")
-                    .put("started_at", j.startedAt().toString())
-                    .put("html_url", "https://github.com/" + j.repo() + "/actions/runs/" + j.runId() + "/job/" + j.id())
-                    .put("details_url", "https://github.com/" + j.repo() + "/actions/runs/" + j.runId() + "/job/"
-                            + j.id());
-            if (j.done(now)) {
-                run.put("conclusion", j.passes() ? "success" : "failure").put("completed_at", j.completesAt().toString());
-            } else {
-                run.putNull("conclusion").putNull("completed_at");
-            }
-            run.putObject("output").put("title", j.passes() ? "passed" : "failed")
-                    .put("summary", j.done(now) && !j.passes() ? "Process completed with exit code 1." : "");
-            run.putObject("check_suite").put("id", j.runId() + 1_000_000);
-            run.putObject("app").put("slug", "github-actions").put("name", "GitHub Actions");
+        for (ActionsJob j : list) {
+            j.writeCheckRun(runs.addObject(), now);
         }
-        return Answer.ok(n);
-    }
-
-    private synchronized Answer combinedStatus(Call c) {
-        Map<String, Status> latest = new LinkedHashMap<>();
-        statuses.stream().filter(s -> s.repo().equals(c.repo()) && s.sha().equals(c.param("ref")))
-                .forEach(s -> latest.put(s.context(), s));
-        ObjectNode n = GitHubPeer.JSON.createObjectNode();
-        boolean failed = latest.values().stream().anyMatch(s -> s.state().equals("failure") || s.state().equals("error"));
-        boolean pending = latest.values().stream().anyMatch(s -> s.state().equals("pending"));
-        n.put("state", failed ? "failure" : pending || latest.isEmpty() ? "pending" : "success")
-                .put("sha", c.param("ref")).put("total_count", latest.size());
-        ArrayNode list = n.putArray("statuses");
-        latest.values().forEach(s -> list.addObject().put("context", s.context()).put("state", s.state())
-                .put("description", s.description()).put("created_at", s.at().toString())
-                .put("updated_at", s.at().toString()).putNull("target_url"));
         return Answer.ok(n);
     }
 
     private synchronized Answer job(Call c, boolean logs) {
         long id = Long.parseLong(c.param("job_id"));
-        Job j = jobs.stream().filter(x -> x.id() == id && x.repo().equals(c.repo())).findFirst().orElse(null);
+        ActionsJob j = jobs.stream().filter(x -> x.id() == id && x.repo().equals(c.repo())).findFirst().orElse(null);
         if (j == null) {
             return Answer.notFound();
         }
@@ -251,22 +197,12 @@ public final class PeerChecks {
             logUrls.put(key, id);
             return new Answer(302, null, null, Map.of("Location", peer.apiUrl() + LOGS + key));
         }
-        boolean done = j.done(Instant.now());
-        ObjectNode n = GitHubPeer.JSON.createObjectNode();
-        n.put("id", j.id()).put("run_id", j.runId()).put("name", j.name()).put("head_sha", j.sha())
-                .put("status", done ? "completed" : "in_progress").put("started_at", j.startedAt().toString())
-                .put("run_attempt", attempts.getOrDefault(j.runId(), 1));
-        if (done) {
-            n.put("conclusion", j.passes() ? "success" : "failure");
-        } else {
-            n.putNull("conclusion");
-        }
-        return Answer.ok(n);
+        return Answer.ok(j.asJob(attempts.getOrDefault(j.runId(), 1), Instant.now()));
     }
 
     synchronized Answer logBlob(String key) {
         Long id = logUrls.remove(key);
-        Job j = id == null ? null : jobs.stream().filter(x -> x.id() == id).findFirst().orElse(null);
+        ActionsJob j = id == null ? null : jobs.stream().filter(x -> x.id() == id).findFirst().orElse(null);
         if (j == null) {
             return Answer.error(404, "The log has expired");
         }
@@ -276,13 +212,13 @@ public final class PeerChecks {
     private synchronized Answer rerunFailed(Call c) {
         long runId = Long.parseLong(c.param("run_id"));
         Instant now = Instant.now();
-        List<Job> failed = new ArrayList<>();
-        Map<String, Job> latest = new LinkedHashMap<>();
+        List<ActionsJob> failed = new ArrayList<>();
+        Map<String, ActionsJob> latest = new LinkedHashMap<>();
         jobs.stream().filter(j -> j.runId() == runId && j.repo().equals(c.repo())).forEach(j -> latest.put(j.name(), j));
         if (latest.isEmpty()) {
             return Answer.notFound();
         }
-        for (Job j : latest.values()) {
+        for (ActionsJob j : latest.values()) {
             if (!j.done(now)) {
                 return Answer.error(403, "This workflow is already running");
             }
@@ -294,12 +230,12 @@ public final class PeerChecks {
             return Answer.error(403, "This workflow run has no failed jobs");
         }
         attempts.merge(runId, 1, Integer::sum);
-        List<Job> scripted = failed.stream().filter(j -> !specs.containsKey(j.id())).toList();
+        List<ActionsJob> scripted = failed.stream().filter(j -> !specs.containsKey(j.id())).toList();
         if (!scripted.isEmpty()) {
             Outcome o = reruns.isEmpty() ? new Outcome(true, "all good on the second attempt\n") : reruns.poll();
-            scripted.forEach(j -> addJob(runId, j.repo(), j.sha(), j.name(), o.passes(), o.log()));
+            scripted.forEach(j -> addActionsJob(runId, j.repo(), j.sha(), j.name(), o.passes(), o.log()));
         }
-        failed.stream().filter(j -> specs.containsKey(j.id())).forEach(j -> execute(startJob(runId, j.repo(),
+        failed.stream().filter(j -> specs.containsKey(j.id())).forEach(j -> execute(startActionsJob(runId, j.repo(),
                 j.sha(), specs.get(j.id())), j.repo(), j.sha(), specs.get(j.id())));
         return Answer.created(GitHubPeer.JSON.createObjectNode());
     }
