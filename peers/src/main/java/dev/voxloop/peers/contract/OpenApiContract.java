@@ -7,7 +7,6 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -23,15 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A published OpenAPI document as a request validator (com.atlassian.oai:swagger-request-validator-core), cut to
  * the operations a peer serves ({@link SpecPruner}: same definitions, only the reachable components) and loaded
  * once per JVM. The validator's schema engine speaks OpenAPI 3.0; the OpenAI and Ollama documents are 3.1 but use
- * 3.0-compatible constructs on the paths served, so they are read as 3.0.3 after removing the few 3.1-only
- * attributes that describe no request ({@code optional}, {@code examples} lists, non-text defaults of strings,
- * {@code license.identifier}, {@code webhooks}, {@code propertyNames}, and the recursive anchors of file-search
- * filters, which then accept any filter). allOf parts are merged before validation (else each part's
- * {@code additionalProperties: false} rejects the other part's properties); discriminators, which this validator
- * cannot follow where they have no mapping, are dropped, and with them the "exactly one" of {@code oneOf}: the unions are tagged by {@code type}
- * but some alternatives overlap without the tag (an input message matches both EasyInputMessage and InputMessage),
- * so {@code oneOf} is read as {@code anyOf}: a request must still match one of the alternatives, each of which
- * checks its own {@code type}.
+ * 3.0-compatible constructs on the paths served, so they are read as 3.0.3 after {@link OpenApi30Downgrade}.
  */
 public final class OpenApiContract {
 
@@ -78,7 +69,7 @@ public final class OpenApiContract {
     private static OpenApiInteractionValidator validator(ObjectNode doc, Map<String, List<String>> keep) {
         try {
             ObjectNode pruned = SpecPruner.prune(doc, keep);
-            asOpenApi30(pruned);
+            OpenApi30Downgrade.apply(pruned);
             return OpenApiInteractionValidator.createForInlineApiSpecification(JSON.writeValueAsString(pruned))
                     .withResolveCombinators(true).build();
         } catch (IOException e) {
@@ -98,104 +89,6 @@ public final class OpenApiContract {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-    }
-
-    private static void asOpenApi30(ObjectNode doc) {
-        doc.put("openapi", "3.0.3");
-        doc.remove("webhooks");
-        if (doc.path("info").path("license") instanceof ObjectNode license) {
-            license.remove("identifier");
-        }
-        strip(doc);
-    }
-
-    private static void strip(JsonNode n) {
-        if (n instanceof ObjectNode o) {
-            nullable(o);
-            o.remove("optional");
-            o.remove("propertyNames");
-            o.remove("discriminator");
-            if (o.has("oneOf")) {
-                o.set("anyOf", o.remove("oneOf"));
-            }
-            o.remove("$recursiveAnchor");
-            o.remove("$recursiveRef");
-            if ("string".equals(o.path("type").asText()) && o.has("default") && !o.get("default").isTextual()) {
-                o.remove("default");
-            }
-            if (o.path("examples").isArray()) {
-                o.remove("examples");
-            }
-            if (o.has("const")) {
-                o.putArray("enum").add(o.remove("const"));
-            }
-            o.elements().forEachRemaining(OpenApiContract::strip);
-        } else if (n.isArray()) {
-            n.elements().forEachRemaining(OpenApiContract::strip);
-        }
-    }
-
-    /**
-     * 3.1's {@code type: [T, "null"]} and {@code anyOf: [..., {type: "null"}]} as 3.0's {@code nullable: true} (on
-     * each remaining alternative, so a union of unions still accepts null).
-     */
-    private static void nullable(ObjectNode o) {
-        if (o.path("type").isArray()) {
-            List<String> types = new ArrayList<>();
-            o.get("type").forEach(t -> types.add(t.asText()));
-            if (types.remove("null")) {
-                o.put("nullable", true);
-            }
-            if (types.size() == 1) {
-                o.put("type", types.get(0));
-            } else {
-                o.remove("type");
-            }
-        }
-        for (String combinator : List.of("anyOf", "oneOf")) {
-            if (!(o.get(combinator) instanceof ArrayNode alternatives)) {
-                continue;
-            }
-            boolean hadNull = false;
-            for (int i = alternatives.size() - 1; i >= 0; i--) {
-                JsonNode a = alternatives.get(i);
-                if (a.size() == 1 && "null".equals(a.path("type").asText())) {
-                    alternatives.remove(i);
-                    hadNull = true;
-                }
-            }
-            if (!hadNull) {
-                continue;
-            }
-            for (int i = 0; i < alternatives.size(); i++) {
-                alternatives.set(i, nullableCopy(alternatives.get(i)));
-            }
-            if (alternatives.size() == 1) {
-                JsonNode only = alternatives.get(0);
-                o.remove(combinator);
-                ((ObjectNode) only).properties().forEach(e -> o.set(e.getKey(), e.getValue()));
-            }
-        }
-    }
-
-    /** An alternative that also accepts null: nullable itself, or (a union) each of its own alternatives. */
-    private static JsonNode nullableCopy(JsonNode alternative) {
-        if (alternative.has("$ref")) {
-            ObjectNode wrapped = JSON.createObjectNode();
-            wrapped.putArray("allOf").add(alternative);
-            return wrapped.put("nullable", true);
-        }
-        ObjectNode c = alternative.deepCopy();
-        boolean union = false;
-        for (String combinator : List.of("anyOf", "oneOf")) {
-            if (c.get(combinator) instanceof ArrayNode inner) {
-                union = true;
-                for (int i = 0; i < inner.size(); i++) {
-                    inner.set(i, nullableCopy(inner.get(i)));
-                }
-            }
-        }
-        return union ? c : c.put("nullable", true);
     }
 
     public String name() {
