@@ -12,14 +12,17 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-/** Child process of {@link H2CrashTest}: writes round {@code n} (args[1]), says so, then waits to be killed. */
+/**
+ * Child process of {@link H2CrashTest}: writes round {@code n} (args[1]) into the embedded database in args[0], its
+ * URL extended by the H2 settings in args[2] when given, says so, then waits to be killed.
+ */
 public final class CrashWriter {
 
     private CrashWriter() {
     }
 
     public static void main(String[] args) throws Exception {
-        Database db = Database.open(StoreSettings.embedded(Path.of(args[0])));
+        Database db = Database.open(H2CrashTest.settings(Path.of(args[0]), args.length > 2 ? args[2] : ""));
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         Instant now = Instant.now();
         var sessions = new JdbiIntakeRepository(db);

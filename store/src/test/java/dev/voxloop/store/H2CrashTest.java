@@ -25,16 +25,39 @@ class H2CrashTest {
 
     @Test
     void writesSurviveRepeatedKillNine() throws Exception {
+        survivesKillNineRounds("");
+    }
+
+    /**
+     * The same while freed file space is reused at once ({@code RETENTION_TIME=0}), as it is anyway once the file's
+     * old chunks are older than H2's retention time (45 s), e.g. when the rounds above run slowly on a loaded machine.
+     * A commit written into reused space is found after a crash only through the store header; H2 2.5.252 wrote the
+     * header pointing at the chunk before it, so the restart went back to that chunk and the commit was lost (every
+     * round here; the last round of the test above in two trials of three at load 20).
+     */
+    @Test
+    void writesSurviveKillNineWhileFreedSpaceIsReused() throws Exception {
+        survivesKillNineRounds(";RETENTION_TIME=0");
+    }
+
+    /** The embedded database in {@code dir}, its URL extended by {@code h2Settings} (e.g. {@code ;RETENTION_TIME=0}). */
+    static StoreSettings settings(Path dir, String h2Settings) {
+        return StoreSettings.embedded(dir).withUrl(StoreSettings.h2Url(dir) + h2Settings, null, null);
+    }
+
+    private static void survivesKillNineRounds(String h2Settings) throws Exception {
         H2Backend backend = new H2Backend();
+        StoreSettings settings = settings(backend.dir(), h2Settings);
         try {
-            Database.open(backend.settings()).close(); // created and migrated cleanly, as by an earlier run
+            Database.open(settings).close(); // created and migrated cleanly, as by an earlier run
             for (int round = 1; round <= 5; round++) {
-                crashAfterWriting(backend, round);
+                crashAfterWriting(backend, round, h2Settings);
             }
-            try (Database db = Database.open(backend.settings())) {
+            try (Database db = Database.open(settings)) {
                 for (int round = 1; round <= 5; round++) {
-                    assertThat(new JdbiIntakeRepository(db).find(String.format("crash%07d", round)).orElseThrow()
-                            .state()).isEqualTo(IntakeState.PREVIEWING);
+                    assertThat(new JdbiIntakeRepository(db).find(String.format("crash%07d", round)))
+                            .as("the session of round %d", round).isPresent().get()
+                            .extracting(s -> s.state()).isEqualTo(IntakeState.PREVIEWING);
                     assertThat(new BuiltinTracker(db, TrackerProjects.DEFAULTS, "http://x").find("OPS-" + round))
                             .isPresent();
                     assertThat(new JdbiLoopQueue(db).find("OPS-" + round)).isPresent();
@@ -45,10 +68,10 @@ class H2CrashTest {
         }
     }
 
-    private static void crashAfterWriting(H2Backend backend, int round) throws Exception {
+    private static void crashAfterWriting(H2Backend backend, int round, String h2Settings) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                CrashWriter.class.getName(), backend.dir().toString(), String.valueOf(round))
+                CrashWriter.class.getName(), backend.dir().toString(), String.valueOf(round), h2Settings)
                 .redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8))) {
