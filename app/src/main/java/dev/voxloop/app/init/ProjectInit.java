@@ -140,8 +140,9 @@ public final class ProjectInit {
         files.project(key, name, req.jira() || req.github() != null);
         if (req.github() != null) {
             files.github(key, req.github());
-            if (!req.importRepo() && !source.local()) {
-                // the loop clones, pushes and opens pull requests on GitHub, with the token (never in the file)
+            if (!req.importRepo() && access != GitRemoteAccess.NONE) {
+                // the code is on that GitHub too: the loop clones, pushes and opens pull requests there, with the
+                // token (never in the file)
                 files.set(base + "forge", "github");
                 files.set(base + "github_repository", req.github());
             }
