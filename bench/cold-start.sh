@@ -17,9 +17,10 @@ CASES=${CASES:-restart new}
 WORK=$(mktemp -d /tmp/voxloop-cold.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 
-# start DATA: serve on DATA until /health answers 200; prints "wall_ms ready_ms listening_ms rss_mib load"
+# start DATA: serve on DATA until /health answers 200; prints "wall_ms ready_ms listening_ms rss_mib load cpu_ms"
+# (cpu_ms: the server process's user+sys CPU time until that first 200, every thread: JIT compilers and GC too)
 start() {
-  local data=$1 t0 t1 pid line hwm
+  local data=$1 t0 t1 pid line hwm cpu
   t0=$(date +%s%N)
   "$ROOT/voxloop" serve --data "$data" --port "$PORT" >"$data.log" 2>&1 &
   pid=$!
@@ -28,11 +29,12 @@ start() {
     sleep 0.01
   done
   t1=$(date +%s%N)
+  cpu=$(sed 's/.*) //' "/proc/$pid/stat" | awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($12 + $13) * 1000 / hz}')
   hwm=$(awk '/VmHWM/{printf "%d", $2/1024}' "/proc/$pid/status")
   kill "$pid"; wait "$pid" 2>/dev/null || true
   line=$(grep -o 'ready [0-9-]* ms after main() began (listening at [0-9-]* ms' "$data.log" | head -1 || true)
   echo "$(( (t1 - t0) / 1000000 )) $(sed -E 's/ready ([0-9-]+) ms.*listening at ([0-9-]+) ms/\1 \2/' <<<"${line:-? ?}")" \
-    "$hwm $(cut -d' ' -f1 /proc/loadavg)"
+    "$hwm $(cut -d' ' -f1 /proc/loadavg) $cpu"
 }
 
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(free -g | awk '/Mem:/{print $2}') GiB," \
@@ -46,14 +48,15 @@ ls "$ROOT"/app/target/aot-serve.aot "$ROOT"/app/target/cds-serve.jsa 2>/dev/null
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 for c in $CASES; do
-  echo "== $c: wall ms | ready ms after main() | listening ms after main() | peak RSS MiB | load (1 min)"
-  : >"$WORK/$c.times"; : >"$WORK/$c.rss"
+  echo "== $c: wall ms | ready ms after main() | listening ms after main() | peak RSS MiB | load (1 min) | CPU ms"
+  : >"$WORK/$c.times"; : >"$WORK/$c.rss"; : >"$WORK/$c.cpu"
   for i in $(seq 1 "$RUNS"); do
     if [ "$c" = new ]; then data=$WORK/new-$i; else data=$WORK/warm; fi
-    read -r wall ready listening rss load < <(start "$data")
-    echo "run $i: $wall ms | $ready | $listening | $rss MiB | $load"
-    echo "$wall" >>"$WORK/$c.times"; echo "$rss" >>"$WORK/$c.rss"
+    read -r wall ready listening rss load cpu < <(start "$data")
+    echo "run $i: $wall ms | $ready | $listening | $rss MiB | $load | $cpu ms"
+    echo "$wall" >>"$WORK/$c.times"; echo "$rss" >>"$WORK/$c.rss"; echo "$cpu" >>"$WORK/$c.cpu"
   done
-  echo "$c: median $(median <"$WORK/$c.times") ms over $RUNS runs, peak RSS median $(median <"$WORK/$c.rss") MiB"
+  echo "$c: median $(median <"$WORK/$c.times") ms over $RUNS runs, peak RSS median $(median <"$WORK/$c.rss") MiB," \
+    "CPU median $(median <"$WORK/$c.cpu") ms"
 done
 echo "load after: $(uptime)"

@@ -23,7 +23,8 @@ aot_lock() { # $1 = lock directory; takes it for this process, taking over one w
 }
 
 aot_assemble() { # builds the cache from the recording; the cache appears under its name only when complete
-  "$JDK/bin/java" -XX:AOTMode=create -XX:AOTConfiguration="$AOT_CONF" -XX:AOTCache="$AOT_FILE.part" \
+  # (with the options the recording and the runs use that must match: else the JVM drops its archived module graph)
+  "$JDK/bin/java" --enable-native-access=ALL-UNNAMED -XX:AOTMode=create -XX:AOTConfiguration="$AOT_CONF" -XX:AOTCache="$AOT_FILE.part" \
     -Xlog:aot=off -Xlog:cds=off -cp "$JAR" >"$TARGET/aot-$cmd.log" 2>&1 \
     && mv -f "$AOT_FILE.part" "$AOT_FILE"
   rm -f "$AOT_FILE.part"

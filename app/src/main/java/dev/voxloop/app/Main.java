@@ -21,7 +21,7 @@ public final class Main {
         Logging.configure();
         VoxloopCommand top = new VoxloopCommand();
         try (AppContext context = new AppContext(top.common)) {
-            CommandLine cli = Commands.build(top, context);
+            CommandLine cli = Commands.build(top, context, args);
             cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
                 cmd.getErr().println("voxloop: " + describe(e));
                 if (System.getenv("VOXLOOP_DEBUG") != null) {

@@ -12,11 +12,18 @@ final class HttpThreads {
     static final int MAX = 200;
     static final int MIN = 8;
     static final int IDLE_MS = 10_000;
+    private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
 
     private HttpThreads() {
     }
 
     static QueuedThreadPool pool() {
+        // Jetty sizes its queues' padding by asking the platform MBean server whether object references are
+        // compressed, which starts JMX (a twentieth of a second at start); the answer is only a padding size, so
+        // it is given: 16 four-byte references per 64-byte cache line
+        if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
+            System.setProperty(REFERENCES_PER_CACHE_LINE, "16");
+        }
         QueuedThreadPool pool = new QueuedThreadPool(MAX, MIN, IDLE_MS);
         pool.setName("voxloop-http");
         pool.setMaxEvictCount(MAX);

@@ -7,6 +7,7 @@ import dev.voxloop.server.security.NoMethodOverride;
 import dev.voxloop.server.security.SecurityHeaders;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
+import io.javalin.http.staticfiles.JavalinStaticResourceHandler;
 import io.javalin.json.JavalinJackson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,9 @@ final class JavalinSetup {
         cfg.jetty.multipartConfig.maxInMemoryFileSize(1024 * 1024, SizeUnit.BYTES);
         cfg.router.ignoreTrailingSlashes = true;
         cfg.jetty.threadPool = HttpThreads.pool();
+        // the console and Swagger UI are read through the class loader's URLs; Jetty's own resource handler mounts
+        // the whole application jar as a zip file system first (20,000 entries: a third of a second at start)
+        cfg.resourceHandler(new JavalinStaticResourceHandler());
         cfg.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new NoMethodOverride()));
         cfg.bundledPlugins.enableGlobalHeaders(SecurityHeaders::apply);
         cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrorPages(json)));

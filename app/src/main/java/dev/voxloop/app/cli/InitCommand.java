@@ -9,6 +9,7 @@ import dev.voxloop.app.init.InitResult;
 import dev.voxloop.app.init.ProjectInit;
 import dev.voxloop.app.init.Prompter;
 import dev.voxloop.core.config.ConfigTree;
+import dev.voxloop.github.GitCredentials;
 import dev.voxloop.github.GitHubDoctor;
 import dev.voxloop.github.GitHubSettings;
 import dev.voxloop.loop.LoopSettings;
@@ -97,14 +98,18 @@ public final class InitCommand implements Callable<Integer> {
                 || (tree.string("tracker.kind").isEmpty() && tree.string("tracker.jira.url").isPresent());
         Prompter prompter = new Prompter(yes ? null
                 : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
+        ProjectInit.GitHubRemote remote = null;
         if (github != null) {
-            checkGitHub(GitHubSettings.from(tree));
+            GitHubSettings settings = GitHubSettings.from(tree);
+            checkGitHub(settings);
+            remote = new ProjectInit.GitHubRemote(settings.webUrl() + "/" + github + ".git",
+                    new GitCredentials(settings.credentials()));
         }
         Path scratch = Files.createTempDirectory("voxloop-init-");
         try {
             ProjectInit init = new ProjectInit(prompter, out, () -> agents(tree),
                     new CommandTrial(Duration.parse("PT" + commandTimeout.toUpperCase(java.util.Locale.ROOT))),
-                    scratch, () -> new HostedImport(context.app().forges().forge()));
+                    scratch, () -> new HostedImport(context.app().forges().forge()), remote);
             InitResult r = init.run(new InitRequest(repo, project, name, agent, test, lint, coverage, config, jira,
                     !noRun, github, importRepo));
             report(r);

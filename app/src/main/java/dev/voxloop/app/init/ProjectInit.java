@@ -1,8 +1,10 @@
 package dev.voxloop.app.init;
 
 import dev.voxloop.app.InstalledPrograms;
+import dev.voxloop.core.forge.GitRemoteAccess;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,25 @@ public final class ProjectInit {
     private final CommandTrial trial;
     private final Path scratch;
     private final Supplier<ForgeImport> forge;
+    private final GitHubRemote github;
+
+    /** The GitHub repository of {@code --github}: its clone URL, and the credentials git reaches it with. */
+    public record GitHubRemote(String cloneUrl, GitRemoteAccess access) {
+
+        /** The credentials for {@code url} when it is on this GitHub (the token goes to no other host). */
+        GitRemoteAccess accessFor(String url) {
+            return origin(url).equals(origin(cloneUrl)) ? access : GitRemoteAccess.NONE;
+        }
+
+        private static String origin(String url) {
+            try {
+                URI u = URI.create(url);
+                return u.getScheme() + "://" + u.getAuthority();
+            } catch (IllegalArgumentException e) {
+                return url;
+            }
+        }
+    }
 
     /** @param scratch where clones for detection and trials go (removed afterwards) */
     public ProjectInit(Prompter prompt, PrintStream out, Supplier<List<AgentChoice.Candidate>> agents,
@@ -35,6 +56,13 @@ public final class ProjectInit {
     /** @param forge the built-in forge, asked only for {@code --import} */
     public ProjectInit(Prompter prompt, PrintStream out, Supplier<List<AgentChoice.Candidate>> agents,
                        CommandTrial trial, Path scratch, Supplier<ForgeImport> forge) {
+        this(prompt, out, agents, trial, scratch, forge, null);
+    }
+
+    /** @param github the repository of {@code --github} (null without it) */
+    public ProjectInit(Prompter prompt, PrintStream out, Supplier<List<AgentChoice.Candidate>> agents,
+                       CommandTrial trial, Path scratch, Supplier<ForgeImport> forge, GitHubRemote github) {
+        this.github = github;
         this.prompt = prompt;
         this.out = out;
         this.agents = agents;
@@ -47,7 +75,8 @@ public final class ProjectInit {
     public InitResult run(InitRequest req) throws IOException {
         ConfigFile cfg = ConfigFile.read(req.config());
         String repoGiven = firstOf(req.repo(), prompt.ask("Repository (path or git URL)",
-                req.github() != null ? "https://github.com/" + req.github() + ".git" : existingRepo(cfg)));
+                github != null ? github.cloneUrl() : req.github() != null ? "https://github.com/" + req.github() + ".git"
+                : existingRepo(cfg)));
         if (repoGiven == null) {
             throw new IllegalArgumentException("a repository is required: --repo PATH|URL");
         }
@@ -58,7 +87,9 @@ public final class ProjectInit {
         String name = firstOf(req.name(), prompt.ask("Project name", firstOf(trackerName(cfg, key), source.name())));
         String base = "loop.projects." + key + ".";
 
-        Path clone = source.cloneInto(scratch.resolve("clone-" + key.toLowerCase(Locale.ROOT)));
+        GitRemoteAccess access = github == null || source.local() ? GitRemoteAccess.NONE
+                : github.accessFor(source.location());
+        Path clone = source.cloneInto(scratch.resolve("clone-" + key.toLowerCase(Locale.ROOT)), access);
         BuildProposal build = BuildDetection.detect(clone);
         out.println("build: " + build.tool() + (build.binary() == null ? "" : " (needs " + build.binary() + ")"));
         build.notes().forEach(n -> out.println("  note: " + n));
@@ -109,9 +140,15 @@ public final class ProjectInit {
         files.project(key, name, req.jira() || req.github() != null);
         if (req.github() != null) {
             files.github(key, req.github());
+            if (!req.importRepo() && access != GitRemoteAccess.NONE) {
+                // the code is on that GitHub too: the loop clones, pushes and opens pull requests there, with the
+                // token (never in the file)
+                files.set(base + "forge", "github");
+                files.set(base + "github_repository", req.github());
+            }
         }
         files.set(base + "repo", loopRepo);
-        files.set(base + "default_branch", firstOf(cfg.string(base + "default_branch"), source.defaultBranch()));
+        files.set(base + "default_branch", firstOf(cfg.string(base + "default_branch"), source.defaultBranch(access)));
         files.set(base + "test", test);
         files.set(base + "lint", lint);
         files.set(base + "coverage", coverage);

@@ -1,11 +1,14 @@
 package dev.voxloop.app.init;
 
+import dev.voxloop.core.forge.GitRemoteAccess;
 import dev.voxloop.loop.workspace.CommandResult;
 import dev.voxloop.loop.workspace.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -51,20 +54,30 @@ public record RepositorySource(String location, boolean local) {
 
     /** The branch tasks start from: the checked-out branch of a local repository, the remote's HEAD of a URL. */
     public String defaultBranch() {
+        return defaultBranch(GitRemoteAccess.NONE);
+    }
+
+    /** As {@link #defaultBranch()}, reaching a URL with {@code access} (a private repository's credentials). */
+    public String defaultBranch(GitRemoteAccess access) {
         if (local) {
             CommandResult r = git(List.of("git", "-C", location, "symbolic-ref", "--short", "HEAD"), Path.of(location));
             return r.ok() ? r.output().strip() : "main";
         }
-        CommandResult r = git(List.of("git", "ls-remote", "--symref", location, "HEAD"), Path.of("."));
+        CommandResult r = git(access, List.of("ls-remote", "--symref", location, "HEAD"), Path.of("."));
         Matcher m = HEAD_REF.matcher(r.output());
         return m.find() ? m.group(1) : "main";
     }
 
     /** A fresh clone in {@code into} (which must not exist yet). */
     public Path cloneInto(Path into) throws IOException {
+        return cloneInto(into, GitRemoteAccess.NONE);
+    }
+
+    /** As {@link #cloneInto(Path)}, reaching a URL with {@code access}. */
+    public Path cloneInto(Path into, GitRemoteAccess access) throws IOException {
         Files.createDirectories(into.getParent());
-        CommandResult r = git(List.of("git", "clone", "-q", "--depth", "1", local ? "file://" + location : location,
-                into.toString()), into.getParent());
+        CommandResult r = git(local ? GitRemoteAccess.NONE : access, List.of("clone", "-q", "--depth", "1",
+                local ? "file://" + location : location, into.toString()), into.getParent());
         if (!r.ok()) {
             throw new IOException("git clone " + location + " failed: " + r.tail(400).strip());
         }
@@ -73,5 +86,15 @@ public record RepositorySource(String location, boolean local) {
 
     private static CommandResult git(List<String> argv, Path dir) {
         return Processes.run(argv, dir, Map.of("GIT_TERMINAL_PROMPT", "0"), null, GIT);
+    }
+
+    private static CommandResult git(GitRemoteAccess access, List<String> args, Path dir) {
+        List<String> argv = new ArrayList<>();
+        argv.add("git");
+        argv.addAll(access.options());
+        argv.addAll(args);
+        Map<String, String> env = new HashMap<>(access.environment());
+        env.putIfAbsent("GIT_TERMINAL_PROMPT", "0");
+        return Processes.run(argv, dir, env, null, GIT);
     }
 }

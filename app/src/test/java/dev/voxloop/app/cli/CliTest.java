@@ -30,6 +30,20 @@ class CliTest {
     }
 
     @Test
+    void aNamedCommandIsBuiltAloneUnderItsOwnName() {
+        VoxloopCommand top = new VoxloopCommand();
+        try (AppContext context = new AppContext(top.common)) {
+            assertThat(Commands.build(top, context).getSubcommands().keySet())
+                    .containsExactlyElementsOf(Commands.subcommands(context, top).keySet());
+            for (String name : Commands.subcommands(context, top).keySet()) {
+                assertThat(Commands.build(new VoxloopCommand(), context, name, "--port", "1").getSubcommands())
+                        .as(name).containsOnlyKeys(name);
+            }
+            assertThat(Commands.build(top, context, "--data", "d", "serve").getSubcommands()).hasSizeGreaterThan(5);
+        }
+    }
+
+    @Test
     void unknownCommandAndOptionAreUsageErrors() {
         assertThat(Main.run("frobnicate")).isEqualTo(2);
         assertThat(Main.run("serve", "--no-such-option")).isEqualTo(2);

@@ -16,14 +16,28 @@ public final class ApiDocsRoutes {
     public static final String DOCUMENT_PATH = "/openapi.json";
     public static final String PAGE_PATH = "/api-docs";
 
-    private final byte[] document;
+    private final ObjectMapper json;
+    private volatile byte[] document;
 
+    /**
+     * The document is read on its first request, not here: parsing the YAML takes a tenth of a second of a
+     * server's start (the tests that compare it with the routes read it on every build).
+     */
     public ApiDocsRoutes(ObjectMapper json) {
-        try {
-            this.document = json.writeValueAsString(ApiDocument.tree()).getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the OpenAPI document cannot be written as JSON", e);
+        this.json = json;
+    }
+
+    private byte[] document() {
+        byte[] d = document;
+        if (d == null) {
+            try {
+                d = json.writeValueAsString(ApiDocument.tree()).getBytes(StandardCharsets.UTF_8);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("the OpenAPI document cannot be written as JSON", e);
+            }
+            document = d;
         }
+        return d;
     }
 
     /** Swagger UI's files at {@code /webjars/swagger-ui/<version>/}. */
@@ -32,7 +46,7 @@ public final class ApiDocsRoutes {
     }
 
     public void register(JavalinDefaultRoutingApi routes) {
-        routes.get(DOCUMENT_PATH, ctx -> ctx.contentType("application/json").result(document));
+        routes.get(DOCUMENT_PATH, ctx -> ctx.contentType("application/json").result(document()));
         routes.get(PAGE_PATH, ctx -> ctx.html(ApiDocsPage.HTML));
     }
 }
