@@ -51,7 +51,8 @@ public final class BenchSpeechCommand implements Callable<Integer> {
     List<String> engines = List.of("offline");
 
     @Option(names = "--set", paramLabel = "NAME",
-            description = "Request set: dev (default), heldout, heldout-b, heldout-c, template-like")
+            description = "Request set: dev (default), heldout, heldout-b, heldout-c, heldout-d,"
+                    + " template-like")
     String set = "dev";
 
     @Option(names = "--voices", split = ",", paramLabel = "VOICE",
