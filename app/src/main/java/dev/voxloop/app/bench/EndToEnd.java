@@ -36,6 +36,8 @@ final class EndToEnd {
 
     void report(List<SpeechBench.Result> results) {
         Map<String, int[]> bySet = new LinkedHashMap<>();
+        // where agreement is lost: [project, type, priority, nothing drafted, misses whose transcript was exact]
+        int[] lost = new int[5];
         for (SpeechBench.Result r : results) {
             if (r.clip().set().equals("real")) {
                 continue;
@@ -48,9 +50,13 @@ final class EndToEnd {
                     && Objects.equals(fromText.priority(), fromSpeech.priority())
                     && Objects.equals(fromText.projectKey(), fromSpeech.projectKey())) {
                 counts[0]++;
-            } else if (verbose) {
-                out.printf(Locale.ROOT, "  e2e miss %s %s: typed %s, spoken %s%n      hyp: %s%n", r.clip().set(),
-                        r.clip().name(), fields(fromText), fields(fromSpeech), r.text());
+            } else {
+                countLoss(lost, fromText, fromSpeech, r);
+                if (verbose) {
+                    out.printf(Locale.ROOT, "  e2e miss %s %s: typed %s, spoken %s%n      ref: %s%n      hyp: %s%n",
+                            r.clip().set(),
+                            r.clip().name(), fields(fromText), fields(fromSpeech), r.clip().reference(), r.text());
+                }
             }
         }
         if (bySet.isEmpty()) {
@@ -68,6 +74,21 @@ final class EndToEnd {
             out.printf(Locale.ROOT, "| %s | %d | %.1f %% |%n", e.getKey(), c[1], 100.0 * c[0] / c[1]);
         }
         out.printf(Locale.ROOT, "| all | | %d | %.1f %% |%n", total, 100.0 * agree / total);
+        out.printf(Locale.ROOT, "%nend-to-end misses %d: project differs in %d, type in %d, priority in %d, nothing"
+                + " drafted %d; %d of the misses had a transcript with no word wrong (the extractor's share)%n",
+                total - agree, lost[0], lost[1], lost[2], lost[3], lost[4]);
+    }
+
+    /** Which fields one miss lost, and whether its transcript was word for word right. */
+    private static void countLoss(int[] lost, TicketDraft fromText, TicketDraft fromSpeech, SpeechBench.Result r) {
+        if (fromSpeech == null) {
+            lost[3]++;
+        } else {
+            lost[0] += Objects.equals(fromText.projectKey(), fromSpeech.projectKey()) ? 0 : 1;
+            lost[1] += Objects.equals(fromText.issueType(), fromSpeech.issueType()) ? 0 : 1;
+            lost[2] += Objects.equals(fromText.priority(), fromSpeech.priority()) ? 0 : 1;
+        }
+        lost[4] += !r.failed() && r.errors() == 0 ? 1 : 0;
     }
 
     private static String fields(TicketDraft d) {

@@ -10,16 +10,18 @@ import java.util.List;
 
 /**
  * The request texts the speech benchmark speaks. {@code dev}: the 40 requests of
- * shared/testdata/intent/dev.tsv and the speech engineer's own bench/speech/dev-requests.txt and
- * dev-requests-3.txt, used while choosing settings. {@code heldout}: bench/heldout/requests.tsv, written apart
- * from all tuning, run once the engine is frozen to judge it; {@code heldout-b} and {@code heldout-c}:
- * bench/heldout/requests-b.tsv and requests-c.tsv, the second and third judging sets, written the same way and
- * each run once. {@code template-like}: sentences in the style of the offline engine's own templates (kept out
- * of its corpus), for comparison with earlier figures.
+ * shared/testdata/intent/dev.tsv and the speech engineers' own bench/speech/dev-requests.txt,
+ * dev-requests-3.txt and dev-requests-4.txt, used while choosing settings. {@code heldout}:
+ * bench/heldout/requests.tsv, written apart from all tuning, run once the engine is frozen to judge it;
+ * {@code heldout-b}, {@code heldout-c} and {@code heldout-d}: bench/heldout/requests-b.tsv, requests-c.tsv and
+ * requests-d.tsv, the second, third and fourth judging sets, written the same way and each run once.
+ * {@code template-like}: sentences in the style of the offline engine's own templates (kept out of its corpus),
+ * for comparison with earlier figures.
  */
 public final class RequestSets {
 
-    public static final List<String> NAMES = List.of("dev", "heldout", "heldout-b", "heldout-c", "template-like");
+    public static final List<String> NAMES = List.of("dev", "heldout", "heldout-b", "heldout-c", "heldout-d",
+            "template-like");
 
     private RequestSets() {
     }
@@ -30,11 +32,13 @@ public final class RequestSets {
                 List<String> out = new ArrayList<>(tsvText(find("shared/testdata/intent/dev.tsv")));
                 out.addAll(lines(find("bench/speech/dev-requests.txt")));
                 out.addAll(lines(find("bench/speech/dev-requests-3.txt")));
+                out.addAll(lines(find("bench/speech/dev-requests-4.txt")));
                 yield out;
             }
             case "heldout" -> tsvText(find("bench/heldout/requests.tsv"));
             case "heldout-b" -> tsvText(find("bench/heldout/requests-b.tsv"));
             case "heldout-c" -> tsvText(find("bench/heldout/requests-c.tsv"));
+            case "heldout-d" -> tsvText(find("bench/heldout/requests-d.tsv"));
             case "template-like" -> new ArrayList<>(dev.voxloop.speech.engine.offline.DomainCorpus.heldOutSentences());
             default -> throw new IllegalArgumentException("unknown request set " + name + "; one of " + NAMES);
         };

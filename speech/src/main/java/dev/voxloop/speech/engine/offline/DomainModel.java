@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,17 +21,25 @@ public record DomainModel(Path languageModel, Path dictionary, int sentences, in
 
     public static DomainModel build(List<String> trackerVocabulary, Path dir) {
         List<String> corpus = new DomainCorpus(trackerVocabulary).sentences(CORPUS_SIZE, SEED);
-        return fromCorpus(corpus, dir);
+        return fromCorpus(corpus, dir, Pronunciations.nameParts(trackerVocabulary));
     }
 
     /** Model and dictionary for exactly these sentences (words with no possible pronunciation are dropped). */
     public static DomainModel fromCorpus(List<String> corpus, Path dir) {
+        return fromCorpus(corpus, dir, Map.of());
+    }
+
+    /**
+     * As {@link #fromCorpus(List, Path)}, saying run-together names by the parts their owners write
+     * ({@link Pronunciations#nameParts}).
+     */
+    public static DomainModel fromCorpus(List<String> corpus, Path dir, Map<String, List<String>> nameParts) {
         try {
             Files.createDirectories(dir);
             // words without any pronunciation (symbols only) are dropped before estimating the model
             ArpaTrigramModel first = new ArpaTrigramModel(corpus);
             Set<String> vocabulary = first.vocabulary();
-            Pronunciations pron = Pronunciations.forWords(vocabulary);
+            Pronunciations pron = Pronunciations.forWords(vocabulary, nameParts);
             List<String> usable = corpus.stream().filter(s -> DomainCorpus.words(s).stream()
                     .allMatch(w -> !pron.of(w).isEmpty())).toList();
             ArpaTrigramModel model = usable.size() == corpus.size() ? first : new ArpaTrigramModel(usable);

@@ -22,13 +22,23 @@ public final class Pronunciations {
     public static final String CMUDICT = "/edu/cmu/sphinx/models/en-us/cmudict-en-us.dict";
 
     private final Map<String, List<String>> dict;
+    private final Map<String, List<String>> writtenParts;
 
-    private Pronunciations(Map<String, List<String>> dict) {
+    private Pronunciations(Map<String, List<String>> dict, Map<String, List<String>> writtenParts) {
         this.dict = dict;
+        this.writtenParts = writtenParts;
     }
 
     /** Reads the entries for the given words only (keeps memory and Sphinx's load time small). */
     public static Pronunciations forWords(Collection<String> words) {
+        return forWords(words, Map.of());
+    }
+
+    /**
+     * As {@link #forWords(Collection)}, knowing where run-together names split as their owners write them
+     * ({@link #nameParts}: "bookit" is "book" + "it", not "boo" + "kit").
+     */
+    public static Pronunciations forWords(Collection<String> words, Map<String, List<String>> writtenParts) {
         java.util.Set<String> wanted = new java.util.HashSet<>(words);
         for (char c = 'a'; c <= 'z'; c++) {
             wanted.add(String.valueOf(c));
@@ -59,7 +69,25 @@ public final class Pronunciations {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Pronunciations(dict);
+        return new Pronunciations(dict, Map.copyOf(writtenParts));
+    }
+
+    /**
+     * The parts of each run-together name as its capitals split it ("BookIt" -> bookit = [book, it],
+     * "EventIt" -> eventit = [event, it]), lower case; names without an inner capital are left out.
+     */
+    public static Map<String, List<String>> nameParts(Collection<String> names) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String name : names) {
+            for (String token : name.split("[^A-Za-z0-9]+")) {
+                String[] parts = token.split("(?<=[a-z0-9])(?=[A-Z])");
+                if (parts.length >= 2) {
+                    out.put(token.toLowerCase(java.util.Locale.ROOT), java.util.Arrays.stream(parts)
+                            .map(p -> p.toLowerCase(java.util.Locale.ROOT)).toList());
+                }
+            }
+        }
+        return out;
     }
 
     /** Acronyms people say letter by letter (CMUdict often reads them as words). */
@@ -84,11 +112,10 @@ public final class Pronunciations {
             }
             return known;
         }
-        List<String> out = new ArrayList<>();
-        String compound = compound(word);
-        if (compound != null) {
-            out.add(compound); // "signup" = "sign" + "up", "webhook" = "web" + "hook"
-            return out;
+        List<String> named = writtenParts.containsKey(word) ? joined(writtenParts.get(word)) : List.of();
+        List<String> out = new ArrayList<>(named.isEmpty() ? compound(word) : named);
+        if (!out.isEmpty()) {
+            return out; // "signup" = "sign" + "up", "webhook" = "web" + "hook", "bookit" = "book" + "it"
         }
         boolean hasDigit = word.chars().anyMatch(Character::isDigit);
         if (!hasDigit) {
@@ -106,23 +133,82 @@ public final class Pronunciations {
         return out;
     }
 
-    /** Two dictionary words run together, longest first part first (at least 3 letters each side). */
-    private String compound(String word) {
+    /** At most this many ways to say one run-together word (each is an arc in every search of the decoder). */
+    static final int MAX_COMPOUND_VARIANTS = 6;
+
+    /**
+     * Two dictionary words run together, longest first part first (at least 3 letters each side), in every way
+     * the dictionary says each part ("eventit": "event" as IH V EH N T and IY V EH N T), and, when the second
+     * part is one unstressed syllable, also with its vowel reduced to a schwa the way it is run on in speech
+     * ("bookit" said "book-ut": B UH K AH T). Empty when the word is no compound.
+     */
+    private List<String> compound(String word) {
         for (int i = word.length() - 3; i >= 3; i--) {
-            List<String> head = dict.get(word.substring(0, i));
-            List<String> tail = dict.get(word.substring(i));
-            if (head != null && tail != null) {
-                return head.get(0) + " " + tail.get(0);
+            List<String> found = parts(word, i);
+            if (!found.isEmpty()) {
+                return found;
             }
         }
         for (int i = 2; i <= word.length() - 2; i++) {
-            List<String> head = dict.get(word.substring(0, i));
-            List<String> tail = dict.get(word.substring(i));
-            if (head != null && tail != null && (i == 2 || word.length() - i == 2)) {
-                return head.get(0) + " " + tail.get(0);
+            if (i == 2 || word.length() - i == 2) {
+                List<String> found = parts(word, i);
+                if (!found.isEmpty()) {
+                    return found;
+                }
             }
         }
-        return null;
+        return List.of();
+    }
+
+    private List<String> parts(String word, int split) {
+        return joined(List.of(word.substring(0, split), word.substring(split)));
+    }
+
+    /** Every way of saying the parts one after the other (empty when a part has no dictionary entry). */
+    private List<String> joined(List<String> parts) {
+        List<String> ways = List.of("");
+        for (int k = 0; k < parts.size(); k++) {
+            List<String> said = dict.get(parts.get(k));
+            if (said == null) {
+                return List.of();
+            }
+            List<String> next = new ArrayList<>();
+            for (String say : said) {
+                for (String way : ways) {
+                    next.add(way.isEmpty() ? say : way + " " + say);
+                }
+            }
+            ways = next;
+        }
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>(ways);
+        String last = dict.get(parts.getLast()).get(0);
+        String reduced = reduced(last);
+        if (reduced != null) {
+            String first = ways.get(0);
+            out.add(first.substring(0, first.length() - last.length()) + reduced);
+        }
+        return out.stream().limit(MAX_COMPOUND_VARIANTS).toList();
+    }
+
+    private static final java.util.Set<String> VOWELS = java.util.Set.of("AA", "AE", "AH", "AO", "AW", "AY", "EH",
+            "ER", "EY", "IH", "IY", "OW", "OY", "UH", "UW");
+
+    /** A one-syllable part with IH or EH ("it", "set") as it sounds run on, with a schwa; else null. */
+    static String reduced(String phones) {
+        String[] p = phones.split(" ");
+        int vowels = 0;
+        int at = -1;
+        for (int i = 0; i < p.length; i++) {
+            if (VOWELS.contains(p[i])) {
+                vowels++;
+                at = i;
+            }
+        }
+        if (vowels != 1 || !(p[at].equals("IH") || p[at].equals("EH"))) {
+            return null;
+        }
+        p[at] = "AH";
+        return String.join(" ", p);
     }
 
     private String spell(String word) {
