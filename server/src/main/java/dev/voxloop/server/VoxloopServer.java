@@ -18,6 +18,7 @@ import dev.voxloop.server.http.system.ConsoleRoutes;
 import dev.voxloop.server.http.system.ErrorResponses;
 import dev.voxloop.server.http.system.HealthRoutes;
 import dev.voxloop.server.http.system.JettyErrorPages;
+import dev.voxloop.server.http.system.PathEncoding;
 import dev.voxloop.server.http.system.UnreadBodies;
 import dev.voxloop.server.http.tickets.TicketRoutes;
 import dev.voxloop.server.http.webhook.GitHubHooks;
@@ -132,7 +133,8 @@ public final class VoxloopServer {
         this.eventFeed = new EventFeed(events, json, slots, settings.streams().ping());
 
         ConsoleRoutes console = new ConsoleRoutes(ConsoleRoutes.FOLDER);
-        ErrorResponses errors = new ErrorResponses(json, console.packaged());
+        UnreadBodies unread = new UnreadBodies(maxRequestBytes(settings));
+        ErrorResponses errors = new ErrorResponses(json, console.packaged(), unread);
         AccessRules access = new AccessRules(settings);
         HealthRoutes healthRoutes = new HealthRoutes(health, statusSocket::connections, eventFeed::clients);
         IntakeRoutes intakeRoutes = new IntakeRoutes(intake, body, settings.maxUploadBytes(),
@@ -162,7 +164,8 @@ public final class VoxloopServer {
             console.configure(cfg);
             apiDocs.configure(cfg);
             errors.register(cfg.routes);
-            UnreadBodies.register(cfg.routes);
+            unread.register(cfg.routes);
+            PathEncoding.register(cfg.routes);
             hosts.register(cfg.routes);
             access.register(cfg.routes);
             healthRoutes.register(cfg.routes);
@@ -198,7 +201,7 @@ public final class VoxloopServer {
         cfg.startup.showOldJavalinVersionWarning = false;
         cfg.jsonMapper(new JavalinJackson(json.mapper(), false));
         cfg.http.prefer405over404 = true;
-        cfg.http.maxRequestSize = Math.max(settings.maxUploadBytes(), settings.maxJsonBytes()) + 1024 * 1024;
+        cfg.http.maxRequestSize = maxRequestBytes(settings);
         cfg.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes(), SizeUnit.BYTES);
         cfg.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes() + 64 * 1024, SizeUnit.BYTES);
         cfg.jetty.multipartConfig.maxInMemoryFileSize(1024 * 1024, SizeUnit.BYTES);
@@ -223,6 +226,11 @@ public final class VoxloopServer {
                 }
             }));
         }
+    }
+
+    /** The largest request body taken: an upload or a JSON body at its limit, plus room for the multipart parts. */
+    private static long maxRequestBytes(ServerSettings settings) {
+        return Math.max(settings.maxUploadBytes(), settings.maxJsonBytes()) + 1024 * 1024;
     }
 
     public VoxloopServer start() {
