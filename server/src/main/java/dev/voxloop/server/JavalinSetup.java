@@ -28,7 +28,7 @@ final class JavalinSetup {
         cfg.startup.showOldJavalinVersionWarning = false;
         cfg.jsonMapper(new JavalinJackson(json.mapper(), false));
         cfg.http.prefer405over404 = true;
-        cfg.http.maxRequestSize = Math.max(settings.maxUploadBytes(), settings.maxJsonBytes()) + 1024 * 1024;
+        cfg.http.maxRequestSize = maxRequestBytes(settings);
         cfg.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes(), SizeUnit.BYTES);
         cfg.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes() + 64 * 1024, SizeUnit.BYTES);
         cfg.jetty.multipartConfig.maxInMemoryFileSize(1024 * 1024, SizeUnit.BYTES);
@@ -56,5 +56,10 @@ final class JavalinSetup {
                 }
             }));
         }
+    }
+
+    /** The largest request body taken: an upload or a JSON body at its limit, plus room for the multipart parts. */
+    static long maxRequestBytes(ServerSettings settings) {
+        return Math.max(settings.maxUploadBytes(), settings.maxJsonBytes()) + 1024 * 1024;
     }
 }

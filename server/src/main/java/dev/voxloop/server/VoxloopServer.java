@@ -17,6 +17,7 @@ import dev.voxloop.server.http.loop.LoopStatusRoutes;
 import dev.voxloop.server.http.system.ConsoleRoutes;
 import dev.voxloop.server.http.system.ErrorResponses;
 import dev.voxloop.server.http.system.HealthRoutes;
+import dev.voxloop.server.http.system.PathEncoding;
 import dev.voxloop.server.http.system.UnreadBodies;
 import dev.voxloop.server.http.tickets.TicketRoutes;
 import dev.voxloop.server.http.webhook.GitHubHooks;
@@ -125,7 +126,8 @@ public final class VoxloopServer {
         this.eventFeed = new EventFeed(events, json, slots, settings.streams().ping());
 
         ConsoleRoutes console = new ConsoleRoutes(ConsoleRoutes.FOLDER);
-        ErrorResponses errors = new ErrorResponses(json, console.packaged());
+        UnreadBodies unread = new UnreadBodies(JavalinSetup.maxRequestBytes(settings));
+        ErrorResponses errors = new ErrorResponses(json, console.packaged(), unread);
         AccessRules access = new AccessRules(settings);
         HealthRoutes healthRoutes = new HealthRoutes(health, statusSocket::connections, eventFeed::clients);
         IntakeRoutes intakeRoutes = new IntakeRoutes(intake, body, settings.maxUploadBytes(),
@@ -155,7 +157,8 @@ public final class VoxloopServer {
             console.configure(cfg);
             apiDocs.configure(cfg);
             errors.register(cfg.routes);
-            UnreadBodies.register(cfg.routes);
+            unread.register(cfg.routes);
+            PathEncoding.register(cfg.routes);
             hosts.register(cfg.routes);
             access.register(cfg.routes);
             healthRoutes.register(cfg.routes);

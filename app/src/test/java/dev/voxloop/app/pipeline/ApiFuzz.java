@@ -128,6 +128,9 @@ final class ApiFuzz {
             try (HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
                 HttpResponse<String> resp = fresh.send(b.build(), HttpResponse.BodyHandlers.ofString());
                 lostConnections++;
+                System.out.println("FUZZ LOST CONNECTION (answered " + resp.statusCode() + " on a new one) "
+                        + r.describe() + "; the request before on its first connection: "
+                        + (previous == null ? "none" : previous.describe()));
                 previous = null;
                 return new Answer(resp.statusCode(), resp.body(), resp.headers().map());
             } catch (IOException again) {

@@ -7,6 +7,10 @@ import java.nio.file.Path;
 /** The measured server process as the kernel sees it ({@code /proc/PID/status}): threads and resident memory. */
 public record ServerProcess(long pid) {
 
+    public boolean alive() {
+        return Files.exists(Path.of("/proc/" + pid + "/status"));
+    }
+
     public int threads() {
         return (int) status("Threads");
     }

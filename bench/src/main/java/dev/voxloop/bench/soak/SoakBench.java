@@ -39,6 +39,15 @@ public final class SoakBench {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private volatile boolean running = true;
+    /** The first sample after {@link #WARM_UP} of load: the base that "flat" is judged from. */
+    private Snapshot steady;
+
+    /**
+     * How long the load runs before the steady state is sampled. In the first minute the JIT compiles the hot paths
+     * (code cache) and the young generation's regions are written for the first time, so the process's resident
+     * memory rises to what the configured heap allows; growth after that is what would keep going.
+     */
+    static final Duration WARM_UP = Duration.ofMinutes(1);
 
     public SoakBench(URI base, long pid, PrintStream out) {
         this.base = base;
@@ -66,7 +75,7 @@ public final class SoakBench {
         Thread.sleep(5_000);
         PromText start = scrape();
         Snapshot first = Snapshot.of(process, start);
-        out.printf("start (after warm-up): %s%n", first);
+        out.printf("start (engines loaded, a few intakes done, before the load): %s%n", first);
 
         Figures figures = new Figures();
         AtomicLong n = new AtomicLong();
@@ -93,12 +102,21 @@ public final class SoakBench {
             workers.submit(() -> repeat(deadline, Duration.ofSeconds(60), () -> streams.deadClients(
                     load.idleTcpPerMinute(), load.silentSocketsPerMinute(), load.stuckSsePerMinute())));
             long nextLine = System.nanoTime();
+            long warmedUp = System.nanoTime() + WARM_UP.toNanos();
             while (System.nanoTime() < deadline) {
+                if (!process.alive()) {
+                    running = false;
+                    throw new IllegalStateException("the server process " + process.pid() + " is gone");
+                }
                 PromText now = scrape();
                 figures.sample(now);
                 if (System.nanoTime() >= nextLine) {
-                    out.printf("  %5.1f min: %s%n", (length.toNanos() - (deadline - System.nanoTime())) / 6e10,
-                            Snapshot.of(process, now));
+                    Snapshot s = Snapshot.of(process, now);
+                    if (steady == null && System.nanoTime() >= warmedUp) {
+                        steady = s;
+                    }
+                    out.printf("  %5.1f min: %s%s%n", (length.toNanos() - (deadline - System.nanoTime())) / 6e10,
+                            s, steady == s ? "  <- after warm-up" : "");
                     nextLine += Duration.ofMinutes(1).toNanos();
                 }
                 Thread.sleep(5_000);
@@ -116,8 +134,16 @@ public final class SoakBench {
         Snapshot last = Snapshot.of(process, end);
         out.printf("end (clients gone, 40 s later): %s%n", last);
         long errors = figures.report(out, start, loaded, talk);
-        out.printf("growth: threads %+d, RSS %+d MB, heap used %+d MB (JVM threads %+d)%n", last.threads() - first.threads(),
-                last.rssMb() - first.rssMb(), last.heapMb() - first.heapMb(), last.jvmThreads() - first.jvmThreads());
+        out.printf("growth from the start: threads %+d, RSS %+d MB, heap used %+d MB (JVM threads %+d)%n",
+                last.threads() - first.threads(), last.rssMb() - first.rssMb(), last.heapMb() - first.heapMb(),
+                last.jvmThreads() - first.jvmThreads());
+        if (steady != null) {
+            out.printf("growth after warm-up (first %d min of load) to the end: threads %+d, RSS %+d MB (%+.1f %%),"
+                            + " heap committed %+d MB (JVM threads %+d)%n", WARM_UP.toMinutes(),
+                    last.threads() - steady.threads(), last.rssMb() - steady.rssMb(),
+                    100.0 * (last.rssMb() - steady.rssMb()) / steady.rssMb(),
+                    last.heapCommittedMb() - steady.heapCommittedMb(), last.jvmThreads() - steady.jvmThreads());
+        }
         return errors == 0;
     }
 
@@ -128,13 +154,17 @@ public final class SoakBench {
     private Void repeat(long deadline, Duration pause, Step step) {
         while (running && System.nanoTime() < deadline) {
             try {
-                step.run();
+                try {
+                    step.run();
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Exception e) {
+                    out.printf("  load step failed: %s%n", e); // the pause still applies: a dead server is not hammered
+                }
                 Thread.sleep(pause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return null;
-            } catch (Exception e) {
-                out.printf("  load step failed: %s%n", e);
             }
         }
         return null;
@@ -160,21 +190,22 @@ public final class SoakBench {
     }
 
     /** The process and the JVM at one moment. */
-    record Snapshot(int threads, long rssMb, int jvmThreads, long heapMb, int streamClients, long dbActive,
-                    long queuePending) {
+    record Snapshot(int threads, long rssMb, int jvmThreads, long heapMb, long heapCommittedMb, int streamClients,
+                    long dbActive, long queuePending) {
 
         static Snapshot of(ServerProcess p, PromText m) {
             return new Snapshot(p.threads(), p.rssMb(), (int) m.sum("jvm_threads_live_threads"),
                     Math.round(m.sum("jvm_memory_used_bytes", "area", "heap") / 1048576),
+                    Math.round(m.sum("jvm_memory_committed_bytes", "area", "heap") / 1048576),
                     (int) m.sum("voxloop_stream_clients"), Math.round(m.sum("hikaricp_connections_active")),
                     Math.round(m.sum("voxloop_queue_pending")));
         }
 
         @Override
         public String toString() {
-            return String.format("threads=%d rss=%d MB jvm_threads=%d heap_used=%d MB stream_clients=%d"
-                    + " db_active=%d queue_pending=%d", threads, rssMb, jvmThreads, heapMb, streamClients, dbActive,
-                    queuePending);
+            return String.format("threads=%d rss=%d MB jvm_threads=%d heap_used=%d MB heap_committed=%d MB"
+                    + " stream_clients=%d db_active=%d queue_pending=%d", threads, rssMb, jvmThreads, heapMb,
+                    heapCommittedMb, streamClients, dbActive, queuePending);
         }
     }
 }

@@ -27,15 +27,16 @@ public final class ErrorResponses {
 
     private final WireJson json;
     private final boolean console;
+    private final UnreadBodies unread;
 
-    public ErrorResponses(WireJson json) {
-        this(json, false);
-    }
-
-    /** @param console true when the web console is served: a browser's unknown page opens the console */
-    public ErrorResponses(WireJson json, boolean console) {
+    /**
+     * @param console true when the web console is served: a browser's unknown page opens the console
+     * @param unread  what is left of a body an error was answered before reading
+     */
+    public ErrorResponses(WireJson json, boolean console, UnreadBodies unread) {
         this.json = json;
         this.console = console;
+        this.unread = unread;
     }
 
     public void register(JavalinDefaultRoutingApi routes) {
@@ -110,12 +111,12 @@ public final class ErrorResponses {
             body.put("error_id", errorId);
         }
         ctx.attribute(WRITTEN, Boolean.TRUE);
-        if (status == 413 || ctx.req().getContentLengthLong() != 0) {
+        if (status == 413 || UnreadBodies.declaresBody(ctx)) {
             // an error may be answered before the body was read (a missing token, a foreign host, a body too
             // large); the server then closes the connection after answering, and saying so keeps a client from
             // sending its next request down a connection that is about to go (it would get no answer at all); what
             // is left of the body is read first, since closing while it still arrives can reset the answer away
-            UnreadBodies.drain(ctx);
+            unread.drain(ctx);
             ctx.header("Connection", "close");
         }
         ctx.status(status).contentType("application/json").result(json.write(body));

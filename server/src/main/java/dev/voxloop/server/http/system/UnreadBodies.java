@@ -11,23 +11,34 @@ import java.io.OutputStream;
  * on the connection that the server will not parse as the next request: Jetty drops the connection after the
  * answer. Saying {@code Connection: close} in that answer keeps a client from sending its next request down a
  * connection that is about to go, where it would get no answer at all. The unread body (when its length is known
- * and at most {@link #DRAIN_LIMIT}) is also read and dropped first: closing a connection while its bytes are still
- * arriving makes TCP reset it, which can destroy the answer itself before the client has read it.
+ * and at most the largest request the server takes, {@code server.max_upload} or {@code server.max_json} plus the
+ * multipart envelope) is also read and dropped first: closing a connection while its bytes are still arriving makes
+ * TCP reset it, which can destroy the answer itself before the client has read it. A body larger than any request
+ * the server takes is not read: it may be reset, as the client was told by the limits.
+ *
+ * <p>A request without a body (no {@code Content-Length}, or 0, and no {@code Transfer-Encoding}) leaves nothing
+ * behind: its connection stays open for the next request.
  */
 public final class UnreadBodies {
 
-    /** The largest unread body read to its end before the connection closes; a larger one may be reset. */
-    static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+    private final long drainLimit;
 
-    private UnreadBodies() {
+    /** @param drainLimit the largest unread body read to its end before the connection closes */
+    public UnreadBodies(long drainLimit) {
+        this.drainLimit = drainLimit;
     }
 
-    public static void register(JavalinDefaultRoutingApi routes) {
-        routes.after(UnreadBodies::closeIfUnread);
+    public void register(JavalinDefaultRoutingApi routes) {
+        routes.after(this::closeIfUnread);
     }
 
-    static void closeIfUnread(Context ctx) {
-        if (ctx.req().getContentLengthLong() == 0) {
+    /** True when the request says it carries a body: a positive {@code Content-Length} or a transfer coding. */
+    static boolean declaresBody(Context ctx) {
+        return ctx.req().getContentLengthLong() > 0 || ctx.req().getHeader("Transfer-Encoding") != null;
+    }
+
+    void closeIfUnread(Context ctx) {
+        if (!declaresBody(ctx)) {
             return;
         }
         try {
@@ -40,10 +51,10 @@ public final class UnreadBodies {
         }
     }
 
-    /** Reads and drops what is left of a body of known length up to {@link #DRAIN_LIMIT}; a failure leaves it. */
-    public static void drain(Context ctx) {
+    /** Reads and drops what is left of a body of known length up to the drain limit; a failure leaves it. */
+    void drain(Context ctx) {
         long length = ctx.req().getContentLengthLong();
-        if (length <= 0 || length > DRAIN_LIMIT) {
+        if (length <= 0 || length > drainLimit) {
             return;
         }
         try {
