@@ -83,7 +83,6 @@ public abstract sealed class LoopFailure extends RuntimeException {
         }
     }
 
-    /** The forge will not merge the pull request and another attempt by the loop would not change that. */
     /** Blocking review findings are still open after the project's last review round. */
     public static final class ReviewBlocked extends LoopFailure {
         public ReviewBlocked(String reason) {
@@ -91,6 +90,7 @@ public abstract sealed class LoopFailure extends RuntimeException {
         }
     }
 
+    /** The forge will not merge the pull request and another attempt by the loop would not change that. */
     public static final class NotMergeable extends LoopFailure {
         public NotMergeable(String reason) {
             super(FailureKind.NOT_MERGEABLE, reason, null);
