@@ -82,6 +82,14 @@ final class MiniLmHints implements SemanticHints {
         if (l == null || text.isBlank()) {
             return Evidence.NONE;
         }
+        try {
+            return evidence(l, text, projects);
+        } catch (SentenceModel.Closed e) {
+            return Evidence.NONE; // voxloop is stopping: the rules decide alone
+        }
+    }
+
+    private Evidence evidence(Loaded l, String text, List<Project> projects) {
         float[] v = l.model.embed(text).content().vector();
         Map<IssueType, Double> types = new EnumMap<>(IssueType.class);
         l.types.forEach((type, protos) -> types.put(type, topKMean(v, protos)));

@@ -1,23 +1,180 @@
 package dev.voxloop.intent.embedded;
 
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.output.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The all-MiniLM-L6-v2 sentence model, built once per process however many parts use it (the extractor's hints
- * and the duplicate finder): building it takes ~1.7 s of CPU and ~90 MB.
+ * and the duplicate finder): building it takes ~1.7 s of CPU and ~90 MB. It owns the model's native lifecycle.
+ *
+ * <p>ONNX Runtime must not be torn down under a thread that is inside it: when the JVM exits, the native library's
+ * static objects are destroyed, and a thread still creating the session or running the model then dies with
+ * SIGSEGV and takes the JVM with it. So the load and every embedding pass through here, and {@link #close} (run by
+ * a shutdown hook of the shared model) refuses new ones and waits for those in flight. Nothing native is closed:
+ * not the process-wide OrtEnvironment, nor the session, which another thread may be using; the process's exit frees
+ * them once nobody is inside.
  */
-final class SentenceModel {
+final class SentenceModel implements AutoCloseable {
 
-    private static EmbeddingModel model;
+    private static final Logger LOG = LoggerFactory.getLogger(SentenceModel.class);
+    /** How long stopping waits for a load or an embedding in flight: a load takes a few seconds on a busy machine. */
+    static final Duration DRAIN = Duration.ofSeconds(30);
+    private static final SentenceModel SHARED = new SentenceModel(AllMiniLmL6V2EmbeddingModel::new);
 
-    private SentenceModel() {
+    private final Supplier<EmbeddingModel> build;
+    private final Object buildLock = new Object();
+    private final EmbeddingModel guarded = new Guarded();
+    private volatile EmbeddingModel model;
+    private int inside;
+    private boolean closed;
+    private boolean hooked;
+
+    /** @param build builds the model (creates the native session); called at most once */
+    SentenceModel(Supplier<EmbeddingModel> build) {
+        this.build = build;
     }
 
-    static synchronized EmbeddingModel shared() {
-        if (model == null) {
-            model = new AllMiniLmL6V2EmbeddingModel();
+    /** The process's model, loaded on first use; the JVM's shutdown waits for its native work in flight. */
+    static EmbeddingModel shared() {
+        SHARED.closeAtShutdown();
+        return SHARED.load();
+    }
+
+    /**
+     * Builds the model unless built already, and returns it; each of its embeddings is waited for by {@link #close}.
+     *
+     * @throws Closed when closed (the process is stopping): nothing native is started any more
+     */
+    EmbeddingModel load() {
+        enter();
+        try {
+            synchronized (buildLock) {
+                if (model == null) {
+                    model = build.get();
+                }
+            }
+            return guarded;
+        } finally {
+            leave();
         }
-        return model;
+    }
+
+    /**
+     * Refuses new loads and embeddings and waits up to {@code limit} for those in flight; safe from any thread and
+     * to repeat.
+     *
+     * @return true when nothing is in flight any more
+     */
+    boolean close(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        synchronized (this) {
+            closed = true;
+            while (inside > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return inside == 0;
+                }
+            }
+            return true;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!close(DRAIN)) {
+            LOG.warn("the sentence model was still loading or running after {} s; stopping anyway", DRAIN.toSeconds());
+        }
+    }
+
+    private void closeAtShutdown() {
+        synchronized (this) {
+            if (hooked || closed) {
+                return;
+            }
+            hooked = true;
+        }
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(this::close, "voxloop-sentence-model-close"));
+        } catch (IllegalStateException e) {
+            // the JVM is stopping already: start nothing native
+            close(Duration.ZERO);
+        }
+    }
+
+    private synchronized void enter() {
+        if (closed) {
+            throw new Closed();
+        }
+        inside++;
+    }
+
+    private synchronized void leave() {
+        inside--;
+        notifyAll();
+    }
+
+    /** The model is closed because the process is stopping; callers answer without it. */
+    static final class Closed extends IllegalStateException {
+        Closed() {
+            super("the sentence model is closed: voxloop is stopping");
+        }
+    }
+
+    /** The built model, each call counted in flight for {@link #close}. */
+    private final class Guarded implements EmbeddingModel {
+
+        @Override
+        public Response<Embedding> embed(String text) {
+            enter();
+            try {
+                return model.embed(text);
+            } finally {
+                leave();
+            }
+        }
+
+        @Override
+        public Response<Embedding> embed(TextSegment segment) {
+            enter();
+            try {
+                return model.embed(segment);
+            } finally {
+                leave();
+            }
+        }
+
+        @Override
+        public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+            enter();
+            try {
+                return model.embedAll(segments);
+            } finally {
+                leave();
+            }
+        }
+
+        @Override
+        public int dimension() {
+            enter();
+            try {
+                return model.dimension();
+            } finally {
+                leave();
+            }
+        }
     }
 }

@@ -71,6 +71,14 @@ public final class SimilarTickets implements DuplicateFinder {
             }
             return List.of();
         }
+        try {
+            return alike(model, draft, open);
+        } catch (SentenceModel.Closed e) {
+            return List.of(); // voxloop is stopping: no hint rather than a failed read-back
+        }
+    }
+
+    private List<LikelyDuplicate> alike(EmbeddingModel model, TicketDraft draft, List<Ticket> open) {
         float[] mine = vector(model, draft.summary());
         List<LikelyDuplicate> out = new ArrayList<>();
         for (Ticket t : open) {
@@ -89,8 +97,12 @@ public final class SimilarTickets implements DuplicateFinder {
     /** How alike two summaries are, 0..1 (the benchmark's measure; empty when the model is not loaded). */
     public java.util.OptionalDouble similarity(String a, String b) {
         EmbeddingModel model = loading.await(loadWait).orElse(null);
-        return model == null ? java.util.OptionalDouble.empty()
-                : java.util.OptionalDouble.of(MiniLmHints.cosine(vector(model, a), vector(model, b)));
+        try {
+            return model == null ? java.util.OptionalDouble.empty()
+                    : java.util.OptionalDouble.of(MiniLmHints.cosine(vector(model, a), vector(model, b)));
+        } catch (SentenceModel.Closed e) {
+            return java.util.OptionalDouble.empty();
+        }
     }
 
     private float[] vector(EmbeddingModel model, String text) {
