@@ -54,17 +54,14 @@ final class SentenceModel implements AutoCloseable {
      * @throws Closed when closed (the process is stopping): nothing native is started any more
      */
     EmbeddingModel load() {
-        enter();
-        try {
+        return inFlight(() -> {
             synchronized (buildLock) {
                 if (model == null) {
                     model = build.get();
                 }
             }
             return guarded;
-        } finally {
-            leave();
-        }
+        });
     }
 
     /**
@@ -115,6 +112,16 @@ final class SentenceModel implements AutoCloseable {
         }
     }
 
+    /** Runs {@code call} counted in flight, so {@link #close} waits for it; refused once closed. */
+    private <R> R inFlight(Supplier<R> call) {
+        enter();
+        try {
+            return call.get();
+        } finally {
+            leave();
+        }
+    }
+
     private synchronized void enter() {
         if (closed) {
             throw new Closed();
@@ -139,42 +146,22 @@ final class SentenceModel implements AutoCloseable {
 
         @Override
         public Response<Embedding> embed(String text) {
-            enter();
-            try {
-                return model.embed(text);
-            } finally {
-                leave();
-            }
+            return inFlight(() -> model.embed(text));
         }
 
         @Override
         public Response<Embedding> embed(TextSegment segment) {
-            enter();
-            try {
-                return model.embed(segment);
-            } finally {
-                leave();
-            }
+            return inFlight(() -> model.embed(segment));
         }
 
         @Override
         public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
-            enter();
-            try {
-                return model.embedAll(segments);
-            } finally {
-                leave();
-            }
+            return inFlight(() -> model.embedAll(segments));
         }
 
         @Override
         public int dimension() {
-            enter();
-            try {
-                return model.dimension();
-            } finally {
-                leave();
-            }
+            return inFlight(() -> model.dimension());
         }
     }
 }
