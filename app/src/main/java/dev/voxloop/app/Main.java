@@ -4,6 +4,8 @@ import dev.voxloop.app.cli.AppContext;
 import dev.voxloop.app.cli.Commands;
 import dev.voxloop.app.cli.VoxloopCommand;
 import dev.voxloop.core.problem.Problem;
+import dev.voxloop.intent.embedded.EmbeddedModels;
+import java.time.Duration;
 import picocli.CommandLine;
 
 /** Entry point of the runnable jar. */
@@ -14,7 +16,10 @@ public final class Main {
 
     public static void main(String[] args) {
         StartupTime.begin();
-        System.exit(run(args));
+        int code = run(args);
+        // a model may still be loading in the background (the duplicate hint of a `say`): exiting under it crashes
+        EmbeddedModels.close(Duration.ofSeconds(30));
+        System.exit(code);
     }
 
     public static int run(String... args) {

@@ -30,6 +30,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        StopSignals.install(); // before the models start loading (once the server listens)
         Voxloop app = context.serving();
         Voxloop.Running running = app.serve(host, port, workers);
         System.out.println("voxloop serving on " + running.url() + "  (data: " + context.config().dataDir() + ")");

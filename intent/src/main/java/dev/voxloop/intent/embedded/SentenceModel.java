@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>ONNX Runtime must not be torn down under a thread that is inside it: when the JVM exits, the native library's
  * static objects are destroyed, and a thread still creating the session or running the model then dies with
- * SIGSEGV and takes the JVM with it. So the load and every embedding pass through here, and {@link #close} (run by
- * a shutdown hook of the shared model) refuses new ones and waits for those in flight. Nothing native is closed:
+ * SIGSEGV and takes the JVM with it; so does ONNX Runtime's own shutdown hook, which releases the environment
+ * beside the other hooks. So the load and every embedding pass through here, and {@link #close} refuses new ones
+ * and waits for those in flight: the process closes it before it exits ({@link EmbeddedModels}), and a shutdown
+ * hook of the shared model does as a last resort for other ways out. Nothing native is closed:
  * not the process-wide OrtEnvironment, nor the session, which another thread may be using; the process's exit frees
  * them once nobody is inside.
  */
@@ -46,6 +48,11 @@ final class SentenceModel implements AutoCloseable {
     static EmbeddingModel shared() {
         SHARED.closeAtShutdown();
         return SHARED.load();
+    }
+
+    /** Closes the process's model: see {@link #close(Duration)}. */
+    static boolean closeShared(Duration limit) {
+        return SHARED.close(limit);
     }
 
     /**

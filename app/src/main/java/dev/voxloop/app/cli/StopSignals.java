@@ -1,0 +1,37 @@
+package dev.voxloop.app.cli;
+
+import dev.voxloop.intent.embedded.EmbeddedModels;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+/**
+ * SIGTERM and SIGINT (Ctrl-C) stop the server as the JVM would (shutdown hooks, exit status 128 + signal), but
+ * close the in-process models first: ONNX Runtime releases its environment from its own shutdown hook, beside
+ * ours, and a model still loading or running inside it then crashes the JVM (SIGSEGV).
+ */
+final class StopSignals {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StopSignals.class);
+    private static final Duration MODELS = Duration.ofSeconds(30);
+
+    private StopSignals() {
+    }
+
+    static void install() {
+        for (String name : new String[] {"TERM", "INT"}) {
+            try {
+                Signal.handle(new Signal(name), s -> {
+                    if (!EmbeddedModels.close(MODELS)) {
+                        LOG.warn("a model was still loading after {} s; stopping anyway", MODELS.toSeconds());
+                    }
+                    System.exit(128 + s.getNumber());
+                });
+            } catch (IllegalArgumentException e) {
+                // the JVM runs with -Xrs or the signal is taken: its default handling stays
+                LOG.debug("cannot handle SIG{}: {}", name, e.getMessage());
+            }
+        }
+    }
+}
