@@ -9,6 +9,7 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2Embedding
  */
 final class SentenceModel {
 
+    private static final String DJL_TRACKING = "OPT_OUT_TRACKING";
     private static EmbeddingModel model;
 
     private SentenceModel() {
@@ -16,6 +17,12 @@ final class SentenceModel {
 
     static synchronized EmbeddingModel shared() {
         if (model == null) {
+            // the tokenizer library (DJL) otherwise "calls home" while the model loads: it asks the EC2 metadata
+            // address for a token and, on AWS, reports the instance to DJL's makers; a local server makes no such
+            // call (seen as a start-up HTTP keep-alive thread in the soak)
+            if (System.getProperty(DJL_TRACKING) == null) {
+                System.setProperty(DJL_TRACKING, "true");
+            }
             model = new AllMiniLmL6V2EmbeddingModel();
         }
         return model;
