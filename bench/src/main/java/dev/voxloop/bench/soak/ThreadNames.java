@@ -1,14 +1,14 @@
 package dev.voxloop.bench.soak;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.voxloop.core.process.Command;
+import dev.voxloop.core.process.Exit;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,22 +23,22 @@ record ThreadNames(Map<String, Integer> counts) {
 
     static ThreadNames of(long pid) throws InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Exit exit;
         try {
-            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.print")
-                    .redirectErrorStream(true).start();
-            String dump = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                return new ThreadNames(Map.of());
-            }
-            Map<String, Integer> counts = new TreeMap<>();
-            Matcher m = NAME.matcher(dump);
-            while (m.find()) {
-                counts.merge(m.group(1).replaceAll("[0-9]+", "N"), 1, Integer::sum);
-            }
-            return new ThreadNames(counts);
-        } catch (IOException e) {
+            exit = Command.of(jcmd.toString(), Long.toString(pid), "Thread.print").discardErrors()
+                    .timeout(Duration.ofSeconds(30)).run();
+        } catch (Command.NotStarted e) {
             return new ThreadNames(Map.of());
         }
+        if (!exit.ok()) {
+            return new ThreadNames(Map.of());
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        Matcher m = NAME.matcher(exit.output());
+        while (m.find()) {
+            counts.merge(m.group(1).replaceAll("[0-9]+", "N"), 1, Integer::sum);
+        }
+        return new ThreadNames(counts);
     }
 
     /** "name: before -> now" for every name whose count differs, in name order. */
