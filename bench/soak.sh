@@ -28,17 +28,10 @@ echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -
 echo "load before: $(uptime | sed 's/.*load average: //')"
 echo "server JVM options: $(tr '\0' ' ' <"/proc/$JAVA_PID/cmdline" | sed 's/^[^ ]* //; s/ -jar .*//')"
 [ -n "${SOAK_NMT:-}" ] && jcmd "$JAVA_PID" VM.native_memory baseline >/dev/null
-# the JVM's threads by name (numbers folded), to tell which ones a difference in the count is made of
-threads() { jcmd "$JAVA_PID" Thread.print 2>/dev/null | sed -n 's/^"\([^"]*\)".*/\1/p' | sed 's/[0-9]\+/N/g' | sort | uniq -c; }
-THREADS_BEFORE=$(threads)
 echo "engines: $(curl -fs "http://127.0.0.1:$PORT/metrics" | grep '^voxloop_engine_ready' | tr '\n' ' ')"
 status=0
 "$ROOT/voxloop" bench soak --url "http://127.0.0.1:$PORT" --pid "$JAVA_PID" --minutes "${1:-10}" --clips "$CLIPS" \
   || status=$?
-echo "JVM threads by name, before the load -> now (only the names whose count changed):"
-join -j 2 -a 1 -a 2 -e 0 -o 0,1.1,2.1 <(echo "$THREADS_BEFORE" | awk '{c=$1; $1=""; print c, substr($0,2)}' | tr ' ' '~' | sed 's/~/ /' | sort -k2) \
-  <(threads | awk '{c=$1; $1=""; print c, substr($0,2)}' | tr ' ' '~' | sed 's/~/ /' | sort -k2) \
-  | awk '$2 != $3 {gsub("~", " ", $1); printf "  %s: %d -> %d\n", $1, $2, $3}'
 if [ -n "${SOAK_NMT:-}" ]; then
   echo "native memory by JVM area, committed, since the engines were ready (areas that moved by 1 MB or more):"
   jcmd "$JAVA_PID" VM.native_memory summary.diff scale=MB | grep -E '^Total|^-.*committed=[0-9]+MB [+-][1-9]' || true

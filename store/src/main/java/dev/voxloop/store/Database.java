@@ -89,6 +89,7 @@ public final class Database implements AutoCloseable {
     private static HikariDataSource connect(StoreSettings settings) {
         Dialect dialect = settings.dialect();
         String where = where(settings);
+        FileIoThreads.install();
         HikariDataSource ds;
         try {
             ds = new HikariDataSource(poolConfig(settings, dialect));

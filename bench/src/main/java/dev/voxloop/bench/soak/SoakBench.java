@@ -49,6 +49,15 @@ public final class SoakBench {
      */
     static final Duration WARM_UP = Duration.ofMinutes(1);
 
+    /**
+     * How long the server is left alone before the start and the end samples: longer than the longest idle time of
+     * its thread pools (the database's file threads leave after 60 s idle, request threads after 10 s, the virtual
+     * threads' carriers after 30 s), so both samples count the threads an idle server keeps, not the last burst's.
+     */
+    static final Duration QUIET = Duration.ofSeconds(65);
+    private static final String[] READS = {"/health", "/api/loop/queue", "/api/tickets?limit=20", "/api/loop/status",
+            "/api/loop/runs?limit=20", "/"};
+
     public SoakBench(URI base, long pid, PrintStream out) {
         this.base = base;
         this.process = new ServerProcess(pid);
@@ -72,10 +81,21 @@ public final class SoakBench {
         if (!clips.isEmpty()) {
             warmUp.spoken(-1, clips.getFirst().getFileName().toString(), Files.readAllBytes(clips.getFirst()));
         }
-        Thread.sleep(5_000);
+        for (String read : READS) {
+            warmUp.read(read);
+        }
+        // every kind of stream once, so the threads the JVM starts on first use (the virtual threads' scheduler
+        // helpers, started with the first stream reader) are there before the start sample, as they are at the end
+        try (StreamClients once = new StreamClients(base, http)) {
+            once.readers(1, 1, 1);
+            Thread.sleep(2_000);
+        }
+        Thread.sleep(QUIET);
+        ThreadNames namesBefore = ThreadNames.of(process.pid());
         PromText start = scrape();
         Snapshot first = Snapshot.of(process, start);
-        out.printf("start (engines loaded, a few intakes done, before the load): %s%n", first);
+        out.printf("start (engines loaded, every kind of request done once, then %d s quiet; before the load): %s%n",
+                QUIET.toSeconds(), first);
 
         Figures figures = new Figures();
         AtomicLong n = new AtomicLong();
@@ -93,10 +113,8 @@ public final class SoakBench {
                     talk.spoken(k, clip.getFileName().toString(), Files.readAllBytes(clip));
                 }));
             }
-            String[] reads = {"/health", "/api/loop/queue", "/api/tickets?limit=20", "/api/loop/status",
-                    "/api/loop/runs?limit=20", "/"};
             workers.submit(() -> repeat(deadline, Duration.ofMillis(100),
-                    () -> talk.read(reads[(int) (n.incrementAndGet() % reads.length)])));
+                    () -> talk.read(READS[(int) (n.incrementAndGet() % READS.length)])));
             workers.submit(() -> repeat(deadline, Duration.ofSeconds(3),
                     () -> streams.churn(n.incrementAndGet(), Duration.ofSeconds(2))));
             workers.submit(() -> repeat(deadline, Duration.ofSeconds(60), () -> streams.deadClients(
@@ -129,10 +147,14 @@ public final class SoakBench {
         }
         PromText loaded = scrape();
         out.printf("after the load, clients still connected: %s%n", Snapshot.of(process, loaded));
-        Thread.sleep(40_000); // idle request threads leave after 10 s; dead stream clients within two pings
+        Thread.sleep(QUIET); // idle pool threads leave (see QUIET); dead stream clients within two pings
+        ThreadNames namesAfter = ThreadNames.of(process.pid());
         PromText end = scrape();
         Snapshot last = Snapshot.of(process, end);
-        out.printf("end (clients gone, 40 s later): %s%n", last);
+        out.printf("end (clients gone, %d s later): %s%n", QUIET.toSeconds(), last);
+        List<String> changed = namesAfter.changedSince(namesBefore);
+        out.printf("JVM threads by name (numbers as N), start -> end, only the names whose count changed:%s%n",
+                changed.isEmpty() ? " none" : "\n  " + String.join("\n  ", changed));
         long errors = figures.report(out, start, loaded, talk);
         out.printf("growth from the start: threads %+d, RSS %+d MB, heap used %+d MB (JVM threads %+d)%n",
                 last.threads() - first.threads(), last.rssMb() - first.rssMb(), last.heapMb() - first.heapMb(),

@@ -29,6 +29,7 @@ final class SentenceModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SentenceModel.class);
     /** How long stopping waits for a load or an embedding in flight: a load takes a few seconds on a busy machine. */
     static final Duration DRAIN = Duration.ofSeconds(30);
+    private static final String DJL_TRACKING = "OPT_OUT_TRACKING";
     private static final SentenceModel SHARED = new SentenceModel(AllMiniLmL6V2EmbeddingModel::new);
 
     private final Supplier<EmbeddingModel> build;
@@ -64,6 +65,12 @@ final class SentenceModel implements AutoCloseable {
         return inFlight(() -> {
             synchronized (buildLock) {
                 if (model == null) {
+                    // the tokenizer library (DJL) otherwise "calls home" while the model loads: it asks the EC2
+                    // metadata address for a token and, on AWS, reports the instance to DJL's makers; a local
+                    // server makes no such call (seen as a start-up HTTP keep-alive thread in the soak)
+                    if (System.getProperty(DJL_TRACKING) == null) {
+                        System.setProperty(DJL_TRACKING, "true");
+                    }
                     model = build.get();
                 }
             }
