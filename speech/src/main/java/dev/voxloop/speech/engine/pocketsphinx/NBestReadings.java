@@ -9,10 +9,11 @@ import java.util.Map;
 /**
  * The distinct readings among the lattice's best paths, each with its posterior share: paths that read the same
  * once fillers and pronunciation variants are dropped are one reading (their probabilities add up), and a path's
- * probability is its score flattened by {@code scale}, as a lattice's word posteriors flatten the acoustic score
- * (the acoustic model's frames are not independent, so its raw score is far too sure of the best path).
+ * probability is exp(score / {@code scale}), normalised over the readings kept. The A* search's path scores, read
+ * as natural logarithms, differ between competing paths by only hundredths, so the scale decides how strongly
+ * the better paths are preferred: it was chosen on the development sets, not derived.
  *
- * @param scale    the path score is divided by this before it is exponentiated (1 = the raw score)
+ * @param scale    the path score is divided by this before it is exponentiated (1 = the score as read)
  * @param readings at most this many readings are kept (the best always among them)
  */
 record NBestReadings(double scale, int readings) {
