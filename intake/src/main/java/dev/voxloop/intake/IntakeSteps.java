@@ -77,7 +77,8 @@ final class IntakeSteps {
         Extraction ex;
         try {
             ex = projects.resolve(extractor.extract(new IntentRequest(s.text(), s.answers(), s.questions(),
-                    s.draft(), known, settings.defaultProject())), known);
+                    s.draft(), known, settings.defaultProject(),
+                    s.heard() == null ? List.of() : s.heard().readings())), known);
             ex = HeardConfidence.cap(ex, heard, settings.confirmBelow());
             ex = ClarifiedDescription.apply(ex, s.questions(), s.answers());
         } catch (Problem p) {

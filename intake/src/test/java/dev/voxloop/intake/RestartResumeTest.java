@@ -43,6 +43,8 @@ class RestartResumeTest {
     /** The keyword extractor, counting its calls. */
     static final class CountingExtractor implements IntentExtractor {
         final AtomicInteger calls = new AtomicInteger();
+        /** What the latest extraction was asked. */
+        volatile IntentRequest last;
         private final KeywordExtractor rules = new KeywordExtractor();
 
         @Override
@@ -53,6 +55,7 @@ class RestartResumeTest {
         @Override
         public Extraction extract(IntentRequest request) {
             calls.incrementAndGet();
+            last = request;
             return rules.extract(request);
         }
     }

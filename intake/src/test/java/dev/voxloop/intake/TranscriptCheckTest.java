@@ -2,6 +2,7 @@ package dev.voxloop.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.voxloop.core.audio.AudioUpload;
 import dev.voxloop.core.event.EventBus;
@@ -18,7 +19,9 @@ import dev.voxloop.core.testing.InMemoryLoopQueue;
 import dev.voxloop.core.testing.InMemoryTracker;
 import dev.voxloop.core.testing.ManualClock;
 import dev.voxloop.core.testing.TextAsSpeech;
+import dev.voxloop.core.transcript.Hypothesis;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +50,43 @@ class TranscriptCheckTest {
 
     static AudioUpload spoken(String text, double confidence) {
         return new AudioUpload(TextAsSpeech.heard(text, confidence), "clip.wav", "audio/wav");
+    }
+
+    static final List<Hypothesis> OTHERS = List.of(new Hypothesis("bug in bookit the calendar crashes on safari", 0.3),
+            new Hypothesis("bug in bucket the calendar crashes on safari", 0.1));
+
+    @Test
+    void theEnginesReadingsOfWordsNobodyCheckedReachTheExtractorAndAreStored() {
+        IntakeService intake = intake(true, 0.6);
+        String id = intake.submitAudio(new AudioUpload(TextAsSpeech.heard(HEARD, 0.8, OTHERS), "c.wav", "audio/wav"))
+                .session().id();
+
+        List<Hypothesis> heardAs = extractor.last.heardAs();
+        assertThat(heardAs).extracting(Hypothesis::text).containsExactly(HEARD, OTHERS.get(0).text(),
+                OTHERS.get(1).text());
+        assertThat(heardAs.getFirst().weight()).isCloseTo(0.6, within(1e-9));
+        assertThat(sessions.find(id).orElseThrow().heard().readings()).isEqualTo(heardAs);
+    }
+
+    @Test
+    void wordsThePersonConfirmedOrCorrectedHaveNoOtherReadings() {
+        IntakeService intake = intake(true, 0.6);
+        String asHeard = intake.submitAudio(new AudioUpload(TextAsSpeech.heard(HEARD, 0.4, OTHERS), "c.wav",
+                "audio/wav")).session().id();
+        intake.confirm(asHeard, "");
+        assertThat(extractor.last.heardAs()).isEmpty();
+        assertThat(sessions.find(asHeard).orElseThrow().heard().hypotheses()).isEmpty();
+
+        String corrected = intake.submitAudio(new AudioUpload(TextAsSpeech.heard(HEARD, 0.4, OTHERS), "c.wav",
+                "audio/wav")).session().id();
+        intake.confirm(corrected, "bug in TrackIt: the timer stops at midnight");
+        assertThat(extractor.last.heardAs()).isEmpty();
+
+        // taken as heard without anyone reading them, the words are still one reading among the engine's
+        String unchecked = intake.submitAudio(new AudioUpload(TextAsSpeech.heard(HEARD, 0.4, OTHERS), "c.wav",
+                "audio/wav")).session().id();
+        intake.proceedUnchecked(unchecked);
+        assertThat(extractor.last.heardAs()).hasSize(3);
     }
 
     @Test

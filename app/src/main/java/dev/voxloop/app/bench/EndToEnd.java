@@ -4,6 +4,7 @@ import dev.voxloop.core.intent.IntentExtractor;
 import dev.voxloop.core.intent.IntentRequest;
 import dev.voxloop.core.intent.TicketDraft;
 import dev.voxloop.core.ticket.Project;
+import dev.voxloop.core.transcript.Hypothesis;
 import dev.voxloop.bench.speech.SpeechBench;
 import java.io.PrintStream;
 import java.util.HashMap;
@@ -42,8 +43,8 @@ final class EndToEnd {
             if (r.clip().set().equals("real")) {
                 continue;
             }
-            TicketDraft fromText = typed.computeIfAbsent(r.clip().reference(), this::draft);
-            TicketDraft fromSpeech = r.failed() ? null : draft(r.text());
+            TicketDraft fromText = typed.computeIfAbsent(r.clip().reference(), t -> draft(t, List.of()));
+            TicketDraft fromSpeech = r.failed() ? null : draft(r.text(), r.hypotheses());
             int[] counts = bySet.computeIfAbsent(r.engine() + " | " + r.clip().set(), k -> new int[2]);
             counts[1]++;
             if (fromSpeech != null && Objects.equals(fromText.issueType(), fromSpeech.issueType())
@@ -95,10 +96,12 @@ final class EndToEnd {
         return d == null ? "nothing" : d.issueType() + "/" + d.priority() + "/" + d.projectKey();
     }
 
-    private TicketDraft draft(String text) {
+    /** The draft the intake makes of these words: heard words nobody checked come with the engine's readings. */
+    private TicketDraft draft(String text, List<Hypothesis> heardAs) {
         if (text.isBlank()) {
             return null;
         }
-        return extractor.extract(IntentRequest.of(text, projects)).draft();
+        return extractor.extract(new IntentRequest(text, List.of(), List.of(), null, projects, null, heardAs))
+                .draft();
     }
 }

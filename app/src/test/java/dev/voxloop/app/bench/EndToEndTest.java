@@ -37,6 +37,7 @@ class EndToEndTest {
 
     private static SpeechBench.Result result(String name, String heard, int errors) {
         SpeechBench.Clip clip = new SpeechBench.Clip("dev/voice", name, new byte[0], TYPED);
-        return new SpeechBench.Result("offline", clip, heard, heard == null ? null : 0.8, 12, errors, 4, 1);
+        return new SpeechBench.Result("offline", clip, heard, heard == null ? null : 0.8, 12, errors, 4, 1,
+                List.of());
     }
 }

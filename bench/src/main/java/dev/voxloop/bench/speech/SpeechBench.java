@@ -2,6 +2,7 @@ package dev.voxloop.bench.speech;
 
 import dev.voxloop.core.audio.AudioUpload;
 import dev.voxloop.core.problem.Problem;
+import dev.voxloop.core.transcript.Hypothesis;
 import dev.voxloop.core.transcript.SpeechToText;
 import dev.voxloop.core.transcript.Transcript;
 import dev.voxloop.core.transcript.WordErrorRate;
@@ -27,9 +28,16 @@ public final class SpeechBench {
     public record Clip(String set, String name, byte[] wav, String reference) {
     }
 
-    /** What one engine made of one clip; text is null when the engine failed on it. */
+    /**
+     * What one engine made of one clip; text is null when the engine failed on it; hypotheses are the engine's N
+     * best readings (empty when it gives one).
+     */
     public record Result(String engine, Clip clip, String text, Double confidence, int words, int errors,
-                         double audioSeconds, double decodeSeconds) {
+                         double audioSeconds, double decodeSeconds, List<Hypothesis> hypotheses) {
+        public Result {
+            hypotheses = hypotheses == null ? List.of() : List.copyOf(hypotheses);
+        }
+
         public boolean failed() {
             return text == null;
         }
@@ -107,14 +115,17 @@ public final class SpeechBench {
                         engineName, c.set(), c.name(), 100.0 * err / Math.max(1, n),
                         t.confidence() == null ? "-" : String.format(Locale.ROOT, "%.2f", t.confidence()),
                         c.reference(), t.text());
+                t.hypotheses().stream().skip(1).forEach(h -> out.printf(Locale.ROOT, "      alt %.2f: %s%n",
+                        h.weight(), h.text()));
             }
-            return new Result(engineName, c, t.text(), t.confidence(), n, err, t.audioSeconds(), t.decodeSeconds());
+            return new Result(engineName, c, t.text(), t.confidence(), n, err, t.audioSeconds(), t.decodeSeconds(),
+                    t.hypotheses());
         } catch (Problem p) {
             if (verbose) {
                 out.printf(Locale.ROOT, "  %-8s %-26s %-5s failed: %s%n", engineName, c.set(), c.name(),
                         p.getMessage());
             }
-            return new Result(engineName, c, null, null, n, n, 0, 0);
+            return new Result(engineName, c, null, null, n, n, 0, 0, List.of());
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.voxloop.core.intake;
 
+import dev.voxloop.core.transcript.Hypothesis;
 import dev.voxloop.core.transcript.Transcript;
+import java.util.List;
 
 /**
  * What the speech engine heard for a spoken request, how sure it was, and whether the person has checked the
@@ -11,8 +13,12 @@ import dev.voxloop.core.transcript.Transcript;
  * @param confidence   the engine's confidence, 0..1, or null when the engine gives none
  * @param engine       the engine's name
  * @param confirmation where the person's check stands
+ * @param hypotheses   the engine's N best readings of the words, best (the text) first, weights summing to 1;
+ *                     empty when the engine gives one reading, and once the person confirmed or corrected the
+ *                     words (they are then the person's own, not one reading among others)
  */
-public record HeardTranscript(String text, Double confidence, String engine, Confirmation confirmation) {
+public record HeardTranscript(String text, Double confidence, String engine, Confirmation confirmation,
+                              List<Hypothesis> hypotheses) {
 
     /** The person's check of the heard words. */
     public enum Confirmation {
@@ -31,13 +37,24 @@ public record HeardTranscript(String text, Double confidence, String engine, Con
     public HeardTranscript {
         text = text == null ? "" : text;
         confirmation = confirmation == null ? Confirmation.NOT_ASKED : confirmation;
+        hypotheses = hypotheses == null ? List.of() : List.copyOf(hypotheses);
         if (confidence != null && (confidence.isNaN() || confidence < 0 || confidence > 1)) {
             throw new IllegalArgumentException("confidence must be between 0 and 1, got " + confidence);
         }
     }
 
+    /** Heard words with no other readings. */
+    public HeardTranscript(String text, Double confidence, String engine, Confirmation confirmation) {
+        this(text, confidence, engine, confirmation, List.of());
+    }
+
     public static HeardTranscript of(Transcript t, Confirmation confirmation) {
-        return new HeardTranscript(t.text(), t.confidence(), t.engine(), confirmation);
+        return new HeardTranscript(t.text(), t.confidence(), t.engine(), confirmation, t.hypotheses());
+    }
+
+    /** The readings an extractor may weigh: the engine's N best while nobody vouched for the words, else none. */
+    public List<Hypothesis> readings() {
+        return vouched() ? List.of() : hypotheses;
     }
 
     /** The person has read the words and stands behind them (as heard or corrected). */
@@ -54,11 +71,11 @@ public record HeardTranscript(String text, Double confidence, String engine, Con
     }
 
     public HeardTranscript unchecked() {
-        return new HeardTranscript(text, confidence, engine, Confirmation.UNCHECKED);
+        return new HeardTranscript(text, confidence, engine, Confirmation.UNCHECKED, hypotheses);
     }
 
     public HeardTranscript confirmed(boolean corrected) {
         return new HeardTranscript(text, confidence, engine, corrected ? Confirmation.CORRECTED
-                : Confirmation.AS_HEARD);
+                : Confirmation.AS_HEARD, List.of());
     }
 }

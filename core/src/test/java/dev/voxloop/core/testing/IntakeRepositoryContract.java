@@ -13,6 +13,7 @@ import dev.voxloop.core.intent.IssueType;
 import dev.voxloop.core.intent.Priority;
 import dev.voxloop.core.intent.TicketDraft;
 import dev.voxloop.core.problem.Problem;
+import dev.voxloop.core.transcript.Hypothesis;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -73,6 +74,18 @@ public abstract class IntakeRepositoryContract {
         assertThat(found.createdAt().truncatedTo(ChronoUnit.MICROS)).isEqualTo(T0.truncatedTo(ChronoUnit.MICROS));
         assertThat(found.expiresAt().truncatedTo(ChronoUnit.MICROS))
                 .isEqualTo(T0.plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MICROS));
+    }
+
+    @Test
+    void theEnginesReadingsOfUncheckedWordsRoundTrip() {
+        // a restart must draft the same: the N best readings the draft was weighed on are stored with the words
+        HeardTranscript heard = new HeardTranscript("add a story in budget", 0.71, "offline",
+                HeardTranscript.Confirmation.NOT_ASKED, List.of(new Hypothesis("add a story in budget", 0.6123456789),
+                new Hypothesis("add a story in bookit \"ünï\"", 0.3876543211)));
+        repo.insert(IntakeSession.received("a1", true, "add a story in budget", T0).withHeard(heard));
+
+        assertThat(repo.find("a1").orElseThrow().heard()).isEqualTo(heard);
+        assertThat(repo.find("a1").orElseThrow().heard().readings()).hasSize(2);
     }
 
     @Test

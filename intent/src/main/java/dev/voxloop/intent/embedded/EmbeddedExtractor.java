@@ -97,6 +97,7 @@ public final class EmbeddedExtractor implements IntentExtractor {
         TicketDraft previous = request.previous();
         // what the work is
         Subject subject = Subject.of(text, answers, projects);
+        List<HeardReading> readings = HeardReading.of(request, all, subject, answers);
         // one embedding per request at most, and none when explicit words decided everything
         Supplier<SemanticHints.Evidence> evidence = memo(() -> hints.evidence(subject.work(), projects));
         boolean concrete = subject.concrete();
@@ -131,9 +132,11 @@ public final class EmbeddedExtractor implements IntentExtractor {
         // type: an answer or an explicit word, else cues and the embedding
         IssueType type = TypeChoice.answered(answers).or(() -> TypeWords.find(all)).orElse(null);
         if (type != null) {
-            confidence.put("issue_type", 0.95);
+            confidence.put("issue_type", TypeChoice.EXPLICIT_CONFIDENCE);
         } else if (concrete) {
-            TypeChoice choice = TypeChoice.weigh(subject.work(), evidence.get().types());
+            // heard words: the type the likely readings agree on; typed or checked words: the text's own
+            TypeChoice choice = readings.size() > 1 ? TypeChoice.voted(readings, evidence.get().types())
+                    : TypeChoice.weigh(subject.work(), evidence.get().types());
             type = choice.type();
             confidence.put("issue_type", choice.confidence());
             if (choice.runnerUp() != null) {
@@ -153,7 +156,8 @@ public final class EmbeddedExtractor implements IntentExtractor {
             missing.add("parent");
         }
 
-        ProjectChoice pc = ProjectChoice.choose(vocab, all, subject, request, () -> evidence.get().projects());
+        ProjectChoice pc = ProjectChoice.choose(vocab, all, readings, subject, request,
+                () -> evidence.get().projects());
         if (pc.project() != null) {
             confidence.put("project", pc.confidence());
         } else {

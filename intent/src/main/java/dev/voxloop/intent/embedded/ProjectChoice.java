@@ -23,21 +23,55 @@ record ProjectChoice(Project project, double confidence, String ambiguity) {
 
     /** Below this similarity to every project the embedding adds no project evidence. */
     static final double MIN_PROJECT_SIMILARITY = 0.15;
+    /** Points for a project named only in a less likely reading, per unit of that reading's weight. */
+    static final double NAMED_IN_READING = 3;
+    /** A project fewer of the readings than this share agree on does not decide by their vote alone. */
+    static final double VOTE_MASS = 0.3;
 
     /**
      * @param all          the request and its answers, cleaned
+     * @param readings     the readings of the request (one of weight 1 for typed or checked words), text first
      * @param subject      what the work is
      * @param similarities the embedding's similarity per project key (empty without a model); asked for only when
      *                     nothing was named and the subject is concrete
      */
-    static ProjectChoice choose(ProjectVocabulary vocab, String all, Subject subject, IntentRequest request,
-                                Supplier<Map<String, Double>> similarities) {
+    static ProjectChoice choose(ProjectVocabulary vocab, String all, List<HeardReading> readings, Subject subject,
+                                IntentRequest request, Supplier<Map<String, Double>> similarities) {
+        if (readings.size() > 1) {
+            // heard words: the project the likely readings agree on, each reading deciding as typed words would
+            ReadingVote<Project> vote = ReadingVote.of(readings, r -> {
+                ProjectChoice own = choose(vocab, r.all(), List.of(new HeardReading(r.all(), r.work(), 1)), subject,
+                        request, similarities, false);
+                return new ReadingVote.Ballot<>(own.project(), own.confidence());
+            });
+            if (vote.choice() != null && vote.mass() >= VOTE_MASS) {
+                return new ProjectChoice(vote.choice(), vote.confidence(), null);
+            }
+        }
+        return choose(vocab, all, readings, subject, request, similarities, true);
+    }
+
+    /**
+     * @param fallBack false: only a name or a clear lead decides (one reading's ballot); true: then the draft so
+     *                 far, the default project or the only project, and the close race named
+     */
+    private static ProjectChoice choose(ProjectVocabulary vocab, String all, List<HeardReading> readings,
+                                        Subject subject, IntentRequest request,
+                                        Supplier<Map<String, Double>> similarities, boolean fallBack) {
         List<Project> projects = vocab.projects();
         Optional<ProjectVocabulary.Named> named = vocab.named(all);
         if (named.isPresent()) {
             return new ProjectChoice(named.get().project(), 0.98, null);
         }
-        Map<Project, Double> combined = new HashMap<>(vocab.scores(all));
+        // the project's own words in every reading, by its weight; a name said only in a less likely reading
+        Map<Project, Double> combined = new HashMap<>();
+        for (HeardReading r : readings) {
+            vocab.scores(r.all()).forEach((pr, v) -> combined.merge(pr, r.weight() * v, Double::sum));
+            if (r != readings.getFirst()) {
+                vocab.named(r.all()).ifPresent(n -> combined.merge(n.project(), r.weight() * NAMED_IN_READING,
+                        Double::sum));
+            }
+        }
         Map<String, Double> sims = subject.concrete() ? similarities.get() : Map.of();
         if (!sims.isEmpty()) {
             double max = sims.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
@@ -58,6 +92,9 @@ record ProjectChoice(Project project, double confidence, String ambiguity) {
         double second = ranked.size() > 1 ? ranked.get(1).getValue() : 0;
         if (top >= 1.0 && top - second >= 0.5) {
             return new ProjectChoice(ranked.getFirst().getKey(), Math.min(0.9, 0.5 + (top - second) / 4), null);
+        }
+        if (!fallBack) {
+            return new ProjectChoice(null, 0, null);
         }
         String ambiguity = null;
         if (top > 0 && ranked.size() > 1 && second > 0) {

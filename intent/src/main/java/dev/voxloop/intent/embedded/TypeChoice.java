@@ -20,6 +20,8 @@ record TypeChoice(IssueType type, double confidence, IssueType runnerUp) {
     /** Answers that name a type in other words ("a new feature", "chore"); data, not code. */
     static final String ANSWERS_FILE = "/dev/voxloop/intent/embedded/type-answers.tsv";
     private static final Map<String, IssueType> ANSWERS = answers();
+    /** How sure an explicit type word ("file a bug") makes the type. */
+    static final double EXPLICIT_CONFIDENCE = 0.95;
 
     static TypeChoice weigh(String work, Map<IssueType, Double> sims) {
         Map<IssueType, Double> scores = new HashMap<>(TypeCues.score(work));
@@ -38,6 +40,19 @@ record TypeChoice(IssueType type, double confidence, IssueType runnerUp) {
         double margin = (top - second) / Math.max(top, 1e-9);
         IssueType runnerUp = ranked.size() > 1 && margin < 0.15 ? ranked.get(1).getKey() : null;
         return new TypeChoice(ranked.getFirst().getKey(), Math.min(0.9, 0.5 + margin * 0.4), runnerUp);
+    }
+
+    /**
+     * The type the likely readings of heard words agree on ({@link ReadingVote}): each reading's explicit type
+     * word, else its own cues and the embedding's similarities (of the text shown), decides that reading's type.
+     */
+    static TypeChoice voted(List<HeardReading> readings, Map<IssueType, Double> sims) {
+        ReadingVote<IssueType> vote = ReadingVote.of(readings, r -> TypeWords.find(r.all())
+                .map(t -> new ReadingVote.Ballot<>(t, EXPLICIT_CONFIDENCE)).orElseGet(() -> {
+                    TypeChoice own = weigh(r.work(), sims);
+                    return new ReadingVote.Ballot<>(own.type(), own.confidence());
+                }));
+        return new TypeChoice(vote.choice(), vote.confidence(), null);
     }
 
     /** The latest answer that is just a type ("Bug", "a story", "technical task"). */

@@ -118,7 +118,7 @@ public final class WarmEngine implements SpeechToText, AutoCloseable {
             Heard heard = waitFor(future, job);
             double decode = (job.finished - job.started) / 1e9;
             return new Transcript(heard.text(), heard.language(), audio.originalSeconds(), decode, name,
-                    heard.confidence(), heard.segments());
+                    heard.confidence(), heard.segments(), heard.hypotheses());
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();

@@ -5,10 +5,8 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One PocketSphinx decoder in this process: the acoustic model and dictionary load once, the language models
@@ -22,12 +20,17 @@ public final class PocketSphinxDecoder implements AutoCloseable {
     public record Word(String text, double startSeconds, double endSeconds, double posterior) {
     }
 
+    /** One path of the N best: its words (fillers removed) and its path score as a natural logarithm. */
+    public record LatticePath(String text, double logScore) {
+    }
+
     /**
-     * @param text         best hypothesis, fillers removed
-     * @param words        its words (fillers removed)
-     * @param alternatives the N best distinct hypotheses, best first (may be just the best)
+     * @param text  best hypothesis, fillers removed
+     * @param words its words (fillers removed)
+     * @param paths the lattice's best paths in the order the search gives them (several may read the same once
+     *              fillers and pronunciation variants are dropped); empty when only the best was asked for
      */
-    public record Decoded(String text, List<Word> words, List<String> alternatives) {
+    public record Decoded(String text, List<Word> words, List<LatticePath> paths) {
     }
 
     /** A language model file and its interpolation weight. */
@@ -50,7 +53,7 @@ public final class PocketSphinxDecoder implements AutoCloseable {
      * @param extraWords    words the dictionary lacks, with their phones ("bookit" -> "B UH K IH T")
      * @param models        language models to interpolate; weights should sum to 1
      * @param options       further decoder options as flag/value pairs ("-beam", "1e-40", ...)
-     * @param nbest         how many alternative hypotheses to collect
+     * @param nbest         how many paths of the lattice to read per utterance (1: the best only)
      */
     public PocketSphinxDecoder(Path acousticModel, Path dictionary, Map<String, String> extraWords,
                                List<LanguageModel> models, List<String> options, int nbest) {
@@ -118,7 +121,7 @@ public final class PocketSphinxDecoder implements AutoCloseable {
         }
         List<Word> words = words();
         String text = String.join(" ", words.stream().map(Word::text).toList());
-        return new Decoded(text, words, alternatives(text));
+        return new Decoded(text, words, paths());
     }
 
     private List<Word> words() {
@@ -142,16 +145,15 @@ public final class PocketSphinxDecoder implements AutoCloseable {
         return out;
     }
 
-    private List<String> alternatives(String best) {
-        Set<String> out = new LinkedHashSet<>();
-        out.add(best);
+    private List<LatticePath> paths() {
         if (nbest <= 1) {
-            return List.copyOf(out);
+            return List.of();
         }
+        double lnBase = Math.log(base.logmath_get_base(ps.ps_get_logmath(decoder)));
+        List<LatticePath> out = new ArrayList<>();
         IntByReference score = new IntByReference();
         Pointer it = ps.ps_nbest(decoder);
-        int seen = 0;
-        while (it != null && out.size() < nbest && seen++ < nbest * 4) {
+        while (it != null && out.size() < nbest) {
             String hyp = ps.ps_nbest_hyp(it, score);
             if (hyp != null) {
                 List<String> kept = new ArrayList<>();
@@ -161,7 +163,7 @@ public final class PocketSphinxDecoder implements AutoCloseable {
                         kept.add(w);
                     }
                 }
-                out.add(String.join(" ", kept));
+                out.add(new LatticePath(String.join(" ", kept), score.getValue() * lnBase));
             }
             it = ps.ps_nbest_next(it);
         }

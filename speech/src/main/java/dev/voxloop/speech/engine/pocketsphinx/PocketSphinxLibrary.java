@@ -63,10 +63,12 @@ interface PocketSphinxLibrary extends Library {
 
     void ps_seg_free(Pointer seg);
 
+    /** A* search over the last utterance's lattice: an iterator of whole hypotheses, best path score first. */
     Pointer ps_nbest(Pointer ps);
 
     Pointer ps_nbest_next(Pointer nbest);
 
+    /** The current hypothesis' words and its path score (acoustic + weighted language score, log). */
     String ps_nbest_hyp(Pointer nbest, IntByReference score);
 
     void ps_nbest_free(Pointer nbest);
@@ -87,6 +89,9 @@ interface PocketSphinxLibrary extends Library {
         int ngram_model_free(Pointer model);
 
         double logmath_exp(Pointer logmath, int value);
+
+        /** The base of the decoder's integer logarithms (1.0001 by default). */
+        double logmath_get_base(Pointer logmath);
 
         Pointer logmath_retain(Pointer logmath);
 

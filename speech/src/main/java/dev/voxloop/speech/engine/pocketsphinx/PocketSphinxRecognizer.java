@@ -18,9 +18,18 @@ import java.util.Set;
  * The offline engine: PocketSphinx decoding with Debian's general English model interpolated with the domain
  * model built at start-up (ticket phrasing and the tracker's names). The general model lets it follow words no
  * template has; the domain model makes ticket words and project names likely. The confidence is the mean of the
- * words' posterior probabilities in the decoder's lattice: the share of words it expects to have right.
+ * words' posterior probabilities in the decoder's lattice: the share of words it expects to have right. The
+ * lattice's best paths are carried with the transcript as its N best readings, each with its posterior share.
  */
 public final class PocketSphinxRecognizer implements Recognizer {
+
+    /**
+     * Paths of the lattice read per utterance, the readings carried with the transcript and how much the path
+     * score is flattened, chosen on the development sets (docs/benchmarks.md, Speech: N best hypotheses): more
+     * paths than 30 changed no draft there.
+     */
+    static final int PATHS = 30;
+    static final NBestReadings READINGS = new NBestReadings(0.01, 10);
 
     private final PocketSphinxDecoder decoder;
 
@@ -37,7 +46,7 @@ public final class PocketSphinxRecognizer implements Recognizer {
                 new PocketSphinxDecoder.LanguageModel("general", model.generalLanguageModel(),
                         (float) (1 - tuning.domainWeight())),
                 new PocketSphinxDecoder.LanguageModel("domain", domainModel, (float) tuning.domainWeight())),
-                tuning.options(), 1);
+                tuning.options(), PATHS);
     }
 
     private static Map<String, String> wordsTheDictionaryLacks(Path domainDict, Set<String> known) {
@@ -75,7 +84,7 @@ public final class PocketSphinxRecognizer implements Recognizer {
                 .orElse(0);
         List<Transcript.Segment> segments = List.of(new Transcript.Segment(d.words().getFirst().startSeconds(),
                 d.words().getLast().endSeconds(), d.text()));
-        return new Heard(d.text(), "en", confidence, segments);
+        return new Heard(d.text(), "en", confidence, segments, READINGS.of(d.text(), d.paths()));
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.voxloop.speech.engine.pocketsphinx;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.voxloop.core.audio.AudioUpload;
 import dev.voxloop.core.transcript.EngineStatus;
+import dev.voxloop.core.transcript.Hypothesis;
 import dev.voxloop.core.transcript.Transcript;
 import dev.voxloop.speech.SpeechEngines;
 import dev.voxloop.speech.SpeechSettings;
@@ -74,6 +76,18 @@ class PocketSphinxEngineTest {
                 .as("hypothesis: %s", t.text()).isLessThanOrEqualTo(0.25);
         assertThat(t.confidence()).isBetween(0.5, 1.0);
         assertThat(t.segments()).isNotEmpty();
+    }
+
+    @Test
+    void carriesTheNBestReadingsWithTheirWeights() {
+        Transcript t = engine.transcribe(TestAudio.upload(TestAudio.fixture("ticket-festival-16k.wav"), "t.wav"));
+
+        assertThat(t.hypotheses()).hasSizeBetween(2, PocketSphinxRecognizer.READINGS.readings());
+        assertThat(t.hypotheses().getFirst().text()).isEqualTo(t.text());
+        assertThat(t.hypotheses()).extracting(Hypothesis::text).doesNotHaveDuplicates()
+                .allSatisfy(h -> assertThat(h).doesNotContain("<", "[", "("));
+        assertThat(t.hypotheses().stream().mapToDouble(Hypothesis::weight).sum()).isCloseTo(1.0, within(1e-6));
+        assertThat(t.hypotheses().getFirst().weight()).isGreaterThan(0.0);
     }
 
     @Test
