@@ -46,6 +46,9 @@ class DomainCorpusTest {
         assertThat(withPhrase.stream().filter(s -> s.contains("clinics")).count()).isGreaterThan(3);
         // only names take a project's place: a description word never does, so it cannot crowd the names out
         assertThat(withPhrase).anyMatch(s -> s.contains("in the storeit project"));
+        // and where people put a name: first, before "needs", as an owner
+        assertThat(withPhrase).anyMatch(s -> s.startsWith("in storeit the ")).anyMatch(s -> s.startsWith("storeit needs "))
+                .anyMatch(s -> s.startsWith("storeit's "));
         assertThat(withPhrase).noneMatch(s -> s.contains("in the clinics project") || s.contains("in the and project"));
         assertThat(DomainCorpus.contentRuns(List.of("appointment", "booking", "for", "salons", "and", "clinics")))
                 .containsExactly("appointment booking", "salons", "clinics");
