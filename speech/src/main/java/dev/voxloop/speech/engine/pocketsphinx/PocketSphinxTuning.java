@@ -19,10 +19,10 @@ public record PocketSphinxTuning(double domainWeight, List<String> options) {
     }
 
     /**
-     * Domain weight 0.3; at most 5,000 HMMs and 10 word exits per frame (2 cores); and PocketSphinx's own noise
-     * subtraction off ({@code -remove_noise no}): it estimates a noise spectrum from the quietest frames and
-     * subtracts it from every frame, which on audio whose pauses are near digital silence (synthetic voices,
-     * close microphones, the intake's trimmed recordings) eats into the speech itself and drops words.
+     * Domain weight 0.3; at most 5,000 HMMs and 10 word exits per frame (2 cores); PocketSphinx's own noise
+     * suppression off ({@code -remove_noise no}): it attenuates whatever sits near a per-band noise floor it
+     * tracks, which dropped words of unusual voices (espeak-ng) and bought nothing on the others; the intake has
+     * already trimmed the silence.
      */
     public static PocketSphinxTuning defaults() {
         return new PocketSphinxTuning(0.3, List.of("-maxhmmpf", "5000", "-maxwpf", "10", "-remove_noise", "no"));
