@@ -12,6 +12,7 @@ import dev.voxloop.intent.IntentSettings;
 import dev.voxloop.intent.ProjectsFile;
 import dev.voxloop.speech.SpeechEngines;
 import dev.voxloop.speech.SpeechSettings;
+import dev.voxloop.speech.TrackerVocabulary;
 import dev.voxloop.bench.speech.RequestSets;
 import dev.voxloop.bench.speech.SpeechBench;
 import dev.voxloop.bench.speech.Synthesiser;
@@ -117,7 +118,7 @@ public final class BenchSpeechCommand implements Callable<Integer> {
             for (String name : engines) {
                 long t0 = System.nanoTime();
                 WarmEngine e = SpeechEngines.create(base.withEngine(name.toLowerCase(Locale.ROOT)),
-                        () -> vocabulary(projects));
+                        () -> TrackerVocabulary.of(projects));
                 opened.add(e);
                 boolean ok = e.awaitReady(Duration.ofMinutes(5));
                 out.printf(Locale.ROOT, "engine %s: %s in %.1f s (language model build + model load)%n  %s%n", name,
@@ -159,17 +160,6 @@ public final class BenchSpeechCommand implements Callable<Integer> {
             out.println("extractor " + extractor.name() + ": model NOT loaded after 5 min; drafts use its fallback");
         }
         return extractor;
-    }
-
-    /** What a tracker with these projects gives the engine: keys, names, component words. */
-    private static List<String> vocabulary(List<Project> projects) {
-        List<String> words = new ArrayList<>();
-        for (Project p : projects) {
-            words.add(p.key());
-            words.add(p.name());
-            words.addAll(p.components());
-        }
-        return words;
     }
 
     private void latency(SpeechBench bench, Map<String, SpeechToText> ready, IntentExtractor extractor,

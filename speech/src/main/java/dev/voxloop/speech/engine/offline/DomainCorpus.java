@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -22,17 +24,77 @@ import java.util.regex.Matcher;
 public final class DomainCorpus {
 
     private final CorpusTemplates corpus;
+    private final Map<String, List<String>> slots;
     private final List<String> projectWords;
+    private final List<String> phrases;
     private final Set<String> heldOut;
 
+    /** The slot whose values are the things a ticket is about ("the {thing} crashes"). */
+    static final String THING = "thing";
+
+    /** Words that tie a phrase together; a phrase's things are the runs of words between them. */
+    static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "the", "and", "or", "of", "for", "with", "on", "in",
+            "to", "at", "by", "from", "as", "is", "are", "be", "its", "it", "itself", "their", "this", "that",
+            "these", "those", "many", "one", "all", "any", "each", "our", "your", "e");
+
     /**
-     * @param trackerVocabulary project names and keys, component words from the tracker (any case; split on
-     *                          non-letters)
+     * @param trackerVocabulary the tracker's words (any case): an entry of one word (a project's name or key, a
+     *                          component word) is put into ticket phrasing where a project is named; an entry
+     *                          of several (a phrase of a project's description: "QR code tickets", "door
+     *                          check-in") is a sentence of its own, and the runs of words between its
+     *                          {@link #FUNCTION_WORDS} become things tickets are about ({thing}). Description
+     *                          words do not take the names' places, so the names stay as likely as before.
      */
     public DomainCorpus(List<String> trackerVocabulary) {
         this.corpus = CorpusTemplates.load();
-        this.projectWords = new ArrayList<>(new LinkedHashSet<>(words(String.join(" ", trackerVocabulary))));
+        Set<String> single = new LinkedHashSet<>();
+        Set<String> several = new LinkedHashSet<>();
+        Set<String> things = new LinkedHashSet<>(corpus.slots().getOrDefault(THING, List.of()));
+        for (String entry : trackerVocabulary) {
+            List<String> words = words(entry);
+            if (words.size() == 1) {
+                single.addAll(words);
+            } else if (words.size() > 1) {
+                several.add(String.join(" ", words));
+                for (String run : contentRuns(words)) {
+                    things.add(run);
+                    things.add(singular(run));
+                }
+            }
+        }
+        Map<String, List<String>> withThings = new HashMap<>(corpus.slots());
+        withThings.put(THING, List.copyOf(things));
+        this.slots = Map.copyOf(withThings);
+        this.projectWords = List.copyOf(single);
+        this.phrases = List.copyOf(several);
         this.heldOut = heldOutSentences();
+    }
+
+    /** A run ending in a plain plural said in the singular too ("timesheets" -> "timesheet"). */
+    static String singular(String run) {
+        boolean plural = run.length() > 3 && run.endsWith("s") && !run.endsWith("ss") && !run.endsWith("us")
+                && !run.endsWith("is");
+        return plural ? run.substring(0, run.length() - 1) : run;
+    }
+
+    /** "appointment booking for salons and clinics" -> appointment booking | salons | clinics. */
+    static List<String> contentRuns(List<String> words) {
+        List<String> runs = new ArrayList<>();
+        List<String> run = new ArrayList<>();
+        for (String w : words) {
+            if (FUNCTION_WORDS.contains(w)) {
+                if (!run.isEmpty()) {
+                    runs.add(String.join(" ", run));
+                    run.clear();
+                }
+            } else {
+                run.add(w);
+            }
+        }
+        if (!run.isEmpty()) {
+            runs.add(String.join(" ", run));
+        }
+        return runs;
     }
 
     /** The held-out benchmark sentences, normalised (lower case, single spaces). */
@@ -72,13 +134,16 @@ public final class DomainCorpus {
         Random random = new Random(seed);
         Set<String> out = new LinkedHashSet<>();
         // every slot value at least once, so the whole vocabulary is in the model
-        corpus.slots().forEach((slot, values) -> {
+        slots.forEach((slot, values) -> {
             for (String v : values) {
                 add(out, v);
             }
         });
         for (String w : projectWords) {
             add(out, w);
+        }
+        for (String p : phrases) {
+            add(out, p);
         }
         int attempts = 0;
         while (out.size() < size && attempts++ < size * 5) {
@@ -110,7 +175,7 @@ public final class DomainCorpus {
         Matcher m = CorpusTemplates.SLOT.matcher(template);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
-            List<String> values = corpus.slots().get(m.group(1));
+            List<String> values = slots.get(m.group(1));
             String v = values == null ? m.group() : values.get(random.nextInt(values.size()));
             m.appendReplacement(sb, Matcher.quoteReplacement(v));
         }
