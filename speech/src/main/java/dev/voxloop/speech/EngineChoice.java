@@ -46,7 +46,7 @@ public record EngineChoice(String name, String engine, String reason, SpeechSett
         String what = switch (engine) {
             case "pocketsphinx" -> "PocketSphinx with a general English model and the tracker's ticket words;"
                     + " expect about 1 word in 5 wrong for a clear natural voice and 1 in 3 for real recordings"
-                    + " (19-23 % word error rate on held-out requests, 32 % on real clips; docs/benchmarks.md), so"
+                    + " (17-23 % word error rate on held-out requests, 33 % on real clips; docs/benchmarks.md), so"
                     + " words it is unsure of are shown for confirmation; whisper is recommended"
                     + " (voxloop models pull base.en)";
             case "sphinx4" -> "Sphinx4 with a ticket-phrase model only: template-like requests come through,"
