@@ -49,7 +49,7 @@ public final class IntakeService implements Intake {
     private final TicketTracker tracker;
     private final IntakeSettings settings;
     private final Supplier<String> ids;
-    private final SessionLocks locks = new SessionLocks(256);
+    private final SessionLocks locks = new SessionLocks();
     private final IntakeSteps steps;
     private final IntakeHousekeeping housekeeping;
     private final ProjectResolution projects;

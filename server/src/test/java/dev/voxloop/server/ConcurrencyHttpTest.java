@@ -31,9 +31,7 @@ class ConcurrencyHttpTest {
 
         public Extraction extract(IntentRequest request) {
             try {
-                // a server that runs sessions one at a time never gets all parties here, however long it waits: the
-                // limit only ends such a run, so it is generous (10 s was once too short in a full suite run)
-                barrier.await(30, TimeUnit.SECONDS);
+                barrier.await(10, TimeUnit.SECONDS);
             } catch (Exception e) {
                 throw new IllegalStateException("extractions did not overlap", e);
             }
