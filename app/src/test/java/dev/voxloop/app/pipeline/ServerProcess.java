@@ -21,25 +21,34 @@ final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final String url;
+    private final StringBuffer output;
+    private final CompletableFuture<Void> outputEnded;
 
-    private ServerProcess(Process process, String url) {
+    private ServerProcess(Process process, String url, StringBuffer output, CompletableFuture<Void> outputEnded) {
         this.process = process;
         this.url = url;
+        this.output = output;
+        this.outputEnded = outputEnded;
     }
 
     static ServerProcess start(Path dataDir, Map<String, String> env, String... serveArgs) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                // a JVM crash report lands beside the data, where a test can look for it
+                "-XX:ErrorFile=" + dataDir.resolve("hs_err_pid%p.log"),
                 "dev.voxloop.app.Main", "serve", "--port", "0", "--data", dataDir.toString()));
         cmd.addAll(List.of(serveArgs));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);
         Process p = pb.start();
         CompletableFuture<String> found = new CompletableFuture<>();
+        StringBuffer output = new StringBuffer();
+        CompletableFuture<Void> outputEnded = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
+                    output.append(line).append('\n');
                     Matcher m = URL.matcher(line);
                     if (m.find()) {
                         found.complete(m.group(1));
@@ -48,12 +57,13 @@ final class ServerProcess implements AutoCloseable {
             } catch (IOException ignored) {
                 // process gone
             }
+            outputEnded.complete(null);
             found.completeExceptionally(new IOException("server exited before it was ready"));
         });
         reader.setDaemon(true);
         reader.start();
         try {
-            return new ServerProcess(p, found.get(60, TimeUnit.SECONDS));
+            return new ServerProcess(p, found.get(60, TimeUnit.SECONDS), output, outputEnded);
         } catch (Exception e) {
             p.destroyForcibly();
             throw new IOException("server did not start: " + e.getMessage(), e);
@@ -62,6 +72,25 @@ final class ServerProcess implements AutoCloseable {
 
     String url() {
         return url;
+    }
+
+    /**
+     * SIGTERM, as a service manager stops it; waits for the exit and the last of its output, and gives its status
+     * (-1 when it did not exit in time). Sent through the process handle: {@code Process.destroy()} would also
+     * close our end of its output at once, so whatever the server prints while it stops would be lost.
+     */
+    int terminate(Duration within) throws Exception {
+        process.toHandle().destroy();
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            return -1;
+        }
+        outputEnded.get(10, TimeUnit.SECONDS);
+        return process.exitValue();
+    }
+
+    /** Everything the server printed so far (standard output and error). */
+    String output() {
+        return output.toString();
     }
 
     /** SIGKILL: no shutdown hooks, no flushing. */
