@@ -13,15 +13,13 @@ import dev.voxloop.core.forge.PullRequestDraft;
 import dev.voxloop.core.forge.Review;
 import dev.voxloop.core.forge.ReviewComment;
 import dev.voxloop.core.forge.ReviewDraft;
+import dev.voxloop.core.testing.CapturedLog;
 import dev.voxloop.peers.github.Fault;
 import dev.voxloop.peers.github.GitHubPeer;
 import dev.voxloop.peers.github.GitHubPeerPerClass;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,6 +37,8 @@ class GitHubForgeTest {
 
     @RegisterExtension
     static final GitHubPeerPerClass GITHUB = new GitHubPeerPerClass();
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog("dev.voxloop.github");
     private GitHubPeer peer;
     private PeerRepository hosted;
     private String repo;
@@ -233,32 +233,11 @@ class GitHubForgeTest {
 
     @Test
     void theTokenNeverReachesTheLogs() {
-        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                lines.add(r.getMessage() + " " + java.util.Arrays.toString(r.getParameters()));
-            }
+        PullRequest pr = opened(true);
+        peer.inject(MERGE, new Fault.SecondaryLimit(403, 1));
+        forge.merge(repo, pr.number(), new MergeRequest(settledHead(pr), MergeMethod.SQUASH, null, null));
 
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("dev.voxloop.github");
-        root.addHandler(capture);
-        root.setLevel(java.util.logging.Level.ALL);
-        try {
-            PullRequest pr = opened(true);
-            peer.inject(MERGE, new Fault.SecondaryLimit(403, 1));
-            forge.merge(repo, pr.number(), new MergeRequest(settledHead(pr), MergeMethod.SQUASH, null, null));
-        } finally {
-            root.removeHandler(capture);
-        }
-        assertThat(lines).isNotEmpty().noneMatch(l -> l.contains(peer.token()));
+        assertThat(log.lines()).isNotEmpty().noneMatch(l -> l.contains(peer.token()));
         assertThat(new Credentials.Token(peer.token()).toString()).doesNotContain(peer.token());
     }
 

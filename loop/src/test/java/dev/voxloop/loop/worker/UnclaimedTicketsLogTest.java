@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.voxloop.core.intent.IssueType;
 import dev.voxloop.core.intent.Priority;
 import dev.voxloop.core.intent.TicketDraft;
+import dev.voxloop.core.testing.CapturedLog;
 import dev.voxloop.core.testing.InMemoryLoopQueue;
 import dev.voxloop.core.testing.InMemoryTracker;
 import dev.voxloop.core.ticket.Project;
@@ -12,21 +13,17 @@ import dev.voxloop.core.ticket.Provenance;
 import dev.voxloop.core.ticket.Ticket;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Tickets nobody can take are logged once per project while they wait (and once when they stop waiting), not once
  * per ticket at every check: a queue of thousands must not flood the log. slf4j goes to java.util.logging in the
- * loop's tests (slf4j-jdk14); a handler on the class's logger captures every line.
+ * loop's tests (slf4j-jdk14); the class's logger is captured.
  */
 class UnclaimedTicketsLogTest {
 
@@ -36,46 +33,16 @@ class UnclaimedTicketsLogTest {
     private final InMemoryLoopQueue queue = new InMemoryLoopQueue();
     private final UnclaimedTickets unclaimed = new UnclaimedTickets(queue, tracker, null, Set.of("TRACK"),
             Duration.ofMinutes(1), Clock.systemUTC());
-    private final List<LogRecord> lines = new ArrayList<>();
-    private final Logger logger = Logger.getLogger(UnclaimedTickets.class.getName());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            synchronized (lines) {
-                lines.add(r);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private Level before;
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog(UnclaimedTickets.class.getName());
     private int filed;
-
-    @BeforeEach
-    void listen() {
-        before = logger.getLevel();
-        logger.setLevel(Level.ALL);
-        logger.addHandler(capture);
-    }
-
-    @AfterEach
-    void stopListening() {
-        logger.removeHandler(capture);
-        logger.setLevel(before);
-    }
 
     @Test
     void manyWaitingTicketsAreOneWarningAndASecondCheckLogsNothing() {
         List<Ticket> book = List.of(file("BOOK"), file("BOOK"), file("BOOK"), file("BOOK"), file("BOOK"));
 
         assertThat(unclaimed.report()).hasSize(5);
-        assertThat(lines).singleElement().satisfies(r -> {
+        assertThat(log.records()).singleElement().satisfies(r -> {
             assertThat(r.getLevel()).isEqualTo(Level.WARNING);
             assertThat(r.getMessage()).contains("5 queued ticket(s) of project BOOK")
                     .contains("./voxloop init --project BOOK --repo PATH");
@@ -85,7 +52,7 @@ class UnclaimedTicketsLogTest {
         Ticket later = file("BOOK");
         assertThat(unclaimed.report()).hasSize(6);
 
-        assertThat(lines).hasSize(1);
+        assertThat(log.records()).hasSize(1);
         // each ticket is still told, once, on the ticket itself
         for (Ticket t : book) {
             assertThat(tracker.find(t.key()).orElseThrow().comments()).hasSize(1);
@@ -100,7 +67,7 @@ class UnclaimedTicketsLogTest {
         Ticket shop = file("SHOP");
         unclaimed.report();
         unclaimed.report();
-        assertThat(lines).extracting(LogRecord::getMessage).hasSize(2)
+        assertThat(log.records()).extracting(LogRecord::getMessage).hasSize(2)
                 .anySatisfy(m -> assertThat(m).contains("project BOOK"))
                 .anySatisfy(m -> assertThat(m).contains("1 queued ticket(s) of project SHOP"));
 
@@ -110,15 +77,15 @@ class UnclaimedTicketsLogTest {
         unclaimed.report();
         unclaimed.report();
 
-        assertThat(lines).hasSize(3);
-        assertThat(lines.get(2).getLevel()).isEqualTo(Level.INFO);
-        assertThat(lines.get(2).getMessage()).contains("project SHOP").contains("any more");
+        assertThat(log.records()).hasSize(3);
+        assertThat(log.records().get(2).getLevel()).isEqualTo(Level.INFO);
+        assertThat(log.records().get(2).getMessage()).contains("project SHOP").contains("any more");
 
         // SHOP's tickets wait again: a new condition, told again
         file("SHOP");
         unclaimed.report();
-        assertThat(lines).hasSize(4);
-        assertThat(lines.get(3).getMessage()).contains("1 queued ticket(s) of project SHOP");
+        assertThat(log.records()).hasSize(4);
+        assertThat(log.records().get(3).getMessage()).contains("1 queued ticket(s) of project SHOP");
     }
 
     private Ticket file(String project) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.voxloop.core.intent.IssueType;
 import dev.voxloop.core.intent.Priority;
 import dev.voxloop.core.intent.TicketDraft;
+import dev.voxloop.core.testing.CapturedLog;
 import dev.voxloop.core.ticket.Provenance;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -14,60 +15,25 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** slf4j goes to java.util.logging in tests (slf4j-jdk14); everything the client logs is captured here. */
 class SecretsNotLoggedTest {
 
-    private final List<String> lines = new ArrayList<>();
-    private final Logger logger = Logger.getLogger("dev.voxloop");
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            StringBuilder sb = new StringBuilder(String.valueOf(r.getMessage()));
-            if (r.getParameters() != null) {
-                for (Object p : r.getParameters()) {
-                    sb.append(' ').append(p);
-                }
-            }
-            if (r.getThrown() != null) {
-                sb.append(' ').append(r.getThrown());
-            }
-            synchronized (lines) {
-                lines.add(sb.toString());
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private Level before;
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog("dev.voxloop");
     private JiraPeer jira;
 
     @BeforeEach
     void setUp() {
-        before = logger.getLevel();
-        logger.setLevel(Level.ALL);
-        capture.setLevel(Level.ALL);
-        logger.addHandler(capture);
         jira = JiraPeer.start();
     }
 
     @AfterEach
     void tearDown() {
-        logger.removeHandler(capture);
-        logger.setLevel(before);
         jira.close();
     }
 
@@ -82,10 +48,12 @@ class SecretsNotLoggedTest {
                 Priority.HIGH, "BOOK", null, List.of()), new Provenance("abcdef012345", true, "said", Instant.now()));
         tracker.comment("BOOK-1", "logged?");
         jira.rejectCredentials(true);
+        List<String> lines = new ArrayList<>();
         assertThatThrownBy(tracker::projects).satisfies(e -> lines.add(e.getMessage()));
         lines.add(tracker.check().detail());
         lines.add(s.toString());
         lines.add(s.auth().toString());
+        lines.addAll(log.lines());
 
         String basic = Base64.getEncoder().encodeToString((jira.email() + ":" + jira.apiToken())
                 .getBytes(StandardCharsets.UTF_8));
