@@ -3,6 +3,7 @@ package dev.voxloop.app.cli;
 import dev.voxloop.app.Voxloop;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,15 +33,22 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         StopSignals.install(); // before the models start loading (once the server listens)
         Voxloop app = context.serving();
-        Voxloop.Running running = app.serve(host, port, workers);
-        System.out.println("voxloop serving on " + running.url() + "  (data: " + context.config().dataDir() + ")");
-        System.out.println("speech: " + app.speechSummary());
+        // the hook is in place before the server starts: a stop from here on, even one arriving while the server
+        // starts or just after, closes the database (registered later, a stop in between left it unclosed)
+        AtomicReference<Voxloop.Running> running = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            running.stop();
+            Voxloop.Running r = running.get();
+            if (r != null) {
+                r.stop();
+            }
             context.close();
             stopped.countDown();
         }, "voxloop-shutdown"));
+        running.set(app.serve(host, port, workers));
+        System.out.println("voxloop serving on " + running.get().url() + "  (data: " + context.config().dataDir()
+                + ")");
+        System.out.println("speech: " + app.speechSummary());
         stopped.await();
         return 0;
     }
