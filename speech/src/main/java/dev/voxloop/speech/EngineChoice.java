@@ -1,5 +1,6 @@
 package dev.voxloop.speech;
 
+import dev.voxloop.speech.engine.moonshine.MoonshineModel;
 import dev.voxloop.speech.engine.pocketsphinx.PocketSphinxModel;
 import dev.voxloop.speech.engine.whisper.WhisperModels;
 import java.nio.file.Files;
@@ -8,11 +9,12 @@ import java.nio.file.Path;
 /**
  * Which recogniser a configured {@code speech.engine} means on this machine, and what a person should expect
  * from it. {@code auto} (the default) takes whisper as soon as its model has been pulled, else the offline
- * engine; {@code offline} is PocketSphinx when Debian's libpocketsphinx3 and pocketsphinx-en-us are installed,
- * else the pure-Java Sphinx4 domain recogniser.
+ * engine; {@code offline} is Moonshine, whose model is built into the jar; a jar built without it falls back to
+ * PocketSphinx when Debian's libpocketsphinx3 and pocketsphinx-en-us are installed, else to the pure-Java Sphinx4
+ * domain recogniser.
  *
  * @param name   the engine's name as reported (transcripts, /health)
- * @param engine the recogniser behind it: pocketsphinx, sphinx4, whisper, openai or remote
+ * @param engine the recogniser behind it: moonshine, pocketsphinx, sphinx4, whisper, openai or remote
  * @param reason why this one, when it is a fallback or a discovery (else empty)
  */
 public record EngineChoice(String name, String engine, String reason, SpeechSettings settings) {
@@ -32,6 +34,10 @@ public record EngineChoice(String name, String engine, String reason, SpeechSett
     }
 
     private static EngineChoice offline(SpeechSettings s, String why) {
+        if (MoonshineModel.available(s.moonshineSize())) {
+            return new EngineChoice("offline", "moonshine", why, s);
+        }
+        why = join(why, "this build has no Moonshine model");
         String missing = PocketSphinxModel.in(s.pocketSphinxDir()).missing();
         return missing == null ? new EngineChoice("offline", "pocketsphinx", why, s)
                 : new EngineChoice("offline", "sphinx4", join(why, "PocketSphinx unavailable: " + missing), s);
@@ -44,6 +50,10 @@ public record EngineChoice(String name, String engine, String reason, SpeechSett
     /** One line for `serve` and `doctor`: the engine, and what accuracy to expect from it. */
     public String describe() {
         String what = switch (engine) {
+            case "moonshine" -> "Moonshine " + settings.moonshineModel() + ", built in: expect about 1 word in 20 wrong for a clear voice"
+                    + " (MEASURE; docs/benchmarks.md), so"
+                    + " words it is unsure of are shown for confirmation; whisper is"
+                    + " more accurate still (voxloop models pull base.en)";
             case "pocketsphinx" -> "PocketSphinx with a general English model and the tracker's ticket words;"
                     + " expect about 1 word in 5 wrong for a clear natural voice and 1 in 3 for real recordings"
                     + " (17-23 % word error rate on held-out requests, 33 % on real clips; docs/benchmarks.md), so"

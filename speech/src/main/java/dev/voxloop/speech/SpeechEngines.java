@@ -4,6 +4,7 @@ import dev.voxloop.speech.audio.AudioIntake;
 import dev.voxloop.speech.audio.FfmpegDecoder;
 import dev.voxloop.speech.engine.RecognizerLoader;
 import dev.voxloop.speech.engine.WarmEngine;
+import dev.voxloop.speech.engine.moonshine.MoonshineRecognizer;
 import dev.voxloop.speech.engine.offline.DomainModel;
 import dev.voxloop.speech.engine.offline.SphinxRecognizer;
 import dev.voxloop.speech.engine.offline.SphinxTuning;
@@ -39,11 +40,13 @@ public final class SpeechEngines {
      *                          openai (prompt)
      */
     public static WarmEngine create(SpeechSettings s, Supplier<List<String>> trackerVocabulary) {
-        AudioIntake intake = new AudioIntake(s.maxAudioSeconds(), new FfmpegDecoder(s.ffmpeg()),
-                s.silenceFloorDbfs());
         Supplier<List<String>> vocabulary = safe(trackerVocabulary);
         EngineChoice choice = EngineChoice.of(s);
+        boolean sphinx = choice.engine().equals("pocketsphinx") || choice.engine().equals("sphinx4");
+        AudioIntake intake = new AudioIntake(s.maxAudioSeconds(), new FfmpegDecoder(s.ffmpeg()),
+                s.silenceFloorDbfs(), sphinx);
         RecognizerLoader loader = switch (choice.engine()) {
+            case "moonshine" -> () -> new MoonshineRecognizer(s.moonshineSize());
             case "pocketsphinx" -> pocketSphinx(s, vocabulary);
             case "sphinx4" -> sphinx4(s, vocabulary);
             case "whisper" -> () -> new WhisperProcess(new WhisperModels(s.modelsDir(), WhisperModels.DEFAULT_SOURCE)

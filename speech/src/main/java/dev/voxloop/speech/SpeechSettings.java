@@ -3,6 +3,7 @@ package dev.voxloop.speech;
 import dev.voxloop.core.config.ConfigTree;
 import dev.voxloop.core.config.Key;
 import dev.voxloop.core.config.Settings;
+import dev.voxloop.speech.engine.moonshine.MoonshineSize;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,8 +12,9 @@ import java.util.Locale;
 /** Settings of the speech module ({@code speech.*} in voxloop.yaml), each key declared once on its component. */
 public record SpeechSettings(
         @Key(path = "speech.engine", fallback = "auto", env = {"WHISPER_BACKEND", "VOXLOOP_SPEECH_ENGINE"},
-                doc = "Speech engine: auto (whisper once a model is pulled, else offline), offline (PocketSphinx"
-                        + " when installed, else Sphinx4; no download), pocketsphinx, sphinx4, whisper (whisper.cpp,"
+                doc = "Speech engine: auto (whisper once a model is pulled, else offline), offline (Moonshine, built"
+                        + " into the jar; PocketSphinx or Sphinx4 in a jar built without it), moonshine, pocketsphinx,"
+                        + " sphinx4, whisper (whisper.cpp,"
                         + " needs a model), openai (OpenAI-compatible server) or remote (a Whisper box speaking POST"
                         + " /api/transcribe); none turns audio off (503). WHISPER_BACKEND=local means whisper.")
         String engine,
@@ -45,6 +47,10 @@ public record SpeechSettings(
                 doc = "PocketSphinx US English model: acoustic model, dictionary and general language model"
                         + " (Debian's pocketsphinx-en-us)")
         Path pocketSphinxDir,
+        @Key(path = "speech.moonshine.model", fallback = "base", env = "VOXLOOP_MOONSHINE_MODEL",
+                doc = "Moonshine model of the offline engine: base (fewer words wrong) or tiny (a third of the"
+                        + " CPU time)")
+        String moonshineModel,
         @Key(path = "speech.whisper.model", fallback = "base.en", env = {"WHISPER_MODEL", "VOXLOOP_WHISPER_MODEL"},
                 doc = "Whisper ggml model: a name (tiny.en, base.en, small.en, small, ...) looked up in"
                         + " speech.whisper.models_dir, or a path to a .bin file")
@@ -75,7 +81,8 @@ public record SpeechSettings(
                 doc = "Language of the speech, ISO-639-1")
         String language) {
 
-    public static final List<String> ENGINES = List.of("auto", "offline", "pocketsphinx", "sphinx4", "whisper",
+    public static final List<String> ENGINES = List.of("auto", "offline", "moonshine", "pocketsphinx", "sphinx4",
+            "whisper",
             "openai", "remote");
 
     public SpeechSettings {
@@ -91,6 +98,11 @@ public record SpeechSettings(
                     + threads + ", " + queue + ", " + maxAudioSeconds);
         }
         openaiKey = openaiKey == null ? "" : openaiKey;
+        moonshineModel = MoonshineSize.of(moonshineModel).label();
+    }
+
+    public MoonshineSize moonshineSize() {
+        return MoonshineSize.of(moonshineModel);
     }
 
     public static SpeechSettings defaults() {
@@ -103,7 +115,8 @@ public record SpeechSettings(
 
     public SpeechSettings withEngine(String name) {
         return new SpeechSettings(name, maxAudioSeconds, threads, queue, timeout, startupWait, ffmpeg,
-                silenceFloorDbfs, workDir, pocketSphinxDir, whisperModel, modelsDir, whisperJavaOptions, remoteUrl, openaiUrl,
+                silenceFloorDbfs, workDir, pocketSphinxDir, moonshineModel, whisperModel, modelsDir, whisperJavaOptions,
+                remoteUrl, openaiUrl,
                 openaiKey, openaiModel, language);
     }
 

@@ -12,11 +12,22 @@ public final class AudioIntake {
     private final double maxSeconds;
     private final FfmpegDecoder ffmpeg;
     private final VoiceActivity vad;
+    private final boolean foldNarrowband;
 
-    public AudioIntake(double maxSeconds, FfmpegDecoder ffmpeg, double silenceFloorDbfs) {
+    /**
+     * @param foldNarrowband whether telephone-band audio is widened by {@link NarrowbandFolding} (which helps the
+     *                       Sphinx engines' acoustic model) instead of resampled the usual way (what neural models
+     *                       such as Moonshine and whisper were trained on)
+     */
+    public AudioIntake(double maxSeconds, FfmpegDecoder ffmpeg, double silenceFloorDbfs, boolean foldNarrowband) {
         this.maxSeconds = maxSeconds;
         this.ffmpeg = ffmpeg;
         this.vad = new VoiceActivity(silenceFloorDbfs);
+        this.foldNarrowband = foldNarrowband;
+    }
+
+    public AudioIntake(double maxSeconds, FfmpegDecoder ffmpeg, double silenceFloorDbfs) {
+        this(maxSeconds, ffmpeg, silenceFloorDbfs, true);
     }
 
     public static AudioIntake defaults() {
@@ -39,7 +50,7 @@ public final class AudioIntake {
             throw new Problem(Problem.Kind.TOO_LARGE, String.format(java.util.Locale.ROOT,
                     "The recording is %.0f s long; the limit is %.0f s", pcm.seconds(), maxSeconds), "audio");
         }
-        float[] mono = NarrowbandFolding.applies(pcm.sampleRate())
+        float[] mono = foldNarrowband && NarrowbandFolding.applies(pcm.sampleRate())
                 ? NarrowbandFolding.toWideband(pcm.downmix(), pcm.sampleRate())
                 : Resampler.resample(pcm.downmix(), pcm.sampleRate(), SpeechAudio.RATE);
         int[] span = vad.span(mono);
