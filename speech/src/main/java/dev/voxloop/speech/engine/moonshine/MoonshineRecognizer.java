@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Moonshine: the audio is encoded once, then the decoder writes one token at a time, always the likeliest
@@ -29,9 +30,24 @@ public final class MoonshineRecognizer implements Recognizer {
     /** Tokens the decoder may write per second of audio: a bound for a decoder that does not stop. */
     static final double TOKENS_PER_SECOND = 6;
     private final MoonshineModel model;
+    private final Supplier<List<String>> names;
+    private List<String> biasedNames = List.of();
+    private ContextBias bias = ContextBias.NONE;
 
-    public MoonshineRecognizer(MoonshineSize size) throws OrtException {
+    /** @param names the tracker's names, read per recording and made likelier ({@link ContextBias}) */
+    public MoonshineRecognizer(MoonshineSize size, Supplier<List<String>> names) throws OrtException {
         this.model = MoonshineModel.shared(size);
+        this.names = names;
+    }
+
+    /** The bias for the tracker's names as they are now; rebuilt only when they changed. */
+    private ContextBias bias() {
+        List<String> now = names.get();
+        if (!now.equals(biasedNames)) {
+            bias = ContextBias.of(now, model.pieces);
+            biasedNames = List.copyOf(now);
+        }
+        return bias;
     }
 
     @Override
@@ -39,8 +55,9 @@ public final class MoonshineRecognizer implements Recognizer {
         StringBuilder text = new StringBuilder();
         List<Transcript.Segment> segments = new ArrayList<>();
         List<Double> wordProbabilities = new ArrayList<>();
+        ContextBias bias = bias();
         for (AudioChunks.Chunk chunk : AudioChunks.of(audio.samples(), SpeechAudio.RATE)) {
-            Decoded d = decode(chunk.samples());
+            Decoded d = decode(chunk.samples(), bias);
             String said = model.pieces.text(d.tokens());
             if (said.isEmpty()) {
                 continue;
@@ -70,10 +87,11 @@ public final class MoonshineRecognizer implements Recognizer {
         }
     }
 
-    private Decoded decode(float[] samples) throws OrtException {
+    private Decoded decode(float[] samples, ContextBias bias) throws OrtException {
         int limit = Math.max(4, (int) Math.ceil(samples.length / (double) SpeechAudio.RATE * TOKENS_PER_SECOND));
         List<Integer> tokens = new ArrayList<>();
         List<Double> probabilities = new ArrayList<>();
+        StringBuilder written = new StringBuilder();
         List<AutoCloseable> open = new ArrayList<>();
         MoonshineModel.enter();
         try {
@@ -108,7 +126,10 @@ public final class MoonshineRecognizer implements Recognizer {
                     // the decoder may end before its first word: the likeliest first word is a better guess
                     logits[MoonshineModel.END_TOKEN] = Float.NEGATIVE_INFINITY;
                 }
-                int best = argMax(logits);
+                float[] biased = logits.clone();
+                bias.apply(written, biased);
+                int best = argMax(biased);
+                // the model's own belief in the token, not the bias's: a name it barely heard stays unsure
                 double probability = probability(logits, best);
                 // the decoder's cache of the audio is written once, at the first step; its cache of the tokens grows
                 for (Map.Entry<String, OnnxTensor> e : past.entrySet()) {
@@ -127,6 +148,9 @@ public final class MoonshineRecognizer implements Recognizer {
                 }
                 tokens.add(best);
                 probabilities.add(probability);
+                if (best < model.pieces.size()) {
+                    written.append(model.pieces.piece(best));
+                }
                 if (Repetition.looping(tokens)) {
                     int keep = Repetition.withoutLoop(tokens);
                     tokens.subList(keep, tokens.size()).clear();

@@ -39,6 +39,11 @@ public final class TokenPieces {
         return pieces.size();
     }
 
+    /** The token's spelling as the tokenizer has it ("▁Book", "It", "&lt;0x0A&gt;"). */
+    String piece(int token) {
+        return pieces.get(token);
+    }
+
     /** Whether the token begins a new word (its piece starts with "▁"). */
     boolean startsWord(int token) {
         return token >= 0 && token < pieces.size() && !pieces.get(token).isEmpty()
