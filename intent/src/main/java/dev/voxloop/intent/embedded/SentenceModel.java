@@ -5,6 +5,7 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.output.Response;
+import dev.voxloop.core.deferred.Deferred;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -149,7 +150,7 @@ final class SentenceModel implements AutoCloseable {
     }
 
     /** The model is closed because the process is stopping; callers answer without it. */
-    static final class Closed extends IllegalStateException {
+    static final class Closed extends Deferred.Abandoned {
         Closed() {
             super("the sentence model is closed: voxloop is stopping");
         }
