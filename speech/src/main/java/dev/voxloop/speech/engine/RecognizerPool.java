@@ -42,7 +42,8 @@ final class RecognizerPool implements AutoCloseable {
         this.loads = loads;
         this.loaded = new Deferred<>("speech engine '" + name + "'", () -> {
             for (int i = 0; i < size; i++) {
-                idle.add(load());
+                // closed meanwhile (the process stops): the recogniser is closed at once, not left to the exit
+                giveBack(load());
             }
             return size;
         });
