@@ -1,6 +1,7 @@
 package dev.voxloop.speech.engine;
 
 import dev.voxloop.core.deferred.Deferred;
+import dev.voxloop.core.deferred.InFlight;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,8 +26,7 @@ public final class RecognizerLoads {
     private static final Duration STOP_WAIT = Duration.ofSeconds(15);
     static final RecognizerLoads PROCESS = new RecognizerLoads();
 
-    private int loading;
-    private boolean stopped;
+    private final InFlight loading = new InFlight();
 
     /** How long the process's stop waits for a load in flight. */
     public Duration stopWait() {
@@ -44,11 +44,11 @@ public final class RecognizerLoads {
      * @throws Stopped when the process is stopping: nothing new is loaded then
      */
     Recognizer load(RecognizerLoader loader) throws Exception {
-        enter();
+        loading.enter(Stopped::new);
         try {
             return loader.load();
         } finally {
-            leave();
+            loading.leave();
         }
     }
 
@@ -57,22 +57,8 @@ public final class RecognizerLoads {
      *
      * @return true when nothing loads any more
      */
-    public synchronized boolean stop(Duration limit) {
-        stopped = true;
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (loading > 0) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            try {
-                wait(Math.max(1, left / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return loading == 0;
-            }
-        }
-        return true;
+    public boolean stop(Duration limit) {
+        return loading.close(limit);
     }
 
     /**
@@ -90,18 +76,6 @@ public final class RecognizerLoads {
             // gone already, or the process is ending: a leftover temporary directory harms nothing
             LOG.debug("could not delete {}: {}", dir, e.toString());
         }
-    }
-
-    private synchronized void enter() {
-        if (stopped) {
-            throw new Stopped();
-        }
-        loading++;
-    }
-
-    private synchronized void leave() {
-        loading--;
-        notifyAll();
     }
 
     /** A load refused because the process is stopping. */
