@@ -45,7 +45,7 @@ public final class Voxloop implements AutoCloseable {
 
     /** The process began stopping while {@link #serve} was starting: nothing more starts, the stop goes on. */
     public static final class Stopped extends IllegalStateException {
-        Stopped() {
+        public Stopped() {
             super("voxloop is stopping");
         }
     }

@@ -40,19 +40,21 @@ public final class ServeCommand implements Callable<Integer> {
             }
             context.close();
         };
-        StopSignals.install(stop); // before the models start loading (once the server listens)
-        Voxloop app = context.serving();
-        // the hook is in place before the server starts: a stop from here on, even one arriving while the server
-        // starts or just after, closes the database (registered later, a stop in between left it unclosed)
+        // the hook and the signal handlers are in place before anything opens: a stop from here on, even one
+        // arriving while the server starts or just after, closes the database (registered later, a stop in between
+        // left it unclosed or failed with "Shutdown in progress")
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop.run();
             stopped.countDown();
         }, "voxloop-shutdown"));
+        StopSignals.install(stop); // before the models start loading (once the server listens)
+        Voxloop app;
         try {
+            app = context.serving();
             running.set(app.serve(host, port, workers));
         } catch (Voxloop.Stopped e) {
-            // stopped while starting: the hook closes what was opened and the process exits
+            // stopped while starting: the stop closes what was opened and the process exits
             stopped.await();
             return 0;
         }
