@@ -20,6 +20,7 @@ final class Housekeeping implements AutoCloseable {
     private final IntakeService intake;
     private final LoopQueue queue;
     private ScheduledThreadPoolExecutor thread;
+    private volatile boolean closed;
 
     Housekeeping(Engines engines, IntakeService intake, LoopQueue queue) {
         this.engines = engines;
@@ -28,12 +29,13 @@ final class Housekeeping implements AutoCloseable {
     }
 
     /**
-     * Starts the thread; a second call does nothing.
+     * Starts the thread; a second call does nothing, and so does a call after {@link #close} (a stop that came
+     * while the server was starting: nothing may poll a database that is being closed).
      *
      * @param recoverChecks re-runs CI checks a stopped process left unfinished (once, at start)
      */
     synchronized void start(Runnable recoverChecks) {
-        if (thread != null) {
+        if (thread != null || closed) {
             return;
         }
         thread = new ScheduledThreadPoolExecutor(1, r -> {
@@ -57,12 +59,20 @@ final class Housekeeping implements AutoCloseable {
         thread.scheduleWithFixedDelay(() -> guarded("leases", queue::releaseExpired), 5, 15, TimeUnit.SECONDS);
     }
 
-    /** Runs one job; a failure is logged and the job runs again at its next turn, so one bad run stops nothing. */
-    private static void guarded(String what, Runnable job) {
+    /**
+     * Runs one job; a failure is logged and the job runs again at its next turn, so one bad run stops nothing. A job
+     * that outlived {@link #close}'s wait may fail because the database closed under it: that is the stop, not a
+     * fault, and is said quietly.
+     */
+    private void guarded(String what, Runnable job) {
         try {
             job.run();
         } catch (RuntimeException e) {
-            LOG.warn("housekeeping ({}) failed: {}", what, e.toString());
+            if (closed) {
+                LOG.info("housekeeping ({}) ended by the stop: {}", what, e.toString());
+            } else {
+                LOG.warn("housekeeping ({}) failed: {}", what, e.toString());
+            }
         }
     }
 
@@ -73,6 +83,7 @@ final class Housekeeping implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
+        closed = true;
         if (thread == null) {
             return;
         }

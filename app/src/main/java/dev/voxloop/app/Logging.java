@@ -23,6 +23,9 @@ final class Logging {
             "ai.djl", "org.eclipse.jgit"}) {
             setDefault("org.slf4j.simpleLogger.log." + noisy, "warn");
         }
+        // the embedding model's library probes for a GPU as it loads and warns when the CUDA driver is older than
+        // its runtime; the models run on the CPU, so that says nothing a user can act on
+        setDefault("org.slf4j.simpleLogger.log.ai.djl.util.cuda", "error");
         // Sphinx4 and others log through java.util.logging: keep them to warnings.
         LogManager.getLogManager().reset();
         java.util.logging.Logger.getLogger("").setLevel(Level.WARNING);

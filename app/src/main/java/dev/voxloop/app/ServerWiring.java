@@ -18,6 +18,7 @@ import dev.voxloop.store.request.JdbiIdempotencyKeys;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -44,6 +45,10 @@ final class ServerWiring {
     private final Clock clock;
     private final CloseList closeables;
     private final Housekeeping housekeeping;
+    /** Set by {@link #close}: a server still starting then starts no housekeeping and no workers. */
+    private boolean stopping;
+    /** Stops the HTTP server once {@link #serve} started it; safe to run more than once. */
+    private Runnable stopListening = () -> { };
 
     ServerWiring(AppConfig config, ServerSettings settings, Stores stores, IntakeWiring intake, ForgeWiring forge,
                  LoopWiring loop, Supplier<RunSandbox> sandbox, AtomicReference<String> publicUrl,
@@ -84,24 +89,34 @@ final class ServerWiring {
                 new JdbiIdempotencyKeys(stores.database())), forge.forges().serverParts(), overview::now,
                 forge.githubHooks(), meters, s, this::health);
         server.start();
+        Runnable stopServer = once(server::stop);
+        listening(stopServer);
         long listening = StartupTime.sinceMain();
         try {
             // listening already (health says starting); what follows needs the schema
             stores.database().awaitReady();
         } catch (RuntimeException e) {
-            server.stop();
+            stopServer.run();
             throw e;
         }
-        LOG.info("ready {} ms after main() began (listening at {} ms, then waited for the database)",
-                StartupTime.sinceMain(), listening);
-        housekeeping.start(forge.forges()::recover);
-        startWorkers(workers != null ? workers : LoopWiring.settings(config).workers());
         String url = "http://" + displayHost(s.host()) + ":" + server.port();
-        if (config.tree().string("public_url").isEmpty()) {
-            publicUrl.set(url);
+        AutoCloseable announced;
+        synchronized (this) {
+            // a stop that came while the database opened has stopped the server and is closing the database:
+            // nothing may start polling it now
+            if (stopping) {
+                throw new Voxloop.Stopped();
+            }
+            LOG.info("ready {} ms after main() began (listening at {} ms, then waited for the database)",
+                    StartupTime.sinceMain(), listening);
+            housekeeping.start(forge.forges()::recover);
+            startWorkers(workers != null ? workers : LoopWiring.settings(config).workers());
+            if (config.tree().string("public_url").isEmpty()) {
+                publicUrl.set(url);
+            }
+            announced = RunningServer.announce(config.dataDir(), url);
+            closeables.add(announced);
         }
-        AutoCloseable announced = RunningServer.announce(config.dataDir(), url);
-        closeables.add(announced);
         return new Running() {
             @Override
             public String url() {
@@ -120,7 +135,28 @@ final class ServerWiring {
                 } catch (Exception ignored) {
                     // readers ignore a file whose process is gone
                 }
-                server.stop();
+                stopServer.run();
+            }
+        };
+    }
+
+    /** Keeps how to stop the server just started, for {@link #close}; stops it at once when a stop came first. */
+    private void listening(Runnable stopServer) {
+        synchronized (this) {
+            if (!stopping) {
+                stopListening = stopServer;
+                return;
+            }
+        }
+        stopServer.run();
+        throw new Voxloop.Stopped();
+    }
+
+    private static Runnable once(Runnable action) {
+        AtomicBoolean done = new AtomicBoolean();
+        return () -> {
+            if (done.compareAndSet(false, true)) {
+                action.run();
             }
         };
     }
@@ -160,8 +196,19 @@ final class ServerWiring {
         return host == null || host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
     }
 
-    /** Stops the housekeeping thread (the server and workers stop through what {@link #serve} registered). */
+    /**
+     * The first part of a stop, before anything the server uses is closed: no new requests (the HTTP server stops,
+     * also when {@link #serve} is still starting and will then start nothing more), and the housekeeping thread
+     * ends (a bounded wait). The workers and the database close after this, in that order, through what
+     * {@link #serve} and the composition root registered.
+     */
     void close() {
+        Runnable stopServer;
+        synchronized (this) {
+            stopping = true;
+            stopServer = stopListening;
+        }
+        stopServer.run();
         housekeeping.close();
     }
 }

@@ -43,6 +43,13 @@ public final class Voxloop implements AutoCloseable {
         void stop();
     }
 
+    /** The process began stopping while {@link #serve} was starting: nothing more starts, the stop goes on. */
+    public static final class Stopped extends IllegalStateException {
+        public Stopped() {
+            super("voxloop is stopping");
+        }
+    }
+
     private final AppConfig config;
     private final Clock clock = Clock.systemUTC();
     private final CloseList closeables = new CloseList();
@@ -150,7 +157,11 @@ public final class Voxloop implements AutoCloseable {
         }
     }
 
-    /** Start the HTTP server (host/port override the configuration when not null) and the housekeeping. */
+    /**
+     * Start the HTTP server (host/port override the configuration when not null) and the housekeeping.
+     *
+     * @throws Stopped when {@link #close} began while the server was starting
+     */
     public Running serve(String host, Integer port, Integer workers) {
         return server.serve(host, port, workers);
     }

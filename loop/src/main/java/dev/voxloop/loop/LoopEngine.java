@@ -19,6 +19,7 @@ import dev.voxloop.loop.run.LoopParts;
 import dev.voxloop.loop.run.LoopRunner;
 import dev.voxloop.loop.run.StuckDetector;
 import dev.voxloop.loop.worker.Worker;
+import dev.voxloop.loop.worker.WorkerThreads;
 import dev.voxloop.loop.workspace.RunHomes;
 import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.loop.workspace.WorkspacePreparer;
@@ -158,21 +159,18 @@ public final class LoopEngine {
 
     /**
      * Starts {@code n} workers on their own (daemon) threads (for {@code voxloop serve}); closing the handle stops
-     * them after their current step.
+     * them after their current step and waits a bounded time for their threads to end ({@link WorkerThreads}).
      */
-    public AutoCloseable startWorkers(int n) {
+    public WorkerThreads startWorkers(int n) {
         return startWorkers(n, null);
     }
 
-    public AutoCloseable startWorkers(int n, WorkerRegistry registry) {
+    public WorkerThreads startWorkers(int n, WorkerRegistry registry) {
         java.util.List<Worker> ws = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Worker w = worker(null, registry);
-            ws.add(w);
-            Thread.ofPlatform().name("voxloop-" + w.id()).daemon(true).start(w);
+            ws.add(worker(null, registry));
         }
-        // stop() wakes idle workers; no interrupt, which would close the embedded database mid-write
-        return () -> ws.forEach(Worker::stop);
+        return WorkerThreads.start(ws);
     }
 
     public LoopRunRepository runs() {

@@ -93,13 +93,17 @@ public final class SpeechEngines {
                 return Files.createDirectories(s.workDir());
             }
             Path dir = Files.createTempDirectory("voxloop-speech-");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try (var files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                } catch (IOException e) {
-                    // the JVM is exiting: a leftover language model in the temporary directory harms nothing
-                }
-            }));
+            // deleted when the process stops, but only once no recogniser loads from it any more (deleted under a
+            // decoder reading it, the load failed as a broken language model)
+            var loads = dev.voxloop.speech.engine.RecognizerLoads.process();
+            try {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> loads.deleteAfterLoads(dir, loads.stopWait()),
+                        "voxloop-speech-workdir"));
+            } catch (IllegalStateException stopping) {
+                // the process began stopping before this load got here: load nothing more
+                Files.deleteIfExists(dir);
+                throw new dev.voxloop.speech.engine.RecognizerLoads.Stopped();
+            }
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

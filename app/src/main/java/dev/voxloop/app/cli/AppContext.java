@@ -16,6 +16,7 @@ public final class AppContext implements AutoCloseable {
     private final CommonOptions options;
     private AppConfig config;
     private Voxloop app;
+    private boolean closed;
 
     public AppContext(CommonOptions options) {
         this.options = options;
@@ -41,8 +42,15 @@ public final class AppContext implements AutoCloseable {
         return app;
     }
 
-    /** The application for {@code serve}: its database opens in the background ({@link Voxloop#start}). */
+    /**
+     * The application for {@code serve}: its database opens in the background ({@link Voxloop#start}).
+     *
+     * @throws Voxloop.Stopped once closed (a stop came before the server began): nothing is opened any more
+     */
     public synchronized Voxloop serving() {
+        if (closed) {
+            throw new Voxloop.Stopped();
+        }
         if (app == null) {
             app = Voxloop.start(config());
         }
@@ -51,6 +59,7 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         if (app != null) {
             app.close();
             app = null;

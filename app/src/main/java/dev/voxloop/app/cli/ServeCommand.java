@@ -31,21 +31,33 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        StopSignals.install(); // before the models start loading (once the server listens)
-        Voxloop app = context.serving();
-        // the hook is in place before the server starts: a stop from here on, even one arriving while the server
-        // starts or just after, closes the database (registered later, a stop in between left it unclosed)
         AtomicReference<Voxloop.Running> running = new AtomicReference<>();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // no new requests, then the workers and housekeeping end, then the database closes; safe to repeat
+        Runnable stop = () -> {
             Voxloop.Running r = running.get();
             if (r != null) {
                 r.stop();
             }
             context.close();
+        };
+        // the hook and the signal handlers are in place before anything opens: a stop from here on, even one
+        // arriving while the server starts or just after, closes the database (registered later, a stop in between
+        // left it unclosed or failed with "Shutdown in progress")
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.run();
             stopped.countDown();
         }, "voxloop-shutdown"));
-        running.set(app.serve(host, port, workers));
+        StopSignals.install(stop); // before the models start loading (once the server listens)
+        Voxloop app;
+        try {
+            app = context.serving();
+            running.set(app.serve(host, port, workers));
+        } catch (Voxloop.Stopped e) {
+            // stopped while starting: the stop closes what was opened and the process exits
+            stopped.await();
+            return 0;
+        }
         System.out.println("voxloop serving on " + running.get().url() + "  (data: " + context.config().dataDir()
                 + ")");
         System.out.println("speech: " + app.speechSummary());

@@ -8,8 +8,10 @@ import sun.misc.Signal;
 
 /**
  * SIGTERM and SIGINT (Ctrl-C) stop the server as the JVM would (shutdown hooks, exit status 128 + signal), but
- * close the in-process models first: ONNX Runtime releases its environment from its own shutdown hook, beside
- * ours, and a model still loading or running inside it then crashes the JVM (SIGSEGV).
+ * close the in-process models and then the server itself first, before the JVM's shutdown hooks run: libraries
+ * stop from hooks of their own, beside ours and in no order. ONNX Runtime releases its environment from one, and a
+ * model still loading or running inside it then crashes the JVM (SIGSEGV); H2 closes its databases from one, and
+ * the server's workers and housekeeping, still polling, then logged "Database is already closed".
  */
 final class StopSignals {
 
@@ -19,13 +21,15 @@ final class StopSignals {
     private StopSignals() {
     }
 
-    static void install() {
+    /** @param stop stops the server: its requests, workers and housekeeping, and then its database */
+    static void install(Runnable stop) {
         for (String name : new String[] {"TERM", "INT"}) {
             try {
                 Signal.handle(new Signal(name), s -> {
                     if (!EmbeddedModels.close(MODELS)) {
                         LOG.warn("a model was still loading after {} s; stopping anyway", MODELS.toSeconds());
                     }
+                    stop.run();
                     System.exit(128 + s.getNumber());
                 });
             } catch (IllegalArgumentException e) {

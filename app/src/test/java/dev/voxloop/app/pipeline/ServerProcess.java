@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 final class ServerProcess implements AutoCloseable {
 
     private static final Pattern URL = Pattern.compile("serving on (http://\\S+)");
+    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
 
     private final Process process;
     private final String url;
@@ -32,6 +33,19 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path dataDir, Map<String, String> env, String... serveArgs) throws IOException {
+        return start(URL, dataDir, env, serveArgs);
+    }
+
+    /**
+     * As {@link #start}, but returns as soon as the HTTP server listens, while the server is still starting (its
+     * database opening, its workers and housekeeping not yet started).
+     */
+    static ServerProcess starting(Path dataDir, Map<String, String> env, String... serveArgs) throws IOException {
+        return start(LISTENING, dataDir, env, serveArgs);
+    }
+
+    private static ServerProcess start(Pattern ready, Path dataDir, Map<String, String> env, String... serveArgs)
+            throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 // a JVM crash report lands beside the data, where a test can look for it
@@ -49,7 +63,7 @@ final class ServerProcess implements AutoCloseable {
                 String line;
                 while ((line = r.readLine()) != null) {
                     output.append(line).append('\n');
-                    Matcher m = URL.matcher(line);
+                    Matcher m = ready.matcher(line);
                     if (m.find()) {
                         found.complete(m.group(1));
                     }

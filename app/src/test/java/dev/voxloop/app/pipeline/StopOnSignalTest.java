@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -17,23 +18,38 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real `voxloop serve` stopped with SIGTERM, as a service manager or Ctrl-C stops it: it exits with 143
- * (128 + 15) after closing its database, and the JVM does not crash on the way out, whether the in-process models
- * are still loading (the moment ONNX Runtime's own shutdown hook used to pull its environment from under a loading
- * model) or have served a request.
+ * (128 + 15) after closing its database, and the JVM does not crash on the way out, whether the server is still
+ * starting, the in-process models are still loading (the moment ONNX Runtime's own shutdown hook used to pull its
+ * environment from under a loading model) or have served a request. Nothing it logs once the stop began is a
+ * warning or an error: its workers and housekeeping end before the database closes (they used to poll on and log
+ * "Database is already closed"), and a model load the stop cuts short is not a broken model.
  */
 @Tag("slow")
 class StopOnSignalTest {
 
     private static final Duration STOP = Duration.ofSeconds(60);
+    /** A log line at WARN or ERROR ("2026-12-06T12:35:31.603Z WARN Worker - ..."). */
+    private static final Pattern WARN_OR_ERROR = Pattern.compile("^\\S+ (WARN|ERROR) ");
 
     @TempDir
     Path data;
 
     @Test
+    void sigtermWhileTheServerStartsStopsCleanly() throws Exception {
+        // the HTTP server listens; the database may still be opening, the workers and housekeeping start next
+        try (ServerProcess server = ServerProcess.starting(data, Map.of())) {
+            int stopBegan = server.output().length();
+            int status = server.terminate(STOP);
+            assertStoppedCleanly(server, status, stopBegan);
+        }
+    }
+
+    @Test
     void sigtermWhileTheModelsLoadStopsCleanly() throws Exception {
         try (ServerProcess server = ServerProcess.start(data, Map.of())) {
+            int stopBegan = server.output().length();
             int status = server.terminate(STOP);
-            assertStoppedCleanly(server, status);
+            assertStoppedCleanly(server, status, stopBegan);
         }
     }
 
@@ -47,16 +63,21 @@ class StopOnSignalTest {
                             "{\"text\": \"Add a waiting list to EventIt for sold out concerts\"}"))
                     .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(200);
+            int stopBegan = server.output().length();
             int status = server.terminate(STOP);
-            assertStoppedCleanly(server, status);
+            assertStoppedCleanly(server, status, stopBegan);
         }
     }
 
-    private void assertStoppedCleanly(ServerProcess server, int status) throws Exception {
+    /** @param stopBegan how much the server had printed when SIGTERM was sent */
+    private void assertStoppedCleanly(ServerProcess server, int status, int stopBegan) throws Exception {
         String out = server.output();
         assertThat(status).as("exit status after SIGTERM; output:%n%s", out).isEqualTo(143);
         assertThat(out).as("the server's output").contains("database closed")
-                .doesNotContain("A fatal error has been detected");
+                .doesNotContain("A fatal error has been detected")
+                .doesNotContain("already closed");
+        assertThat(out.substring(stopBegan).lines().filter(l -> WARN_OR_ERROR.matcher(l).find()))
+                .as("warnings and errors logged while stopping; output:%n%s", out).isEmpty();
         try (Stream<Path> files = Files.list(data)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("hs_err"));
         }

@@ -24,6 +24,16 @@ public final class Deferred<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(Deferred.class);
 
+    /**
+     * Building was given up because the process is stopping (the model refuses new loads, or what it loads from is
+     * going away): kept as the failure like any other, but logged as what it is, not as a broken model.
+     */
+    public static class Abandoned extends IllegalStateException {
+        public Abandoned(String message) {
+            super(message);
+        }
+    }
+
     private final String what;
     private final Supplier<T> build;
     private final AtomicBoolean started = new AtomicBoolean();
@@ -114,6 +124,9 @@ public final class Deferred<T> {
             T v = build.get();
             LOG.info("{} ready in {} ms", what, (System.nanoTime() - t0) / 1_000_000);
             value.complete(v);
+        } catch (Abandoned e) {
+            LOG.info("{} not loaded: {}", what, e.getMessage());
+            value.completeExceptionally(e);
         } catch (Throwable e) {
             // kept, not swallowed: every caller of get() or await() learns of it; LinkageError matters here (a
             // native library that does not load on this machine)

@@ -5,6 +5,8 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.output.Response;
+import dev.voxloop.core.deferred.Deferred;
+import dev.voxloop.core.deferred.InFlight;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -35,9 +37,8 @@ final class SentenceModel implements AutoCloseable {
     private final Supplier<EmbeddingModel> build;
     private final Object buildLock = new Object();
     private final EmbeddingModel guarded = new Guarded();
+    private final InFlight calls = new InFlight();
     private volatile EmbeddingModel model;
-    private int inside;
-    private boolean closed;
     private boolean hooked;
 
     /** @param build builds the model (creates the native session); called at most once */
@@ -85,23 +86,7 @@ final class SentenceModel implements AutoCloseable {
      * @return true when nothing is in flight any more
      */
     boolean close(Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        synchronized (this) {
-            closed = true;
-            while (inside > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                try {
-                    wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return inside == 0;
-                }
-            }
-            return true;
-        }
+        return calls.close(limit);
     }
 
     @Override
@@ -113,7 +98,7 @@ final class SentenceModel implements AutoCloseable {
 
     private void closeAtShutdown() {
         synchronized (this) {
-            if (hooked || closed) {
+            if (hooked || calls.closed()) {
                 return;
             }
             hooked = true;
@@ -128,28 +113,16 @@ final class SentenceModel implements AutoCloseable {
 
     /** Runs {@code call} counted in flight, so {@link #close} waits for it; refused once closed. */
     private <R> R inFlight(Supplier<R> call) {
-        enter();
+        calls.enter(Closed::new);
         try {
             return call.get();
         } finally {
-            leave();
+            calls.leave();
         }
-    }
-
-    private synchronized void enter() {
-        if (closed) {
-            throw new Closed();
-        }
-        inside++;
-    }
-
-    private synchronized void leave() {
-        inside--;
-        notifyAll();
     }
 
     /** The model is closed because the process is stopping; callers answer without it. */
-    static final class Closed extends IllegalStateException {
+    static final class Closed extends Deferred.Abandoned {
         Closed() {
             super("the sentence model is closed: voxloop is stopping");
         }

@@ -106,6 +106,11 @@ public final class Worker implements Runnable {
                     Thread.currentThread().interrupt();
                     return;
                 } catch (RuntimeException e) {
+                    if (stopping.get()) {
+                        // the process is stopping and may have closed the database under this step: expected
+                        LOG.info("worker {} stopped mid-step: {}", id, e.toString());
+                        return;
+                    }
                     // the queue or database hiccupped between runs; keep the worker alive and try again after a pause
                     LOG.warn("worker {}: {}", id, e.toString());
                     sleepQuietly();

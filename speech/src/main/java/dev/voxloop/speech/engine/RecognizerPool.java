@@ -23,6 +23,7 @@ final class RecognizerPool implements AutoCloseable {
 
     private final String name;
     private final RecognizerLoader loader;
+    private final RecognizerLoads loads;
     private final BlockingQueue<Recognizer> idle = new LinkedBlockingQueue<>();
     private final Deferred<Integer> loaded;
     private final AtomicInteger rebuilding = new AtomicInteger();
@@ -31,11 +32,18 @@ final class RecognizerPool implements AutoCloseable {
     private volatile boolean closed;
 
     RecognizerPool(String name, RecognizerLoader loader, int size) {
+        this(name, loader, size, RecognizerLoads.process());
+    }
+
+    /** @param loads where the process counts recogniser loads, so its stop waits for them */
+    RecognizerPool(String name, RecognizerLoader loader, int size, RecognizerLoads loads) {
         this.name = name;
         this.loader = loader;
+        this.loads = loads;
         this.loaded = new Deferred<>("speech engine '" + name + "'", () -> {
             for (int i = 0; i < size; i++) {
-                idle.add(load());
+                // closed meanwhile (the process stops): the recogniser is closed at once, not left to the exit
+                giveBack(load());
             }
             return size;
         });
@@ -43,7 +51,7 @@ final class RecognizerPool implements AutoCloseable {
 
     private Recognizer load() {
         try {
-            return loader.load();
+            return loads.load(loader);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -78,8 +86,11 @@ final class RecognizerPool implements AutoCloseable {
             try {
                 for (int attempt = 1; attempt <= REBUILD_ATTEMPTS && !closed; attempt++) {
                     try {
-                        giveBack(loader.load());
+                        giveBack(loads.load(loader));
                         LOG.info("speech engine '{}': recogniser rebuilt", name);
+                        return;
+                    } catch (RecognizerLoads.Stopped e) {
+                        LOG.info("speech engine '{}': not rebuilding a recogniser: {}", name, e.getMessage());
                         return;
                     } catch (Exception | LinkageError e) {
                         lastFailure = String.valueOf(e);
