@@ -5,6 +5,7 @@ import dev.voxloop.app.cli.Commands;
 import dev.voxloop.app.cli.VoxloopCommand;
 import dev.voxloop.core.problem.Problem;
 import dev.voxloop.intent.embedded.EmbeddedModels;
+import dev.voxloop.speech.engine.moonshine.MoonshineModel;
 import java.time.Duration;
 import picocli.CommandLine;
 
@@ -19,6 +20,7 @@ public final class Main {
         int code = run(args);
         // a model may still be loading in the background (the duplicate hint of a `say`): exiting under it crashes
         EmbeddedModels.close(Duration.ofSeconds(30));
+        MoonshineModel.close(Duration.ofSeconds(30));
         System.exit(code);
     }
 

@@ -45,14 +45,19 @@ class EngineChoiceTest {
     }
 
     @Test
+    void theOfflineEngineIsTheBuiltInMoonshineModelAndStatesItsMeasuredErrorRates() {
+        EngineChoice c = EngineChoice.of(settings(models.resolve("no-pocketsphinx").toString()));
+        assertThat(c.engine()).isEqualTo("moonshine");
+        assertThat(c.describe()).startsWith("offline: Moonshine base, built in").contains("%")
+                .contains("docs/benchmarks.md").contains("confirmation");
+    }
+
+    @Test
     void pocketSphinxWhenDebiansPackagesAreThereStatesItsMeasuredErrorRates() {
         Path debian = Path.of("/usr/share/pocketsphinx/model/en-us");
-        EngineChoice c = EngineChoice.of(settings(debian.toString()));
-        if (c.engine().equals("pocketsphinx")) {
-            assertThat(c.describe()).contains("%").contains("docs/benchmarks.md").contains("confirmation");
-        } else {
-            assertThat(c.engine()).isEqualTo("sphinx4");
-            assertThat(c.describe()).contains("PocketSphinx unavailable");
-        }
+        SpeechSettings s = settings(debian.toString()).withEngine("pocketsphinx");
+        EngineChoice c = EngineChoice.of(s);
+        assertThat(c.engine()).isEqualTo("pocketsphinx");
+        assertThat(c.describe()).contains("%").contains("docs/benchmarks.md").contains("confirmation");
     }
 }

@@ -54,14 +54,14 @@ class StopWhileLoadingTest {
     }
 
     /**
-     * The child: starts loading the offline engine, exits as soon as its language model is written, and,
+     * The child: starts loading the PocketSphinx engine (which builds a language model), exits as soon as its language model is written, and,
      * as {@code serve}'s own shutdown hook keeps the process alive while it closes things, keeps it alive until the
      * load has ended, then says how the engine stands.
      */
     public static final class ExitWhileLoading {
 
         public static void main(String[] args) throws Exception {
-            WarmEngine engine = SpeechEngines.create(SpeechSettings.defaults().withEngine("offline"),
+            WarmEngine engine = SpeechEngines.create(SpeechSettings.defaults().withEngine("pocketsphinx"),
                     () -> List.of("TrackIt"));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 engine.awaitReady(Duration.ofSeconds(60));

@@ -1,6 +1,7 @@
 package dev.voxloop.app.cli;
 
 import dev.voxloop.intent.embedded.EmbeddedModels;
+import dev.voxloop.speech.engine.moonshine.MoonshineModel;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +27,9 @@ final class StopSignals {
         for (String name : new String[] {"TERM", "INT"}) {
             try {
                 Signal.handle(new Signal(name), s -> {
-                    if (!EmbeddedModels.close(MODELS)) {
-                        LOG.warn("a model was still loading after {} s; stopping anyway", MODELS.toSeconds());
+                    if (!EmbeddedModels.close(MODELS) || !MoonshineModel.close(MODELS)) {
+                        LOG.warn("a model was still loading or running after {} s; stopping anyway",
+                                MODELS.toSeconds());
                     }
                     stop.run();
                     System.exit(128 + s.getNumber());

@@ -21,7 +21,7 @@ import java.util.Set;
 final class ContextBias {
 
     /** Added to a name's token score; chosen on the development sets (docs/benchmarks.md). */
-    static final float BONUS = Float.parseFloat(System.getProperty("voxloop.bias", "2.5"));
+    static final float BONUS = 2.5f;
     /** A token that only starts a name counts when it covers at least this many of its letters. */
     static final int START_LETTERS = 3;
     private static final int LONGEST_PIECE = 16;
@@ -108,14 +108,17 @@ final class ContextBias {
         }
     }
 
-    /** Whether {@code written} ends with the first {@code length} characters of {@code target}. */
+    /**
+     * Whether {@code written} ends with the first {@code length} characters of {@code target}, in any case: after
+     * "Store" both "It" and " it" go on with the name.
+     */
     private static boolean endsWith(CharSequence written, String target, int length) {
         if (length == 0) {
             return true;
         }
         int offset = written.length() - length;
         for (int i = 0; i < length; i++) {
-            if (written.charAt(offset + i) != target.charAt(i)) {
+            if (Character.toLowerCase(written.charAt(offset + i)) != Character.toLowerCase(target.charAt(i))) {
                 return false;
             }
         }

@@ -3,6 +3,7 @@ package dev.voxloop.speech.engine.moonshine;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.voxloop.core.problem.Problem;
 import dev.voxloop.core.transcript.Transcript;
 import dev.voxloop.speech.audio.SpeechAudio;
 import dev.voxloop.speech.engine.Heard;
@@ -52,6 +53,14 @@ public final class MoonshineRecognizer implements Recognizer {
 
     @Override
     public Heard recognize(SpeechAudio audio) throws OrtException {
+        try {
+            return transcribe(audio);
+        } catch (MoonshineModel.Closed e) {
+            throw new Problem(Problem.Kind.UNAVAILABLE, "The server is stopping; try again once it is back", null);
+        }
+    }
+
+    private Heard transcribe(SpeechAudio audio) throws OrtException {
         StringBuilder text = new StringBuilder();
         List<Transcript.Segment> segments = new ArrayList<>();
         List<Double> wordProbabilities = new ArrayList<>();
