@@ -41,6 +41,17 @@ class MoonshineRecognizerTest {
     }
 
     @Test
+    void theSameRecordingReadsTheSameWhateverCameBefore() throws Exception {
+        SpeechAudio speech = clip("goforward.wav");
+        String first = tiny.recognize(speech).text();
+        tiny.recognize(clip("jfk.wav"));
+        float[] tone = TestAudio.sine(440, SpeechAudio.RATE, 1, 0.3);
+        tiny.recognize(new SpeechAudio(tone, 1));
+
+        assertThat(tiny.recognize(speech).text()).isEqualTo(first).containsIgnoringCase("go forward");
+    }
+
+    @Test
     void noiseGetsALowConfidenceSoThePersonIsAskedToConfirm() throws Exception {
         Random r = new Random(7);
         float[] noise = new float[SpeechAudio.RATE * 3];
