@@ -102,6 +102,7 @@ public final class MoonshineRecognizer implements Recognizer {
         List<Double> probabilities = new ArrayList<>();
         StringBuilder written = new StringBuilder();
         List<AutoCloseable> open = new ArrayList<>();
+        OrtSession.Result previous = null;
         MoonshineModel.enter();
         try {
             OnnxTensor input = OnnxTensor.createTensor(model.environment, FloatBuffer.wrap(samples),
@@ -112,7 +113,6 @@ public final class MoonshineRecognizer implements Recognizer {
             OnnxTensor hidden = (OnnxTensor) encoded.get(0);
             Map<String, OnnxTensor> past = emptyCache();
             past.values().forEach(open::add);
-            OrtSession.Result previous = null;
             long next = MoonshineModel.START_TOKEN;
             for (int step = 0; step < limit; step++) {
                 Map<String, OnnxTensor> in = new HashMap<>(past);
@@ -168,10 +168,10 @@ public final class MoonshineRecognizer implements Recognizer {
                 }
                 next = best;
             }
+        } finally {
             if (previous != null) {
                 previous.close();
             }
-        } finally {
             for (AutoCloseable c : open.reversed()) {
                 try {
                     c.close();
