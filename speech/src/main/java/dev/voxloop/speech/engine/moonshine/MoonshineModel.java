@@ -3,6 +3,7 @@ package dev.voxloop.speech.engine.moonshine;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.voxloop.core.deferred.InFlight;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,8 +31,8 @@ public final class MoonshineModel {
     private static final String TOKENIZER = RESOURCES + "tokenizer/llama-tokenizer.js";
     private static final Object LOAD = new Object();
     private static final Map<MoonshineSize, MoonshineModel> SHARED = new ConcurrentHashMap<>();
-    private static int inside;
-    private static boolean closed;
+    /** Every call into ONNX Runtime: model loads and transcriptions. */
+    private static final InFlight NATIVE = new InFlight();
 
     static final int START_TOKEN = 1;
     static final int END_TOKEN = 2;
@@ -95,16 +96,12 @@ public final class MoonshineModel {
     }
 
     /** @throws Closed when the process is stopping: no native work starts any more */
-    static synchronized void enter() {
-        if (closed) {
-            throw new Closed();
-        }
-        inside++;
+    static void enter() {
+        NATIVE.enter(Closed::new);
     }
 
-    static synchronized void exit() {
-        inside--;
-        MoonshineModel.class.notifyAll();
+    static void exit() {
+        NATIVE.leave();
     }
 
     /**
@@ -112,22 +109,8 @@ public final class MoonshineModel {
      *
      * @return whether nothing was left inside ONNX Runtime
      */
-    public static synchronized boolean close(Duration limit) {
-        closed = true;
-        long end = System.nanoTime() + limit.toNanos();
-        while (inside > 0) {
-            long left = end - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            try {
-                MoonshineModel.class.wait(Math.max(1, left / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
+    public static boolean close(Duration limit) {
+        return NATIVE.close(limit);
     }
 
     /** Thrown instead of starting native work while the process stops. */
