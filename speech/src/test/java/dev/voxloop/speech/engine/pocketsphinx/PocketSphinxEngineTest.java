@@ -33,7 +33,7 @@ class PocketSphinxEngineTest {
 
     @BeforeAll
     static void start() {
-        engine = SpeechEngines.create(SpeechSettings.defaults().withEngine("offline"), () -> List.of("TrackIt"));
+        engine = SpeechEngines.create(SpeechSettings.defaults().withEngine("pocketsphinx"), () -> List.of("TrackIt"));
         // the first audio a fresh engine hears is a steady tone
         try {
             engine.transcribe(tone());
@@ -62,8 +62,8 @@ class PocketSphinxEngineTest {
     }
 
     @Test
-    void theOfflineEngineIsPocketSphinxWhenItIsInstalled() {
-        assertThat(engine.name()).isEqualTo("offline");
+    void pocketSphinxLoadsWhenItIsInstalled() {
+        assertThat(engine.name()).isEqualTo("pocketsphinx");
         assertThat(engine.description()).contains("PocketSphinx");
         assertThat(engine.awaitReady(Duration.ofSeconds(120))).isTrue();
         assertThat(engine.status().state()).isEqualTo(EngineStatus.State.READY);
