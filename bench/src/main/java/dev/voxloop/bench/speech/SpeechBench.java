@@ -115,7 +115,10 @@ public final class SpeechBench {
                         engineName, c.set(), c.name(), 100.0 * err / Math.max(1, n),
                         t.confidence() == null ? "-" : String.format(Locale.ROOT, "%.2f", t.confidence()),
                         c.reference(), t.text());
-                t.hypotheses().stream().skip(1).forEach(h -> out.printf(Locale.ROOT, "      alt %.2f: %s%n",
+                if (!t.hypotheses().isEmpty()) {
+                    out.printf(Locale.ROOT, "      hyp weight %.4f%n", t.hypotheses().getFirst().weight());
+                }
+                t.hypotheses().stream().skip(1).forEach(h -> out.printf(Locale.ROOT, "      alt %.4f: %s%n",
                         h.weight(), h.text()));
             }
             return new Result(engineName, c, t.text(), t.confidence(), n, err, t.audioSeconds(), t.decodeSeconds(),
