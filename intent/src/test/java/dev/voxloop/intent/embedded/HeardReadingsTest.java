@@ -68,4 +68,19 @@ class HeardReadingsTest {
 
         assertThat(heard(typed, readings).draft().projectKey()).isNotEqualTo("BOOK");
     }
+
+    @Test
+    void aProjectOnlyASecondRecognisersReadingsNameDecidesWhenTheWordsShownNameNone() {
+        // the offline engine: Moonshine's words first, written as the name sounds; PocketSphinx's readings after
+        String best = "Please add a dark mode to the storied admin pages, no rush.";
+        List<Hypothesis> readings = List.of(new Hypothesis(best, 0.5),
+                new Hypothesis("please add a dark mode to the storeit admin pages no rush", 0.3),
+                new Hypothesis("please add a dark mode to the storeit admin page is no rush", 0.15),
+                new Hypothesis("please add a dark mode to the store admin pages no rush", 0.05));
+
+        assertThat(heard(best, List.of()).draft().projectKey()).as("the words shown alone").isNotEqualTo("SHOP");
+        Extraction ex = heard(best, readings);
+        assertThat(ex.draft().projectKey()).isEqualTo("SHOP");
+        assertThat(ex.draft().description()).contains("storied");
+    }
 }
