@@ -51,8 +51,8 @@ public record EngineChoice(String name, String engine, String reason, SpeechSett
     public String describe() {
         String what = switch (engine) {
             case "moonshine" -> "Moonshine " + settings.moonshineModel() + ", built in: expect about 1 word in 9"
-                    + " wrong for a clear voice, 1 in 5 for real recordings and robotic voices (11 % word error rate"
-                    + " on held-out requests, 15-22 % for robotic voices, 19 % on real clips; docs/benchmarks.md), so"
+                    + " wrong for a clear voice, 1 in 5 for real recordings and robotic voices (11-13 % word error"
+                    + " rate on held-out requests, 15-22 % for robotic voices, 19 % on real clips; docs/benchmarks.md), so"
                     + " words it is unsure of are shown for confirmation; whisper remains the recommended engine"
                     + " (voxloop models pull base.en)";
             case "pocketsphinx" -> "PocketSphinx with a general English model and the tracker's ticket words;"
