@@ -27,7 +27,10 @@ final class StopSignals {
         for (String name : new String[] {"TERM", "INT"}) {
             try {
                 Signal.handle(new Signal(name), s -> {
-                    if (!EmbeddedModels.close(MODELS) || !MoonshineModel.close(MODELS)) {
+                    // both are closed whatever the first answers: each waits for its own native calls
+                    boolean embedded = EmbeddedModels.close(MODELS);
+                    boolean speech = MoonshineModel.close(MODELS);
+                    if (!embedded || !speech) {
                         LOG.warn("a model was still loading or running after {} s; stopping anyway",
                                 MODELS.toSeconds());
                     }

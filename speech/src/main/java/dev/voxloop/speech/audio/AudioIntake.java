@@ -26,12 +26,9 @@ public final class AudioIntake {
         this.foldNarrowband = foldNarrowband;
     }
 
-    public AudioIntake(double maxSeconds, FfmpegDecoder ffmpeg, double silenceFloorDbfs) {
-        this(maxSeconds, ffmpeg, silenceFloorDbfs, true);
-    }
-
+    /** The limits of the default settings, and audio as the neural engines take it (no folding). */
     public static AudioIntake defaults() {
-        return new AudioIntake(120, new FfmpegDecoder("ffmpeg"), -50);
+        return new AudioIntake(120, new FfmpegDecoder("ffmpeg"), -50, false);
     }
 
     public double maxSeconds() {

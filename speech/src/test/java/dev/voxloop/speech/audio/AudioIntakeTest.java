@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class AudioIntakeTest {
 
-    private final AudioIntake intake = new AudioIntake(10, new FfmpegDecoder("/nonexistent/ffmpeg"), -50);
+    private final AudioIntake intake = new AudioIntake(10, new FfmpegDecoder("/nonexistent/ffmpeg"), -50, false);
 
     @Test
     void realClipBecomes16kMonoWithSilenceTrimmed() {

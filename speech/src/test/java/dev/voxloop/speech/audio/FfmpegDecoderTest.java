@@ -26,7 +26,7 @@ class FfmpegDecoderTest {
         p.getInputStream().readAllBytes();
         assertThat(p.waitFor()).isZero();
 
-        AudioIntake intake = new AudioIntake(30, ffmpeg, -50);
+        AudioIntake intake = new AudioIntake(30, ffmpeg, -50, false);
         SpeechAudio a = intake.prepare(new AudioUpload(Files.readAllBytes(flac), "in.flac", "audio/flac"));
 
         assertThat(a.originalSeconds()).isBetween(2.7, 2.9);
