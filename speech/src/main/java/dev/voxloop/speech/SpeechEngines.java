@@ -46,7 +46,7 @@ public final class SpeechEngines {
         AudioIntake intake = new AudioIntake(s.maxAudioSeconds(), new FfmpegDecoder(s.ffmpeg()),
                 s.silenceFloorDbfs(), sphinx);
         RecognizerLoader loader = switch (choice.engine()) {
-            case "moonshine" -> () -> new MoonshineRecognizer(s.moonshineSize(), vocabulary);
+            case "moonshine" -> () -> new MoonshineRecognizer(s.moonshineSize(), s.moonshineBeam(), vocabulary);
             case "pocketsphinx" -> pocketSphinx(s, vocabulary);
             case "sphinx4" -> sphinx4(s, vocabulary);
             case "whisper" -> () -> new WhisperProcess(new WhisperModels(s.modelsDir(), WhisperModels.DEFAULT_SOURCE)

@@ -51,6 +51,10 @@ public record SpeechSettings(
                 doc = "Moonshine model of the offline engine: base (fewer words wrong) or tiny (a third of the"
                         + " CPU time)")
         String moonshineModel,
+        @Key(path = "speech.moonshine.beam", fallback = "4", env = "VOXLOOP_MOONSHINE_BEAM",
+                doc = "How many readings Moonshine keeps while it writes (beam search); they are the N best the"
+                        + " extractor weighs. 1 is greedy decoding, the fastest")
+        int moonshineBeam,
         @Key(path = "speech.whisper.model", fallback = "base.en", env = {"WHISPER_MODEL", "VOXLOOP_WHISPER_MODEL"},
                 doc = "Whisper ggml model: a name (tiny.en, base.en, small.en, small, ...) looked up in"
                         + " speech.whisper.models_dir, or a path to a .bin file")
@@ -93,6 +97,9 @@ public record SpeechSettings(
         if (!ENGINES.contains(engine)) {
             throw new IllegalArgumentException("speech.engine: expected one of " + ENGINES + ", got '" + engine + "'");
         }
+        if (moonshineBeam < 1 || moonshineBeam > 16) {
+            throw new IllegalArgumentException("speech.moonshine.beam: expected 1 to 16, got " + moonshineBeam);
+        }
         if (threads < 1 || queue < 0 || maxAudioSeconds <= 0) {
             throw new IllegalArgumentException("speech: threads must be >= 1, queue >= 0, max_audio_seconds > 0, got "
                     + threads + ", " + queue + ", " + maxAudioSeconds);
@@ -115,7 +122,7 @@ public record SpeechSettings(
 
     public SpeechSettings withEngine(String name) {
         return new SpeechSettings(name, maxAudioSeconds, threads, queue, timeout, startupWait, ffmpeg,
-                silenceFloorDbfs, workDir, pocketSphinxDir, moonshineModel, whisperModel, modelsDir, whisperJavaOptions,
+                silenceFloorDbfs, workDir, pocketSphinxDir, moonshineModel, moonshineBeam, whisperModel, modelsDir, whisperJavaOptions,
                 remoteUrl, openaiUrl,
                 openaiKey, openaiModel, language);
     }

@@ -4,23 +4,25 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.voxloop.core.problem.Problem;
+import dev.voxloop.core.transcript.Hypothesis;
 import dev.voxloop.core.transcript.Transcript;
 import dev.voxloop.speech.audio.SpeechAudio;
 import dev.voxloop.speech.engine.Heard;
 import dev.voxloop.speech.engine.Recognizer;
 import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Moonshine: the audio is encoded once, then the decoder writes one token at a time, always the likeliest
- * (greedy), reusing its attention cache. A recording longer than the model is comfortable with is cut at its
- * quietest moments ({@link AudioChunks}) and each part is transcribed alone.
+ * Moonshine: the audio is encoded once, then the decoder writes one token at a time, reusing its attention cache.
+ * It keeps the {@code beam} likeliest partial readings at each step ({@link BeamSearch}; a beam of one is greedy
+ * decoding), and the readings it ends with are the transcript's N best, weighed by their probabilities, so the
+ * extractor can weigh a type or a project heard only in a less likely reading. A recording longer than the model
+ * is comfortable with is cut at its quietest moments ({@link AudioChunks}) and each part is transcribed alone; such
+ * a recording gets one reading.
  *
  * <p>The confidence is the mean of the words' probabilities, a word's probability being the product of the
  * probabilities the decoder gave each of its tokens when it chose them: the share of words it expects to have
@@ -31,13 +33,21 @@ public final class MoonshineRecognizer implements Recognizer {
     /** Tokens the decoder may write per second of audio: a bound for a decoder that does not stop. */
     static final double TOKENS_PER_SECOND = 6;
     private final MoonshineModel model;
+    private final int beam;
     private final Supplier<List<String>> names;
     private List<String> biasedNames = List.of();
     private ContextBias bias = ContextBias.NONE;
 
-    /** @param names the tracker's names, read per recording and made likelier ({@link ContextBias}) */
-    public MoonshineRecognizer(MoonshineSize size, Supplier<List<String>> names) throws OrtException {
+    /**
+     * @param beam  how many partial readings the decoder keeps (1: greedy)
+     * @param names the tracker's names, read per recording and made likelier ({@link ContextBias})
+     */
+    public MoonshineRecognizer(MoonshineSize size, int beam, Supplier<List<String>> names) throws OrtException {
+        if (beam < 1) {
+            throw new IllegalArgumentException("the beam must be at least 1 wide, got " + beam);
+        }
         this.model = MoonshineModel.shared(size);
+        this.beam = beam;
         this.names = names;
     }
 
@@ -64,159 +74,73 @@ public final class MoonshineRecognizer implements Recognizer {
         StringBuilder text = new StringBuilder();
         List<Transcript.Segment> segments = new ArrayList<>();
         List<Double> wordProbabilities = new ArrayList<>();
+        List<List<BeamSearch.Written>> readings = new ArrayList<>();
         ContextBias bias = bias();
         for (AudioChunks.Chunk chunk : AudioChunks.of(audio.samples(), SpeechAudio.RATE)) {
-            Decoded d = decode(chunk.samples(), bias);
-            String said = model.pieces.text(d.tokens());
+            List<BeamSearch.Written> written = decode(chunk.samples(), bias);
+            BeamSearch.Written best = written.getFirst();
+            String said = model.pieces.text(best.tokens());
             if (said.isEmpty()) {
                 continue;
             }
-            wordProbabilities.addAll(d.wordProbabilities(model.pieces));
+            readings.add(written);
+            wordProbabilities.addAll(wordProbabilities(best));
             segments.add(new Transcript.Segment(chunk.startSeconds(), chunk.endSeconds(), said));
             text.append(text.isEmpty() ? "" : " ").append(said);
         }
         double confidence = wordProbabilities.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        return new Heard(text.toString(), "en", text.isEmpty() ? 0.0 : confidence, segments);
+        List<Hypothesis> hypotheses = readings.size() == 1 ? hypotheses(readings.getFirst()) : List.of();
+        return new Heard(text.toString(), "en", text.isEmpty() ? 0.0 : confidence, segments, hypotheses);
     }
 
-    /** The tokens the decoder chose for one piece of audio (without start and end), with their probabilities. */
-    record Decoded(List<Integer> tokens, List<Double> probabilities) {
-
-        /** One probability per word: the product of its tokens' (punctuation joins the word before it). */
-        List<Double> wordProbabilities(TokenPieces pieces) {
-            List<Double> words = new ArrayList<>();
-            for (int i = 0; i < tokens.size(); i++) {
-                if (words.isEmpty() || pieces.startsWord(tokens.get(i))) {
-                    words.add(probabilities.get(i));
-                } else {
-                    words.set(words.size() - 1, words.getLast() * probabilities.get(i));
-                }
+    /**
+     * The readings as N best: each weighed by its probability against the others', readings that spell the same
+     * words as one; none when there is only one.
+     */
+    List<Hypothesis> hypotheses(List<BeamSearch.Written> written) {
+        double top = written.stream().mapToDouble(BeamSearch.Written::logProbability).max().orElse(0);
+        Map<String, Double> byText = new LinkedHashMap<>();
+        for (BeamSearch.Written w : written) {
+            String t = model.pieces.text(w.tokens());
+            if (!t.isEmpty()) {
+                byText.merge(t, Math.exp(w.logProbability() - top), Double::sum);
             }
-            return words;
         }
+        if (byText.size() < 2) {
+            return List.of();
+        }
+        double sum = byText.values().stream().mapToDouble(Double::doubleValue).sum();
+        List<Hypothesis> out = new ArrayList<>();
+        byText.forEach((t, v) -> out.add(new Hypothesis(t, Math.min(1, v / sum))));
+        return List.copyOf(out);
     }
 
-    private Decoded decode(float[] samples, ContextBias bias) throws OrtException {
+    /** One probability per word: the product of its tokens' (punctuation joins the word before it). */
+    private List<Double> wordProbabilities(BeamSearch.Written w) {
+        List<Double> words = new ArrayList<>();
+        for (int i = 0; i < w.tokens().size(); i++) {
+            if (words.isEmpty() || model.pieces.startsWord(w.tokens().get(i))) {
+                words.add(w.probabilities().get(i));
+            } else {
+                words.set(words.size() - 1, words.getLast() * w.probabilities().get(i));
+            }
+        }
+        return words;
+    }
+
+    /** The readings of one piece of audio, best first. */
+    private List<BeamSearch.Written> decode(float[] samples, ContextBias bias) throws OrtException {
         int limit = Math.max(4, (int) Math.ceil(samples.length / (double) SpeechAudio.RATE * TOKENS_PER_SECOND));
-        List<Integer> tokens = new ArrayList<>();
-        List<Double> probabilities = new ArrayList<>();
-        StringBuilder written = new StringBuilder();
-        List<AutoCloseable> open = new ArrayList<>();
-        OrtSession.Result previous = null;
         MoonshineModel.enter();
-        try {
-            OnnxTensor input = OnnxTensor.createTensor(model.environment, FloatBuffer.wrap(samples),
-                    new long[] {1, samples.length});
-            open.add(input);
-            OrtSession.Result encoded = model.encoder.run(Map.of("input_values", input));
-            open.add(encoded);
-            OnnxTensor hidden = (OnnxTensor) encoded.get(0);
-            Map<String, OnnxTensor> past = emptyCache();
-            past.values().forEach(open::add);
-            long next = MoonshineModel.START_TOKEN;
-            for (int step = 0; step < limit; step++) {
-                Map<String, OnnxTensor> in = new HashMap<>(past);
-                OnnxTensor ids = OnnxTensor.createTensor(model.environment, LongBuffer.wrap(new long[] {next}),
-                        new long[] {1, 1});
-                OnnxTensor useCache = OnnxTensor.createTensor(model.environment, new boolean[] {step > 0});
-                in.put("input_ids", ids);
-                in.put("encoder_hidden_states", hidden);
-                in.put("use_cache_branch", useCache);
-                OrtSession.Result out;
-                try {
-                    out = model.decoder.run(in);
-                } finally {
-                    ids.close();
-                    useCache.close();
-                }
-                float[] logits = lastLogits(out);
-                if (step == 0) {
-                    // the intake passes on only audio with speech in it, yet on muffled audio (telephone band)
-                    // the decoder may end before its first word: the likeliest first word is a better guess
-                    logits[MoonshineModel.END_TOKEN] = Float.NEGATIVE_INFINITY;
-                }
-                float[] biased = logits.clone();
-                bias.apply(written, biased);
-                int best = argMax(biased);
-                // the model's own belief in the token, not the bias's: a name it barely heard stays unsure
-                double probability = probability(logits, best);
-                // the decoder's cache of the audio is written once, at the first step; its cache of the tokens grows
-                for (Map.Entry<String, OnnxTensor> e : past.entrySet()) {
-                    if (step == 0 || e.getKey().contains(".decoder.")) {
-                        e.setValue((OnnxTensor) out.get(e.getKey().replace("past_key_values", "present")).orElseThrow());
-                    }
-                }
-                if (step == 0) {
-                    open.add(out);
-                } else if (previous != null) {
-                    previous.close();
-                }
-                previous = step == 0 ? null : out;
-                if (best == MoonshineModel.END_TOKEN) {
-                    break;
-                }
-                tokens.add(best);
-                probabilities.add(probability);
-                if (best < model.pieces.size()) {
-                    written.append(model.pieces.piece(best));
-                }
-                if (Repetition.looping(tokens)) {
-                    int keep = Repetition.withoutLoop(tokens);
-                    tokens.subList(keep, tokens.size()).clear();
-                    probabilities.subList(keep, probabilities.size()).clear();
-                    break;
-                }
-                next = best;
-            }
+        try (OnnxTensor input = OnnxTensor.createTensor(model.environment, FloatBuffer.wrap(samples),
+                new long[] {1, samples.length});
+             OrtSession.Result encoded = model.encoder.run(Map.of("input_values", input));
+             DecoderRows rows = new DecoderRows(model, (OnnxTensor) encoded.get(0))) {
+            return new BeamSearch(beam, MoonshineModel.START_TOKEN, MoonshineModel.END_TOKEN, bias, model.pieces)
+                    .run(rows, limit);
         } finally {
-            if (previous != null) {
-                previous.close();
-            }
-            for (AutoCloseable c : open.reversed()) {
-                try {
-                    c.close();
-                } catch (Exception ignored) {
-                    // closing a tensor or result frees memory only
-                }
-            }
             MoonshineModel.exit();
         }
-        return new Decoded(tokens, probabilities);
-    }
-
-    private Map<String, OnnxTensor> emptyCache() throws OrtException {
-        Map<String, OnnxTensor> past = new LinkedHashMap<>();
-        for (int layer = 0; layer < model.size.layers; layer++) {
-            for (String side : List.of("decoder", "encoder")) {
-                for (String kind : List.of("key", "value")) {
-                    past.put("past_key_values." + layer + "." + side + "." + kind, OnnxTensor.createTensor(
-                            model.environment, FloatBuffer.allocate(0),
-                            new long[] {0, MoonshineSize.HEADS, 1, model.size.headWidth}));
-                }
-            }
-        }
-        return past;
-    }
-
-    private static float[] lastLogits(OrtSession.Result out) throws OrtException {
-        OnnxTensor logits = (OnnxTensor) out.get("logits").orElseThrow();
-        long[] shape = logits.getInfo().getShape();
-        int vocabulary = (int) shape[2];
-        FloatBuffer all = logits.getFloatBuffer();
-        float[] last = new float[vocabulary];
-        all.position((int) ((shape[1] - 1) * vocabulary));
-        all.get(last);
-        return last;
-    }
-
-    static int argMax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     /** The softmax probability of one entry. */

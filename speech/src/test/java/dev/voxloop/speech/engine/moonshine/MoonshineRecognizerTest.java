@@ -1,7 +1,9 @@
 package dev.voxloop.speech.engine.moonshine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import dev.voxloop.core.transcript.Hypothesis;
 import dev.voxloop.core.transcript.WordErrorRate;
 import dev.voxloop.speech.audio.AudioIntake;
 import dev.voxloop.speech.audio.SpeechAudio;
@@ -23,7 +25,7 @@ class MoonshineRecognizerTest {
     static void load() throws Exception {
         assertThat(MoonshineModel.available(MoonshineSize.TINY)).as("the build puts the model into the jar").isTrue();
         assertThat(MoonshineModel.available(MoonshineSize.BASE)).isTrue();
-        tiny = new MoonshineRecognizer(MoonshineSize.TINY, List::of);
+        tiny = new MoonshineRecognizer(MoonshineSize.TINY, 1, List::of);
     }
 
     static SpeechAudio clip(String name) {
@@ -79,10 +81,22 @@ class MoonshineRecognizerTest {
 
     @Test
     void theBaseModelHearsTheTelephoneBandDigitsTheTinyOneMisses() throws Exception {
-        MoonshineRecognizer base = new MoonshineRecognizer(MoonshineSize.BASE, List::of);
+        MoonshineRecognizer base = new MoonshineRecognizer(MoonshineSize.BASE, 4, List::of);
         // "one zero zero zero one nine oh two one oh zero one eight zero three", 8 kHz audio in a 16 kHz file
         Heard h = base.recognize(clip("10001-90210-01803.wav"));
 
         assertThat(h.text().replaceAll("[^0-9]", "")).isEqualTo("100019021001803");
+    }
+
+    @Test
+    void aWiderBeamGivesTheSameWordsAndItsOtherReadingsWeighed() throws Exception {
+        MoonshineRecognizer wide = new MoonshineRecognizer(MoonshineSize.TINY, 4, List::of);
+        Heard h = wide.recognize(clip("jfk.wav"));
+
+        assertThat(WordErrorRate.of(JFK, h.text())).isLessThan(0.1);
+        assertThat(h.hypotheses()).hasSizeGreaterThan(1);
+        assertThat(h.hypotheses().getFirst().text()).isEqualTo(h.text());
+        assertThat(h.hypotheses().stream().mapToDouble(Hypothesis::weight).sum()).isCloseTo(1.0, within(1e-6));
+        assertThat(h.hypotheses().getFirst().weight()).isGreaterThan(h.hypotheses().get(1).weight());
     }
 }
