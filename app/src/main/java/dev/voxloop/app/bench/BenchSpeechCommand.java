@@ -16,6 +16,7 @@ import dev.voxloop.speech.TrackerVocabulary;
 import dev.voxloop.bench.speech.RequestSets;
 import dev.voxloop.bench.speech.SpeechBench;
 import dev.voxloop.bench.speech.Synthesiser;
+import dev.voxloop.bench.speech.VerboseLog;
 import dev.voxloop.speech.engine.WarmEngine;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -81,6 +82,11 @@ public final class BenchSpeechCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Print every hypothesis and every end-to-end disagreement (development sets only)")
     boolean verbose;
 
+    @Option(names = "--readings", paramLabel = "LOG",
+            description = "Measure only the end-to-end figure again, on the transcripts and readings an earlier"
+                    + " --verbose run printed (no audio is decoded; for trying extractor changes)")
+    Path readings;
+
     public BenchSpeechCommand(Supplier<ConfigTree> config) {
         this(config, System.out);
     }
@@ -95,6 +101,13 @@ public final class BenchSpeechCommand implements Callable<Integer> {
         machine();
         List<Project> projects = ProjectsFile.read(projectsFile != null ? projectsFile
                 : RequestSets.find("shared/testdata/intent/projects.json"));
+        if (readings != null) {
+            List<SpeechBench.Result> logged = VerboseLog.read(readings);
+            out.printf(Locale.ROOT, "%d transcripts read back from %s%n", logged.size(), readings.getFileName());
+            IntentExtractor extractor = warmed(IntentExtractors.create(IntentSettings.from(config.get())));
+            new EndToEnd(extractor, projects, out, verbose).report(logged);
+            return 0;
+        }
         List<SpeechBench.Clip> all = new ArrayList<>();
         if (!noReal) {
             all.addAll(SpeechBench.realClips(clips != null ? clips : RequestSets.find("shared/testdata/speech")));
