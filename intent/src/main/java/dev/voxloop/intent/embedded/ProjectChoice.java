@@ -65,8 +65,12 @@ record ProjectChoice(Project project, double confidence, String ambiguity) {
         }
         // the project's own words in every reading, by its weight; a name said only in a less likely reading
         Map<Project, Double> combined = new HashMap<>();
+        boolean heard = !request.heardAs().isEmpty();
         for (HeardReading r : readings) {
             vocab.scores(r.all()).forEach((pr, v) -> combined.merge(pr, r.weight() * v, Double::sum));
+            if (heard) {
+                vocab.soundsLike(r.all()).forEach((pr, v) -> combined.merge(pr, r.weight() * v, Double::sum));
+            }
             if (r != readings.getFirst()) {
                 vocab.named(r.all()).ifPresent(n -> combined.merge(n.project(), r.weight() * NAMED_IN_READING,
                         Double::sum));

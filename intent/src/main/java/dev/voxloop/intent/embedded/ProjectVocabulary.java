@@ -33,9 +33,11 @@ final class ProjectVocabulary {
     private final Map<Project, List<Pattern>> namePatterns = new LinkedHashMap<>();
     private final Map<String, Map<Project, Double>> vocabulary = new HashMap<>();
     private final Map<String, Project> stemBonus = new HashMap<>();
+    private final SoundsLikeName soundsLike;
 
     ProjectVocabulary(List<Project> projects) {
         this.projects = List.copyOf(projects);
+        this.soundsLike = new SoundsLikeName(projects);
         Map<String, Map<Project, Double>> owners = new HashMap<>();
         for (Project p : projects) {
             namePatterns.put(p, namePatterns(p));
@@ -115,6 +117,11 @@ final class ProjectVocabulary {
             }
         }
         return scores;
+    }
+
+    /** For heard words: projects whose names words of the text sound like ({@link SoundsLikeName}). */
+    Map<Project, Double> soundsLike(String text) {
+        return soundsLike.scores(text);
     }
 
     private static List<Pattern> namePatterns(Project p) {

@@ -1,0 +1,63 @@
+package dev.voxloop.intent.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.voxloop.core.intent.IntentRequest;
+import dev.voxloop.core.ticket.Project;
+import dev.voxloop.core.transcript.Hypothesis;
+import dev.voxloop.intent.TestData;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Project names a speech engine wrote as the words they sound like. */
+class SoundsLikeNameTest {
+
+    private final SoundsLikeName sounds = new SoundsLikeName(TestData.PROJECTS);
+    private final EmbeddedExtractor extractor = EmbeddedExtractor.rulesOnly();
+
+    private static String keyOf(Map<Project, Double> scores) {
+        return scores.isEmpty() ? null : scores.keySet().iterator().next().key();
+    }
+
+    @Test
+    void aNameWrittenAsAWordThatSoundsLikeItCounts() {
+        assertThat(keyOf(sounds.scores("please add a dark mode to the storied admin pages"))).isEqualTo("SHOP");
+        assertThat(keyOf(sounds.scores("Tracket invoices should show Swedish VAT"))).isEqualTo("TRACK");
+        assertThat(keyOf(sounds.scores("the QR codes on evented tickets don't scan"))).isEqualTo("EVT");
+    }
+
+    @Test
+    void wordsWithTheNamesSoundsButNotItsSpellingDoNot() {
+        // "start" and "street" have StoreIt's consonants, "bucket" BookIt's: each is three letters from the name
+        assertThat(sounds.scores("the timer does not start when I open the app")).isEmpty();
+        assertThat(sounds.scores("the street address is cut off on the label")).isEmpty();
+        assertThat(sounds.scores("upload the reports to the S3 bucket")).isEmpty();
+    }
+
+    @Test
+    void shortWordsAndNamesWrittenRightAreLeftToTheNameRules() {
+        assertThat(sounds.scores("a story about the store")).isEmpty();
+        assertThat(sounds.scores("in StoreIt the cart is empty")).isEmpty();
+    }
+
+    @Test
+    void theSpellingDistanceCountsASwapAsOne() {
+        assertThat(SoundsLikeName.edits("storied", "storeit")).isEqualTo(2);
+        assertThat(SoundsLikeName.edits("start", "storeit")).isEqualTo(3);
+        assertThat(SoundsLikeName.edits("tracket", "trackit")).isEqualTo(1);
+        assertThat(SoundsLikeName.edits("", "abc")).isEqualTo(3);
+    }
+
+    @Test
+    void heardWordsThatSoundLikeANamePlaceTheRequestTypedOnesDoNot() {
+        String best = "Please add a dark mode to the storied admin pages, no rush.";
+        List<Hypothesis> readings = List.of(new Hypothesis(best, 0.6),
+                new Hypothesis("Please add a dark mode to the storied admin pages, no rush,", 0.4));
+
+        assertThat(extractor.extract(new IntentRequest(best, List.of(), List.of(), null, TestData.PROJECTS, null,
+                readings)).draft().projectKey()).isEqualTo("SHOP");
+        assertThat(extractor.extract(new IntentRequest(best, List.of(), List.of(), null, TestData.PROJECTS, null,
+                List.of())).draft().projectKey()).as("typed: the person wrote 'storied'").isNotEqualTo("SHOP");
+    }
+}
