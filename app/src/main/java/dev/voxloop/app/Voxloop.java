@@ -19,6 +19,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The composition root: the one place that reads configuration and wires adapters into core's ports.
@@ -167,7 +168,17 @@ public final class Voxloop implements AutoCloseable {
      * @throws Stopped when {@link #close} began while the server was starting
      */
     public Running serve(String host, Integer port, Integer workers) {
-        return server.serve(host, port, workers);
+        return serve(host, port, workers, url -> { });
+    }
+
+    /**
+     * As {@link #serve(String, Integer, Integer)}, and says that it serves.
+     *
+     * @param announce told the URL once the server serves, unless a stop began first (then never): a stop waits for
+     *                 it, so nothing it prints comes after the database closed
+     */
+    public Running serve(String host, Integer port, Integer workers, Consumer<String> announce) {
+        return server.serve(host, port, workers, announce);
     }
 
     /**

@@ -40,18 +40,19 @@ public final class ServeCommand implements Callable<Integer> {
             }
             context.close();
         });
-        Voxloop app;
         try {
-            app = context.serving();
-            running.set(app.serve(host, port, workers));
+            Voxloop app = context.serving();
+            String data = "  (data: " + context.config().dataDir() + ")";
+            // printed under the start's guard: a stop that began means no more lines claiming to serve
+            running.set(app.serve(host, port, workers, url -> {
+                System.out.println("voxloop serving on " + url + data);
+                System.out.println("speech: " + app.speechSummary());
+            }));
         } catch (Voxloop.Stopped e) {
             // stopped while starting: the stop closes what was opened and the process exits
             signals.awaitExit();
             return 0;
         }
-        System.out.println("voxloop serving on " + running.get().url() + "  (data: " + context.config().dataDir()
-                + ")");
-        System.out.println("speech: " + app.speechSummary());
         signals.awaitExit();
         return 0;
     }
