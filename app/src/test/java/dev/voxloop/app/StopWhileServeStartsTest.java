@@ -52,13 +52,13 @@ class StopWhileServeStartsTest {
     void aStopThatComesWhileTheServerAnnouncesItselfClosesTheDatabaseOnlyAfterwards() throws Exception {
         Voxloop app = Voxloop.start(config());
         List<String> said = new CopyOnWriteArrayList<>();
-        CountDownLatch announcing = new CountDownLatch(1);
+        CompletableFuture<String> announcing = new CompletableFuture<>();
         CountDownLatch release = new CountDownLatch(1);
         // threads of its own: the common pool may have only one, and the stop would wait behind the start for it
         ExecutorService threads = Executors.newFixedThreadPool(2);
         CompletableFuture<Voxloop.Running> serving = CompletableFuture.supplyAsync(() -> app.serve("127.0.0.1", 0,
                 1, url -> {
-                    announcing.countDown();
+                    announcing.complete(url);
                     try {
                         release.await();
                     } catch (InterruptedException e) {
@@ -67,7 +67,9 @@ class StopWhileServeStartsTest {
                     said.add("serving on " + url);
                 }), threads);
         try {
-            assertThat(announcing.await(60, TimeUnit.SECONDS)).as("the server started").isTrue();
+            // a start that failed says why here
+            CompletableFuture.anyOf(announcing, serving).get(60, TimeUnit.SECONDS);
+            assertThat(announcing).as("the server started").isDone();
             // the stop begins while "serving on" is still being said
             CompletableFuture<Void> stop = CompletableFuture.runAsync(() -> {
                 app.close();

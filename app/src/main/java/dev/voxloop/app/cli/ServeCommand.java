@@ -42,8 +42,10 @@ public final class ServeCommand implements Callable<Integer> {
         });
         try {
             Voxloop app = context.serving();
+            // read before: the lines below are printed under the start's guard, and a stop holds the context's lock
+            // while it waits for that guard
             String data = "  (data: " + context.config().dataDir() + ")";
-            // printed under the start's guard: a stop that began means no more lines claiming to serve
+            // under the start's guard: a stop that began means no more lines claiming to serve
             running.set(app.serve(host, port, workers, url -> {
                 System.out.println("voxloop serving on " + url + data);
                 System.out.println("speech: " + app.speechSummary());
