@@ -15,13 +15,14 @@ import picocli.CommandLine.Option;
  * until stopped. Ctrl-C or SIGTERM stops it as they stop {@code serve}: the worker ends after its current step
  * (waiting up to ten seconds; a run left mid-way is resumed by the next worker once its lease lapses), and only then
  * does the database close. With {@code --once} it says what really happened: nothing to take (and why), the run's
- * outcome, or why a claimed ticket could not start, with where the ticket stands in the queue afterwards.
+ * outcome, or why a claimed ticket could not start, with where the ticket stands in the queue afterwards; that pass
+ * runs on the command's own thread and a signal stops it as the JVM would (H2's hook closes the database under it).
  */
 @Command(name = "worker", mixinStandardHelpOptions = true,
         description = "Claim queued tickets of the projects with a repository and run the agent loop on them."
-                + " Shares the database with a running server. Stops cleanly on Ctrl-C or SIGTERM. --once: exit 0"
-                + " when nothing was queued or the run ended well, 1 when the ticket could not start or its run"
-                + " stopped early.")
+                + " Shares the database with a running server. Runs until Ctrl-C or SIGTERM, which stop it cleanly."
+                + " --once: exit 0 when nothing was queued or the run ended well, 1 when the ticket could not start or"
+                + " its run stopped early.")
 public final class WorkerCommand implements Callable<Integer> {
 
     @Option(names = "--id", description = "worker id (default host-pid-random)")
