@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,8 +74,11 @@ final class ServerWiring {
                 + (settings.port() == 0 ? 8000 : settings.port()));
     }
 
-    /** Starts the HTTP server (host/port override the configuration when not null) and the housekeeping. */
-    Running serve(String host, Integer port, Integer workers) {
+    /**
+     * Starts the HTTP server (host/port override the configuration when not null), the housekeeping and the
+     * workers, and then tells {@code announce} the URL.
+     */
+    Running serve(String host, Integer port, Integer workers, Consumer<String> announce) {
         ServerSettings s = settings;
         if (port != null) {
             s = s.withPort(port);
@@ -116,6 +120,9 @@ final class ServerWiring {
             }
             announced = RunningServer.announce(config.dataDir(), url);
             closeables.add(announced);
+            // under the same guard: a stop that began means no more lines claiming to serve, and one that begins
+            // now waits for them, so "serving on" never comes after "database closed"
+            announce.accept(url);
         }
         return new Running() {
             @Override

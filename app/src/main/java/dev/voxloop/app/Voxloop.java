@@ -11,12 +11,15 @@ import dev.voxloop.github.GitHubSettings;
 import dev.voxloop.loop.LoopEngine;
 import dev.voxloop.loop.LoopSettings;
 import dev.voxloop.loop.forge.PullRequestReview;
+import dev.voxloop.loop.worker.Worker;
+import dev.voxloop.loop.worker.WorkerThreads;
 import dev.voxloop.loop.workspace.RunSandbox;
 import dev.voxloop.server.ServerSettings;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The composition root: the one place that reads configuration and wires adapters into core's ports.
@@ -61,6 +64,8 @@ public final class Voxloop implements AutoCloseable {
     private final ServerWiring server;
     private final Object sandboxLock = new Object();
     private RunSandbox sandbox;
+    /** Set by {@link #close}: nothing starts any more. Guarded by this. */
+    private boolean closed;
 
     private Voxloop(AppConfig config, boolean background) {
         this.config = config;
@@ -163,7 +168,35 @@ public final class Voxloop implements AutoCloseable {
      * @throws Stopped when {@link #close} began while the server was starting
      */
     public Running serve(String host, Integer port, Integer workers) {
-        return server.serve(host, port, workers);
+        return serve(host, port, workers, url -> { });
+    }
+
+    /**
+     * As {@link #serve(String, Integer, Integer)}, and says that it serves.
+     *
+     * @param announce told the URL once the server serves, unless a stop began first (then never): a stop waits for
+     *                 it, so nothing it prints comes after the database closed
+     */
+    public Running serve(String host, Integer port, Integer workers, Consumer<String> announce) {
+        return server.serve(host, port, workers, announce);
+    }
+
+    /**
+     * Runs loop workers of this process on threads of their own ({@code voxloop worker}); {@link #close} stops them
+     * and waits for them before the database closes, as it does for the workers of {@link #serve}.
+     *
+     * @param started told that they run, unless a stop began first (then neither): a stop waits for it, so nothing
+     *                it prints comes after the database closed
+     * @throws Stopped when {@link #close} began first
+     */
+    public synchronized WorkerThreads startWorkers(List<Worker> workers, Runnable started) {
+        if (closed) {
+            throw new Stopped();
+        }
+        WorkerThreads threads = WorkerThreads.start(workers);
+        closeables.add(threads);
+        started.run();
+        return threads;
     }
 
     /** The speech engine in use and what accuracy to expect from it, for `serve` to print. */
@@ -192,6 +225,7 @@ public final class Voxloop implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         server.close();
         closeables.closeAll();
     }

@@ -42,7 +42,11 @@ public record StoreSettings(
      * a running {@code serve} instead of failing with H2's "file is locked"; when that process exits the next one
      * to connect takes the file over. {@code async:} is H2's file system on AsynchronousFileChannel: on the default
      * one, a thread interrupted in the middle of a read or write closes the channel and with it the database for
-     * every connection; on this one the write completes and the interrupt stays set.
+     * every connection; on this one the write completes and the interrupt stays set. H2 closes the database from a
+     * shutdown hook of its own (DB_CLOSE_ON_EXIT), beside any other hook and in no order; DB_CLOSE_ON_EXIT=FALSE would
+     * leave the closing to voxloop, but H2 refuses it together with AUTO_SERVER=TRUE ("Feature not supported", 50100).
+     * So {@code serve} and {@code worker} stop in order from the signal handler before the JVM's hooks run, and the
+     * hook finds the database closed already.
      */
     static final String H2_URL = "jdbc:h2:async:{data}/voxloop;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
             + ";DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE";

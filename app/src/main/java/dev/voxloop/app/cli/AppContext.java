@@ -35,7 +35,11 @@ public final class AppContext implements AutoCloseable {
         return config;
     }
 
+    /** @throws Voxloop.Stopped once closed (a stop came first): nothing is opened any more */
     public synchronized Voxloop app() {
+        if (closed) {
+            throw new Voxloop.Stopped();
+        }
         if (app == null) {
             app = Voxloop.open(config());
         }

@@ -62,7 +62,7 @@ public final class Commands {
         c.put("models", () -> new ModelsCommand(() -> context.config().tree()));
         Supplier<LoopSettings> loopSettings = () -> LoopSettings.from(context.config().tree(),
                 context.config().dataDir());
-        c.put("worker", () -> new WorkerCommand(id -> context.app().loop().worker(id, context.app().workers())));
+        c.put("worker", () -> new WorkerCommand(context));
         c.put("demo", () -> new DemoCommand(() -> demo(context.app(), origin -> context.app().forges()
                 .host(origin, "trackit")), remote -> demo(context.app(), GitHubDemo.hosting(
                 GitHubSettings.from(context.config().tree()), context.app().forges().settings(), remote))

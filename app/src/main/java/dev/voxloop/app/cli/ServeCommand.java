@@ -2,7 +2,6 @@ package dev.voxloop.app.cli;
 
 import dev.voxloop.app.Voxloop;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,36 +31,31 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         AtomicReference<Voxloop.Running> running = new AtomicReference<>();
-        // no new requests, then the workers and housekeeping end, then the database closes; safe to repeat
-        Runnable stop = () -> {
+        // no new requests, then the workers and housekeeping end, then the database closes; safe to repeat; in place
+        // before anything opens
+        StopSignals signals = StopSignals.install(() -> {
             Voxloop.Running r = running.get();
             if (r != null) {
                 r.stop();
             }
             context.close();
-        };
-        // the hook and the signal handlers are in place before anything opens: a stop from here on, even one
-        // arriving while the server starts or just after, closes the database (registered later, a stop in between
-        // left it unclosed or failed with "Shutdown in progress")
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.run();
-            stopped.countDown();
-        }, "voxloop-shutdown"));
-        StopSignals.install(stop); // before the models start loading (once the server listens)
-        Voxloop app;
+        });
         try {
-            app = context.serving();
-            running.set(app.serve(host, port, workers));
+            Voxloop app = context.serving();
+            // read before: the lines below are printed under the start's guard, and a stop holds the context's lock
+            // while it waits for that guard
+            String data = "  (data: " + context.config().dataDir() + ")";
+            // under the start's guard: a stop that began means no more lines claiming to serve
+            running.set(app.serve(host, port, workers, url -> {
+                System.out.println("voxloop serving on " + url + data);
+                System.out.println("speech: " + app.speechSummary());
+            }));
         } catch (Voxloop.Stopped e) {
             // stopped while starting: the stop closes what was opened and the process exits
-            stopped.await();
+            signals.awaitExit();
             return 0;
         }
-        System.out.println("voxloop serving on " + running.get().url() + "  (data: " + context.config().dataDir()
-                + ")");
-        System.out.println("speech: " + app.speechSummary());
-        stopped.await();
+        signals.awaitExit();
         return 0;
     }
 }

@@ -13,27 +13,33 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
-/** A real `voxloop serve` in a child JVM, so a test can kill it with SIGKILL and start it again. */
+/**
+ * A real `voxloop serve` (or another command that runs until stopped, such as `voxloop worker`) in a child JVM, so
+ * a test can signal it, kill it with SIGKILL and start it again.
+ */
 final class ServerProcess implements AutoCloseable {
 
     private static final Pattern URL = Pattern.compile("serving on (http://\\S+)");
     private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
+    private static final Pattern WAITING = Pattern.compile("voxloop worker (\\S+) waiting for queued tickets");
 
     private final Process process;
-    private final String url;
+    /** What the ready line named: the server's URL, or the worker's id. */
+    private final String ready;
     private final StringBuffer output;
     private final CompletableFuture<Void> outputEnded;
 
-    private ServerProcess(Process process, String url, StringBuffer output, CompletableFuture<Void> outputEnded) {
+    private ServerProcess(Process process, String ready, StringBuffer output, CompletableFuture<Void> outputEnded) {
         this.process = process;
-        this.url = url;
+        this.ready = ready;
         this.output = output;
         this.outputEnded = outputEnded;
     }
 
     static ServerProcess start(Path dataDir, Map<String, String> env, String... serveArgs) throws IOException {
-        return start(URL, dataDir, env, serveArgs);
+        return start(URL, dataDir, env, serve(dataDir, serveArgs));
     }
 
     /**
@@ -41,17 +47,28 @@ final class ServerProcess implements AutoCloseable {
      * database opening, its workers and housekeeping not yet started).
      */
     static ServerProcess starting(Path dataDir, Map<String, String> env, String... serveArgs) throws IOException {
-        return start(LISTENING, dataDir, env, serveArgs);
+        return start(LISTENING, dataDir, env, serve(dataDir, serveArgs));
     }
 
-    private static ServerProcess start(Pattern ready, Path dataDir, Map<String, String> env, String... serveArgs)
+    /** A `voxloop worker` (the loop's worker without the HTTP server), returned once it waits for tickets. */
+    static ServerProcess worker(Path dataDir, Map<String, String> env, String... workerArgs) throws IOException {
+        List<String> args = new ArrayList<>(List.of("worker", "--data", dataDir.toString()));
+        args.addAll(List.of(workerArgs));
+        return start(WAITING, dataDir, env, args);
+    }
+
+    private static List<String> serve(Path dataDir, String... serveArgs) {
+        return Stream.concat(Stream.of("serve", "--port", "0", "--data", dataDir.toString()), Stream.of(serveArgs))
+                .toList();
+    }
+
+    private static ServerProcess start(Pattern ready, Path dataDir, Map<String, String> env, List<String> args)
             throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 // a JVM crash report lands beside the data, where a test can look for it
-                "-XX:ErrorFile=" + dataDir.resolve("hs_err_pid%p.log"),
-                "dev.voxloop.app.Main", "serve", "--port", "0", "--data", dataDir.toString()));
-        cmd.addAll(List.of(serveArgs));
+                "-XX:ErrorFile=" + dataDir.resolve("hs_err_pid%p.log"), "dev.voxloop.app.Main"));
+        cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);
         Process p = pb.start();
@@ -84,8 +101,9 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Where the server listens (for a worker: its id). */
     String url() {
-        return url;
+        return ready;
     }
 
     /**
@@ -95,6 +113,19 @@ final class ServerProcess implements AutoCloseable {
      */
     int terminate(Duration within) throws Exception {
         process.toHandle().destroy();
+        return exitStatus(within);
+    }
+
+    /** SIGINT, as Ctrl-C in a terminal sends it; otherwise as {@link #terminate}. */
+    int interrupt(Duration within) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -INT " + process.pid() + " failed");
+        }
+        return exitStatus(within);
+    }
+
+    private int exitStatus(Duration within) throws Exception {
         if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
             return -1;
         }

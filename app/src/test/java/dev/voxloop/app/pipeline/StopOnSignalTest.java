@@ -1,6 +1,7 @@
 package dev.voxloop.app.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * starting, the in-process models are still loading (the moment ONNX Runtime's own shutdown hook used to pull its
  * environment from under a loading model) or have served a request. Nothing it logs once the stop began is a
  * warning or an error: its workers and housekeeping end before the database closes (they used to poll on and log
- * "Database is already closed"), and a model load the stop cuts short is not a broken model.
+ * "Database is already closed"), and a model load the stop cuts short is not a broken model. A `voxloop worker`
+ * stopped with SIGTERM or Ctrl-C (SIGINT) stops the same way: its worker ends before its database closes.
  */
 @Tag("slow")
 class StopOnSignalTest {
@@ -30,6 +32,9 @@ class StopOnSignalTest {
     private static final Duration STOP = Duration.ofSeconds(60);
     /** A log line at WARN or ERROR ("2026-12-06T12:35:31.603Z WARN Worker - ..."). */
     private static final Pattern WARN_OR_ERROR = Pattern.compile("^\\S+ (WARN|ERROR) ");
+
+    /** An idle worker that looks at the queue every 50 ms, so a stop finds it between two database calls. */
+    private static final Map<String, String> BUSY_WORKER = Map.of("VOXLOOP_LOOP_POLL_INTERVAL", "50ms");
 
     @TempDir
     Path data;
@@ -69,17 +74,57 @@ class StopOnSignalTest {
         }
     }
 
-    /** @param stopBegan how much the server had printed when SIGTERM was sent */
+    @Test
+    void sigtermStopsAWorkerCleanly() throws Exception {
+        try (ServerProcess worker = ServerProcess.worker(data, BUSY_WORKER)) {
+            int stopBegan = worker.output().length();
+            int status = worker.terminate(STOP);
+            assertStoppedCleanly(worker, 143, status, stopBegan);
+        }
+    }
+
+    @Test
+    void ctrlCStopsAWorkerCleanly() throws Exception {
+        // a process started with SIGINT ignored (a background job of a script) passes that on to its children
+        assumeFalse(sigintIgnored(), "SIGINT is ignored by this process and so by the worker it starts");
+        try (ServerProcess worker = ServerProcess.worker(data, BUSY_WORKER)) {
+            int stopBegan = worker.output().length();
+            int status = worker.interrupt(STOP);
+            assertStoppedCleanly(worker, 130, status, stopBegan);
+        }
+    }
+
     private void assertStoppedCleanly(ServerProcess server, int status, int stopBegan) throws Exception {
+        assertStoppedCleanly(server, 143, status, stopBegan);
+    }
+
+    /**
+     * @param expected  128 + the signal's number
+     * @param stopBegan how much the process had printed when the signal was sent
+     */
+    private void assertStoppedCleanly(ServerProcess server, int expected, int status, int stopBegan)
+            throws Exception {
         String out = server.output();
-        assertThat(status).as("exit status after SIGTERM; output:%n%s", out).isEqualTo(143);
-        assertThat(out).as("the server's output").contains("database closed")
+        assertThat(status).as("exit status after the signal; output:%n%s", out).isEqualTo(expected);
+        assertThat(out).as("the output").contains("database closed")
                 .doesNotContain("A fatal error has been detected")
                 .doesNotContain("already closed");
         assertThat(out.substring(stopBegan).lines().filter(l -> WARN_OR_ERROR.matcher(l).find()))
                 .as("warnings and errors logged while stopping; output:%n%s", out).isEmpty();
         try (Stream<Path> files = Files.list(data)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("hs_err"));
+        }
+    }
+
+    /** Whether this process ignores SIGINT (bit 2 of the SigIgn mask Linux shows in /proc/self/status). */
+    private static boolean sigintIgnored() throws Exception {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.exists(status)) {
+            return false;
+        }
+        try (Stream<String> lines = Files.lines(status)) {
+            return lines.filter(l -> l.startsWith("SigIgn:")).findFirst()
+                    .map(l -> (Long.parseUnsignedLong(l.substring(7).strip(), 16) & (1L << 1)) != 0).orElse(false);
         }
     }
 }

@@ -42,6 +42,13 @@ public final class WorkerThreads implements AutoCloseable {
         }
     }
 
+    /** Waits until every worker's thread has ended: after {@link #close}, or when one failed outright. */
+    public void awaitEnd() throws InterruptedException {
+        for (Thread t : threads) {
+            t.join();
+        }
+    }
+
     /** True when every worker's thread has ended within {@code limit}. */
     boolean awaitEnd(Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
