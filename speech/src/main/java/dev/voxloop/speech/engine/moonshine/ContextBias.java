@@ -1,6 +1,8 @@
 package dev.voxloop.speech.engine.moonshine;
 
+import dev.voxloop.core.intent.Priority;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +17,10 @@ import java.util.Set;
  * ("story", "bucket"); with the bonus, a name that is close to what was heard wins. Each name is matched as
  * written, as separate words ("Store It", "store it") and as one lower-case word.
  *
+ * <p>Ticket phrases are made likelier the same way once their first word is written: after "high" the decoder
+ * is nudged towards "priority", which robotic voices say so oddly that it is otherwise heard as "pry or a cheat".
+ * Their first word gets no bonus, so nothing is pushed towards a phrase that was not begun.
+ *
  * <p>Names and words are matched on the tokenizer's pieces, where "▁" starts a word: the text written so far is
  * compared with each name's beginnings, so no tokenizer is needed, only the pieces' spellings.
  */
@@ -25,13 +31,23 @@ final class ContextBias {
     /** A token that only starts a name counts when it covers at least this many of its letters. */
     static final int START_LETTERS = 3;
     private static final int LONGEST_PIECE = 16;
+    /** The ticket phrases: each priority said as "high priority". */
+    static final List<String> PHRASES = Arrays.stream(Priority.values())
+            .map(p -> p.label().toLowerCase(Locale.ROOT) + " priority").toList();
 
     static final ContextBias NONE = new ContextBias(List.of(), Map.of());
 
-    private final List<String> targets;
+    /**
+     * A spelling to favour, in pieces ("▁Store▁It"), from its {@code from}-th character on: 0 for a name, which
+     * is favoured where it could start; after the first word for a phrase.
+     */
+    private record Target(String spelling, int from) {
+    }
+
+    private final List<Target> targets;
     private final Map<String, List<Integer>> tokensBySpelling;
 
-    private ContextBias(List<String> targets, Map<String, List<Integer>> tokensBySpelling) {
+    private ContextBias(List<Target> targets, Map<String, List<Integer>> tokensBySpelling) {
         this.targets = targets;
         this.tokensBySpelling = tokensBySpelling;
     }
@@ -41,22 +57,27 @@ final class ContextBias {
      *              such as "StoreIt") are biased towards, plain words are not
      */
     static ContextBias of(List<String> names, TokenPieces pieces) {
-        Set<String> targets = new LinkedHashSet<>();
+        Set<Target> targets = new LinkedHashSet<>();
         for (String name : names) {
             if (looksLikeName(name)) {
                 for (String form : forms(name)) {
-                    targets.add(TokenPieces.WORD_START + form.replace(' ', TokenPieces.WORD_START));
+                    targets.add(new Target(spelling(form), 0));
                 }
             }
         }
-        if (targets.isEmpty()) {
-            return NONE;
+        for (String phrase : PHRASES) {
+            targets.add(new Target(spelling(phrase), phrase.indexOf(' ') + 1));
         }
         Map<String, List<Integer>> bySpelling = new HashMap<>();
         for (int t = 0; t < pieces.size(); t++) {
             bySpelling.computeIfAbsent(pieces.piece(t), k -> new ArrayList<>()).add(t);
         }
         return new ContextBias(List.copyOf(targets), bySpelling);
+    }
+
+    /** "Store It" -> "▁Store▁It", as the pieces spell it. */
+    private static String spelling(String words) {
+        return TokenPieces.WORD_START + words.replace(' ', TokenPieces.WORD_START);
     }
 
     /** A project name ("BookIt", "Platform"), not a key ("SHOP") or a lower-case word. */
@@ -83,15 +104,17 @@ final class ContextBias {
             return;
         }
         Set<Integer> boosted = new LinkedHashSet<>();
-        for (String target : targets) {
-            for (int matched = Math.min(target.length() - 1, written.length()); matched >= 0; matched--) {
+        for (Target t : targets) {
+            String target = t.spelling();
+            for (int matched = Math.min(target.length() - 1, written.length()); matched >= t.from(); matched--) {
                 if (!endsWith(written, target, matched)) {
                     continue;
                 }
                 String rest = target.substring(matched);
                 for (int len = 1; len <= Math.min(LONGEST_PIECE, rest.length()); len++) {
-                    int firstWord = rest.indexOf(TokenPieces.WORD_START, 1);
-                    if (matched == 0 && len < Math.min(START_LETTERS + 1, firstWord < 0 ? rest.length() : firstWord)) {
+                    int nextWord = rest.indexOf(TokenPieces.WORD_START, 1);
+                    if (rest.charAt(0) == TokenPieces.WORD_START
+                            && len < Math.min(START_LETTERS + 1, nextWord < 0 ? rest.length() : nextWord)) {
                         continue; // "▁b" alone would favour every b-word
                     }
                     List<Integer> ids = tokensBySpelling.get(rest.substring(0, len));

@@ -35,7 +35,7 @@ public final class MoonshineRecognizer implements Recognizer {
     private final MoonshineModel model;
     private final int beam;
     private final Supplier<List<String>> names;
-    private List<String> biasedNames = List.of();
+    private List<String> biasedNames;
     private ContextBias bias = ContextBias.NONE;
 
     /**

@@ -65,4 +65,24 @@ class ContextBiasTest {
         assertThat(ContextBias.looksLikeName("EVT")).isFalse();
         assertThat(ContextBias.looksLikeName("BookIt")).isTrue();
     }
+
+    @Test
+    void aPriorityIsFavouredOnceItsFirstWordIsWrittenAndNotBefore() {
+        ContextBias bias = ContextBias.of(List.of(), pieces);
+
+        float[] after = new float[pieces.size()];
+        bias.apply("▁crashes▁on▁Safari,▁high", after);
+        assertThat(after[token("▁priority")]).isEqualTo(ContextBias.BONUS);
+        assertThat(after[token("▁pr")]).as("too short to mean the word").isZero();
+        assertThat(after[token("▁pr")] + after[token("▁and")]).isZero();
+
+        float[] lower = new float[pieces.size()];
+        bias.apply("▁Low", lower);
+        assertThat(lower[token("▁priority")]).as("after a capital too").isEqualTo(ContextBias.BONUS);
+
+        float[] elsewhere = new float[pieces.size()];
+        bias.apply("▁crashes▁on▁Safari,", elsewhere);
+        assertThat(elsewhere[token("▁high")]).as("the first word is not pushed").isZero();
+        assertThat(elsewhere[token("▁priority")]).isZero();
+    }
 }
