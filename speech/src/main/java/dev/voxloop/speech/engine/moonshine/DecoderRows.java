@@ -32,8 +32,11 @@ final class DecoderRows implements BeamSearch.Decoder, AutoCloseable {
     private final Map<String, float[]> tokenCache = new LinkedHashMap<>();
     private long[] tokenCacheShape;
 
-    DecoderRows(MoonshineModel model, OnnxTensor hidden) throws OrtException {
+    private final DecoderScratch scratch;
+
+    DecoderRows(MoonshineModel model, OnnxTensor hidden, DecoderScratch scratch) throws OrtException {
         this.model = model;
+        this.scratch = scratch;
         this.hidden = hidden;
         this.hiddenShape = hidden.getInfo().getShape();
     }
@@ -52,7 +55,7 @@ final class DecoderRows implements BeamSearch.Decoder, AutoCloseable {
                 if (first) {
                     in.put(name, track(open, empty()));
                 } else if (name.contains(".decoder.")) {
-                    in.put(name, track(open, gathered(tokenCache.get(name), tokenCacheShape, parents)));
+                    in.put(name, track(open, gathered(name, tokenCache.get(name), tokenCacheShape, parents)));
                 }
             }
             if (first) {
@@ -90,35 +93,38 @@ final class DecoderRows implements BeamSearch.Decoder, AutoCloseable {
         if (made == null) {
             made = new HashMap<>();
             audioRows.put(rows, made);
-            made.put("encoder_hidden_states", rows == 1 ? hidden : repeated(floats(hidden), hiddenShape, rows));
+            made.put("encoder_hidden_states", rows == 1 ? hidden
+                    : repeated("encoder_hidden_states", floats(hidden), hiddenShape, rows));
             for (Map.Entry<String, float[]> e : audioCache.entrySet()) {
-                made.put(e.getKey(), repeated(e.getValue(), audioCacheShape, rows));
+                made.put(e.getKey(), repeated(e.getKey(), e.getValue(), audioCacheShape, rows));
             }
         }
         return made;
     }
 
     /** The rows of {@code values} in the order {@code parents} names them. */
-    private OnnxTensor gathered(float[] values, long[] shape, int[] parents) throws OrtException {
+    private OnnxTensor gathered(String name, float[] values, long[] shape, int[] parents) throws OrtException {
         int row = (int) (values.length / shape[0]);
-        float[] out = new float[row * parents.length];
-        for (int i = 0; i < parents.length; i++) {
-            System.arraycopy(values, parents[i] * row, out, i * row, row);
+        FloatBuffer out = scratch.take(name, row * parents.length);
+        for (int parent : parents) {
+            out.put(values, parent * row, row);
         }
+        out.rewind();
         long[] s = shape.clone();
         s[0] = parents.length;
-        return OnnxTensor.createTensor(model.environment, FloatBuffer.wrap(out), s);
+        return OnnxTensor.createTensor(model.environment, out, s);
     }
 
-    private OnnxTensor repeated(float[] one, long[] shape, int rows) throws OrtException {
-        int row = (int) (one.length / shape[0]);
-        float[] out = new float[row * rows];
+    /** One row repeated: the audio's cache is the same for every row. */
+    private OnnxTensor repeated(String name, float[] one, long[] shape, int rows) throws OrtException {
+        FloatBuffer out = scratch.take(name, one.length * rows);
         for (int i = 0; i < rows; i++) {
-            System.arraycopy(one, 0, out, i * row, row);
+            out.put(one);
         }
+        out.rewind();
         long[] s = shape.clone();
         s[0] = rows;
-        return OnnxTensor.createTensor(model.environment, FloatBuffer.wrap(out), s);
+        return OnnxTensor.createTensor(model.environment, out, s);
     }
 
     private List<String> cacheNames() {

@@ -35,6 +35,8 @@ public final class MoonshineRecognizer implements Recognizer {
     private final MoonshineModel model;
     private final int beam;
     private final Supplier<List<String>> names;
+    /** The decoder's native input memory, reused: a recogniser decodes one recording at a time. */
+    private final DecoderScratch scratch = new DecoderScratch();
     private List<String> biasedNames;
     private ContextBias bias = ContextBias.NONE;
 
@@ -132,10 +134,10 @@ public final class MoonshineRecognizer implements Recognizer {
     private List<BeamSearch.Written> decode(float[] samples, ContextBias bias) throws OrtException {
         int limit = Math.max(4, (int) Math.ceil(samples.length / (double) SpeechAudio.RATE * TOKENS_PER_SECOND));
         MoonshineModel.enter();
-        try (OnnxTensor input = OnnxTensor.createTensor(model.environment, FloatBuffer.wrap(samples),
-                new long[] {1, samples.length});
+        FloatBuffer audio = scratch.take("input_values", samples.length).put(samples).rewind();
+        try (OnnxTensor input = OnnxTensor.createTensor(model.environment, audio, new long[] {1, samples.length});
              OrtSession.Result encoded = model.encoder.run(Map.of("input_values", input));
-             DecoderRows rows = new DecoderRows(model, (OnnxTensor) encoded.get(0))) {
+             DecoderRows rows = new DecoderRows(model, (OnnxTensor) encoded.get(0), scratch)) {
             return new BeamSearch(beam, MoonshineModel.START_TOKEN, MoonshineModel.END_TOKEN, bias, model.pieces)
                     .run(rows, limit);
         } finally {
