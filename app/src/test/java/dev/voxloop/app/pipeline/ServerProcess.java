@@ -65,7 +65,10 @@ final class ServerProcess implements AutoCloseable {
     private static ServerProcess start(Pattern ready, Path dataDir, Map<String, String> env, List<String> args)
             throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        // a test run that is a background job of a script has SIGINT ignored, and a child inherits that (the JVM then
+        // leaves Ctrl-C alone); env resets it, so Ctrl-C reaches the child as it reaches a command typed in a terminal
+        List<String> cmd = new ArrayList<>(List.of("env", "--default-signal=INT", java, "-Xmx512m", "-cp",
+                System.getProperty("java.class.path"),
                 // a JVM crash report lands beside the data, where a test can look for it
                 "-XX:ErrorFile=" + dataDir.resolve("hs_err_pid%p.log"), "dev.voxloop.app.Main"));
         cmd.addAll(args);
