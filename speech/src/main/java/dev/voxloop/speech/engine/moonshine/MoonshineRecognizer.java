@@ -141,6 +141,7 @@ public final class MoonshineRecognizer implements Recognizer {
             return new BeamSearch(beam, MoonshineModel.START_TOKEN, MoonshineModel.END_TOKEN, bias, model.pieces)
                     .run(rows, limit);
         } finally {
+            scratch.trim();
             MoonshineModel.exit();
         }
     }
