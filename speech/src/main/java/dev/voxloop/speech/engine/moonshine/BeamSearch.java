@@ -75,7 +75,8 @@ final class BeamSearch {
         for (int step = 0; step < limit && !live.isEmpty() && ended.size() < width; step++) {
             float[][] scores = decoder.next(last, parents);
             List<Candidate> candidates = new ArrayList<>();
-            List<float[]> raw = new ArrayList<>();
+            // each row's own normaliser, before the bias: a token's probability as the model gave it
+            double[] rawNorm = new double[live.size()];
             for (int row = 0; row < live.size(); row++) {
                 float[] logits = scores[row];
                 if (step == 0) {
@@ -89,7 +90,7 @@ final class BeamSearch {
                 for (int token : top(biased, width + 1)) {
                     candidates.add(new Candidate(row, token, live.get(row).logProbability() + biased[token] - norm));
                 }
-                raw.add(logits);
+                rawNorm[row] = logSumExp(logits);
             }
             candidates.sort(Comparator.comparingDouble(Candidate::logProbability).reversed());
             List<Partial> next = new ArrayList<>();
@@ -103,8 +104,8 @@ final class BeamSearch {
                     }
                     continue;
                 }
-                Partial grown = grow(from, c.token(), MoonshineRecognizer.probability(raw.get(c.row()), c.token()),
-                        c.logProbability());
+                double probability = Math.exp(scores[c.row()][c.token()] - rawNorm[c.row()]);
+                Partial grown = grow(from, c.token(), probability, c.logProbability());
                 if (Repetition.looping(grown.tokens())) {
                     int keep = Repetition.withoutLoop(grown.tokens());
                     ended.add(new Written(grown.tokens().subList(0, keep), grown.probabilities().subList(0, keep),

@@ -26,8 +26,9 @@ final class DecoderRows implements BeamSearch.Decoder, AutoCloseable {
     /** The audio's cache, one row: written at the first step. */
     private final Map<String, float[]> audioCache = new LinkedHashMap<>();
     private long[] audioCacheShape;
-    /** The audio's cache and the encoder's output repeated for a number of rows, made once per number. */
-    private final Map<Integer, Map<String, OnnxTensor>> audioRows = new HashMap<>();
+    /** The audio's cache and the encoder's output repeated for {@link #audioRowCount} rows. */
+    private final Map<String, OnnxTensor> audioRows = new HashMap<>();
+    private int audioRowCount;
     /** The tokens' cache by name, as the last step left it (rows, heads, steps, width). */
     private final Map<String, float[]> tokenCache = new LinkedHashMap<>();
     private long[] tokenCacheShape;
@@ -87,19 +88,31 @@ final class DecoderRows implements BeamSearch.Decoder, AutoCloseable {
         }
     }
 
-    /** The audio's cache and the encoder's output for {@code rows} rows, each row the same. */
+    /**
+     * The audio's cache and the encoder's output for {@code rows} rows, each row the same; made again (in the same
+     * scratch buffers) only when the number of rows changes.
+     */
     private Map<String, OnnxTensor> audioRows(int rows) throws OrtException {
-        Map<String, OnnxTensor> made = audioRows.get(rows);
-        if (made == null) {
-            made = new HashMap<>();
-            audioRows.put(rows, made);
-            made.put("encoder_hidden_states", rows == 1 ? hidden
+        if (rows != audioRowCount) {
+            closeAudioRows();
+            audioRows.put("encoder_hidden_states", rows == 1 ? hidden
                     : repeated("encoder_hidden_states", floats(hidden), hiddenShape, rows));
             for (Map.Entry<String, float[]> e : audioCache.entrySet()) {
-                made.put(e.getKey(), repeated(e.getKey(), e.getValue(), audioCacheShape, rows));
+                audioRows.put(e.getKey(), repeated(e.getKey(), e.getValue(), audioCacheShape, rows));
             }
+            audioRowCount = rows;
         }
-        return made;
+        return audioRows;
+    }
+
+    private void closeAudioRows() {
+        audioRows.forEach((name, t) -> {
+            if (t != hidden) {
+                t.close();
+            }
+        });
+        audioRows.clear();
+        audioRowCount = 0;
     }
 
     /** The rows of {@code values} in the order {@code parents} names them. */
@@ -172,12 +185,7 @@ final class DecoderRows implements BeamSearch.Decoder, AutoCloseable {
 
     @Override
     public void close() {
-        audioRows.values().forEach(made -> made.forEach((name, t) -> {
-            if (t != hidden) {
-                t.close();
-            }
-        }));
-        audioRows.clear();
+        closeAudioRows();
         audioCache.clear();
         tokenCache.clear();
     }

@@ -9,7 +9,6 @@ import dev.voxloop.core.transcript.Transcript;
 import dev.voxloop.speech.audio.SpeechAudio;
 import dev.voxloop.speech.engine.Heard;
 import dev.voxloop.speech.engine.Recognizer;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,8 +133,8 @@ public final class MoonshineRecognizer implements Recognizer {
     private List<BeamSearch.Written> decode(float[] samples, ContextBias bias) throws OrtException {
         int limit = Math.max(4, (int) Math.ceil(samples.length / (double) SpeechAudio.RATE * TOKENS_PER_SECOND));
         MoonshineModel.enter();
-        FloatBuffer audio = scratch.take("input_values", samples.length).put(samples).rewind();
-        try (OnnxTensor input = OnnxTensor.createTensor(model.environment, audio, new long[] {1, samples.length});
+        try (OnnxTensor input = OnnxTensor.createTensor(model.environment,
+                scratch.take("input_values", samples.length).put(samples).rewind(), new long[] {1, samples.length});
              OrtSession.Result encoded = model.encoder.run(Map.of("input_values", input));
              DecoderRows rows = new DecoderRows(model, (OnnxTensor) encoded.get(0), scratch)) {
             return new BeamSearch(beam, MoonshineModel.START_TOKEN, MoonshineModel.END_TOKEN, bias, model.pieces)
@@ -144,18 +143,5 @@ public final class MoonshineRecognizer implements Recognizer {
             scratch.trim();
             MoonshineModel.exit();
         }
-    }
-
-    /** The softmax probability of one entry. */
-    static double probability(float[] logits, int index) {
-        double max = logits[index];
-        for (float v : logits) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        for (float v : logits) {
-            sum += Math.exp(v - max);
-        }
-        return Math.exp(logits[index] - max) / sum;
     }
 }
