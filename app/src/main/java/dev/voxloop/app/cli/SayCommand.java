@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +26,9 @@ import picocli.CommandLine.Parameters;
  * {@code voxloop say TEXT|FILE}: one request from the terminal. When a server runs on the data directory the request
  * goes through its API (its models are loaded, its ticket links open); otherwise the intake runs in this process.
  * On a terminal, unsure words are shown to confirm or correct, questions are asked, and the read-back is approved
- * as the console asks for them; {@code --yes} takes the words as heard and files without asking.
+ * as the console asks for them; {@code --yes} takes the words as heard and files without asking. Ctrl-C or SIGTERM
+ * lets the intake's step in progress end and be saved (up to ten seconds), says where the request was left
+ * ({@link SayStopped}), and then closes the models and the database.
  */
 @Command(name = "say", mixinStandardHelpOptions = true,
         description = "Turn one request (words, or an audio file) into a ticket: through the running server when"
@@ -41,6 +44,11 @@ public final class SayCommand implements Callable<Integer> {
     private final Supplier<IntakeClient> clients;
     private final Terminal terminal;
     private final PrintStream out;
+    private final StopSignals.Setup stops;
+    private final Runnable close;
+    /** The last step of the intake that ended, for what a stop says. */
+    private final AtomicReference<SayStep> last = new AtomicReference<>();
+    private StopSignals signals;
 
     @Parameters(arity = "1..*", paramLabel = "TEXT|FILE", description = "The request as words, or an audio file.")
     List<String> words;
@@ -62,33 +70,39 @@ public final class SayCommand implements Callable<Integer> {
         this(Terminal.system(System.out), System.out, () -> RunningServer.find(context.config().dataDir())
                 .<IntakeClient>map(s -> new ServerIntakeClient(s.url(),
                         context.config().tree().string("server.api_token").orElse(null)))
-                .orElseGet(() -> new LocalIntakeClient(context.app().intake())));
+                .orElseGet(() -> new LocalIntakeClient(context.app().intake())), StopSignals.SIGNALLED,
+                context::close);
     }
 
     /** The intake in this process, with the given terminal (tests). */
     SayCommand(Supplier<Intake> intakes, Terminal terminal, PrintStream out) {
-        this(terminal, out, () -> new LocalIntakeClient(intakes.get()));
+        this(terminal, out, () -> new LocalIntakeClient(intakes.get()), StopSignals.IN_PROCESS, () -> { });
     }
 
-    private SayCommand(Terminal terminal, PrintStream out, Supplier<IntakeClient> clients) {
+    private SayCommand(Terminal terminal, PrintStream out, Supplier<IntakeClient> clients, StopSignals.Setup stops,
+                       Runnable close) {
         this.clients = clients;
         this.terminal = terminal;
         this.out = out;
+        this.stops = stops;
+        this.close = close;
     }
 
     @Override
     public Integer call() throws IOException {
-        IntakeClient intake = clients.get();
+        // before anything opens: a stop waits for the intake's step in progress, then closes models and database
+        signals = stops.install(() -> { }, ended -> out.println(SayStopped.message(last.get(), ended)), close);
+        IntakeClient intake = signals.step(clients::get);
         String joined = String.join(" ", words);
         Path file = Path.of(joined);
         boolean audio = AUDIO_SUFFIXES.stream().anyMatch(s -> joined.toLowerCase(Locale.ROOT).endsWith(s))
                 && Files.isRegularFile(file);
-        SayStep step = audio ? intake.submitAudio(file) : intake.submitText(joined);
+        SayStep step = next(() -> audio ? intake.submitAudio(file) : intake.submitText(joined));
         while (true) {
             switch (step) {
                 case SayStep.Confirm c -> {
                     if (yes) {
-                        step = intake.proceedUnchecked(c.sessionId());
+                        step = next(() -> intake.proceedUnchecked(c.sessionId()));
                         continue;
                     }
                     if (!terminal.present()) {
@@ -100,8 +114,8 @@ public final class SayCommand implements Callable<Integer> {
                             100 * (c.confidence() == null ? 0 : c.confidence()), c.heard());
                     String answer = terminal.ask("Press Enter if that is right, or type what you said (Ctrl-D"
                             + " discards): ");
-                    step = answer == null ? intake.discard(c.sessionId())
-                            : intake.confirm(c.sessionId(), answer.isBlank() ? null : answer);
+                    step = next(() -> answer == null ? intake.discard(c.sessionId())
+                            : intake.confirm(c.sessionId(), answer.isBlank() ? null : answer));
                 }
                 case SayStep.Question q -> {
                     if (!terminal.present()) {
@@ -110,8 +124,8 @@ public final class SayCommand implements Callable<Integer> {
                     }
                     out.println("? " + q.question() + (q.choices().isEmpty() ? "" : "  " + q.choices()));
                     String answer = terminal.ask("> ");
-                    step = answer == null || answer.isBlank() ? intake.discard(q.sessionId())
-                            : intake.clarify(q.sessionId(), answer);
+                    step = next(() -> answer == null || answer.isBlank() ? intake.discard(q.sessionId())
+                            : intake.clarify(q.sessionId(), answer));
                 }
                 case SayStep.Preview p -> {
                     if (!json) {
@@ -125,11 +139,11 @@ public final class SayCommand implements Callable<Integer> {
                         String ok = terminal.ask(p.readBack().duplicates().isEmpty() ? "File this ticket? [Y/n] "
                                 : "File this ticket anyway? [Y/n] ");
                         if (ok == null || ok.strip().toLowerCase(Locale.ROOT).startsWith("n")) {
-                            step = intake.discard(p.sessionId());
+                            step = next(() -> intake.discard(p.sessionId()));
                             continue;
                         }
                     }
-                    step = intake.approve(p.sessionId());
+                    step = next(() -> intake.approve(p.sessionId()));
                 }
                 case SayStep.Filed f -> {
                     filed(f);
@@ -141,6 +155,15 @@ public final class SayCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** One step of the intake, saved when it ends; a stop waits for it and then reports where it left the request. */
+    private SayStep next(StopSignals.Step<SayStep, IOException> step) throws IOException {
+        return signals.step(() -> {
+            SayStep s = step.run();
+            last.set(s);
+            return s;
+        });
     }
 
     private void filed(SayStep.Filed f) throws IOException {
