@@ -7,6 +7,7 @@ import dev.voxloop.loop.worker.WorkerThreads;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
  * (waiting up to ten seconds; a run left mid-way is resumed by the next worker once its lease lapses), and only then
  * does the database close. With {@code --once} it says what really happened: nothing to take (and why), the run's
  * outcome, or why a claimed ticket could not start, with where the ticket stands in the queue afterwards; that pass
- * runs on the command's own thread and a signal stops it as the JVM would (H2's hook closes the database under it).
+ * runs on the command's own thread, and a signal ends it after its current step as well (the run stays as saved for
+ * the next worker), says where the ticket was left, and then closes the models and the database.
  */
 @Command(name = "worker", mixinStandardHelpOptions = true,
         description = "Claim queued tickets of the projects with a repository and run the agent loop on them."
@@ -46,14 +48,7 @@ public final class WorkerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (once) {
-            Voxloop app = context.app();
-            WorkerPass pass = app.loop().worker(id, app.workers()).pass();
-            out.println(pass.describe());
-            return switch (pass) {
-                case WorkerPass.Idle i -> 0;
-                case WorkerPass.Ran r -> r.run().succeeded() ? 0 : 1;
-                case WorkerPass.NotStarted n -> 1;
-            };
+            return once();
         }
         // the worker ends (after its current step, never by an interrupt: one inside a database write closes the
         // embedded database), then the database closes; in place before anything opens
@@ -78,5 +73,38 @@ public final class WorkerCommand implements Callable<Integer> {
         }
         signals.awaitExit();
         return 0;
+    }
+
+    /** One pass on this thread: a stop ends the worker after its current step and says where it left the run. */
+    private int once() {
+        AtomicReference<Worker> worker = new AtomicReference<>();
+        AtomicReference<WorkerPass> done = new AtomicReference<>();
+        StopSignals signals = StopSignals.installSteps(() -> {
+            Worker w = worker.get();
+            if (w != null) {
+                w.stop();
+            }
+        }, ended -> out.println(OnceStopped.message(done.get(), ended)), context::close);
+        WorkerPass pass = signals.step(() -> {
+            Voxloop app = context.app();
+            Worker w = app.loop().worker(id, app.workers());
+            worker.set(w);
+            if (signals.began()) {
+                // the stop came while the database opened and found no worker to end: take nothing
+                return null;
+            }
+            WorkerPass p = w.pass();
+            done.set(p);
+            return p;
+        });
+        signals.step(() -> {
+            out.println(pass.describe());
+            return null;
+        });
+        return switch (pass) {
+            case WorkerPass.Idle i -> 0;
+            case WorkerPass.Ran r -> r.run().succeeded() ? 0 : 1;
+            case WorkerPass.NotStarted n -> 1;
+        };
     }
 }
