@@ -57,7 +57,7 @@ public final class Commands {
         c.put("config", () -> new ConfigCommand(context));
         c.put("extract", () -> new ExtractCommand(() -> context.config().tree(),
                 () -> context.app().tracker().projects(),
-                () -> context.config().tree().string("tracker.default_project").orElse(null)));
+                () -> context.config().tree().string("tracker.default_project").orElse(null), context::close));
         c.put("transcribe", () -> new TranscribeCommand(() -> context.config().tree()));
         c.put("models", () -> new ModelsCommand(() -> context.config().tree()));
         Supplier<LoopSettings> loopSettings = () -> LoopSettings.from(context.config().tree(),

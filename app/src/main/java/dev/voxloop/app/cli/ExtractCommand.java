@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code voxloop extract [--extractor NAME] [--projects FILE] [--json]}: one request per line on standard input,
  * one result per line on standard output. {@code clarify} is core's {@link ClarificationPolicy} on the first
- * round: true when a question would be asked before filing.
+ * round: true when a question would be asked before filing. Ctrl-C or SIGTERM lets the request in progress end and
+ * print (up to ten seconds), says how many were done, and then closes the models and the database.
  */
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = "Turn requests (one per line on standard input) into ticket drafts.")
@@ -58,30 +60,49 @@ public final class ExtractCommand implements Callable<Integer> {
     private final Supplier<List<Project>> trackerProjects;
     private final Supplier<String> defaultProject;
     private final Supplier<InputStream> stdin;
+    private final StopSignals.Setup stops;
+    private final Runnable close;
 
     /**
      * @param config          the merged configuration (intent.* is read from it)
      * @param trackerProjects the tracker's projects, used when --projects is not given
      * @param defaultProject  the default project key (JIRA_PROJECT_KEY / intake default), or a supplier of null
+     * @param close           closes what the suppliers opened (the database), when a signal stops the command
      */
     public ExtractCommand(Supplier<ConfigTree> config, Supplier<List<Project>> trackerProjects,
-                          Supplier<String> defaultProject) {
-        this(config, trackerProjects, defaultProject, () -> System.in);
+                          Supplier<String> defaultProject, Runnable close) {
+        this(config, trackerProjects, defaultProject, () -> System.in, StopSignals.SIGNALLED, close);
     }
 
-    /** As above, reading requests from {@code stdin} (tests). */
+    /** As above, reading requests from {@code stdin}, with no signal handling (tests). */
     public ExtractCommand(Supplier<ConfigTree> config, Supplier<List<Project>> trackerProjects,
                           Supplier<String> defaultProject, Supplier<InputStream> stdin) {
+        this(config, trackerProjects, defaultProject, stdin, StopSignals.IN_PROCESS, () -> { });
+    }
+
+    private ExtractCommand(Supplier<ConfigTree> config, Supplier<List<Project>> trackerProjects,
+                           Supplier<String> defaultProject, Supplier<InputStream> stdin, StopSignals.Setup stops,
+                           Runnable close) {
         this.config = config;
         this.trackerProjects = trackerProjects;
         this.defaultProject = defaultProject;
         this.stdin = stdin;
+        this.stops = stops;
+        this.close = close;
     }
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        AtomicInteger done = new AtomicInteger();
+        // before anything opens: a stop waits for the request in progress, then closes models and database
+        StopSignals signals = stops.install(() -> { }, ended -> {
+            out.flush();
+            err.println("voxloop extract: stopped after " + done.get() + " request(s)" + (ended ? ""
+                    : ", in the middle of the next") + "; the rest were not extracted");
+            err.flush();
+        }, close);
         IntentSettings settings;
         List<Project> projects;
         int clarificationRounds;
@@ -91,12 +112,14 @@ public final class ExtractCommand implements Callable<Integer> {
             if (extractor != null) {
                 settings = settings.withExtractor(extractor);
             }
-            projects = projectsFile != null ? ProjectsFile.read(projectsFile) : trackerProjects.get();
+            projects = signals.step(() -> projectsFile != null ? ProjectsFile.read(projectsFile)
+                    : trackerProjects.get());
         } catch (IllegalArgumentException | Problem e) {
             err.println("voxloop extract: " + e.getMessage());
             return 2;
         }
-        IntentExtractor engine = IntentExtractors.create(settings);
+        IntentSettings chosen = settings;
+        IntentExtractor engine = signals.step(() -> IntentExtractors.create(chosen));
         ClarificationPolicy policy = new ClarificationPolicy(clarificationRounds);
         String fallbackProject = defaultProject.get();
         int failures = 0;
@@ -106,16 +129,23 @@ public final class ExtractCommand implements Callable<Integer> {
             if (line.isBlank()) {
                 continue;
             }
-            try {
-                Extraction ex = engine.extract(new IntentRequest(line.strip(), List.of(), List.of(), null, projects,
-                        fallbackProject));
-                ClarificationPolicy.Verdict v = policy.assess(ex, projects, 0);
-                out.println(json ? toJson(line.strip(), ex, v) : toText(line.strip(), ex, v));
-            } catch (Problem p) {
-                failures++;
-                err.println("voxloop extract: " + p.getMessage());
-            }
-            out.flush();
+            String text = line.strip();
+            boolean failed = signals.step(() -> {
+                try {
+                    Extraction ex = engine.extract(new IntentRequest(text, List.of(), List.of(), null, projects,
+                            fallbackProject));
+                    ClarificationPolicy.Verdict v = policy.assess(ex, projects, 0);
+                    out.println(json ? toJson(text, ex, v) : toText(text, ex, v));
+                    return false;
+                } catch (Problem p) {
+                    err.println("voxloop extract: " + p.getMessage());
+                    return true;
+                } finally {
+                    out.flush();
+                    done.incrementAndGet();
+                }
+            });
+            failures += failed ? 1 : 0;
         }
         return failures == 0 ? 0 : 1;
     }

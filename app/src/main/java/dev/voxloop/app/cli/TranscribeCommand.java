@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code voxloop transcribe [--engine NAME] [--json] FILE...}: one line per file with what the engine heard.
  * With --json each line is {@code {"file","text","engine","audio_seconds","decode_seconds"}} or
- * {@code {"file","error","status"}} for a file that could not be read or transcribed.
+ * {@code {"file","error","status"}} for a file that could not be read or transcribed. Ctrl-C or SIGTERM lets the
+ * file in progress end and print (up to ten seconds), says how many were done, and then closes the engine.
  */
 @Command(name = "transcribe", mixinStandardHelpOptions = true,
         description = "Transcribe audio files (WAV, WebM/Opus, Ogg/Opus; MP3/FLAC/M4A with ffmpeg) with the"
@@ -35,6 +37,7 @@ public final class TranscribeCommand implements Callable<Integer> {
     private final Supplier<ConfigTree> config;
     private final Supplier<List<String>> vocabulary;
     private final PrintStream out;
+    private final StopSignals.Setup stops;
 
     @Option(names = "--engine", paramLabel = "NAME",
             description = "offline, whisper, openai or remote (default: speech.engine, else offline)")
@@ -48,7 +51,7 @@ public final class TranscribeCommand implements Callable<Integer> {
 
     /** @param config the merged configuration (speech.* keys) */
     public TranscribeCommand(Supplier<ConfigTree> config) {
-        this(config, List::of, System.out);
+        this(config, List::of, System.out, StopSignals.SIGNALLED);
     }
 
     /**
@@ -56,9 +59,15 @@ public final class TranscribeCommand implements Callable<Integer> {
      * @param out        where the lines go
      */
     public TranscribeCommand(Supplier<ConfigTree> config, Supplier<List<String>> vocabulary, PrintStream out) {
+        this(config, vocabulary, out, StopSignals.IN_PROCESS);
+    }
+
+    private TranscribeCommand(Supplier<ConfigTree> config, Supplier<List<String>> vocabulary, PrintStream out,
+                              StopSignals.Setup stops) {
         this.config = config;
         this.vocabulary = vocabulary;
         this.out = out;
+        this.stops = stops;
     }
 
     @Override
@@ -68,32 +77,51 @@ public final class TranscribeCommand implements Callable<Integer> {
             settings = settings.withEngine(engine.toLowerCase(Locale.ROOT));
         }
         ObjectMapper mapper = new ObjectMapper();
+        AtomicInteger done = new AtomicInteger();
+        // before the engine opens: a stop waits for the file in progress and the models; the engine is left to the
+        // exit (closed under a decode that outlived the wait, a native engine would crash the JVM)
+        StopSignals signals = stops.install(() -> { }, ended -> out.println("voxloop transcribe: stopped after "
+                + done.get() + " of " + files.size() + " file(s)" + (ended ? "" : ", in the middle of the next")
+                + "; the rest were not transcribed"), () -> { });
+        SpeechSettings chosen = settings;
+        WarmEngine speech = signals.step(() -> SpeechEngines.create(chosen, vocabulary));
         int failures = 0;
-        try (WarmEngine speech = SpeechEngines.create(settings, vocabulary)) {
-            speech.warm();
+        try (speech) {
+            signals.step(() -> {
+                speech.warm();
+                return null;
+            });
             for (Path file : files) {
-                ObjectNode line = mapper.createObjectNode().put("file", file.toString());
-                try {
-                    byte[] bytes = Files.readAllBytes(file);
-                    Transcript t = speech.transcribe(new AudioUpload(bytes, file.getFileName().toString(), null));
-                    line.put("text", t.text()).put("engine", t.engine())
-                            .put("audio_seconds", round(t.audioSeconds()))
-                            .put("decode_seconds", round(t.decodeSeconds()));
-                    if (t.confidence() != null) {
-                        line.put("confidence", round(t.confidence()));
-                    }
-                } catch (IOException e) {
-                    failures++;
-                    line.put("error", "cannot read the file: " + e.getClass().getSimpleName()
-                            .replace("NoSuchFileException", "no such file"));
-                } catch (Problem p) {
-                    failures++;
-                    line.put("error", p.getMessage()).put("status", ProblemStatus.of(p.kind()));
-                }
-                print(mapper, line);
+                boolean failed = signals.step(() -> {
+                    ObjectNode line = transcribe(speech, mapper, file);
+                    print(mapper, line);
+                    done.incrementAndGet();
+                    return line.has("error");
+                });
+                failures += failed ? 1 : 0;
             }
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    private static ObjectNode transcribe(WarmEngine speech, ObjectMapper mapper, Path file) {
+        ObjectNode line = mapper.createObjectNode().put("file", file.toString());
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            Transcript t = speech.transcribe(new AudioUpload(bytes, file.getFileName().toString(), null));
+            line.put("text", t.text()).put("engine", t.engine())
+                    .put("audio_seconds", round(t.audioSeconds()))
+                    .put("decode_seconds", round(t.decodeSeconds()));
+            if (t.confidence() != null) {
+                line.put("confidence", round(t.confidence()));
+            }
+        } catch (IOException e) {
+            line.put("error", "cannot read the file: " + e.getClass().getSimpleName()
+                    .replace("NoSuchFileException", "no such file"));
+        } catch (Problem p) {
+            line.put("error", p.getMessage()).put("status", ProblemStatus.of(p.kind()));
+        }
+        return line;
     }
 
     private void print(ObjectMapper mapper, ObjectNode line) {
