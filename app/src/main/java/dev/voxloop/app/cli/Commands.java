@@ -66,7 +66,7 @@ public final class Commands {
         c.put("demo", () -> new DemoCommand(() -> demo(context.app(), origin -> context.app().forges()
                 .host(origin, "trackit")), remote -> demo(context.app(), GitHubDemo.hosting(
                 GitHubSettings.from(context.config().tree()), context.app().forges().settings(), remote))
-                .wakingOn(new ForgeWakeups(), Duration.ofSeconds(2))));
+                .wakingOn(new ForgeWakeups(), Duration.ofSeconds(2)), context::close));
         c.put("repo", () -> {
             CommandLine repo = new CommandLine(new RepoCommand());
             repo.addSubcommand(new RepoImportCommand(() -> context.app().forges().forge()));

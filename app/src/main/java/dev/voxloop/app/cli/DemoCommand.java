@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -23,7 +24,9 @@ import picocli.CommandLine.Spec;
  * pull request whose CI fails once, one healing turn, green CI, the merge and the ticket Done. The replay agent needs
  * a JDK and git, nothing else; with {@code --forge github} the pull request, its checks (GitHub Actions) and
  * reviews live on GitHub instead; a real agent reads its usual environment (ANTHROPIC_BASE_URL and ANTHROPIC_API_KEY for
- * claude, OPENAI_BASE_URL and OPENAI_API_KEY for codex and builtin, OLLAMA_URL for builtin on Ollama).
+ * claude, OPENAI_BASE_URL and OPENAI_API_KEY for codex and builtin, OLLAMA_URL for builtin on Ollama). Ctrl-C or
+ * SIGTERM ends the run after its current step (up to ten seconds), says where it was left, and then closes the
+ * models and the database.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the agent loop end to end on a sample repository (replay agent by default).")
@@ -60,9 +63,12 @@ public final class DemoCommand implements Callable<Integer> {
     private final Supplier<DemoRun> demo;
     private final Function<String, DemoRun> onGitHub;
     private final PrintStream out;
+    private final StopSignals.Setup stops;
+    private final Runnable close;
 
-    public DemoCommand(Supplier<DemoRun> demo, Function<String, DemoRun> onGitHub) {
-        this(demo, onGitHub, System.out);
+    /** @param close closes what the demos opened (the database), when a signal stops the command */
+    public DemoCommand(Supplier<DemoRun> demo, Function<String, DemoRun> onGitHub, Runnable close) {
+        this(demo, onGitHub, System.out, StopSignals.SIGNALLED, close);
     }
 
     public DemoCommand(Supplier<DemoRun> demo) {
@@ -77,9 +83,16 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** @param onGitHub the demo on GitHub pushing to a remote (null: the sample's local bare repository) */
     public DemoCommand(Supplier<DemoRun> demo, Function<String, DemoRun> onGitHub, PrintStream out) {
+        this(demo, onGitHub, out, StopSignals.IN_PROCESS, () -> { });
+    }
+
+    private DemoCommand(Supplier<DemoRun> demo, Function<String, DemoRun> onGitHub, PrintStream out,
+                        StopSignals.Setup stops, Runnable close) {
         this.demo = demo;
         this.onGitHub = onGitHub;
         this.out = out;
+        this.stops = stops;
+        this.close = close;
     }
 
     @Override
@@ -95,17 +108,39 @@ public final class DemoCommand implements Callable<Integer> {
         if (remote != null && !forge.equals("github")) {
             throw new ParameterException(spec.commandLine(), "--remote goes with --forge github");
         }
+        AtomicReference<DemoRun> running = new AtomicReference<>();
+        AtomicReference<DemoRun.Outcome> ended = new AtomicReference<>();
+        PrintStream progress = json ? System.err : out;
+        // before anything opens: a stop ends the run after its current step, then closes models and database
+        StopSignals signals = stops.install(() -> {
+            DemoRun r = running.get();
+            if (r != null) {
+                r.stop();
+            }
+        }, stepEnded -> progress.println(DemoStopped.message(ended.get(), stepEnded)), close);
         DemoRun run;
         try {
-            run = forge.equals("github") ? onGitHub.apply(remote) : demo.get();
+            run = signals.step(() -> forge.equals("github") ? onGitHub.apply(remote) : demo.get());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        AgentProfile profile = new AgentProfile(agent, List.of(), model, null, null, List.of());
-        DemoRun.Outcome o = run.run(d, project, profile, json ? System.err : out);
-        if (json) {
-            out.println(DemoJson.of(o));
+        running.set(run);
+        if (signals.began()) {
+            // the stop came while the demo was wired and found nothing to end
+            run.stop();
         }
+        AgentProfile profile = new AgentProfile(agent, List.of(), model, null, null, List.of());
+        DemoRun.Outcome o = signals.step(() -> {
+            DemoRun.Outcome outcome = run.run(d, project, profile, progress);
+            ended.set(outcome);
+            return outcome;
+        });
+        signals.step(() -> {
+            if (json) {
+                out.println(DemoJson.of(o));
+            }
+            return null;
+        });
         LoopState end = o.run().state();
         return end == LoopState.MERGED || (o.forge() == null && end == LoopState.PUSHED) ? 0 : 1;
     }

@@ -78,6 +78,9 @@ public final class DemoRun {
     private final ReviewLog reviews;
     private final ForgeWakeups wakeups;
     private final Duration poll;
+    /** The worker of the run in progress, for {@link #stop}; guarded by this. */
+    private Worker worker;
+    private boolean stopping;
 
     /** The demo ending at PUSHED, agents reading the process's environment. */
     public DemoRun(TicketTracker tracker, LoopQueue queue, EventBus events, LoopRunRepository runs, Clock clock,
@@ -181,8 +184,8 @@ public final class DemoRun {
         });
         try {
             queue.enqueue(ticket.key(), ticket.summary());
-            Worker worker = new Worker("demo-worker", queue, runner, events, Duration.ofMinutes(2),
-                    Duration.ofSeconds(1), 1, clock);
+            Worker worker = started(new Worker("demo-worker", queue, runner, events, Duration.ofMinutes(2),
+                    Duration.ofSeconds(1), 1, clock));
             LoopRun run = worker.runOnce().orElseThrow(() -> new IllegalStateException(
                     "the demo ticket was not claimed"));
             String sha = run.workspace().branch() == null ? null : remoteTip(dir, forge == null ? origin.toString()
@@ -198,6 +201,25 @@ public final class DemoRun {
         } finally {
             unsubscribe.run();
         }
+    }
+
+    /**
+     * Stops the run in progress after its current step (without interrupting: an interrupt inside an H2 write closes
+     * the database), leaving it as saved; {@link #run} then ends with the run where it stopped.
+     */
+    public synchronized void stop() {
+        stopping = true;
+        if (worker != null) {
+            worker.stop();
+        }
+    }
+
+    private synchronized Worker started(Worker w) {
+        worker = w;
+        if (stopping) {
+            w.stop();
+        }
+        return w;
     }
 
     /** The commit {@code branch} is at on the remote, or empty when it has none (deleted after the merge). */
