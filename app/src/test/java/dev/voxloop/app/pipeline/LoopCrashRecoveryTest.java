@@ -30,7 +30,7 @@ class LoopCrashRecoveryTest {
 
     @Test
     void aRunKilledMidTurnIsResumedByTheNextWorkerAndPushedOnce() throws Exception {
-        Path origin = originWithTests();
+        Path origin = BookItOrigin.create(tmp);
         // The agent runs in the sandbox: it sees the workspace and its own home (kept per run), not this test's
         // files. The first turn leaves a mark in that home and hangs (the test kills the server then); the next
         // turn of the same run finds the mark and does the work.
@@ -49,7 +49,7 @@ class LoopCrashRecoveryTest {
                   install_git_hooks: false
                   projects:
                     BOOK: { repo: "%s", test: "test -f done.txt", agent: command, agent_command: [sh, -c, %s] }
-                """.formatted(origin, yamlString(agent)));
+                """.formatted(origin, BookItOrigin.yamlString(agent)));
         Path data = tmp.resolve("data");
         Map<String, String> env = Map.of();
         String runId;
@@ -76,7 +76,7 @@ class LoopCrashRecoveryTest {
             http.get("/api/tickets/" + key).json().path("comments").forEach(c -> comments.add(c.path("body").asText()));
             assertThat(comments).filteredOn(c -> c.startsWith("voxloop started work")).hasSize(1);
             assertThat(comments).filteredOn(c -> c.startsWith("voxloop pushed")).hasSize(1);
-            assertThat(git(origin, "ls-tree", "--name-only", run.path("branch").asText())).contains("done.txt");
+            assertThat(BookItOrigin.git(origin, "ls-tree", "--name-only", run.path("branch").asText())).contains("done.txt");
         }
     }
 
@@ -90,37 +90,10 @@ class LoopCrashRecoveryTest {
         }
     }
 
-    /** A YAML double-quoted scalar holding {@code text}. */
-    private static String yamlString(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
-    }
-
     private static JsonNode onlyRun(Http http) {
         JsonNode runs = http.get("/api/loop/runs").json().path("runs");
         assertThat(runs).hasSize(1);
         return runs.get(0);
-    }
-
-    private Path originWithTests() throws Exception {
-        Path origin = tmp.resolve("origin.git");
-        Path src = tmp.resolve("src");
-        Files.createDirectories(src);
-        git(tmp, "init", "-q", "--bare", "-b", "main", origin.toString());
-        git(src, "init", "-q", "-b", "main");
-        Files.writeString(src.resolve("README.md"), "BookIt\n");
-        git(src, "add", "-A");
-        git(src, "-c", "user.name=t", "-c", "user.email=t@localhost", "commit", "-q", "-m", "BOOK-0: start");
-        git(src, "push", "-q", origin.toString(), "main");
-        return origin;
-    }
-
-    private static String git(Path dir, String... args) throws IOException, InterruptedException {
-        List<String> argv = new ArrayList<>(List.of("git"));
-        argv.addAll(List.of(args));
-        Process p = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0).as("git %s: %s", args, out).isTrue();
-        return out;
     }
 
     private static void waitFor(Check check, String what) throws Exception {

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A real `voxloop serve` (or another command that runs until stopped, such as `voxloop worker`) in a child JVM, so
- * a test can signal it, kill it with SIGKILL and start it again.
+ * A real `voxloop serve` (or another command that runs until stopped, such as `voxloop worker`, or any command caught
+ * in the middle of its work) in a child JVM, so a test can signal it, kill it with SIGKILL and start it again.
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -57,6 +57,15 @@ final class ServerProcess implements AutoCloseable {
         return start(WAITING, dataDir, env, args);
     }
 
+    /**
+     * Any voxloop command, returned once a line of its output matches {@code ready} (whose first group is what
+     * {@link #url} gives), or at once when {@code ready} is null; its standard input stays open for {@link #type}.
+     */
+    static ServerProcess command(Pattern ready, Path dataDir, Map<String, String> env, String... args)
+            throws IOException {
+        return start(ready, dataDir, env, List.of(args));
+    }
+
     private static List<String> serve(Path dataDir, String... serveArgs) {
         return Stream.concat(Stream.of("serve", "--port", "0", "--data", dataDir.toString()), Stream.of(serveArgs))
                 .toList();
@@ -75,7 +84,8 @@ final class ServerProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);
         Process p = pb.start();
-        CompletableFuture<String> found = new CompletableFuture<>();
+        CompletableFuture<String> found = ready == null ? CompletableFuture.completedFuture("")
+                : new CompletableFuture<>();
         StringBuffer output = new StringBuffer();
         CompletableFuture<Void> outputEnded = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
@@ -83,8 +93,8 @@ final class ServerProcess implements AutoCloseable {
                 String line;
                 while ((line = r.readLine()) != null) {
                     output.append(line).append('\n');
-                    Matcher m = ready.matcher(line);
-                    if (m.find()) {
+                    Matcher m = ready == null ? null : ready.matcher(line);
+                    if (m != null && m.find()) {
                         found.complete(m.group(1));
                     }
                 }
@@ -134,6 +144,28 @@ final class ServerProcess implements AutoCloseable {
         }
         outputEnded.get(10, TimeUnit.SECONDS);
         return process.exitValue();
+    }
+
+    /** Sends {@code line} to the command's standard input. */
+    void type(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
+    /** Waits until the output has a line matching {@code pattern}, and gives that line. */
+    String awaitLine(Pattern pattern, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        do {
+            var line = output().lines().filter(l -> pattern.matcher(l).find()).findFirst();
+            if (line.isPresent()) {
+                return line.get();
+            }
+            if (!process.isAlive()) {
+                break;
+            }
+            Thread.sleep(50);
+        } while (System.nanoTime() < deadline);
+        throw new IOException("no line matching " + pattern + " within " + within + "; output:\n" + output());
     }
 
     /** Everything the server printed so far (standard output and error). */
