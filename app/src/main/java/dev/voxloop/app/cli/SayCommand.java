@@ -91,7 +91,11 @@ public final class SayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         // before anything opens: a stop waits for the intake's step in progress, then closes models and database
-        signals = stops.install(() -> { }, ended -> out.println(SayStopped.message(last.get(), ended)), close);
+        signals = stops.install(() -> { }, ended -> {
+            // on a line of its own, also after a prompt that was waiting for an answer
+            out.println(terminal.present() ? System.lineSeparator() + SayStopped.message(last.get(), ended)
+                    : SayStopped.message(last.get(), ended));
+        }, close);
         IntakeClient intake = signals.step(clients::get);
         String joined = String.join(" ", words);
         Path file = Path.of(joined);

@@ -26,8 +26,8 @@ final class SayStopped {
         }
         String waiting = switch (last) {
             case SayStep.Confirm c -> "the words wait to be confirmed";
-            case SayStep.Question q -> "the request waits for an answer to: " + q.question();
-            case SayStep.Preview p -> "the read-back waits for approval; nothing was filed";
+            case SayStep.Question q -> "the question waits for an answer: " + q.question();
+            case SayStep.Preview p -> "the read-back waits for approval, nothing is filed yet";
             case SayStep.Filed f -> null;
             case SayStep.Discarded d -> null;
         };
@@ -35,7 +35,7 @@ final class SayStopped {
             return "voxloop say: stopped; " + (last instanceof SayStep.Filed f ? f.key() + " was filed already"
                     : "the request was discarded already") + " (session " + last.sessionId() + ")";
         }
-        return "voxloop say: stopped; " + waiting + " in session " + last.sessionId() + " (answer it through"
-                + " /api/pipeline/* once ./voxloop serve runs, before it expires)";
+        return "voxloop say: stopped; session " + last.sessionId() + " keeps the request (" + waiting + "): answer it"
+                + " through /api/pipeline/* once ./voxloop serve runs, before it expires";
     }
 }
