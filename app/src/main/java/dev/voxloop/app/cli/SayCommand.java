@@ -91,11 +91,7 @@ public final class SayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         // before anything opens: a stop waits for the intake's step in progress, then closes models and database
-        signals = stops.install(() -> { }, ended -> {
-            // on a line of its own, also after a prompt that was waiting for an answer
-            out.println(terminal.present() ? System.lineSeparator() + SayStopped.message(last.get(), ended)
-                    : SayStopped.message(last.get(), ended));
-        }, close);
+        signals = stops.install(() -> { }, ended -> stopped(last.get(), ended), close);
         IntakeClient intake = signals.step(clients::get);
         String joined = String.join(" ", words);
         Path file = Path.of(joined);
@@ -168,6 +164,24 @@ public final class SayCommand implements Callable<Integer> {
             last.set(s);
             return s;
         });
+    }
+
+    /** What a stop left: a line of its own (also after an open prompt), or one JSON object with --json. */
+    private void stopped(SayStep step, boolean ended) {
+        String message = SayStopped.message(step, ended);
+        if (!json) {
+            out.println(terminal.present() ? System.lineSeparator() + message : message);
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "stopped");
+        body.put("session_id", step == null ? null : step.sessionId());
+        body.put("message", message);
+        try {
+            out.println(new ObjectMapper().writeValueAsString(body));
+        } catch (IOException e) {
+            out.println(message);
+        }
     }
 
     private void filed(SayStep.Filed f) throws IOException {
