@@ -45,8 +45,8 @@ public record StoreSettings(
      * every connection; on this one the write completes and the interrupt stays set. H2 closes the database from a
      * shutdown hook of its own (DB_CLOSE_ON_EXIT), beside any other hook and in no order; DB_CLOSE_ON_EXIT=FALSE would
      * leave the closing to voxloop, but H2 refuses it together with AUTO_SERVER=TRUE ("Feature not supported", 50100).
-     * So {@code serve} and {@code worker} stop in order from the signal handler before the JVM's hooks run, and the
-     * hook finds the database closed already.
+     * So every command that opens the database stops in order from the signal handler before the JVM's hooks run
+     * (its work first, the database last), and the hook finds the database closed already.
      */
     static final String H2_URL = "jdbc:h2:async:{data}/voxloop;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
             + ";DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE";

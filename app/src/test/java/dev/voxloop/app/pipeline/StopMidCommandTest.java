@@ -18,9 +18,13 @@ import dev.voxloop.core.ticket.Ticket;
 import dev.voxloop.core.intent.TicketDraft;
 import dev.voxloop.tracker.jira.JiraPeer;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -65,18 +69,35 @@ class StopMidCommandTest {
                 int status = say.interrupt(STOP);
                 String out = say.output();
                 assertThat(status).as(out).isEqualTo(130);
+                assertThat(jira.issues()).hasSize(1);
+                String key = jira.issues().getFirst().key();
+                // the one session took the filing step to its end: CREATED with the ticket, not left CREATING
+                assertThat(sessions(data)).as(out).containsExactly("created " + key);
                 String stopped = say.awaitLine(Pattern.compile("voxloop say: stopped"), Duration.ZERO);
                 Matcher m = Pattern.compile("(\\S+) was filed already \\(session (\\w+)\\)").matcher(stopped);
                 assertThat(m.find()).as(out).isTrue();
+                assertThat(m.group(1)).isEqualTo(key);
                 assertClosedAfter(out, stopped);
-                assertThat(jira.issues()).hasSize(1);
                 try (Voxloop app = Voxloop.open(new AppConfig(load(config), data, config, List.of()))) {
                     IntakeSession session = app.intake().find(m.group(2)).orElseThrow();
                     assertThat(session.state()).isEqualTo(IntakeState.CREATED);
-                    assertThat(session.ticketKey()).isEqualTo(m.group(1)).isEqualTo(jira.issues().getFirst().key());
+                    assertThat(session.ticketKey()).isEqualTo(key);
                 }
             }
         }
+    }
+
+    /** Each intake session's state and ticket, read straight from the database file the command left. */
+    private static List<String> sessions(Path data) throws Exception {
+        List<String> sessions = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:h2:" + data.resolve("voxloop")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE", "", "");
+             ResultSet r = c.createStatement().executeQuery("SELECT state, ticket_key FROM intake_sessions")) {
+            while (r.next()) {
+                sessions.add(r.getString(1).toLowerCase(java.util.Locale.ROOT) + " " + r.getString(2));
+            }
+        }
+        return sessions;
     }
 
     @Test
