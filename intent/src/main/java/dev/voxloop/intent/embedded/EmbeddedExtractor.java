@@ -7,6 +7,7 @@ import dev.voxloop.core.intent.IssueType;
 import dev.voxloop.core.intent.Priority;
 import dev.voxloop.core.intent.TicketDraft;
 import dev.voxloop.core.ticket.Project;
+import dev.voxloop.core.transcript.Hypothesis;
 import dev.voxloop.intent.text.SummaryText;
 import dev.voxloop.intent.untrusted.InjectionScreen;
 import java.time.Duration;
@@ -82,12 +83,13 @@ public final class EmbeddedExtractor implements IntentExtractor {
     }
 
     @Override
-    public Extraction extract(IntentRequest request) {
-        List<Project> projects = request.projects();
+    public Extraction extract(IntentRequest asGiven) {
+        List<Project> projects = asGiven.projects();
         ProjectVocabulary vocab = vocabularies.computeIfAbsent(projects, ProjectVocabulary::new);
         if (vocabularies.size() > 64) {
             vocabularies.clear();
         }
+        IntentRequest request = spelledAsNamed(asGiven, vocab);
         String text = RequestText.clean(request.text());
         List<String> answers = request.answers().stream().map(RequestText::clean).filter(a -> !a.isBlank()).toList();
         String all = answers.isEmpty() ? text : text + ". " + String.join(". ", answers);
@@ -180,6 +182,21 @@ public final class EmbeddedExtractor implements IntentExtractor {
                 type, priority, pc.project() == null ? null : pc.project().key(), parent, List.of());
         return new Extraction(draft, List.copyOf(missing), ambiguities, confidence, flags(request), questions,
                 ambiguityScore(concrete, type, pc.project(), confidence), name);
+    }
+
+    /**
+     * Heard words with the projects' names written as the tracker writes them ("event it" -> "EventIt"), in the
+     * text and every reading alike, so that how an engine happened to spell a name changes neither the subject nor
+     * the embedding the type is judged by. Typed and checked words are the person's own and stay as they are.
+     */
+    private static IntentRequest spelledAsNamed(IntentRequest request, ProjectVocabulary vocab) {
+        if (request.heardAs().isEmpty() || request.text() == null) {
+            return request;
+        }
+        List<Hypothesis> readings = request.heardAs().stream()
+                .map(h -> new Hypothesis(vocab.spelledAsNamed(h.text()), h.weight())).toList();
+        return new IntentRequest(vocab.spelledAsNamed(request.text()), request.answers(), request.questionsAsked(),
+                request.previous(), request.projects(), request.defaultProject(), readings);
     }
 
     /** The injection screen's flags for the request and every answer, each flag once. */

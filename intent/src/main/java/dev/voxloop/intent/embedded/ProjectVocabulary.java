@@ -31,6 +31,8 @@ final class ProjectVocabulary {
 
     private final List<Project> projects;
     private final Map<Project, List<Pattern>> namePatterns = new LinkedHashMap<>();
+    /** Other spellings of each camel-case name: "store it", "Storeit", "storeit". */
+    private final Map<Project, Pattern> otherSpellings = new LinkedHashMap<>();
     private final Map<String, Map<Project, Double>> vocabulary = new HashMap<>();
     private final Map<String, Project> stemBonus = new HashMap<>();
     private final SoundsLikeName soundsLike;
@@ -41,6 +43,7 @@ final class ProjectVocabulary {
         Map<String, Map<Project, Double>> owners = new HashMap<>();
         for (Project p : projects) {
             namePatterns.put(p, namePatterns(p));
+            otherSpelling(p).ifPresent(sp -> otherSpellings.put(p, sp));
             // word -> weight: the head (last word) of each description phrase carries the domain ("QR code
             // TICKETS", "payment WEBHOOKS"); the words before it only qualify it and count less
             Map<String, Double> words = new HashMap<>();
@@ -95,6 +98,19 @@ final class ProjectVocabulary {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * The text with each camel-case name written the tracker's way: a speech engine writes "EventIt" as "event it"
+     * or "eventit", and the rest of the extraction (the subject, the embedding) should see the words a typist
+     * would have written. The same guard as for naming applies: "store it in" stays English.
+     */
+    String spelledAsNamed(String text) {
+        String out = text;
+        for (Map.Entry<Project, Pattern> e : otherSpellings.entrySet()) {
+            out = e.getValue().matcher(out).replaceAll(Matcher.quoteReplacement(e.getKey().name().strip()));
+        }
+        return out;
+    }
+
     /** Vocabulary score per project (only projects with evidence appear). */
     Map<Project, Double> scores(String text) {
         Map<Project, Double> scores = new LinkedHashMap<>();
@@ -141,6 +157,18 @@ final class ProjectVocabulary {
             }
         }
         return out;
+    }
+
+    private static Optional<Pattern> otherSpelling(Project p) {
+        String name = p.name().strip();
+        String spaced = splitCamel(name);
+        if (!spaced.contains(" ") || !name.matches("[\\p{L}\\p{N}]+")) {
+            return Optional.empty();
+        }
+        // the name in any case or spaced, but not the name as written; "'s" stays where it is
+        return Optional.of(Pattern.compile("\\b(?!" + Pattern.quote(name) + "\\b)(?i:"
+                + Pattern.quote(spaced).replace(" ", "\\E\\s*\\Q") + ")\\b"
+                + "(?!\\s+(?i:in|on|to|into|for|away|somewhere|there|here|now|later)\\b)"));
     }
 
     /** "StoreIt" -> "Store It". */

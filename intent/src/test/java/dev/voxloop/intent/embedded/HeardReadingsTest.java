@@ -7,6 +7,7 @@ import dev.voxloop.core.intent.IntentRequest;
 import dev.voxloop.core.intent.IssueType;
 import dev.voxloop.core.transcript.Hypothesis;
 import dev.voxloop.intent.TestData;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -82,5 +83,40 @@ class HeardReadingsTest {
         Extraction ex = heard(best, readings);
         assertThat(ex.draft().projectKey()).isEqualTo("SHOP");
         assertThat(ex.draft().description()).contains("storied");
+    }
+
+    @Test
+    void aNameAnEngineWroteApartIsReadAsTheTrackerWritesIt() {
+        // the words of the request decide the type through the embedding: "Event it" and "EventIt" must not differ
+        EmbeddedExtractor withModel = new EmbeddedExtractor(new MiniLmHints(
+                () -> new MiniLmHintsTest.WordHashModel(0).load(), Duration.ofSeconds(30)));
+        String typed = "EventIt attendee lists need a column for dietary needs";
+        String heard = "Event it attendee lists need a column for dietary needs.";
+
+        Extraction asTyped = withModel.extract(IntentRequest.of(typed, TestData.PROJECTS));
+        Extraction asHeard = withModel.extract(new IntentRequest(heard, List.of(), List.of(), null, TestData.PROJECTS,
+                null, List.of(new Hypothesis(heard, 1))));
+        assertThat(asHeard.draft().summary()).isEqualTo(asTyped.draft().summary())
+                .startsWith("EventIt attendee lists");
+        assertThat(asHeard.draft().issueType()).isEqualTo(asTyped.draft().issueType());
+        assertThat(asHeard.confidence()).as("the same evidence").isEqualTo(asTyped.confidence());
+        assertThat(asHeard.draft().description()).isEqualTo("EventIt attendee lists need a column for dietary needs.");
+    }
+
+    @Test
+    void typedWordsKeepTheirSpelling() {
+        Extraction typed = extractor.extract(IntentRequest.of("Event it attendee lists need a column", TestData.PROJECTS));
+        assertThat(typed.draft().description()).isEqualTo("Event it attendee lists need a column");
+    }
+
+    @Test
+    void onlyANameIsRespelled() {
+        ProjectVocabulary vocab = new ProjectVocabulary(TestData.PROJECTS);
+        assertThat(vocab.spelledAsNamed("the calendar in book it's wrong, and eventit too; the store it shows"))
+                .isEqualTo("the calendar in BookIt's wrong, and EventIt too; the StoreIt shows");
+        // English around the same words stays: "store it in", "track it for", a name already written right
+        assertThat(vocab.spelledAsNamed("please store it in the cache and track it for a week in TrackIt"))
+                .isEqualTo("please store it in the cache and track it for a week in TrackIt");
+        assertThat(vocab.spelledAsNamed("a bookkeeper and a platform team")).isEqualTo("a bookkeeper and a platform team");
     }
 }
