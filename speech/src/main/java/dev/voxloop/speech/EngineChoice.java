@@ -50,9 +50,9 @@ public record EngineChoice(String name, String engine, String reason, SpeechSett
     /** One line for `serve` and `doctor`: the engine, and what accuracy to expect from it. */
     public String describe() {
         String what = switch (engine) {
-            case "moonshine" -> "Moonshine " + settings.moonshineModel() + ", built in: expect about 1 word in 9"
-                    + " wrong for a clear voice, 1 in 5 for real recordings and robotic voices (11-13 % word error"
-                    + " rate on held-out requests, 15-22 % for robotic voices, 19 % on real clips; docs/benchmarks.md), so"
+            case "moonshine" -> "Moonshine " + settings.moonshineModel() + ", built in: expect about 1 word in 8"
+                    + " wrong for a clear voice, 1 in 5 for real recordings and robotic voices (10-14 % word error"
+                    + " rate on held-out requests, 14-22 % for robotic voices, 19 % on real clips; docs/benchmarks.md), so"
                     + " words it is unsure of are shown for confirmation; whisper remains the recommended engine"
                     + " (voxloop models pull base.en)";
             case "pocketsphinx" -> "PocketSphinx with a general English model and the tracker's ticket words;"
