@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
                 + " there is one, else in this process. On a terminal it confirms unsure words, answers questions"
                 + " and asks before filing (--yes does none of that). Exit 0 filed (or discarded), 3 when the words"
                 + " or a question need an answer and no terminal can ask (the session id is printed to answer it"
-                + " over the API).")
+                + " over the API), 130 or 143 when Ctrl-C or SIGTERM stopped it (it says where the request waits).")
 public final class SayCommand implements Callable<Integer> {
 
     private static final List<String> AUDIO_SUFFIXES = List.of(".wav", ".webm", ".ogg", ".opus", ".mp3", ".flac",
