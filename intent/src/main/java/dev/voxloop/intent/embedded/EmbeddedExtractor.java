@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +34,9 @@ public final class EmbeddedExtractor implements IntentExtractor {
     public static final String NAME = "embedded";
     /** The name when no embedding model is used. */
     public static final String RULES_NAME = "rules";
+
+    /** A reading of heard words at least this likely is judged by an embedding of its own words. */
+    static final double OWN_EVIDENCE_SHARE = 0.05;
 
     private static final Pattern PARENT = Pattern.compile("\\b([A-Z][A-Z0-9]+-\\d+)\\b");
 
@@ -100,8 +104,13 @@ public final class EmbeddedExtractor implements IntentExtractor {
         // what the work is
         Subject subject = Subject.of(text, answers, projects);
         List<HeardReading> readings = HeardReading.of(request, all, subject, answers);
-        // one embedding per request at most, and none when explicit words decided everything
+        // one embedding for typed words, one per likely reading of heard ones (a reading judged by another's
+        // embedding only differs in its cue words), and none when explicit words decided everything
         Supplier<SemanticHints.Evidence> evidence = memo(() -> hints.evidence(subject.work(), projects));
+        Map<HeardReading, SemanticHints.Evidence> ofReadings = new HashMap<>();
+        Function<HeardReading, SemanticHints.Evidence> evidenceOf = r -> r == readings.getFirst()
+                || r.weight() < OWN_EVIDENCE_SHARE ? evidence.get()
+                : ofReadings.computeIfAbsent(r, x -> hints.evidence(x.work(), projects));
         boolean concrete = subject.concrete();
         String said = RequestText.summary(subject.work(), TicketDraft.SUMMARY_MAX);
         if (said.length() < TicketDraft.SUMMARY_MIN) {
@@ -137,7 +146,7 @@ public final class EmbeddedExtractor implements IntentExtractor {
             confidence.put("issue_type", TypeChoice.EXPLICIT_CONFIDENCE);
         } else if (concrete) {
             // heard words: the type the likely readings agree on; typed or checked words: the text's own
-            TypeChoice choice = readings.size() > 1 ? TypeChoice.voted(readings, evidence.get().types())
+            TypeChoice choice = readings.size() > 1 ? TypeChoice.voted(readings, r -> evidenceOf.apply(r).types())
                     : TypeChoice.weigh(subject.work(), evidence.get().types());
             type = choice.type();
             confidence.put("issue_type", choice.confidence());
@@ -159,7 +168,7 @@ public final class EmbeddedExtractor implements IntentExtractor {
         }
 
         ProjectChoice pc = ProjectChoice.choose(vocab, all, readings, subject, request,
-                () -> evidence.get().projects());
+                r -> evidenceOf.apply(r).projects());
         if (pc.project() != null) {
             confidence.put("project", pc.confidence());
         } else {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -32,23 +33,24 @@ record ProjectChoice(Project project, double confidence, String ambiguity) {
      * @param all          the request and its answers, cleaned
      * @param readings     the readings of the request (one of weight 1 for typed or checked words), text first
      * @param subject      what the work is
-     * @param similarities the embedding's similarity per project key (empty without a model); asked for only when
-     *                     nothing was named and the subject is concrete
+     * @param similarities the embedding's similarity per project key for a reading's work (empty without a
+     *                     model); asked for only when nothing was named and the subject is concrete
      */
     static ProjectChoice choose(ProjectVocabulary vocab, String all, List<HeardReading> readings, Subject subject,
-                                IntentRequest request, Supplier<Map<String, Double>> similarities) {
+                                IntentRequest request, Function<HeardReading, Map<String, Double>> similarities) {
         if (readings.size() > 1) {
-            // heard words: the project the likely readings agree on, each reading deciding as typed words would
+            // heard words: the project the likely readings agree on, each reading deciding as typed words would,
+            // on its own words
             ReadingVote<Project> vote = ReadingVote.of(readings, r -> {
                 ProjectChoice own = choose(vocab, r.all(), List.of(new HeardReading(r.all(), r.work(), 1)), subject,
-                        request, similarities, false);
+                        request, () -> similarities.apply(r), false);
                 return new ReadingVote.Ballot<>(own.project(), own.confidence());
             });
             if (vote.choice() != null && vote.mass() >= VOTE_MASS) {
                 return new ProjectChoice(vote.choice(), vote.confidence(), null);
             }
         }
-        return choose(vocab, all, readings, subject, request, similarities, true);
+        return choose(vocab, all, readings, subject, request, () -> similarities.apply(readings.getFirst()), true);
     }
 
     /**

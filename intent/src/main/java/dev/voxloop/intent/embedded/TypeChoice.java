@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The ticket type when no explicit type word decided it: cue words ({@link TypeCues}) plus the embedding's
@@ -44,12 +45,14 @@ record TypeChoice(IssueType type, double confidence, IssueType runnerUp) {
 
     /**
      * The type the likely readings of heard words agree on ({@link ReadingVote}): each reading's explicit type
-     * word, else its own cues and the embedding's similarities (of the text shown), decides that reading's type.
+     * word, else its own cues and the embedding's similarities of its own words, decides that reading's type.
+     *
+     * @param sims the embedding's similarities per type for a reading's work (empty without a model)
      */
-    static TypeChoice voted(List<HeardReading> readings, Map<IssueType, Double> sims) {
+    static TypeChoice voted(List<HeardReading> readings, Function<HeardReading, Map<IssueType, Double>> sims) {
         ReadingVote<IssueType> vote = ReadingVote.of(readings, r -> TypeWords.find(r.all())
                 .map(t -> new ReadingVote.Ballot<>(t, EXPLICIT_CONFIDENCE)).orElseGet(() -> {
-                    TypeChoice own = weigh(r.work(), sims);
+                    TypeChoice own = weigh(r.work(), sims.apply(r));
                     return new ReadingVote.Ballot<>(own.type(), own.confidence());
                 }));
         return new TypeChoice(vote.choice(), vote.confidence(), null);
