@@ -54,7 +54,7 @@ public final class BenchSpeechCommand implements Callable<Integer> {
 
     @Option(names = "--set", paramLabel = "NAME",
             description = "Request set: dev (default), heldout, heldout-b, heldout-c, heldout-d,"
-                    + " heldout-e, heldout-f, heldout-g, heldout-h, heldout-i, template-like")
+                    + " heldout-e, heldout-f, heldout-g, heldout-h, heldout-i, heldout-j, template-like")
     String set = "dev";
 
     @Option(names = "--voices", split = ",", paramLabel = "VOICE",

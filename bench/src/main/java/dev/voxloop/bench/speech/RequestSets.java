@@ -13,15 +13,15 @@ import java.util.List;
  * shared/testdata/intent/dev.tsv and the speech engineers' own bench/speech/dev-requests.txt,
  * dev-requests-3.txt and dev-requests-4.txt, used while choosing settings. {@code heldout}:
  * bench/heldout/requests.tsv, written apart from all tuning, run once the engine is frozen to judge it;
- * {@code heldout-b} to {@code heldout-i}: bench/heldout/requests-b.tsv to requests-i.tsv, the second to
- * ninth judging sets, written the same way and each run once.
+ * {@code heldout-b} to {@code heldout-j}: bench/heldout/requests-b.tsv to requests-j.tsv, the second to
+ * tenth judging sets, written the same way and each run once.
  * {@code template-like}: sentences in the style of the offline engine's own templates (kept out of its corpus),
  * for comparison with earlier figures.
  */
 public final class RequestSets {
 
     public static final List<String> NAMES = List.of("dev", "heldout", "heldout-b", "heldout-c", "heldout-d",
-            "heldout-e", "heldout-f", "heldout-g", "heldout-h", "heldout-i", "template-like");
+            "heldout-e", "heldout-f", "heldout-g", "heldout-h", "heldout-i", "heldout-j", "template-like");
 
     private RequestSets() {
     }
@@ -44,6 +44,7 @@ public final class RequestSets {
             case "heldout-g" -> tsvText(find("bench/heldout/requests-g.tsv"));
             case "heldout-h" -> tsvText(find("bench/heldout/requests-h.tsv"));
             case "heldout-i" -> tsvText(find("bench/heldout/requests-i.tsv"));
+            case "heldout-j" -> tsvText(find("bench/heldout/requests-j.tsv"));
             case "template-like" -> new ArrayList<>(dev.voxloop.speech.engine.offline.DomainCorpus.heldOutSentences());
             default -> throw new IllegalArgumentException("unknown request set " + name + "; one of " + NAMES);
         };
