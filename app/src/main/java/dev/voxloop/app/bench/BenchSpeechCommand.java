@@ -53,8 +53,8 @@ public final class BenchSpeechCommand implements Callable<Integer> {
     List<String> engines = List.of("offline");
 
     @Option(names = "--set", paramLabel = "NAME",
-            description = "Request set: dev (default), heldout, heldout-b, heldout-c, heldout-d,"
-                    + " heldout-e, heldout-f, heldout-g, heldout-h, heldout-i, heldout-j, template-like")
+            description = "Request set: dev (default), heldout and heldout-b, heldout-c, ... (the judging sets,"
+                    + " bench/heldout/requests*.tsv), template-like")
     String set = "dev";
 
     @Option(names = "--voices", split = ",", paramLabel = "VOICE",

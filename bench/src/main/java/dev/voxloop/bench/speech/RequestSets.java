@@ -13,15 +13,17 @@ import java.util.List;
  * shared/testdata/intent/dev.tsv and the speech engineers' own bench/speech/dev-requests.txt,
  * dev-requests-3.txt and dev-requests-4.txt, used while choosing settings. {@code heldout}:
  * bench/heldout/requests.tsv, written apart from all tuning, run once the engine is frozen to judge it;
- * {@code heldout-b} to {@code heldout-j}: bench/heldout/requests-b.tsv to requests-j.tsv, the second to
- * tenth judging sets, written the same way and each run once.
+ * {@code heldout-X} for each letter X of {@link #LATER_JUDGING_SETS}: bench/heldout/requests-X.tsv, the later
+ * judging sets, written the same way and each run once (a new set is its file and its letter).
  * {@code template-like}: sentences in the style of the offline engine's own templates (kept out of its corpus),
  * for comparison with earlier figures.
  */
 public final class RequestSets {
 
-    public static final List<String> NAMES = List.of("dev", "heldout", "heldout-b", "heldout-c", "heldout-d",
-            "heldout-e", "heldout-f", "heldout-g", "heldout-h", "heldout-i", "heldout-j", "template-like");
+    /** The judging sets after the first: "heldout-b" reads bench/heldout/requests-b.tsv, and so on. */
+    private static final String LATER_JUDGING_SETS = "bcdefghij";
+
+    public static final List<String> NAMES = names();
 
     private RequestSets() {
     }
@@ -35,19 +37,21 @@ public final class RequestSets {
                 out.addAll(lines(find("bench/speech/dev-requests-4.txt")));
                 yield out;
             }
-            case "heldout" -> tsvText(find("bench/heldout/requests.tsv"));
-            case "heldout-b" -> tsvText(find("bench/heldout/requests-b.tsv"));
-            case "heldout-c" -> tsvText(find("bench/heldout/requests-c.tsv"));
-            case "heldout-d" -> tsvText(find("bench/heldout/requests-d.tsv"));
-            case "heldout-e" -> tsvText(find("bench/heldout/requests-e.tsv"));
-            case "heldout-f" -> tsvText(find("bench/heldout/requests-f.tsv"));
-            case "heldout-g" -> tsvText(find("bench/heldout/requests-g.tsv"));
-            case "heldout-h" -> tsvText(find("bench/heldout/requests-h.tsv"));
-            case "heldout-i" -> tsvText(find("bench/heldout/requests-i.tsv"));
-            case "heldout-j" -> tsvText(find("bench/heldout/requests-j.tsv"));
             case "template-like" -> new ArrayList<>(dev.voxloop.speech.engine.offline.DomainCorpus.heldOutSentences());
-            default -> throw new IllegalArgumentException("unknown request set " + name + "; one of " + NAMES);
+            default -> {
+                if (!NAMES.contains(name)) {
+                    throw new IllegalArgumentException("unknown request set " + name + "; one of " + NAMES);
+                }
+                yield tsvText(find("bench/heldout/requests" + name.substring("heldout".length()) + ".tsv"));
+            }
         };
+    }
+
+    private static List<String> names() {
+        List<String> out = new ArrayList<>(List.of("dev", "heldout"));
+        LATER_JUDGING_SETS.chars().forEach(c -> out.add("heldout-" + (char) c));
+        out.add("template-like");
+        return List.copyOf(out);
     }
 
     /** The first column of a TSV file with a header row. */

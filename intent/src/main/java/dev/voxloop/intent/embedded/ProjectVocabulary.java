@@ -29,6 +29,10 @@ final class ProjectVocabulary {
     /** Weight of a description word that qualifies the phrase's head ("QR" and "code" in "QR code tickets"). */
     static final double MODIFIER_WEIGHT = 0.6;
 
+    /** After a spaced name, words that make it English instead ("store it in", "track it for"). */
+    private static final String NOT_A_VERB_OBJECT =
+            "(?!\\s+(?i:in|on|to|into|for|away|somewhere|there|here|now|later)\\b)";
+
     private final List<Project> projects;
     private final Map<Project, List<Pattern>> namePatterns = new LinkedHashMap<>();
     /** Other spellings of each camel-case name: "store it", "Storeit", "storeit". */
@@ -152,8 +156,7 @@ final class ProjectVocabulary {
             if (!spaced.equalsIgnoreCase(name) && spaced.contains(" ")) {
                 // speech-to-text writes "StoreIt" as "store it"; only trust it when followed by something
                 // that is not a verb object ("store it in" would be English)
-                out.add(Pattern.compile("(?i)\\b" + Pattern.quote(spaced).replace(" ", "\\E\\s*\\Q")
-                        + "(?:'s)?\\b(?!\\s+(?:in|on|to|into|for|away|somewhere|there|here|now|later)\\b)"));
+                out.add(Pattern.compile("(?i)\\b" + spacedOrJoined(spaced) + "(?:'s)?\\b" + NOT_A_VERB_OBJECT));
             }
         }
         return out;
@@ -166,9 +169,13 @@ final class ProjectVocabulary {
             return Optional.empty();
         }
         // the name in any case or spaced, but not the name as written; "'s" stays where it is
-        return Optional.of(Pattern.compile("\\b(?!" + Pattern.quote(name) + "\\b)(?i:"
-                + Pattern.quote(spaced).replace(" ", "\\E\\s*\\Q") + ")\\b"
-                + "(?!\\s+(?i:in|on|to|into|for|away|somewhere|there|here|now|later)\\b)"));
+        return Optional.of(Pattern.compile("\\b(?!" + Pattern.quote(name) + "\\b)(?i:" + spacedOrJoined(spaced)
+                + ")\\b" + NOT_A_VERB_OBJECT));
+    }
+
+    /** "Store It" as a pattern that also takes "store  it" and "storeit". */
+    private static String spacedOrJoined(String spaced) {
+        return Pattern.quote(spaced).replace(" ", "\\E\\s*\\Q");
     }
 
     /** "StoreIt" -> "Store It". */
