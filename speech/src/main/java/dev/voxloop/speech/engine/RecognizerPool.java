@@ -83,10 +83,15 @@ final class RecognizerPool implements AutoCloseable {
         closeQuietly(broken);
         rebuilding.incrementAndGet();
         daemon(() -> {
+            boolean counted = true;
             try {
                 for (int attempt = 1; attempt <= REBUILD_ATTEMPTS && !closed; attempt++) {
                     try {
-                        giveBack(loads.load(loader));
+                        Recognizer rebuilt = loads.load(loader);
+                        // no longer rebuilding before it serves: a request it answers must not see a degraded engine
+                        rebuilding.decrementAndGet();
+                        counted = false;
+                        giveBack(rebuilt);
                         LOG.info("speech engine '{}': recogniser rebuilt", name);
                         return;
                     } catch (RecognizerLoads.Stopped e) {
@@ -102,7 +107,9 @@ final class RecognizerPool implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
-                rebuilding.decrementAndGet();
+                if (counted) {
+                    rebuilding.decrementAndGet();
+                }
             }
         }, "speech-" + name + "-rebuild").start();
     }
