@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Nearest-prototype evidence from all-MiniLM-L6-v2 (ONNX, shipped in its Maven jar, about 10 ms a sentence on
+ * Evidence from all-MiniLM-L6-v2 (ONNX, shipped in its Maven jar, about 10 ms a sentence on
  * CPU). The model takes ~1.7 s to load, so it loads in the background ({@link Deferred}) from {@link #warm()} (the
  * server calls it once it answers requests) or the first extraction, which waits for it, bounded by
  * {@code loadWait}. If loading fails or takes longer than {@code loadWait}, that request gets rules-only evidence
@@ -33,17 +32,18 @@ import org.slf4j.LoggerFactory;
 final class MiniLmHints implements SemanticHints {
 
     private static final Logger LOG = LoggerFactory.getLogger(MiniLmHints.class);
-    /** Type prototypes: generic sentences per type, written from the labelling rules, not from any test set. */
+    /**
+     * Type prototypes: generic sentences per type, written from the labelling rules, not from any test set; a
+     * {@link TypeRegression} is trained on their embeddings.
+     */
     static final String TYPE_PROTOTYPES = "/dev/voxloop/intent/type-prototypes.tsv";
-    /** Per type, the mean of this many nearest prototypes is the type's similarity. */
-    private static final int K = 3;
 
     private final Deferred<Loaded> loading;
     private final Duration loadWait;
     private final Map<Project, List<float[]>> projectVectors = new ConcurrentHashMap<>();
     private volatile boolean warnedSlow;
 
-    private record Loaded(EmbeddingModel model, Map<IssueType, List<float[]>> types) {
+    private record Loaded(EmbeddingModel model, TypeRegression types) {
     }
 
     /** Nothing loads until {@link #warm()} or the first {@link #evidence}. */
@@ -52,7 +52,7 @@ final class MiniLmHints implements SemanticHints {
         Map<IssueType, List<String>> prototypes = readPrototypes();
         this.loading = new Deferred<>("embedding model", () -> {
             EmbeddingModel m = model.get();
-            return new Loaded(m, embedPrototypes(m, prototypes));
+            return new Loaded(m, TypeRegression.train(embedPrototypes(m, prototypes)));
         });
     }
 
@@ -91,8 +91,7 @@ final class MiniLmHints implements SemanticHints {
 
     private Evidence evidence(Loaded l, String text, List<Project> projects) {
         float[] v = l.model.embed(text).content().vector();
-        Map<IssueType, Double> types = new EnumMap<>(IssueType.class);
-        l.types.forEach((type, protos) -> types.put(type, topKMean(v, protos)));
+        Map<IssueType, Double> types = l.types.probabilities(v);
         Map<String, Double> out = new LinkedHashMap<>();
         for (Project p : projects) {
             List<float[]> protos = projectVectors.computeIfAbsent(p, pr -> embedAll(l.model, projectPhrases(pr)));
@@ -155,15 +154,6 @@ final class MiniLmHints implements SemanticHints {
     private static List<float[]> embedAll(EmbeddingModel m, List<String> texts) {
         List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
         return m.embedAll(segments).content().stream().map(e -> e.vector()).toList();
-    }
-
-    private static double topKMean(float[] v, List<float[]> protos) {
-        List<Double> sims = new ArrayList<>(protos.size());
-        for (float[] p : protos) {
-            sims.add(cosine(v, p));
-        }
-        sims.sort(Comparator.reverseOrder());
-        return sims.stream().limit(K).mapToDouble(Double::doubleValue).average().orElse(0);
     }
 
     static double cosine(float[] a, float[] b) {

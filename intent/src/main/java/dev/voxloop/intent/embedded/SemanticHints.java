@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Similarity evidence from a sentence-embedding model: how close a request is to each type's prototypes and
- * to each project's own description. Used only when no explicit word decides.
+ * Evidence from a sentence-embedding model: how likely each type is (a classifier trained on the type
+ * prototypes) and how close a request is to each project's own description. Used only when no explicit word
+ * decides.
  */
 interface SemanticHints {
 
     /**
-     * @param types    cosine similarity per type (higher is closer); empty when the model is not available
+     * @param types    probability per type (they sum to 1); empty when the model is not available
      * @param projects cosine similarity per project key; empty when the model is not available
      */
     record Evidence(Map<IssueType, Double> types, Map<String, Double> projects) {
@@ -20,7 +21,7 @@ interface SemanticHints {
         static final Evidence NONE = new Evidence(Map.of(), Map.of());
     }
 
-    /** One embedding of {@code text}, compared with the type prototypes and with each project. */
+    /** One embedding of {@code text}, classified by type and compared with each project. */
     Evidence evidence(String text, List<Project> projects);
 
     /** Starts loading the model in the background, if there is one to load. */

@@ -11,7 +11,7 @@ import java.util.function.Function;
 
 /**
  * The ticket type when no explicit type word decided it: cue words ({@link TypeCues}) plus the embedding's
- * similarities, with the runner-up named when the two are close. Also reads a type out of an answer to the
+ * type probabilities ({@link TypeRegression}), with the runner-up named when the two are close. Also reads a type out of an answer to the
  * "what type is it?" question.
  *
  * @param runnerUp the second type when it scored within 15 % of the first, else null
@@ -24,12 +24,17 @@ record TypeChoice(IssueType type, double confidence, IssueType runnerUp) {
     /** How sure an explicit type word ("file a bug") makes the type. */
     static final double EXPLICIT_CONFIDENCE = 0.95;
 
-    static TypeChoice weigh(String work, Map<IssueType, Double> sims) {
+    /** How far behind the most likely type (in probability) another type loses the embedding's whole point. */
+    static final double PROBABILITY_POINT = 1 / 3.0;
+
+    /** @param likely the embedding's probability per type (empty without a model) */
+    static TypeChoice weigh(String work, Map<IssueType, Double> likely) {
         Map<IssueType, Double> scores = new HashMap<>(TypeCues.score(work));
-        if (!sims.isEmpty()) {
-            // similarity spreads are small (a few hundredths): scale them to the cue weights
-            double max = sims.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-            sims.forEach((t, s) -> scores.merge(t, Math.max(0, 1.0 - (max - s) * 10), Double::sum));
+        if (!likely.isEmpty()) {
+            // the most likely type gets one point, as one cue word gives; another type a point less per
+            // PROBABILITY_POINT it falls behind
+            double max = likely.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            likely.forEach((t, p) -> scores.merge(t, Math.max(0, 1.0 - (max - p) / PROBABILITY_POINT), Double::sum));
         }
         List<Map.Entry<IssueType, Double>> ranked = scores.entrySet().stream()
                 .sorted(Map.Entry.<IssueType, Double>comparingByValue().reversed()).toList();
@@ -45,14 +50,14 @@ record TypeChoice(IssueType type, double confidence, IssueType runnerUp) {
 
     /**
      * The type the likely readings of heard words agree on ({@link ReadingVote}): each reading's explicit type
-     * word, else its own cues and the embedding's similarities of its own words, decides that reading's type.
+     * word, else its own cues and the embedding's type probabilities for its own words, decides that reading's type.
      *
-     * @param sims the embedding's similarities per type for a reading's work (empty without a model)
+     * @param likely the embedding's probability per type for a reading's work (empty without a model)
      */
-    static TypeChoice voted(List<HeardReading> readings, Function<HeardReading, Map<IssueType, Double>> sims) {
+    static TypeChoice voted(List<HeardReading> readings, Function<HeardReading, Map<IssueType, Double>> likely) {
         ReadingVote<IssueType> vote = ReadingVote.of(readings, r -> TypeWords.find(r.all())
                 .map(t -> new ReadingVote.Ballot<>(t, EXPLICIT_CONFIDENCE)).orElseGet(() -> {
-                    TypeChoice own = weigh(r.work(), sims.apply(r));
+                    TypeChoice own = weigh(r.work(), likely.apply(r));
                     return new ReadingVote.Ballot<>(own.type(), own.confidence());
                 }));
         return new TypeChoice(vote.choice(), vote.confidence(), null);
