@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Evidence from all-MiniLM-L6-v2 (ONNX, shipped in its Maven jar, about 10 ms a sentence on
- * CPU). The model takes ~1.7 s to load, so it loads in the background ({@link Deferred}) from {@link #warm()} (the
+ * CPU). The model takes ~1.2 s to load and the type classifier ~1.4 s more to embed its prototypes and train, so
+ * both load in the background ({@link Deferred}) from {@link #warm()} (the
  * server calls it once it answers requests) or the first extraction, which waits for it, bounded by
  * {@code loadWait}. If loading fails or takes longer than {@code loadWait}, that request gets rules-only evidence
  * (logged once) and later ones use the model when ready.
