@@ -56,7 +56,9 @@ public enum Synthesiser {
         Path out = Files.createTempFile(workDir, label, ".wav");
         Path text = Files.createTempFile(workDir, "sentence", ".txt");
         try {
-            Files.writeString(text, sentence);
+            // a line ends with a newline: flite reading a file without one drops a last one-word sentence
+            // ("... in BookIt. Critical." was spoken without "Critical.")
+            Files.writeString(text, sentence + "\n");
             List<String> cmd = switch (this) {
                 case FLITE_DEFAULT -> List.of("flite", "-f", text.toString(), "-o", out.toString());
                 case FLITE_SLT -> List.of("flite", "-voice", "slt", "-f", text.toString(), "-o", out.toString());
