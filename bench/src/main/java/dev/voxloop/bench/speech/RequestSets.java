@@ -21,7 +21,7 @@ import java.util.List;
 public final class RequestSets {
 
     /** The judging sets after the first: "heldout-b" reads bench/heldout/requests-b.tsv, and so on. */
-    private static final String LATER_JUDGING_SETS = "bcdefghijkl";
+    private static final String LATER_JUDGING_SETS = "bcdefghijklm";
 
     public static final List<String> NAMES = names();
 
