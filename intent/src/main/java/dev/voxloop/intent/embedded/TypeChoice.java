@@ -11,8 +11,8 @@ import java.util.function.Function;
 
 /**
  * The ticket type when no explicit type word decided it: cue words ({@link TypeCues}) plus the embedding's
- * type probabilities ({@link TypeRegression}), with the runner-up named when the two are close. Also reads a type out of an answer to the
- * "what type is it?" question.
+ * type probabilities ({@link TypeRegression}), with the runner-up named when the two are close. Also reads a type
+ * out of an answer to the "what type is it?" question.
  *
  * @param runnerUp the second type when it scored within 15 % of the first, else null
  */
@@ -50,7 +50,8 @@ record TypeChoice(IssueType type, double confidence, IssueType runnerUp) {
 
     /**
      * The type the likely readings of heard words agree on ({@link ReadingVote}): each reading's explicit type
-     * word, else its own cues and the embedding's type probabilities for its own words, decides that reading's type.
+     * word, else its own cues and the embedding's type probabilities for its own words, decides that reading's
+     * type.
      *
      * @param likely the embedding's probability per type for a reading's work (empty without a model)
      */
