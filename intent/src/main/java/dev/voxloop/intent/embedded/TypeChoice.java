@@ -31,8 +31,7 @@ record TypeChoice(IssueType type, double confidence, IssueType runnerUp) {
     static TypeChoice weigh(String work, Map<IssueType, Double> likely) {
         Map<IssueType, Double> scores = new HashMap<>(TypeCues.score(work));
         if (!likely.isEmpty()) {
-            // the most likely type gets one point, as one cue word gives; another type a point less per
-            // PROBABILITY_POINT it falls behind
+            // the most likely type gets one point; another type a point less per PROBABILITY_POINT it falls behind
             double max = likely.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
             likely.forEach((t, p) -> scores.merge(t, Math.max(0, 1.0 - (max - p) / PROBABILITY_POINT), Double::sum));
         }

@@ -42,11 +42,11 @@ final class TypeRegression {
         }
         IssueType[] types = prototypes.keySet().toArray(IssueType[]::new);
         List<double[]> inputs = new ArrayList<>();
-        List<Integer> labels = new ArrayList<>();
+        int[] labels = new int[prototypes.values().stream().mapToInt(List::size).sum()];
         for (int c = 0; c < types.length; c++) {
             for (float[] v : prototypes.get(types[c])) {
+                labels[inputs.size()] = c;
                 inputs.add(unit(v));
-                labels.add(c);
             }
         }
         int dims = inputs.getFirst().length;
@@ -59,7 +59,7 @@ final class TypeRegression {
                 double[] x = inputs.get(i);
                 double[] p = model.softmax(x);
                 for (int c = 0; c < types.length; c++) {
-                    double g = p[c] - (labels.get(i) == c ? 1 : 0);
+                    double g = p[c] - (labels[i] == c ? 1 : 0);
                     gradB[c] += g;
                     for (int j = 0; j < dims; j++) {
                         gradW[c][j] += g * x[j];
