@@ -196,16 +196,21 @@ public final class EmbeddedExtractor implements IntentExtractor {
     /**
      * Heard words with the projects' names written as the tracker writes them ("event it" -> "EventIt"), in the
      * text and every reading alike, so that how an engine happened to spell a name changes neither the subject nor
-     * the embedding the type is judged by. Typed and checked words are the person's own and stay as they are.
+     * the embedding the type is judged by; ticket words it is known to mishear are written as meant
+     * ({@link HeardWords}). Typed and checked words are the person's own and stay as they are.
      */
     private static IntentRequest spelledAsNamed(IntentRequest request, ProjectVocabulary vocab) {
         if (request.heardAs().isEmpty() || request.text() == null) {
             return request;
         }
         List<Hypothesis> readings = request.heardAs().stream()
-                .map(h -> new Hypothesis(vocab.spelledAsNamed(h.text()), h.weight())).toList();
-        return new IntentRequest(vocab.spelledAsNamed(request.text()), request.answers(), request.questionsAsked(),
+                .map(h -> new Hypothesis(asMeant(h.text(), vocab), h.weight())).toList();
+        return new IntentRequest(asMeant(request.text(), vocab), request.answers(), request.questionsAsked(),
                 request.previous(), request.projects(), request.defaultProject(), readings);
+    }
+
+    private static String asMeant(String heard, ProjectVocabulary vocab) {
+        return HeardWords.asMeant(vocab.spelledAsNamed(heard));
     }
 
     /** The injection screen's flags for the request and every answer, each flag once. */

@@ -115,28 +115,47 @@ final class ProjectVocabulary {
         return out;
     }
 
-    /** Vocabulary score per project (only projects with evidence appear). */
+    /**
+     * Vocabulary score per project (only projects with evidence appear). A compound counts however it is written:
+     * a speech engine, like a typist, writes "timesheet" as "time sheet" or "time-sheet", so the words of a
+     * hyphenated token count one by one and two neighbours count also as the one word they make together when
+     * that is a word of the vocabulary ("check out" as "checkout").
+     */
     Map<Project, Double> scores(String text) {
+        List<String> words = new ArrayList<>();
+        for (String token : Words.tokens(text)) {
+            words.addAll(List.of(token.split("-")));
+        }
         Map<Project, Double> scores = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
-        for (String token : Words.tokens(text)) {
-            if (Words.STOP.contains(token) || token.length() <= 2) {
-                continue;
-            }
-            String stem = Words.stem(token);
-            if (!seen.add(stem)) {
-                continue;
-            }
-            Map<Project, Double> w = vocabulary.get(stem);
-            if (w != null) {
-                w.forEach((p, v) -> scores.merge(p, v, Double::sum));
-            }
-            Project named = stemBonus.get(stem);
-            if (named != null) {
-                scores.merge(named, NAME_STEM_BONUS, Double::sum);
+        for (int i = 0; i < words.size(); i++) {
+            count(words.get(i), seen, scores);
+            if (i + 1 < words.size()) {
+                String joined = words.get(i) + words.get(i + 1);
+                if (vocabulary.containsKey(Words.stem(joined))) {
+                    count(joined, seen, scores);
+                }
             }
         }
         return scores;
+    }
+
+    private void count(String word, Set<String> seen, Map<Project, Double> scores) {
+        if (Words.STOP.contains(word) || word.length() <= 2) {
+            return;
+        }
+        String stem = Words.stem(word);
+        if (!seen.add(stem)) {
+            return;
+        }
+        Map<Project, Double> w = vocabulary.get(stem);
+        if (w != null) {
+            w.forEach((p, v) -> scores.merge(p, v, Double::sum));
+        }
+        Project named = stemBonus.get(stem);
+        if (named != null) {
+            scores.merge(named, NAME_STEM_BONUS, Double::sum);
+        }
     }
 
     /** For heard words: projects whose names words of the text sound like ({@link SoundsLikeName}). */

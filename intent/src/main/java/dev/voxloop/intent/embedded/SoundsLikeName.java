@@ -18,6 +18,10 @@ import org.apache.commons.codec.language.DoubleMetaphone;
  * that project, as one of its own words would be. It is never a name said outright: ordinary words share the
  * sounds too, and the vowel and spelling bounds keep out the commonest of them ("start" and "street" have
  * StoreIt's consonants, "bucket" BookIt's).
+ *
+ * <p>A name that ends in "It" is also heard with its last "t" swallowed: "StoreIt" as "story" or "storey". Such a
+ * word counts too, unless it follows an article ("a story" is a ticket), and the name's own first word ("event",
+ * "store") is the project's vocabulary, not a sound-alike.
  * Used for words a speech engine heard, not for typed ones.
  */
 final class SoundsLikeName {
@@ -26,8 +30,11 @@ final class SoundsLikeName {
     static final int MIN_LETTERS = 5;
     /** How far a sound-alike word's spelling may be from the name's ("storied" is two from "storeit"). */
     static final int MAX_EDITS = 2;
-    /** The evidence a sound-alike word gives its project: as much as a word of its own description. */
-    static final double WEIGHT = 1.0;
+    /**
+     * The evidence a sound-alike word gives its project: half as much again as a word of its own description, for
+     * a name was probably said; less than a name heard in another reading.
+     */
+    static final double WEIGHT = 1.5;
 
     private static final DoubleMetaphone CODE = codes();
 
@@ -35,12 +42,21 @@ final class SoundsLikeName {
     private final Map<String, Project> byCode;
     /** The names, lower case and run together ("storeit"). */
     private final Map<Project, String> names;
+    /** The names ending in "it" as said with the last "t" swallowed ("storei"). */
+    private final Map<Project, String> swallowed;
+    /** The names' first words ("store", "event"), which are vocabulary. */
+    private final Set<String> stems;
+    /** Words after which a sound-alike is an ordinary word: "a story" is a ticket, not StoreIt. */
+    private static final Set<String> BEFORE_A_WORD = Set.of("a", "an", "user", "new", "another");
 
     SoundsLikeName(List<Project> projects) {
         Map<String, Project> codes = new HashMap<>();
         Set<String> shared = new HashSet<>();
         Map<Project, String> names = new HashMap<>();
+        Map<Project, String> swallowed = new HashMap<>();
+        Set<String> stems = new HashSet<>();
         for (Project p : projects) {
+            ProjectVocabulary.nameStem(p.name()).ifPresent(stems::add);
             String name = p.name().strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
             if (name.length() < MIN_LETTERS) {
                 continue;
@@ -51,26 +67,48 @@ final class SoundsLikeName {
                 shared.add(code);
             }
             codes.put(code, p);
+            if (name.endsWith("it")) {
+                String without = name.substring(0, name.length() - 1);
+                swallowed.put(p, without);
+                String other = CODE.doubleMetaphone(without);
+                if (!other.equals(code)) {
+                    if (codes.containsKey(other) && codes.get(other) != p) {
+                        shared.add(other);
+                    }
+                    codes.put(other, p);
+                }
+            }
         }
         shared.forEach(codes::remove);
         this.byCode = Map.copyOf(codes);
         this.names = Map.copyOf(names);
+        this.swallowed = Map.copyOf(swallowed);
+        this.stems = Set.copyOf(stems);
     }
 
     /** The projects whose names words of the text sound like, with their evidence. */
     Map<Project, Double> scores(String text) {
         Map<Project, Double> out = new LinkedHashMap<>();
+        String before = "";
         for (String token : Words.tokens(text)) {
             String w = token.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
-            if (w.length() < MIN_LETTERS || names.containsValue(w) || Words.STOP.contains(w)) {
+            String previous = before;
+            before = w;
+            if (w.length() < MIN_LETTERS || names.containsValue(w) || Words.STOP.contains(w)
+                    || stems.contains(w.replaceFirst("s$", "")) || BEFORE_A_WORD.contains(previous)) {
                 continue; // a name written right is said outright, not sounded like
             }
             Project p = byCode.get(CODE.doubleMetaphone(w));
-            if (p != null && firstVowel(w) == firstVowel(names.get(p)) && edits(w, names.get(p)) <= MAX_EDITS) {
+            if (p != null && firstVowel(w) == firstVowel(names.get(p)) && spelledNearly(w, p)) {
                 out.put(p, WEIGHT);
             }
         }
         return out;
+    }
+
+    private boolean spelledNearly(String word, Project p) {
+        String without = swallowed.get(p);
+        return edits(word, names.get(p)) <= MAX_EDITS || without != null && edits(word, without) <= MAX_EDITS;
     }
 
     private static char firstVowel(String word) {

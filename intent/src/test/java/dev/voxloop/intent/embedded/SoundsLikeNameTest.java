@@ -28,6 +28,24 @@ class SoundsLikeNameTest {
     }
 
     @Test
+    void aNameEndingInItCountsWithItsLastTSwallowed() {
+        assertThat(keyOf(sounds.scores("In story, the stock count goes negative after a refund"))).isEqualTo("SHOP");
+        assertThat(keyOf(sounds.scores("Customers of Storey can't pay"))).isEqualTo("SHOP");
+        assertThat(sounds.scores("add a story to let customers save their cart")).as("a story is a ticket").isEmpty();
+        assertThat(sounds.scores("the events page lists past events")).as("the name's first word is vocabulary")
+                .isEmpty();
+    }
+
+    @Test
+    void heardStoryInTheRequestPlacesItInStoreIt() {
+        String best = "In story, the stock count goes negative after a refund.";
+        List<Hypothesis> readings = List.of(new Hypothesis(best, 0.7),
+                new Hypothesis("In story the stock count goes negative after a refund.", 0.3));
+        assertThat(extractor.extract(new IntentRequest(best, List.of(), List.of(), null, TestData.PROJECTS, null,
+                readings)).draft().projectKey()).isEqualTo("SHOP");
+    }
+
+    @Test
     void wordsWithTheNamesSoundsButNotItsSpellingDoNot() {
         // "start" and "street" have StoreIt's consonants, "bucket" BookIt's: each is three letters from the name
         assertThat(sounds.scores("the timer does not start when I open the app")).isEmpty();

@@ -1,0 +1,34 @@
+package dev.voxloop.intent.embedded;
+
+import dev.voxloop.intent.data.TableFile;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Ticket words as a speech engine mishears them ("this is emergent", "no lush", "type priority"), written back as
+ * the words meant, so that the priority read from heard words is the one the person said. Only for heard words:
+ * nobody types "sergeant" for "urgent".
+ */
+final class HeardWords {
+
+    private record Mishearing(Pattern heard, String meant) {
+    }
+
+    static final String TABLE = "/dev/voxloop/intent/embedded/heard-words.tsv";
+    private static final List<Mishearing> MISHEARINGS = TableFile.load(TABLE, 2).rows().stream()
+            .map(r -> new Mishearing(Pattern.compile(r.cell(0), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+                    r.cell(1)))
+            .toList();
+
+    private HeardWords() {
+    }
+
+    static String asMeant(String heard) {
+        String out = heard;
+        for (Mishearing m : MISHEARINGS) {
+            out = m.heard().matcher(out).replaceAll(Matcher.quoteReplacement(m.meant()));
+        }
+        return out;
+    }
+}
