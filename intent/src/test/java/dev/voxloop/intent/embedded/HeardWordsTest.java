@@ -31,6 +31,8 @@ class HeardWordsTest {
             And gift cards to the store                               | Add gift cards to the store
             At a field for a purchase order number on invoices        | Add a field for a purchase order number on invoices
             At the checkout the total is wrong                        | At the checkout the total is wrong
+            Bug the order email shows the wrong currency              | Bug: the order email shows the wrong currency
+            Bug Jonas about the release notes                         | Bug Jonas about the release notes
             The agent loop keeps retrying, and a type of error stays  | The agent loop keeps retrying, and a type of error stays
             """)
     void misheardTicketWordsAreWrittenAsMeant(String heard, String meant) {
