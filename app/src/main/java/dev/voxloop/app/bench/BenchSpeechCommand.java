@@ -54,7 +54,8 @@ public final class BenchSpeechCommand implements Callable<Integer> {
 
     @Option(names = "--set", paramLabel = "NAME",
             description = "Request set: dev (default), heldout and heldout-b, heldout-c, ... (the judging sets,"
-                    + " bench/heldout/requests*.tsv), template-like")
+                    + " bench/heldout/requests*.tsv), template-like, or a FILE.txt of development requests, one"
+                    + " per line")
     String set = "dev";
 
     @Option(names = "--voices", split = ",", paramLabel = "VOICE",

@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * The request texts the speech benchmark speaks. {@code dev}: the 40 requests of
- * shared/testdata/intent/dev.tsv and the speech engineers' own bench/speech/dev-requests.txt,
- * dev-requests-3.txt and dev-requests-4.txt, used while choosing settings. {@code heldout}:
+ * shared/testdata/intent/dev.tsv and the engineers' own bench/speech/dev-requests.txt and
+ * dev-requests-3.txt to dev-requests-5.txt, used while choosing settings; a path ending in ".txt" names one such
+ * file of requests alone (one per line), to decode a new development batch by itself. {@code heldout}:
  * bench/heldout/requests.tsv, written apart from all tuning, run once the engine is frozen to judge it;
  * {@code heldout-X} for each letter X of {@link #LATER_JUDGING_SETS}: bench/heldout/requests-X.tsv, the later
  * judging sets, written the same way and each run once (a new set is its file and its letter).
@@ -21,7 +22,7 @@ import java.util.List;
 public final class RequestSets {
 
     /** The judging sets after the first: "heldout-b" reads bench/heldout/requests-b.tsv, and so on. */
-    private static final String LATER_JUDGING_SETS = "bcdefghijklm";
+    private static final String LATER_JUDGING_SETS = "bcdefghijklmnop";
 
     public static final List<String> NAMES = names();
 
@@ -35,10 +36,18 @@ public final class RequestSets {
                 out.addAll(lines(find("bench/speech/dev-requests.txt")));
                 out.addAll(lines(find("bench/speech/dev-requests-3.txt")));
                 out.addAll(lines(find("bench/speech/dev-requests-4.txt")));
+                out.addAll(lines(find("bench/speech/dev-requests-5.txt")));
                 yield out;
             }
             case "template-like" -> new ArrayList<>(dev.voxloop.speech.engine.offline.DomainCorpus.heldOutSentences());
             default -> {
+                if (name.endsWith(".txt") && !NAMES.contains(name)) {
+                    Path file = Path.of(name);
+                    if (!Files.isRegularFile(file)) {
+                        throw new IllegalArgumentException("no request file " + name);
+                    }
+                    yield lines(file);
+                }
                 if (!NAMES.contains(name)) {
                     throw new IllegalArgumentException("unknown request set " + name + "; one of " + NAMES);
                 }

@@ -2,7 +2,6 @@ package dev.voxloop.intent.embedded;
 
 import dev.voxloop.intent.data.TableFile;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +26,7 @@ final class HeardWords {
     static String asMeant(String heard) {
         String out = heard;
         for (Mishearing m : MISHEARINGS) {
-            out = m.heard().matcher(out).replaceAll(Matcher.quoteReplacement(m.meant()));
+            out = m.heard().matcher(out).replaceAll(m.meant());
         }
         return out;
     }

@@ -32,6 +32,16 @@ class HeardWordsTest {
             At a field for a purchase order number on invoices        | Add a field for a purchase order number on invoices
             At the checkout the total is wrong                        | At the checkout the total is wrong
             Bug the order email shows the wrong currency              | Bug: the order email shows the wrong currency
+            for holidays, blow priority.                              | for holidays, low priority.
+            Lopari aurichi the footer on the invoice has a typo       | low priority the footer on the invoice has a typo
+            for holidays, lo parai or a chi                           | for holidays, low priority
+            doesn't load in Firefox, Hyper-i, or a G..                | doesn't load in Firefox, high-priority..
+            should take 5. Hi, priority, please.                      | should take 5. high priority, please.
+            Travel the tooltip on the refund button is cut off        | Trivial the tooltip on the refund button is cut off
+            Travel expenses are not exported                          | Travel expenses are not exported
+            dark mode for the organiser pages, the ice to have        | dark mode for the organiser pages, nice to have
+            a different fee per treatment at a big deal.              | a different fee per treatment not a big deal.
+            I or a colleague will check it                            | I or a colleague will check it
             Bug Jonas about the release notes                         | Bug Jonas about the release notes
             The agent loop keeps retrying, and a type of error stays  | The agent loop keeps retrying, and a type of error stays
             """)
