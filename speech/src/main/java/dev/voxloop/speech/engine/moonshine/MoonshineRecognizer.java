@@ -77,7 +77,10 @@ public final class MoonshineRecognizer implements Recognizer {
         List<Double> wordProbabilities = new ArrayList<>();
         List<List<BeamSearch.Written>> readings = new ArrayList<>();
         ContextBias bias = bias();
-        for (AudioChunks.Chunk chunk : AudioChunks.of(audio.samples(), SpeechAudio.RATE)) {
+        float[] heard = LeadIn.of(audio.samples());
+        // the segments' times are the recording's, without the silence put before it
+        double added = (heard.length - audio.samples().length) / (double) SpeechAudio.RATE;
+        for (AudioChunks.Chunk chunk : AudioChunks.of(heard, SpeechAudio.RATE)) {
             List<BeamSearch.Written> written = decode(chunk.samples(), bias);
             BeamSearch.Written best = written.getFirst();
             String said = model.pieces.text(best.tokens());
@@ -86,7 +89,8 @@ public final class MoonshineRecognizer implements Recognizer {
             }
             readings.add(written);
             wordProbabilities.addAll(wordProbabilities(best));
-            segments.add(new Transcript.Segment(chunk.startSeconds(), chunk.endSeconds(), said));
+            segments.add(new Transcript.Segment(Math.max(0, chunk.startSeconds() - added), chunk.endSeconds() - added,
+                    said));
             text.append(text.isEmpty() ? "" : " ").append(said);
         }
         double confidence = wordProbabilities.stream().mapToDouble(Double::doubleValue).average().orElse(0);
