@@ -20,19 +20,41 @@ final class LeadIn {
     private LeadIn() {
     }
 
-    /** The samples, after {@link #MILLIS} of silence when they start with speech. */
+    /** Speech has quiet moments: its quietest 20 ms are at least this many times quieter than its start. */
+    static final double PAUSE_RATIO = 10;
+
+    /**
+     * The samples, after {@link #MILLIS} of silence when they start with speech: loud from the first 20 ms, with a
+     * moment somewhere at least {@link #PAUSE_RATIO} times quieter. Noise that never falls quiet gets nothing, so
+     * what is heard in it stays as unsure as before.
+     */
     static float[] of(float[] samples) {
-        int head = Math.min(samples.length, SpeechAudio.RATE * HEAD_MILLIS / 1000);
-        double sum = 0;
-        for (int i = 0; i < head; i++) {
-            sum += samples[i] * samples[i];
+        int frame = SpeechAudio.RATE * HEAD_MILLIS / 1000;
+        if (samples.length < 2 * frame) {
+            return samples;
         }
-        if (head == 0 || Math.sqrt(sum / head) < SPEECH_LEVEL) {
+        double start = rms(samples, 0, frame);
+        if (start < SPEECH_LEVEL) {
+            return samples;
+        }
+        double quietest = Double.MAX_VALUE;
+        for (int from = frame; from + frame <= samples.length; from += frame) {
+            quietest = Math.min(quietest, rms(samples, from, frame));
+        }
+        if (quietest * PAUSE_RATIO > start) {
             return samples;
         }
         int silence = SpeechAudio.RATE * MILLIS / 1000;
         float[] out = new float[silence + samples.length];
         System.arraycopy(samples, 0, out, silence, samples.length);
         return out;
+    }
+
+    private static double rms(float[] samples, int from, int length) {
+        double sum = 0;
+        for (int i = from; i < from + length; i++) {
+            sum += samples[i] * samples[i];
+        }
+        return Math.sqrt(sum / length);
     }
 }

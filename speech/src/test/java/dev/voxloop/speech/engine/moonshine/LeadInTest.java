@@ -17,9 +17,18 @@ class LeadInTest {
         return out;
     }
 
+    /** A tone from the first sample, then a pause, then the tone again: speech cut tight. */
+    private static float[] cutTight() {
+        float[] word = tone(0, SpeechAudio.RATE / 2, 0.3f);
+        float[] out = new float[word.length * 2 + SpeechAudio.RATE / 5];
+        System.arraycopy(word, 0, out, 0, word.length);
+        System.arraycopy(word, 0, out, word.length + SpeechAudio.RATE / 5, word.length);
+        return out;
+    }
+
     @Test
     void speechFromTheFirstSampleGetsTheSilenceTheIntakeWouldHaveKept() {
-        float[] speech = tone(0, SpeechAudio.RATE, 0.3f);
+        float[] speech = cutTight();
         float[] heard = LeadIn.of(speech);
         int silence = SpeechAudio.RATE * LeadIn.MILLIS / 1000;
 
@@ -36,5 +45,17 @@ class LeadInTest {
         assertThat(LeadIn.of(hiss)).isSameAs(hiss);
         float[] none = new float[0];
         assertThat(LeadIn.of(none)).isSameAs(none);
+    }
+
+    @Test
+    void noiseThatNeverFallsQuietIsNotSpeechStartingAtOnce() {
+        java.util.Random r = new java.util.Random(7);
+        float[] noise = new float[SpeechAudio.RATE * 3];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (float) (r.nextGaussian() * 0.2);
+        }
+        assertThat(LeadIn.of(noise)).isSameAs(noise);
+        float[] hum = tone(0, SpeechAudio.RATE, 0.3f);
+        assertThat(LeadIn.of(hum)).isSameAs(hum);
     }
 }
