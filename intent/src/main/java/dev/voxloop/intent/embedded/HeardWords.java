@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Ticket words as a speech engine mishears them ("this is emergent", "no lush", "type priority"), written back as
- * the words meant, so that the priority read from heard words is the one the person said. Only for heard words:
- * nobody types "sergeant" for "urgent".
+ * Ticket words as a speech engine mishears them ("this is emergent", "no lush", "type priority", "And gift cards"
+ * for "Add gift cards"), written back as the words meant, so that the priority and type read from heard words are
+ * the ones the person said. Only for heard words: nobody types "sergeant" for "urgent". The table is data
+ * ({@link #TABLE}): each entry a mishearing seen on development recordings.
  */
 final class HeardWords {
 

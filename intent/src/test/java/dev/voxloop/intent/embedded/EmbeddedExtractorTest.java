@@ -75,6 +75,8 @@ class EmbeddedExtractorTest {
                 .isEqualTo(IssueType.EPIC);
         assertThat(extract("Add a task to rotate the Stripe keys in BookIt").draft().issueType())
                 .isEqualTo(IssueType.TASK);
+        assertThat(extract("Task for BookIt move the SMS reminders to the new provider").draft().issueType())
+                .as("the type said first, the colon not written").isEqualTo(IssueType.TASK);
         assertThat(extract("Add task categories to timesheets in TrackIt").draft().issueType())
                 .as("'task' as a domain noun is not the type word").isNotEqualTo(IssueType.TASK);
     }
