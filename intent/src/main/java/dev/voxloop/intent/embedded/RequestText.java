@@ -123,6 +123,13 @@ final class RequestText {
 
     private static String stripProjectLead(String t, List<String> projectNames) {
         for (String name : projectNames) {
+            // "Task for BookIt move the reminders ...": the type said first, as speech writes it, with no colon
+            Pattern typed = Pattern.compile("(?i)^" + TYPE + "\\s+(?:for|in)\\s+(?:the\\s+)?" + Pattern.quote(name)
+                    + "(?:'s)?\\s*[:,\\-–]?\\s+");
+            String untyped = typed.matcher(t).replaceFirst("");
+            if (!untyped.equals(t)) {
+                return untyped;
+            }
             Pattern lead = Pattern.compile("(?i)^(?:in|for|on|at)\\s+(?:the\\s+)?" + Pattern.quote(name)
                     + "(?:'s)?(?:\\s+(?:project|app))?\\s*[:,\\-–]\\s*");
             String stripped = lead.matcher(t).replaceFirst("");

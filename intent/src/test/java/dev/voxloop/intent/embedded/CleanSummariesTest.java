@@ -28,6 +28,7 @@ class CleanSummariesTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             Add a story to StoreIt so customers can save items to a wishlist | Let customers save items to a wishlist
+            Task for BookIt move the SMS reminders to the new provider | Move the SMS reminders to the new provider
             storeit so customers can save items to a wishlist | Let customers save items to a wishlist
             create a story for bookit, um, so that salon owners can block holidays... | Let salon owners block holidays
             um so basically I want the booking calendar to show next month on safari | The booking calendar should show next month on Safari
