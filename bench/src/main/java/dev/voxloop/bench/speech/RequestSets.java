@@ -41,7 +41,7 @@ public final class RequestSets {
             }
             case "template-like" -> new ArrayList<>(dev.voxloop.speech.engine.offline.DomainCorpus.heldOutSentences());
             default -> {
-                if (name.endsWith(".txt") && !NAMES.contains(name)) {
+                if (name.endsWith(".txt")) {
                     Path file = Path.of(name);
                     if (!Files.isRegularFile(file)) {
                         throw new IllegalArgumentException("no request file " + name);

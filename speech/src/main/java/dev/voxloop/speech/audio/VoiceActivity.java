@@ -6,8 +6,11 @@ package dev.voxloop.speech.audio;
  */
 public final class VoiceActivity {
 
+    /** The audio kept before the first and after the last speech frame. */
+    public static final int PADDING_MILLIS = 300;
+
     private static final int FRAME = SpeechAudio.RATE / 50;
-    private static final int PAD_FRAMES = 15; // 300 ms either side
+    private static final int PAD_FRAMES = PADDING_MILLIS / 20;
 
     private final double floorDbfs;
 

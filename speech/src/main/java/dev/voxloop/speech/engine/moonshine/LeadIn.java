@@ -1,6 +1,7 @@
 package dev.voxloop.speech.engine.moonshine;
 
 import dev.voxloop.speech.audio.SpeechAudio;
+import dev.voxloop.speech.audio.VoiceActivity;
 
 /**
  * Silence before a recording whose speech starts at its first sample. The intake keeps up to 300 ms before the
@@ -11,17 +12,16 @@ import dev.voxloop.speech.audio.SpeechAudio;
 final class LeadIn {
 
     /** The silence added, as much as the intake keeps before speech. */
-    static final int MILLIS = 300;
+    static final int MILLIS = VoiceActivity.PADDING_MILLIS;
     /** The start that is heard: the first 20 ms. */
     static final int HEAD_MILLIS = 20;
     /** A start louder than this (root mean square, -40 dBFS) is speech already. */
     static final double SPEECH_LEVEL = 0.01;
+    /** Speech has quiet moments: its quietest 20 ms are at least this many times quieter than its start. */
+    static final double PAUSE_RATIO = 10;
 
     private LeadIn() {
     }
-
-    /** Speech has quiet moments: its quietest 20 ms are at least this many times quieter than its start. */
-    static final double PAUSE_RATIO = 10;
 
     /**
      * The samples, after {@link #MILLIS} of silence when they start with speech: loud from the first 20 ms, with a
