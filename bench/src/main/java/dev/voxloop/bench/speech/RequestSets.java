@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * The request texts the speech benchmark speaks. {@code dev}: the 40 requests of
  * shared/testdata/intent/dev.tsv and the engineers' own bench/speech/dev-requests.txt and
- * dev-requests-3.txt to dev-requests-5.txt, used while choosing settings; a path ending in ".txt" names one such
+ * dev-requests-3.txt to dev-requests-6.txt, used while choosing settings; a path ending in ".txt" names one such
  * file of requests alone (one per line), to decode a new development batch by itself. {@code heldout}:
  * bench/heldout/requests.tsv, written apart from all tuning, run once the engine is frozen to judge it;
  * {@code heldout-X} for each letter X of {@link #LATER_JUDGING_SETS}: bench/heldout/requests-X.tsv, the later
@@ -34,9 +34,9 @@ public final class RequestSets {
             case "dev" -> {
                 List<String> out = new ArrayList<>(tsvText(find("shared/testdata/intent/dev.tsv")));
                 out.addAll(lines(find("bench/speech/dev-requests.txt")));
-                out.addAll(lines(find("bench/speech/dev-requests-3.txt")));
-                out.addAll(lines(find("bench/speech/dev-requests-4.txt")));
-                out.addAll(lines(find("bench/speech/dev-requests-5.txt")));
+                for (int batch = 3; batch <= 6; batch++) {
+                    out.addAll(lines(find("bench/speech/dev-requests-" + batch + ".txt")));
+                }
                 yield out;
             }
             case "template-like" -> new ArrayList<>(dev.voxloop.speech.engine.offline.DomainCorpus.heldOutSentences());
