@@ -90,8 +90,9 @@ final class MiniLmHints implements SemanticHints {
         }
     }
 
+    /** The model reads every text in American spelling ({@link AmericanSpelling}): one spelling, one meaning. */
     private Evidence evidence(Loaded l, String text, List<Project> projects) {
-        float[] v = l.model.embed(text).content().vector();
+        float[] v = l.model.embed(AmericanSpelling.text(text)).content().vector();
         Map<IssueType, Double> types = l.types.probabilities(v);
         Map<String, Double> out = new LinkedHashMap<>();
         for (Project p : projects) {
@@ -153,7 +154,7 @@ final class MiniLmHints implements SemanticHints {
     }
 
     private static List<float[]> embedAll(EmbeddingModel m, List<String> texts) {
-        List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
+        List<TextSegment> segments = texts.stream().map(AmericanSpelling::text).map(TextSegment::from).toList();
         return m.embedAll(segments).content().stream().map(e -> e.vector()).toList();
     }
 

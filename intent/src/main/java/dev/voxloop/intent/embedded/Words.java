@@ -34,13 +34,16 @@ final class Words {
         return out;
     }
 
-    /** A deliberately small suffix stemmer: enough to meet "invoices"/"invoicing", "bookings"/"booking". */
+    /**
+     * A deliberately small suffix stemmer: enough to meet "invoices"/"invoicing", "bookings"/"booking"; British
+     * and American spellings meet too ("catalogue"/"catalog", {@link AmericanSpelling}).
+     */
     static String stem(String word) {
         String w = word.toLowerCase(Locale.ROOT);
         if (w.endsWith("'s")) {
             w = w.substring(0, w.length() - 2);
         }
-        w = w.replace("'", "");
+        w = AmericanSpelling.word(w.replace("'", ""));
         if (w.length() <= 3) {
             return w;
         }

@@ -33,6 +33,13 @@ class ProjectVocabularyTest {
     }
 
     @Test
+    void aWordCountsInBritishAndAmericanSpelling() {
+        // the description says "product catalogue"; a speech engine writes "catalog" whoever speaks
+        assertThat(byKey("filter the catalog by size")).isEqualTo(byKey("filter the catalogue by size"))
+                .containsKey("SHOP");
+    }
+
+    @Test
     void neighboursThatMakeNoVocabularyWordCountOnlyOnTheirOwn() {
         Map<Project, Double> apart = vocab.scores("the order confirmation email");
         assertThat(apart).isEqualTo(vocab.scores("the order, confirmation email"));
