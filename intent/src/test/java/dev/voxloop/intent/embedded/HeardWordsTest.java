@@ -38,6 +38,9 @@ class HeardWordsTest {
             doesn't load in Firefox, Hyper-i, or a G..                | doesn't load in Firefox, high-priority..
             should take 5. Hi, priority, please.                      | should take 5. high priority, please.
             Travel the tooltip on the refund button is cut off        | Trivial the tooltip on the refund button is cut off
+            nobody can test and it's locking the release.             | nobody can test and it's blocking the release.
+            so nobody can test and it's lacking the releases          | so nobody can test and it's blocking the releases
+            share the same logic, low-per-eye or a G.                 | share the same logic, low-priority.
             Travel expenses are not exported                          | Travel expenses are not exported
             dark mode for the organiser pages, the ice to have        | dark mode for the organiser pages, nice to have
             a different fee per treatment at a big deal.              | a different fee per treatment not a big deal.
