@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * The request texts the speech benchmark speaks. {@code dev}: the 40 requests of
  * shared/testdata/intent/dev.tsv and the engineers' own bench/speech/dev-requests.txt and
- * dev-requests-3.txt to dev-requests-6.txt, used while choosing settings; a path ending in ".txt" names one such
+ * dev-requests-3.txt to dev-requests-7.txt, used while choosing settings; a path ending in ".txt" names one such
  * file of requests alone (one per line), to decode a new development batch by itself. {@code heldout}:
  * bench/heldout/requests.tsv, written apart from all tuning, run once the engine is frozen to judge it;
  * {@code heldout-X} for each letter X of {@link #LATER_JUDGING_SETS}: bench/heldout/requests-X.tsv, the later
@@ -34,7 +34,7 @@ public final class RequestSets {
             case "dev" -> {
                 List<String> out = new ArrayList<>(tsvText(find("shared/testdata/intent/dev.tsv")));
                 out.addAll(lines(find("bench/speech/dev-requests.txt")));
-                for (int batch = 3; batch <= 6; batch++) {
+                for (int batch = 3; batch <= 7; batch++) {
                     out.addAll(lines(find("bench/speech/dev-requests-" + batch + ".txt")));
                 }
                 yield out;
