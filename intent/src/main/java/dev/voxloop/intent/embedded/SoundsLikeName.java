@@ -35,6 +35,12 @@ final class SoundsLikeName {
      * a name was probably said; less than a name heard in another reading.
      */
     static final double WEIGHT = 1.5;
+    /**
+     * The evidence of a sound-alike right after a preposition ("in story the stock count ...", "for tracket"): where
+     * people put a product's name, and where the ordinary word would hardly stand without an article. As much as
+     * a name heard in another reading.
+     */
+    static final double AFTER_PREPOSITION = 3.0;
 
     private static final DoubleMetaphone CODE = codes();
 
@@ -48,6 +54,8 @@ final class SoundsLikeName {
     private final Set<String> stems;
     /** Words after which a sound-alike is an ordinary word: "a story" is a ticket, not StoreIt. */
     private static final Set<String> BEFORE_A_WORD = Set.of("a", "an", "user", "new", "another");
+    /** Words after which a product's name is usually said. */
+    private static final Set<String> PREPOSITIONS = Set.of("in", "for", "on", "from", "with", "to", "into");
 
     SoundsLikeName(List<Project> projects) {
         Map<String, Project> codes = new HashMap<>();
@@ -100,7 +108,7 @@ final class SoundsLikeName {
             }
             Project p = byCode.get(CODE.doubleMetaphone(w));
             if (p != null && firstVowel(w) == firstVowel(names.get(p)) && spelledNearly(w, p)) {
-                out.put(p, WEIGHT);
+                out.merge(p, PREPOSITIONS.contains(previous) ? AFTER_PREPOSITION : WEIGHT, Math::max);
             }
         }
         return out;

@@ -36,6 +36,15 @@ class SoundsLikeNameTest {
                 .isEmpty();
     }
 
+    @Test
+    void aSoundAlikeAfterAPrepositionWeighsAsANameHeardInAReading() {
+        // "in story the stock count": where people say a product's name, and the word would need an article
+        assertThat(sounds.scores("In story the stock count goes negative").values())
+                .containsExactly(SoundsLikeName.AFTER_PREPOSITION);
+        assertThat(sounds.scores("Storey checkout crashes").values()).containsExactly(SoundsLikeName.WEIGHT);
+        assertThat(SoundsLikeName.AFTER_PREPOSITION).isGreaterThan(SoundsLikeName.WEIGHT);
+    }
+
     /** The project drafted from a request; heard with a second reading when {@code other} is given. */
     private String projectOf(String best, String other) {
         List<Hypothesis> readings = other == null ? List.of()
