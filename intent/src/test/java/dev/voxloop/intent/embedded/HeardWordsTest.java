@@ -41,6 +41,30 @@ class HeardWordsTest {
             nobody can test and it's locking the release.             | nobody can test and it's blocking the release.
             so nobody can test and it's lacking the releases          | so nobody can test and it's blocking the releases
             share the same logic, low-per-eye or a G.                 | share the same logic, low-priority.
+            on some totals that sublocker for the accounting team.    | on some totals that a blocker for the accounting team.
+            on some totals that subluck her for the team.             | on some totals that a blocker for the team.
+            'The detergent, but the timer icon looks blurry'          | 'Not urgent, but the timer icon looks blurry'
+            'a password rotation, norage,'                            | 'a password rotation, no rush,'
+            when they double click pay in BookIt critically.          | when they double click pay in BookIt critical.
+            dark mode for the organiser pages, the eyes to have.      | dark mode for the organiser pages, nice to have.
+            'in the booking flow, type "rai" or "ichi".'              | 'in the booking flow, high priority.'
+            a critically important fix for the calendar               | a critically important fix for the calendar
+            File a bargain book it the sms reminders are late         | File a bug book it the sms reminders are late
+            File above the appointment calendar starts on Sunday      | File a bug the appointment calendar starts on Sunday
+            Log above the clinical mail reminders arrive in English   | Log a bug the clinical mail reminders arrive in English
+            There's a mug and track it, where deleting a client       | There's a bug and track it, where deleting a client
+            Bargain the part removing an item removes all items       | Bug in the part removing an item removes all items
+            the shop sells bargain bins and gift cards                | the shop sells bargain bins and gift cards
+            Assap please refunds on store orders are issued twice     | ASAP please refunds on store orders are issued twice
+            Playest priority, story, payment webhooks are failing     | highest priority, story, payment webhooks are failing
+            Lois's priority renamed the confusing labels              | lowest priority renamed the confusing labels
+            It's a marker inventory goes negative                     | It's a blocker inventory goes negative
+            the map marker for the venue is in the wrong place        | the map marker for the venue is in the wrong place
+            Treville bought the footer on the ticket shows 2024       | Trivial, but the footer on the ticket shows 2024
+            after you close the laptop in Mergency.                   | after you close the laptop an emergency.
+            tidy up the stale jobs in the cheap high plains.          | tidy up the stale jobs in the CI pipelines.
+            The cheap high-pine takes twenty minutes                  | The CI pipeline takes twenty minutes
+            clean up and use variables in the sea icon fig            | clean up and use variables in the CI config
             Travel expenses are not exported                          | Travel expenses are not exported
             dark mode for the organiser pages, the ice to have        | dark mode for the organiser pages, nice to have
             a different fee per treatment at a big deal.              | a different fee per treatment not a big deal.
