@@ -22,7 +22,7 @@ import java.util.List;
 public final class RequestSets {
 
     /** The judging sets after the first: "heldout-b" reads bench/heldout/requests-b.tsv, and so on. */
-    private static final String LATER_JUDGING_SETS = "bcdefghijklmnopqrs";
+    private static final String LATER_JUDGING_SETS = "bcdefghijklmnopqrstuvw";
 
     public static final List<String> NAMES = names();
 
