@@ -46,6 +46,8 @@ class TypeCuesTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             Launch the app page faster
+            Build the app with Java 21 on the build agents
+            Create an app password for the deploy bot
             """)
     void anAppsOwnPageIsNoProductOfItsOwn(String text) {
         assertThat(TypeCues.score(text)).doesNotContainKey(IssueType.EPIC);
