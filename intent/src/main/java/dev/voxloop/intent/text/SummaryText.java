@@ -32,7 +32,12 @@ public final class SummaryText {
                     + "|i want you to|we should|let's|you should|please)\\s+");
     /** "I want ...", "we need ...": the person's wish, not the work. */
     private static final Pattern WISH = Pattern.compile(
-            "(?i)^(?:i|we)(?: really| also| just)? (?:want|need|would like|'d like|wanna|would love)\\s+(?:to have\\s+)?");
+            "(?i)^(?:i|we)(?:'d (?:like|love)|(?: really| also| just)? (?:want|need|would like|wanna|would love))"
+                    + "\\s+(?:to have\\s+)?");
+    /** "It would be great if shoppers could filter ..." → "let shoppers filter ..."; else the clause after "if". */
+    private static final Pattern NICE_IF = Pattern.compile(
+            "(?i)^it(?:'d| would) be (?:great|nice|good|useful|helpful|lovely|awesome|cool) if\\s+");
+    private static final Pattern COULD = Pattern.compile("(?i)^(.{2,60}?)\\s+(?:could|can|were able to)\\s+(\\w.*)$");
     private static final Pattern ABLE = Pattern.compile("(?i)^(.{2,80}?)\\s+to be able to\\s+(\\w.*)$");
     private static final Pattern SUBJECT_TO = Pattern.compile(
             "(?i)^((?:the|our|all|every|each|their|its|my)\\s+.{1,60}?|(?:[\\w-]+\\s+){0,2}[\\w-]+s)\\s+to\\s+(\\w.*)$");
@@ -62,6 +67,7 @@ public final class SummaryText {
             s = LEAD.matcher(s).replaceFirst("");
             s = ASKING.matcher(s).replaceFirst("");
             s = wish(s);
+            s = niceIf(s);
             s = danglingProject(s, projects);
             if (s.equals(before)) {
                 break;
@@ -95,6 +101,16 @@ public final class SummaryText {
             return to.group(1) + " should " + to.group(2);
         }
         return rest;
+    }
+
+    private static String niceIf(String s) {
+        Matcher n = NICE_IF.matcher(s);
+        if (!n.find()) {
+            return s;
+        }
+        String rest = s.substring(n.end());
+        Matcher could = COULD.matcher(rest);
+        return could.matches() ? "let " + could.group(1) + " " + could.group(2) : rest;
     }
 
     /**

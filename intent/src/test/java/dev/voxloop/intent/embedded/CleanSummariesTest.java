@@ -41,6 +41,11 @@ class CleanSummariesTest {
             in trackit the timer should stop after eight hours for users on the free plan | The timer should stop after eight hours for users on the free plan
             add apple pay to bookit checkout it should take less than two seconds | Add Apple Pay to BookIt checkout
             i'd like you to add two factor login for admins in storeit | Add two factor login for admins in StoreIt
+            We'd like organisers to message everyone on the attendee list when an event starts late | Organisers should message everyone on the attendee list when an event starts late
+            I'd love a dark mode for the admin pages of trackit | Add a dark mode for the admin pages of TrackIt
+            It would be great if shoppers could filter the catalogue by size and colour together | Let shoppers filter the catalogue by size and colour together
+            it'd be nice if staff can block holidays in bookit | Let staff block holidays in BookIt
+            It would be nice if the invoice didn't add Swedish VAT twice when there's a discount | The invoice didn't add Swedish VAT twice when there's a discount
             BookIt - staff should get an sms reminder thirty minutes before each appointment | Staff should get an SMS reminder thirty minutes before each appointment
             hey so um the export button in trackit doesn't do anything when you click it | The export button in TrackIt doesn't do anything when you click it
             i want a task to upgrade postgres to version sixteen for storeit | Upgrade Postgres to version sixteen for StoreIt
