@@ -42,6 +42,14 @@ public final class SummaryText {
     private static final Pattern SUBJECT_TO = Pattern.compile(
             "(?i)^((?:the|our|all|every|each|their|its|my)\\s+.{1,60}?|(?:[\\w-]+\\s+){0,2}[\\w-]+s)\\s+to\\s+(\\w.*)$");
     private static final Pattern ARTICLE = Pattern.compile("(?i)^(?:a|an|some|more|better)\\s+.*");
+    /**
+     * Unpunctuated speech: a priority said last runs into the work ("... by size and colour together pretty
+     * important"); the priority is the ticket's field, not part of its summary. "The fix is important" keeps its word.
+     */
+    private static final Pattern TRAILING_LEVEL = Pattern.compile(
+            "(?i)(?<!\\b(?:is|are|be|was|were|not|less|more|most))\\s+(?:(?:pretty|very|really|quite|fairly|super)\\s+)?"
+                    + "(?:important|urgent|critical|(?:high|higher|highest|low|lower|lowest|top) priority|no rush"
+                    + "|not urgent|nice to have)[.!]*$");
     private static final Pattern PLEASE = Pattern.compile("(?i),?\\s*\\bplease\\b,?");
     private static final Pattern LONE_I = Pattern.compile("\\bi\\b(?='|\\s|$)");
 
@@ -73,6 +81,7 @@ public final class SummaryText {
                 break;
             }
         }
+        s = TRAILING_LEVEL.matcher(s).replaceFirst("");
         s = spellNames(s, projects);
         s = LONE_I.matcher(s).replaceAll("I");
         s = punctuation(s);

@@ -46,6 +46,9 @@ class CleanSummariesTest {
             It would be great if shoppers could filter the catalogue by size and colour together | Let shoppers filter the catalogue by size and colour together
             it'd be nice if staff can block holidays in bookit | Let staff block holidays in BookIt
             It would be nice if the invoice didn't add Swedish VAT twice when there's a discount | The invoice didn't add Swedish VAT twice when there's a discount
+            it would be great if shoppers could filter the catalogue by size and color together pretty important | Let shoppers filter the catalogue by size and color together
+            add a dark mode to the trackit admin pages low priority | Add a dark mode to the TrackIt admin pages
+            the vat line on trackit invoices is important | The VAT line on TrackIt invoices is important
             BookIt - staff should get an sms reminder thirty minutes before each appointment | Staff should get an SMS reminder thirty minutes before each appointment
             hey so um the export button in trackit doesn't do anything when you click it | The export button in TrackIt doesn't do anything when you click it
             i want a task to upgrade postgres to version sixteen for storeit | Upgrade Postgres to version sixteen for StoreIt
