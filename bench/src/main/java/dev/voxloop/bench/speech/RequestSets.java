@@ -6,12 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The request texts the speech benchmark speaks. {@code dev}: the 40 requests of
- * shared/testdata/intent/dev.tsv and the engineers' own bench/speech/dev-requests.txt and
- * dev-requests-3.txt to dev-requests-7.txt, used while choosing settings; a path ending in ".txt" names one such
+ * shared/testdata/intent/dev.tsv and every development batch of bench/speech (dev-requests.txt,
+ * dev-requests-N.txt), used while choosing settings; a path ending in ".txt" names one such
  * file of requests alone (one per line), to decode a new development batch by itself. {@code heldout}:
  * bench/heldout/requests.tsv, written apart from all tuning, run once the engine is frozen to judge it;
  * {@code heldout-X} for each letter X of {@link #LATER_JUDGING_SETS}: bench/heldout/requests-X.tsv, the later
@@ -33,10 +37,7 @@ public final class RequestSets {
         return switch (name) {
             case "dev" -> {
                 List<String> out = new ArrayList<>(tsvText(find("shared/testdata/intent/dev.tsv")));
-                out.addAll(lines(find("bench/speech/dev-requests.txt")));
-                for (int batch = 3; batch <= 7; batch++) {
-                    out.addAll(lines(find("bench/speech/dev-requests-" + batch + ".txt")));
-                }
+                devBatches().forEach(f -> out.addAll(lines(f)));
                 yield out;
             }
             case "template-like" -> new ArrayList<>(dev.voxloop.speech.engine.offline.DomainCorpus.heldOutSentences());
@@ -61,6 +62,24 @@ public final class RequestSets {
         LATER_JUDGING_SETS.chars().forEach(c -> out.add("heldout-" + (char) c));
         out.add("template-like");
         return List.copyOf(out);
+    }
+
+    /**
+     * Every development batch, bench/speech/dev-requests.txt then dev-requests-N.txt by N: a new batch is its file,
+     * and it joins the set without a code change.
+     */
+    static List<Path> devBatches() {
+        Pattern batch = Pattern.compile("dev-requests(?:-(\\d+))?\\.txt");
+        try (Stream<Path> files = Files.list(find("bench/speech"))) {
+            return files.filter(f -> batch.matcher(f.getFileName().toString()).matches())
+                    .sorted(Comparator.comparingInt(f -> {
+                        Matcher m = batch.matcher(f.getFileName().toString());
+                        return m.matches() && m.group(1) != null ? Integer.parseInt(m.group(1)) : 0;
+                    }))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The first column of a TSV file with a header row. */
